@@ -1,0 +1,40 @@
+/// One problem found in the input, with where it is and what to do about it.
+public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, location, message)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, location, message)
+    }
+
+    /// `path:line:col: error: message`, the form compilers and editors understand.
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// Thrown by a step that cannot go on; carries every problem found so far.
+public struct BuildFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}
+
+/// A problem with how the command was run rather than with the content (exit 2).
+public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ message: String) { description = message }
+}

@@ -1,0 +1,25 @@
+/// A place in a content or template file, as a person counts it: 1-based line and
+/// column, columns in characters (not bytes).
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int = 1, column: Int = 1) {
+        self.path = path
+        self.line = max(1, line)
+        self.column = max(1, column)
+    }
+
+    public var description: String { "\(path):\(line):\(column)" }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.path, a.line, a.column) < (b.path, b.line, b.column)
+    }
+
+    /// The same place shifted down by `lines`: front matter and YAML inside a
+    /// Markdown file count from the top of the file, not of the block.
+    public func offset(lines: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line + lines, column: column)
+    }
+}

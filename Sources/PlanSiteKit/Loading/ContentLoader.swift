@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// Reads `content/` into a `Site`, collecting every problem it meets on the way.
+public struct ContentLoader {
+    public var contentFolder: URL
+    /// Path prefix diagnostics print (`content/`), so messages name files as staff see them.
+    public var displayPrefix: String
+    public var includeDrafts: Bool
+
+    public init(contentFolder: URL, displayPrefix: String = "content/", includeDrafts: Bool = false) {
+        self.contentFolder = contentFolder
+        self.displayPrefix = displayPrefix
+        self.includeDrafts = includeDrafts
+    }
+
+    public struct Result: Sendable {
+        public var site: Site?
+        public var diagnostics: [Diagnostic]
+        public var sources: SourceCache
+    }
+
+    public func load() -> Result {
+        var context = LoadContext(reader: TextFileReader(root: contentFolder, displayPrefix: displayPrefix))
+        let config = context.loadConfig()
+        let priority = context.loadPage("priority.md", kind: .priority)
+        let outcomes = context.loadCollection("outcomes", kind: .outcome)
+        let commitments = context.loadCollection("commitments", kind: .commitment)
+        let siblings = context.loadCollection("priorities", kind: .sibling)
+        let pages = context.loadCollection("pages", kind: .page)
+        let indicators = context.reader.files(in: "indicators", withExtension: "yml").compactMap { context.loadIndicator($0) }
+        let images = imageFiles()
+        var site: Site?
+        if let config, let priority {
+            let keep = { (page: ContentPage) in includeDrafts || !page.draft }
+            site = Site(config: config, priority: priority, outcomes: outcomes.filter(keep), commitments: commitments.filter(keep),
+                        siblings: siblings.filter(keep), pages: pages.filter(keep), indicators: indicators, imageFiles: images)
+        }
+        return Result(site: site, diagnostics: context.diagnostics, sources: context.sources)
+    }
+
+    private func imageFiles() -> [String] {
+        let folder = contentFolder.appendingPathComponent("images")
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        return walker.compactMap { $0 as? String }
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .filter { var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isFolder) && !isFolder.boolValue }
+            .sorted()
+    }
+}
+
+/// The mutable state of one load: what has been read and what went wrong.
+struct LoadContext {
+    var reader: TextFileReader
+    var diagnostics: [Diagnostic] = []
+    var sources = SourceCache()
+
+    mutating func readText(_ relative: String) -> String? {
+        switch reader.read(relative) {
+        case .success(let text):
+            sources.record(text, for: reader.displayPath(relative))
+            return text
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    mutating func parseYAML(_ text: String, path: String, lineOffset: Int = 0) -> YAMLDocument? {
+        switch YAMLDocument.parse(text, path: path, lineOffset: lineOffset) {
+        case .success(let document): return document
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    mutating func loadCollection(_ folder: String, kind: PageKind) -> [ContentPage] {
+        reader.files(in: folder, withExtension: "md")
+            .compactMap { loadPage($0, kind: kind) }
+            .sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    }
+
+    mutating func loadPage(_ relative: String, kind: PageKind) -> ContentPage? {
+        let path = reader.displayPath(relative)
+        guard FileManager.default.fileExists(atPath: reader.root.appendingPathComponent(relative).path) else {
+            diagnostics.append(.error(SourceLocation(path: path), "missing file: every site needs \(relative)"))
+            return nil
+        }
+        guard let text = readText(relative) else { return nil }
+        guard let parts = FrontMatter.split(text) else {
+            diagnostics.append(.error(SourceLocation(path: path), "front matter opened with `---` is never closed; add a `---` line after it"))
+            return nil
+        }
+        let slug = String((relative as NSString).lastPathComponent.dropLast(3))
+        var document: YAMLDocument?
+        if let yaml = parts.yaml {
+            guard let parsed = parseYAML(yaml, path: path, lineOffset: parts.yamlLineOffset) else { return nil }
+            document = parsed
+        }
+        let pageReader = PageReader(path: path, slug: slug, kind: kind, document: document, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        let (page, problems) = pageReader.read()
+        diagnostics += problems
+        return page
+    }
+
+    mutating func loadConfig() -> SiteConfig? {
+        let path = reader.displayPath("site.yml")
+        guard FileManager.default.fileExists(atPath: reader.root.appendingPathComponent("site.yml").path) else {
+            diagnostics.append(.error(SourceLocation(path: path), "missing file: every site needs site.yml with its title and settings"))
+            return nil
+        }
+        guard let text = readText("site.yml"), let document = parseYAML(text, path: path) else { return nil }
+        let (config, problems) = SiteConfigReader(document: document).read()
+        diagnostics += problems
+        return config
+    }
+
+    mutating func loadIndicator(_ relative: String) -> Indicator? {
+        let path = reader.displayPath(relative)
+        guard let text = readText(relative), let document = parseYAML(text, path: path) else { return nil }
+        let expectedID = String((relative as NSString).lastPathComponent.dropLast(4))
+        let (indicator, problems) = IndicatorReader(document: document, expectedID: expectedID, path: path).read()
+        diagnostics += problems
+        return indicator
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Yams
+
+/// Reads typed fields out of one YAML mapping, reporting each missing or
+/// mistyped field at its own position and carrying on, so one run shows every problem.
+final class FieldReader {
+    let document: YAMLDocument
+    let node: Node
+    let pairs: [(key: String, value: Node)]
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Name used in messages for the thing being read ("indicator", "front matter", …).
+    let subject: String
+
+    init(_ node: Node, in document: YAMLDocument, subject: String) {
+        self.document = document
+        self.node = node
+        self.subject = subject
+        if case .mapping(let mapping) = node {
+            pairs = mapping.map { (key: $0.key.string ?? "", value: $0.value) }
+        } else {
+            pairs = []
+            diagnostics.append(.error(document.location(of: node), "\(subject) must be a set of `key: value` lines"))
+        }
+    }
+
+    var location: SourceLocation { document.location(of: node) }
+
+    func location(of node: Node) -> SourceLocation { document.location(of: node) }
+
+    func value(_ key: String) -> Node? {
+        guard let node = pairs.first(where: { $0.key == key })?.value, !node.isNull else { return nil }
+        return node
+    }
+
+    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    func error(_ node: Node, _ message: String) { report(.error(location(of: node), message)) }
+
+    func missing(_ key: String) { report(.error(location, "\(subject) is missing required field `\(key)`")) }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            error(node, "`\(key)` must be text, found \(node.kindDescription)")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if required && text.isEmpty { error(node, "`\(key)` must not be empty") }
+        return text
+    }
+
+    func number(_ key: String, required: Bool = false) -> Double? {
+        guard let node = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return number(node, named: key)
+    }
+
+    /// A finite number written as a plain YAML number; "n/a", "12%" or ".nan" are errors.
+    func number(_ node: Node, named key: String) -> Double? {
+        guard case .scalar(let scalar) = node else {
+            error(node, "`\(key)` must be a number, found \(node.kindDescription)")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let isNumber = scalar.style == .plain && text.range(of: #"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"#, options: .regularExpression) != nil
+        guard isNumber, let number = Double(text), number.isFinite else {
+            error(node, "`\(key)` must be a number, found \"\(text.prefix(40))\"")
+            return nil
+        }
+        return number
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let node = value(key), let number = number(node, named: key) else { return nil }
+        guard number == number.rounded(), let integer = Int(exactly: number), range.contains(integer) else {
+            error(node, "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return integer
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard let flag = node.bool else {
+            error(node, "`\(key)` must be true or false")
+            return nil
+        }
+        return flag
+    }
+
+    func sequence(_ key: String) -> [Node]? {
+        guard let node = value(key) else { return nil }
+        guard case .sequence(let items) = node else {
+            error(node, "`\(key)` must be a list")
+            return nil
+        }
+        return Array(items)
+    }
+
+    /// Reads a nested mapping with its own reader; its problems join this reader's.
+    func nested<T>(_ node: Node, subject: String, _ read: (FieldReader) -> T) -> T {
+        let reader = FieldReader(node, in: document, subject: subject)
+        let result = read(reader)
+        diagnostics += reader.diagnostics
+        return result
+    }
+
+    /// One `key: value` with an unknown key is probably a typo: say so rather than ignore it.
+    func warnAboutUnknownKeys(allowed: Set<String>) {
+        for pair in pairs where !allowed.contains(pair.key) {
+            let suggestion = allowed.min { $0.editDistance(to: pair.key) < $1.editDistance(to: pair.key) }
+            var message = "unknown field `\(pair.key)` in \(subject)"
+            if let suggestion, suggestion.editDistance(to: pair.key) <= 2 { message += "; did you mean `\(suggestion)`?" }
+            report(.warning(location(of: keyNode(pair.key) ?? pair.value), message))
+        }
+    }
+
+    private func keyNode(_ key: String) -> Node? {
+        guard case .mapping(let mapping) = node else { return nil }
+        return mapping.keys.first { $0.string == key }
+    }
+}
+
+extension Node {
+    var isNull: Bool {
+        if case .scalar(let scalar) = self { return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) }
+        return false
+    }
+
+    var kindDescription: String {
+        switch self {
+        case .scalar(let scalar): "\"\(scalar.string.prefix(40))\""
+        case .sequence: "a list"
+        case .mapping: "a set of key: value lines"
+        case .alias: "an alias"
+        }
+    }
+}
+
+extension String {
+    /// Levenshtein distance, for "did you mean" suggestions on short keys.
+    func editDistance(to other: String) -> Int {
+        let a = Array(self), b = Array(other)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Yams
+
+/// Reads one `content/indicators/<id>.yml` and checks it against the schema
+/// (SPEC section 3), reporting each problem at the value that causes it.
+struct IndicatorReader {
+    var document: YAMLDocument
+    var expectedID: String
+    var path: String
+
+    static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
+                                    "comparators", "target", "source", "provenance", "notes"]
+
+    func read() -> (Indicator?, [Diagnostic]) {
+        guard let root = document.root else {
+            return (nil, [.error(SourceLocation(path: path), "indicator file is empty; see SPEC section 3 for its fields")])
+        }
+        let fields = FieldReader(root, in: document, subject: "indicator")
+        fields.warnAboutUnknownKeys(allowed: Self.keys)
+        let id = readID(fields)
+        let title = fields.string("title", required: true)
+        let unit = fields.string("unit", required: true)
+        let polarity = readPolarity(fields)
+        let series = readSeries(fields.value("series"), fields, name: "series", required: true)
+        let comparators = readComparators(fields)
+        let source = readSource(fields)
+        let provenance = readProvenance(fields)
+        let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
+        guard let id, let title, let unit, let polarity, let series, let source,
+              !fields.diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, fields.diagnostics)
+        }
+        let indicator = Indicator(
+            id: id, path: path, title: title, summary: fields.string("summary"), unit: unit,
+            decimals: fields.integer("decimals", in: 0...6) ?? 0, polarity: polarity,
+            geography: fields.string("geography") ?? "", series: series, comparators: comparators,
+            target: readTarget(fields), source: source, provenance: provenance ?? .primary,
+            notes: fields.string("notes"), notesFirstLine: notesLine)
+        return (indicator, fields.diagnostics)
+    }
+
+    private func readID(_ fields: FieldReader) -> String? {
+        guard let node = fields.value("id"), let id = fields.string("id", required: true) else {
+            if fields.value("id") == nil { fields.missing("id") }
+            return nil
+        }
+        if !Identifier.isValid(id) {
+            fields.error(node, "`id` must use only lower-case letters, digits and hyphens, found \"\(id.prefix(40))\"")
+            return nil
+        }
+        if id != expectedID {
+            fields.error(node, "`id` is \"\(id)\" but the file is named \(expectedID).yml; they must match")
+            return nil
+        }
+        return id
+    }
+
+    private func readPolarity(_ fields: FieldReader) -> Polarity? {
+        guard let node = fields.value("polarity"), let text = fields.string("polarity") else {
+            fields.missing("polarity")
+            return nil
+        }
+        guard let polarity = Polarity(rawValue: text) else {
+            fields.error(node, "`polarity` must be one of \(Polarity.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text.prefix(40))\"")
+            return nil
+        }
+        return polarity
+    }
+
+    private func readProvenance(_ fields: FieldReader) -> Provenance? {
+        guard let node = fields.value("provenance"), let text = fields.string("provenance") else { return nil }
+        guard let provenance = Provenance(rawValue: text) else {
+            fields.error(node, "`provenance` must be primary or secondary, found \"\(text.prefix(40))\"")
+            return nil
+        }
+        return provenance
+    }
+
+    /// A list of observations in time order; periods unique; CIs around the value.
+    private func readSeries(_ node: Node?, _ fields: FieldReader, name: String, required: Bool) -> [Observation]? {
+        guard let node else {
+            if required { fields.missing(name) }
+            return nil
+        }
+        guard case .sequence(let items) = node else {
+            fields.error(node, "`\(name)` must be a list of `{ period: …, value: … }` entries")
+            return nil
+        }
+        var seen: [String: SourceLocation] = [:]
+        var observations: [Observation] = []
+        for item in items {
+            guard let observation = fields.nested(item, subject: "observation", { readObservation($0) }) else { continue }
+            let periodLocation = fields.location(of: item["period"] ?? item)
+            if let first = seen[observation.period] {
+                fields.report(.error(periodLocation, "period \"\(observation.period)\" appears twice in \(name) (first at line \(first.line))"))
+                continue
+            }
+            seen[observation.period] = periodLocation
+            observations.append(observation)
+        }
+        if required && items.isEmpty { fields.error(node, "`\(name)` needs at least one observation") }
+        return observations
+    }
+
+    private func readObservation(_ entry: FieldReader) -> Observation? {
+        entry.warnAboutUnknownKeys(allowed: ["period", "value", "lower_ci", "upper_ci", "note"])
+        let period = entry.string("period", required: true)
+        let note = entry.string("note")
+        var value: Double?
+        if let valueNode = entry.value("value") {
+            value = entry.number(valueNode, named: "value")
+        } else if note == nil || note!.isEmpty {
+            if entry.pairs.contains(where: { $0.key == "value" }) {
+                entry.report(.error(entry.location, "`value` is empty: give a number, or `value: null` with a `note` saying why (suppressed, not available)"))
+            } else {
+                entry.missing("value")
+            }
+        }
+        let lower = entry.number("lower_ci"), upper = entry.number("upper_ci")
+        checkInterval(entry, value: value, lower: lower, upper: upper)
+        guard let period, !entry.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        return Observation(period: period, value: value, lowerCI: lower, upperCI: upper, note: note)
+    }
+
+    private func checkInterval(_ entry: FieldReader, value: Double?, lower: Double?, upper: Double?) {
+        let at = { (key: String) in entry.value(key) ?? entry.node }
+        if (lower == nil) != (upper == nil), entry.value("lower_ci") != nil || entry.value("upper_ci") != nil {
+            entry.error(at(lower == nil ? "upper_ci" : "lower_ci"), "give both `lower_ci` and `upper_ci`, or neither")
+        }
+        if let lower, let upper, lower > upper {
+            entry.error(at("lower_ci"), "`lower_ci` (\(lower.plainText)) is above `upper_ci` (\(upper.plainText))")
+        } else if let value, let lower, let upper, !(lower...upper).contains(value) {
+            entry.error(at("value"), "`value` (\(value.plainText)) lies outside its confidence interval \(lower.plainText) to \(upper.plainText)")
+        }
+    }
+
+    private func readComparators(_ fields: FieldReader) -> [ComparatorSeries] {
+        guard let node = fields.value("comparators") else { return [] }
+        guard case .mapping(let mapping) = node else {
+            fields.error(node, "`comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`")
+            return []
+        }
+        return mapping.compactMap { pair in
+            guard let geography = pair.key.string, !geography.isEmpty else {
+                fields.error(pair.key, "each comparator must be named by its geography")
+                return nil
+            }
+            let series = pair.value.isNull ? [] : readSeries(pair.value, fields, name: "comparator \(geography)", required: false) ?? []
+            return ComparatorSeries(geography: geography, series: series)
+        }
+    }
+
+    private func readTarget(_ fields: FieldReader) -> IndicatorTarget? {
+        guard let node = fields.value("target") else { return nil }
+        return fields.nested(node, subject: "target") { target in
+            target.warnAboutUnknownKeys(allowed: ["value", "by", "label"])
+            guard let value = target.number("value", required: true), let label = target.string("label", required: true) else { return nil }
+            return IndicatorTarget(value: value, by: target.string("by") ?? "", label: label)
+        }
+    }
+
+    private func readSource(_ fields: FieldReader) -> DataSource? {
+        guard let node = fields.value("source") else {
+            fields.report(.error(fields.location, "indicator has no `source`: a figure with no source is not shown; add `source:` with `publisher` and `title`"))
+            return nil
+        }
+        return fields.nested(node, subject: "source") { source in
+            source.warnAboutUnknownKeys(allowed: ["publisher", "title", "url", "licence", "retrieved_from"])
+            guard let publisher = source.string("publisher", required: true), let title = source.string("title", required: true) else { return nil }
+            return DataSource(publisher: publisher, title: title, url: source.string("url"),
+                              licence: source.string("licence"), retrievedFrom: source.string("retrieved_from"))
+        }
+    }
+}
+
+extension Double {
+    /// The number as written in YAML, without a trailing ".0".
+    var plainText: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Yams
+
+/// Turns one Markdown file's front matter into a `ContentPage`.
+struct PageReader {
+    var path: String
+    var slug: String
+    var kind: PageKind
+    var document: YAMLDocument?
+    var body: String
+    var bodyFirstLine: Int
+
+    static let commonKeys: Set<String> = ["title", "summary", "order", "image", "image_alt", "decorative", "draft"]
+    static let keysByKind: [PageKind: Set<String>] = [
+        .priority: [], .page: [],
+        .outcome: ["indicators"],
+        .commitment: ["indicators", "targets", "due", "status"],
+        .sibling: ["url"],
+    ]
+
+    func read() -> (ContentPage?, [Diagnostic]) {
+        let fileStart = SourceLocation(path: path)
+        guard let document, let root = document.root else {
+            return (nil, [.error(fileStart, "missing front matter: start the file with a `---` line, then `title: …`, then `---`")])
+        }
+        let fields = FieldReader(root, in: document, subject: "front matter")
+        var problems: [Diagnostic] = []
+        if !Identifier.isValid(slug) {
+            problems.append(.error(fileStart, "file name '\(slug)' must use only lower-case letters, digits and hyphens; it becomes the page's address"))
+        }
+        fields.warnAboutUnknownKeys(allowed: Self.commonKeys.union(Self.keysByKind[kind] ?? []))
+        let title = fields.string("title", required: true) ?? ""
+        var page = ContentPage(kind: kind, slug: slug, path: path, title: title, summary: fields.string("summary"),
+                               order: fields.integer("order", in: 0...10_000) ?? 10_000, image: readImage(fields),
+                               body: body, bodyFirstLine: bodyFirstLine)
+        page.draft = fields.bool("draft") ?? false
+        page.indicatorIDs = readIDs(fields)
+        if kind == .commitment {
+            page.due = fields.string("due")
+            page.status = readStatus(fields)
+            page.targets = readTargets(fields)
+        }
+        if kind == .sibling {
+            page.url = fields.string("url", required: true)
+        }
+        return (page, problems + fields.diagnostics)
+    }
+
+    private func readImage(_ fields: FieldReader) -> ImageRef? {
+        guard let srcNode = fields.value("image"), let src = fields.string("image") else { return nil }
+        let decorative = fields.bool("decorative") ?? false
+        let alt = fields.string("image_alt")
+        if alt == nil {
+            fields.error(srcNode, "image needs `image_alt`: describe it, or write `image_alt: \"\"` and `decorative: true` if it is only decoration")
+        } else if alt == "" && !decorative {
+            fields.error(srcNode, "`image_alt` is empty: describe the image, or add `decorative: true` if it is only decoration")
+        }
+        return ImageRef(src: src, alt: alt ?? "", decorative: decorative, location: fields.location(of: srcNode))
+    }
+
+    private func readIDs(_ fields: FieldReader) -> [Located<String>] {
+        (fields.sequence("indicators") ?? []).compactMap { node in
+            guard let id = node.string, !id.isEmpty else {
+                fields.error(node, "each entry of `indicators` must be an indicator id")
+                return nil
+            }
+            return Located(value: id, location: fields.location(of: node))
+        }
+    }
+
+    private func readStatus(_ fields: FieldReader) -> CommitmentStatus? {
+        guard let node = fields.value("status"), let text = fields.string("status") else { return nil }
+        guard let status = CommitmentStatus(rawValue: text) else {
+            fields.error(node, "`status` must be one of \(CommitmentStatus.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text)\"")
+            return nil
+        }
+        return status
+    }
+
+    private func readTargets(_ fields: FieldReader) -> [CommitmentTarget] {
+        (fields.sequence("targets") ?? []).compactMap { node in
+            fields.nested(node, subject: "target") { target in
+                target.warnAboutUnknownKeys(allowed: ["indicator", "value", "by", "label"])
+                guard let idNode = target.value("indicator"), let id = target.string("indicator", required: true),
+                      let value = target.number("value", required: true),
+                      let label = target.string("label", required: true) else {
+                    if target.value("indicator") == nil { target.missing("indicator") }
+                    return nil
+                }
+                return CommitmentTarget(indicator: Located(value: id, location: target.location(of: idNode)),
+                                        value: value, by: target.string("by") ?? "", label: label)
+            }
+        }
+    }
+}
+
+/// Ids and slugs become file names and URLs, so they are limited to `[a-z0-9-]`.
+enum Identifier {
+    static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 80 && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+            && !text.hasPrefix("-")
+    }
+}

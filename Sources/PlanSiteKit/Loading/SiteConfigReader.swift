@@ -1,0 +1,58 @@
+import Foundation
+import Yams
+
+/// Reads `site.yml`.
+struct SiteConfigReader {
+    var document: YAMLDocument
+
+    static let keys: Set<String> = ["title", "organisation", "language", "base_url", "last_reviewed", "contact_email",
+                                    "unsafe_html", "national_comparator", "regional_comparator", "data_licence",
+                                    "parent", "footer_links", "contact_url"]
+    static let openGovernmentLicence = Link(title: "Open Government Licence v3.0",
+                                            url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+
+    func read() -> (SiteConfig?, [Diagnostic]) {
+        guard let root = document.root else {
+            return (nil, [.error(SourceLocation(path: document.path), "site.yml is empty: it needs at least `title`, `organisation` and `base_url`")])
+        }
+        let fields = FieldReader(root, in: document, subject: "site.yml")
+        fields.warnAboutUnknownKeys(allowed: Self.keys)
+        let title = fields.string("title", required: true)
+        let organisation = fields.string("organisation", required: true)
+        let baseURL = readBaseURL(fields)
+        let lastReviewed = fields.string("last_reviewed", required: true)
+        let config = SiteConfig(
+            title: title ?? "", organisation: organisation ?? "",
+            language: fields.string("language") ?? "en-GB",
+            baseURL: baseURL ?? "", lastReviewed: lastReviewed ?? "",
+            contactEmail: fields.string("contact_email"),
+            contactURL: fields.string("contact_url"),
+            unsafeHTML: fields.bool("unsafe_html") ?? false,
+            nationalComparator: fields.string("national_comparator") ?? "England",
+            regionalComparator: fields.string("regional_comparator"),
+            dataLicence: fields.value("data_licence").flatMap { readLink($0, fields, titleKey: "name") } ?? Self.openGovernmentLicence,
+            parent: fields.value("parent").flatMap { readLink($0, fields) },
+            footerLinks: (fields.sequence("footer_links") ?? []).compactMap { readLink($0, fields) })
+        return (fields.diagnostics.contains { $0.severity == .error } ? nil : config, fields.diagnostics)
+    }
+
+    private func readBaseURL(_ fields: FieldReader) -> String? {
+        guard let node = fields.value("base_url"), var url = fields.string("base_url", required: true) else {
+            fields.missing("base_url")
+            return nil
+        }
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            fields.error(node, "`base_url` must be an absolute address starting with https://")
+            return nil
+        }
+        if !url.hasSuffix("/") { url += "/" }
+        return url
+    }
+
+    private func readLink(_ node: Node, _ fields: FieldReader, titleKey: String = "title") -> Link? {
+        fields.nested(node, subject: "link") { link in
+            guard let title = link.string(titleKey, required: true), let url = link.string("url", required: true) else { return nil }
+            return Link(title: title, url: url, location: link.location)
+        }
+    }
+}

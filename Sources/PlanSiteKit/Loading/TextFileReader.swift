@@ -1,0 +1,59 @@
+import Foundation
+
+/// Reads content and template files as text, turning every way a file can be
+/// unreadable into a diagnostic rather than a crash.
+struct TextFileReader {
+    /// Larger files are refused: no page or indicator needs this much text.
+    static let maximumBytes = 4 * 1024 * 1024
+
+    var root: URL
+    /// Path prefix diagnostics print, e.g. `content/`.
+    var displayPrefix: String
+
+    func displayPath(_ relative: String) -> String { displayPrefix + relative }
+
+    /// Returns the file's text with a byte-order mark removed and CRLF made LF,
+    /// or a diagnostic saying why it cannot be read.
+    func read(_ relative: String) -> Result<String, Diagnostic> {
+        let location = SourceLocation(path: displayPath(relative))
+        let url = root.appendingPathComponent(relative)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        if size > Self.maximumBytes {
+            return .failure(.error(location, "file is too large (\(size / 1_048_576) MB); content files must be under \(Self.maximumBytes / 1_048_576) MB"))
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error(location, "cannot read this file"))
+        }
+        return Self.decode(data, at: location)
+    }
+
+    static func decode(_ data: Data, at location: SourceLocation) -> Result<String, Diagnostic> {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let zero = bytes.firstIndex(of: 0) {
+            let line = bytes[bytes.startIndex..<zero].filter { $0 == 0x0A }.count + 1
+            return .failure(.error(SourceLocation(path: location.path, line: line), "file contains binary data (a zero byte); save it as UTF-8 text"))
+        }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            let line = firstInvalidUTF8Line(bytes)
+            return .failure(.error(SourceLocation(path: location.path, line: line), "file is not valid UTF-8 text; save it with UTF-8 encoding"))
+        }
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    private static func firstInvalidUTF8Line(_ bytes: Data) -> Int {
+        var line = 1
+        for chunk in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if String(data: Data(chunk), encoding: .utf8) == nil { return line }
+            line += 1
+        }
+        return line
+    }
+
+    /// Relative paths of regular files directly in `folder` with the extension, sorted.
+    func files(in folder: String, withExtension ext: String) -> [String] {
+        let url = root.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
+    }
+}

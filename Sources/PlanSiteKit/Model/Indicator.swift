@@ -1,0 +1,75 @@
+/// One measure of the priority, from `content/indicators/<id>.yml`.
+public struct Indicator: Sendable {
+    public var id: String
+    public var path: String
+    public var title: String
+    public var summary: String?
+    public var unit: String
+    public var decimals: Int
+    public var polarity: Polarity
+    public var geography: String
+    public var series: [Observation]
+    /// Comparator series, in the order written, keyed by geography.
+    public var comparators: [ComparatorSeries]
+    public var target: IndicatorTarget?
+    public var source: DataSource
+    public var provenance: Provenance
+    public var notes: String?
+    public var notesFirstLine: Int
+
+    public func comparator(_ geography: String) -> ComparatorSeries? {
+        comparators.first { $0.geography == geography }
+    }
+
+    /// The most recent observation that has a value.
+    public var latest: Observation? { series.last { $0.value != nil } }
+}
+
+public enum Polarity: String, Sendable, CaseIterable {
+    case higherIsBetter = "higher-is-better"
+    case lowerIsBetter = "lower-is-better"
+    case noJudgement = "no-judgement"
+}
+
+public enum Provenance: String, Sendable, CaseIterable {
+    case primary, secondary
+}
+
+public struct Observation: Sendable, Hashable {
+    public var period: String
+    public var value: Double?
+    public var lowerCI: Double?
+    public var upperCI: Double?
+    public var note: String?
+
+    public init(period: String, value: Double?, lowerCI: Double? = nil, upperCI: Double? = nil, note: String? = nil) {
+        self.period = period
+        self.value = value
+        self.lowerCI = lowerCI
+        self.upperCI = upperCI
+        self.note = note
+    }
+}
+
+public struct ComparatorSeries: Sendable {
+    public var geography: String
+    public var series: [Observation]
+
+    public func observation(for period: String) -> Observation? {
+        series.first { $0.period == period }
+    }
+}
+
+public struct IndicatorTarget: Sendable, Hashable {
+    public var value: Double
+    public var by: String
+    public var label: String
+}
+
+public struct DataSource: Sendable, Hashable {
+    public var publisher: String
+    public var title: String
+    public var url: String?
+    public var licence: String?
+    public var retrievedFrom: String?
+}

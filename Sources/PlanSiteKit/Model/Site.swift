@@ -1,0 +1,109 @@
+import Foundation
+
+/// Everything the build knows about one site, loaded from `content/`.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var priority: ContentPage
+    public var outcomes: [ContentPage]
+    public var commitments: [ContentPage]
+    public var siblings: [ContentPage]
+    public var pages: [ContentPage]
+    public var indicators: [Indicator]
+    /// Files under `content/images/`, copied unchanged (relative paths).
+    public var imageFiles: [String]
+
+    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+
+    /// Every page the build writes from Markdown, in a stable order.
+    public var allPages: [ContentPage] { [priority] + outcomes + commitments + pages }
+}
+
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var organisation: String
+    public var language: String
+    public var baseURL: String
+    public var lastReviewed: String
+    public var contactEmail: String?
+    public var contactURL: String?
+    public var unsafeHTML: Bool
+    public var nationalComparator: String
+    public var regionalComparator: String?
+    public var dataLicence: Link
+    public var parent: Link?
+    public var footerLinks: [Link]
+}
+
+public struct Link: Sendable, Hashable {
+    public var title: String
+    public var url: String
+    public var location: SourceLocation?
+}
+
+public struct ImageRef: Sendable, Hashable {
+    public var src: String
+    public var alt: String
+    public var decorative: Bool
+    public var location: SourceLocation
+}
+
+/// A value read from a file, with where it was written (for cross-reference errors).
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+}
+
+public enum PageKind: String, Sendable {
+    case priority, outcome, commitment, sibling, page
+}
+
+public enum CommitmentStatus: String, Sendable, CaseIterable {
+    case notStarted = "not-started", inProgress = "in-progress", achieved
+
+    public var label: String {
+        switch self {
+        case .notStarted: "Not started"
+        case .inProgress: "In progress"
+        case .achieved: "Achieved"
+        }
+    }
+}
+
+/// A commitment's target for one of its indicators.
+public struct CommitmentTarget: Sendable, Hashable {
+    public var indicator: Located<String>
+    public var value: Double
+    public var by: String
+    public var label: String
+}
+
+/// One Markdown file: its front matter, read into fields, and its body.
+public struct ContentPage: Sendable {
+    public var kind: PageKind
+    public var slug: String
+    public var path: String
+    public var title: String
+    public var summary: String?
+    public var order: Int
+    public var image: ImageRef?
+    public var body: String
+    /// Line of the file on which `body` starts (front matter comes before it).
+    public var bodyFirstLine: Int
+    public var indicatorIDs: [Located<String>] = []
+    public var targets: [CommitmentTarget] = []
+    public var due: String?
+    public var status: CommitmentStatus?
+    public var url: String?
+    public var draft: Bool = false
+
+    /// Where the page is written, relative to the output folder.
+    public var outputDirectory: String {
+        switch kind {
+        case .priority: ""
+        case .outcome: "outcomes/\(slug)/"
+        case .commitment: "commitments/\(slug)/"
+        case .page: "\(slug)/"
+        case .sibling: ""
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// The files around the pages: sitemap, robots.txt, copied assets and images.
+enum SiteFiles {
+    static func sitemap(pages: [OutputFile], baseURL: String) -> OutputFile {
+        let urls = pages.map(\.path).filter { $0.hasSuffix("index.html") }.sorted().map { path in
+            "  <url><loc>\(SVG.escape(baseURL + path.dropLast("index.html".count)))</loc></url>"
+        }
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            + urls.joined(separator: "\n") + "\n</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: xml)
+    }
+
+    static func robots(baseURL: String) -> OutputFile {
+        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n")
+    }
+
+    /// Every file below `folder`, copied to `prefix` unchanged, in a stable order.
+    static func copies(of folder: URL, to prefix: String) throws -> [OutputFile] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var files: [OutputFile] = []
+        for case let url as URL in walker {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true,
+                  !url.lastPathComponent.hasPrefix(".") else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            files.append(OutputFile(path: prefix + relative, contents: try Data(contentsOf: url)))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Writes a built site so that readers only ever see a complete one: every file
+/// goes to a staging folder beside the output, which is swapped in at the end.
+/// A failed build leaves the previous output exactly as it was.
+public struct SiteWriter {
+    public var output: URL
+    /// Marks a folder as one PlanSite built, so it is the only kind it will replace.
+    public static let marker = ".plansite-build"
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    public func write(_ files: [OutputFile]) throws {
+        try checkReplaceable()
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: staging)
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                let url = try Self.destination(of: file.path, in: staging)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: url)
+            }
+            try Data("Built by PlanSite. This folder is replaced on every build.\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
+            try swapIn(staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Refuses paths that would escape the output folder ("../", absolute paths).
+    static func destination(of path: String, in folder: URL) throws -> URL {
+        let parts = path.split(separator: "/")
+        guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
+            throw EnvironmentError("refusing to write \(path): outside the output folder")
+        }
+        return folder.appendingPathComponent(path)
+    }
+
+    /// The output may be replaced only if it is missing, empty, or a previous PlanSite build.
+    func checkReplaceable() throws {
+        let fileManager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: output.path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else { throw EnvironmentError("output \(output.path) is a file, not a folder") }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+        if !contents.isEmpty && !contents.contains(Self.marker) {
+            throw EnvironmentError("output folder \(output.path) was not made by PlanSite and is not empty; refusing to replace it. Choose another --output or empty it")
+        }
+    }
+
+    private func swapIn(_ staging: URL) throws {
+        let fileManager = FileManager.default
+        let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: previous)
+        if fileManager.fileExists(atPath: output.path) {
+            try fileManager.moveItem(at: output, to: previous)
+        }
+        do {
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            try? fileManager.moveItem(at: previous, to: output)
+            throw error
+        }
+        try? fileManager.removeItem(at: previous)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Numbers as en-GB readers expect them: thousands separators and the
+/// indicator's own decimals. Written by hand so output never depends on the
+/// machine's locale.
+public enum NumberFormat {
+    public static func format(_ value: Double, decimals: Int) -> String {
+        let fixed = String(format: "%.\(max(0, min(decimals, 6)))f", abs(value))
+        let parts = fixed.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        grouped = whole + grouped
+        let sign = value < 0 && fixed.contains(where: { $0 != "0" && $0 != "." }) ? "−" : ""
+        return sign + grouped + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// "78.1 years", "27%", "76 people"; the unit as the indicator names it.
+    public static func withUnit(_ value: Double, decimals: Int, unit: String) -> String {
+        let number = format(value, decimals: decimals)
+        switch unit {
+        case "%": return number + "%"
+        case "count", "": return number
+        default: return number + " " + unit
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// Where a page lives in the output, and how it links to every other file with a
+/// relative URL, so the site works from any sub-path and when opened from disk.
+public struct PageAddress: Sendable, Hashable {
+    /// The page's folder relative to the site root: "" for the home page, "outcomes/x/".
+    public var directory: String
+    /// The file inside that folder; "index.html" for every page but 404.html.
+    public var fileName: String = "index.html"
+
+    public init(directory: String, fileName: String = "index.html") {
+        self.directory = directory
+        self.fileName = fileName
+    }
+
+    public var outputPath: String { directory + fileName }
+
+    /// "../../" for "outcomes/x/"; "" at the root.
+    public var rootPrefix: String {
+        String(repeating: "../", count: directory.split(separator: "/").count)
+    }
+
+    /// A relative link to a root-relative target ("about-the-data/", "assets/site.css",
+    /// "indicators/#table"). Folder targets get "index.html" so links work from disk.
+    public func link(to target: String) -> String {
+        var path = target
+        var fragment = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[hash...])
+            path = String(path[..<hash])
+        }
+        if path.hasPrefix("/") { path.removeFirst() }
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        if path == outputPath && !fragment.isEmpty { return fragment }
+        return rootPrefix + path + fragment
+    }
+
+    /// Rewrites a URL written in content: root-relative ones become relative; others are kept.
+    public func resolveContentURL(_ url: String) -> String {
+        guard url.hasPrefix("/"), !url.hasPrefix("//") else { return url }
+        return link(to: url)
+    }
+
+    /// The page's public address, for canonical links and the sitemap.
+    public func absoluteURL(base: String) -> String {
+        base + directory + (fileName == "index.html" ? "" : fileName)
+    }
+}

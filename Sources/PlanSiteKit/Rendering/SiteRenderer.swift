@@ -1,0 +1,171 @@
+import Foundation
+
+/// Turns a loaded, validated `Site` into the pages of the built site.
+public struct SiteRenderer {
+    public var site: Site
+    public var templates: TemplateLibrary
+    var markdown: MarkdownRenderer
+
+    public init(site: Site, templates: TemplateLibrary) {
+        self.site = site
+        self.templates = templates
+        self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+    }
+
+    public func renderPages() -> [OutputFile] {
+        var files = [renderHome()]
+        files += site.outcomes.map(renderOutcome)
+        files += site.commitments.map(renderCommitment)
+        files += site.pages.map(renderPlainPage)
+        files.append(renderIndicatorIndex())
+        files += site.indicators.map(renderIndicator)
+        files.append(renderNotFound())
+        return files
+    }
+
+    // MARK: Page kinds
+
+    private func renderHome() -> OutputFile {
+        let page = site.priority
+        let address = PageAddress(directory: "")
+        var values = base(for: page.title, summary: page.summary, at: address, trail: [], current: "")
+        values["summary"] = page.summary ?? ""
+        values["content"] = body(of: page, at: address)
+        values["image"] = image(page.image, at: address)
+        values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
+        values["commitments"] = site.commitments.map { commitmentSummary($0, from: address) }
+        values["siblings"] = site.siblings.map { sibling in
+            ["title": sibling.title, "summary": sibling.summary ?? "", "url": sibling.url ?? "",
+             "link_text": "Find out more about \(sibling.title)"]
+        }
+        values["has_siblings"] = !site.siblings.isEmpty
+        return self.page(values, template: "home", at: address)
+    }
+
+    private func renderOutcome(_ outcome: ContentPage) -> OutputFile {
+        let address = PageAddress(directory: outcome.outputDirectory)
+        var values = base(for: outcome.title, summary: outcome.summary, at: address, trail: [home], current: nil)
+        values["summary"] = outcome.summary ?? ""
+        values["content"] = body(of: outcome, at: address)
+        values["indicators"] = tiles(for: outcome, at: address)
+        values["has_indicators"] = !outcome.indicatorIDs.isEmpty
+        return page(values, template: "outcome", at: address)
+    }
+
+    private func renderCommitment(_ commitment: ContentPage) -> OutputFile {
+        let address = PageAddress(directory: commitment.outputDirectory)
+        var values = base(for: commitment.title, summary: commitment.summary, at: address, trail: [home], current: nil)
+        values["summary"] = commitment.summary ?? ""
+        values["content"] = body(of: commitment, at: address)
+        values["due"] = commitment.due ?? ""
+        values["status"] = commitment.status?.label ?? ""
+        values["status_class"] = commitment.status?.rawValue ?? ""
+        values["indicators"] = tiles(for: commitment, at: address)
+        values["has_indicators"] = !commitment.indicatorIDs.isEmpty
+        let progress = commitment.targets.compactMap { target in
+            site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).values(at: address) }
+        }
+        values["targets"] = progress
+        values["has_targets"] = !progress.isEmpty
+        return page(values, template: "commitment", at: address)
+    }
+
+    private func renderPlainPage(_ page: ContentPage) -> OutputFile {
+        let address = PageAddress(directory: page.outputDirectory)
+        var values = base(for: page.title, summary: page.summary, at: address, trail: [home], current: page.outputDirectory)
+        values["summary"] = page.summary ?? ""
+        values["content"] = body(of: page, at: address)
+        return self.page(values, template: "page", at: address)
+    }
+
+    private func renderIndicatorIndex() -> OutputFile {
+        let address = PageAddress(directory: "indicators/")
+        var values = base(for: "Indicators", summary: "Every measure of \(site.config.title), with its latest figure and how it compares with \(site.config.nationalComparator).",
+                          at: address, trail: [home], current: "indicators/")
+        values["rows"] = site.indicators.map { IndicatorPresenter(indicator: $0, site: site).row(at: address) }
+        values["national"] = site.config.nationalComparator
+        values["downloads"] = DataDownloads(site: site).links(at: address)
+        return page(values, template: "indicators", at: address)
+    }
+
+    private func renderIndicator(_ indicator: Indicator) -> OutputFile {
+        let address = PageAddress(directory: "indicators/\(indicator.id)/")
+        let trail = [home, (title: "Indicators", target: "indicators/")]
+        var values = base(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
+        let presenter = IndicatorPresenter(indicator: indicator, site: site)
+        values.merge(presenter.page(at: address, markdown: markdown)) { _, new in new }
+        let evidences = evidencedBy(indicator)
+        values["evidences"] = evidences.map { ["title": $0.title, "href": address.link(to: $0.outputDirectory)] }
+        values["has_evidences"] = !evidences.isEmpty
+        return page(values, template: "indicator", at: address)
+    }
+
+    private func renderNotFound() -> OutputFile {
+        // Served at any depth by the host, so its links are absolute from the site's base URL.
+        let address = PageAddress(directory: "", fileName: "404.html")
+        var values = base(for: "Page not found", summary: nil, at: address, trail: [], current: nil)
+        let absolute = { (target: String) in site.config.baseURL + target }
+        values["home_href"] = absolute("")
+        values["css_href"] = absolute("assets/site.css")
+        values["print_css_href"] = absolute("assets/print.css")
+        values["favicon_href"] = absolute("assets/favicon.svg")
+        values["navigation"] = (values["navigation"] as? [[String: Any]] ?? []).map { item in
+            var item = item
+            item["href"] = absolute(String((item["href"] as? String ?? "").replacingOccurrences(of: "index.html", with: "")))
+            return item
+        }
+        values["footer_links"] = site.config.footerLinks.map { ["title": $0.title, "href": $0.url.hasPrefix("/") ? absolute(String($0.url.dropFirst())) : $0.url] }
+        values["indicators_href"] = absolute("indicators/")
+        return page(values, template: "not-found", at: address)
+    }
+
+    // MARK: Pieces
+
+    private var home: (title: String, target: String) { (site.priority.title, "") }
+
+    private func base(for title: String, summary: String?, at address: PageAddress,
+                      trail: [(title: String, target: String)], current: String?) -> [String: Any] {
+        var values = PageContext(site: site, address: address, title: title, description: summary,
+                                 trail: trail, navigationCurrent: current).values()
+        values["title"] = title
+        return values
+    }
+
+    private func page(_ values: [String: Any], template: String, at address: PageAddress) -> OutputFile {
+        OutputFile(path: address.outputPath, text: templates.render(values, with: template))
+    }
+
+    func body(of page: ContentPage, at address: PageAddress) -> String {
+        markdown.render(page.body, path: page.path, firstLine: page.bodyFirstLine,
+                        rewriteURL: address.resolveContentURL).html
+    }
+
+    private func image(_ image: ImageRef?, at address: PageAddress) -> [String: Any]? {
+        guard let image else { return nil }
+        return ["src": address.resolveContentURL(image.src), "alt": image.decorative ? "" : image.alt, "decorative": image.decorative]
+    }
+
+    private func outcomeSummary(_ outcome: ContentPage, from address: PageAddress) -> [String: Any] {
+        ["title": outcome.title, "summary": outcome.summary ?? "", "href": address.link(to: outcome.outputDirectory),
+         "indicators": tiles(for: outcome, at: address, limit: 2), "has_indicators": !outcome.indicatorIDs.isEmpty]
+    }
+
+    private func commitmentSummary(_ commitment: ContentPage, from address: PageAddress) -> [String: Any] {
+        var values: [String: Any] = ["title": commitment.title, "summary": commitment.summary ?? "",
+                                     "href": address.link(to: commitment.outputDirectory),
+                                     "status": commitment.status?.label ?? "", "status_class": commitment.status?.rawValue ?? ""]
+        values["progress"] = commitment.targets.compactMap { target in
+            site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).values(at: address) }
+        }
+        return values
+    }
+
+    private func tiles(for page: ContentPage, at address: PageAddress, limit: Int = .max) -> [[String: Any]] {
+        page.indicatorIDs.prefix(limit).compactMap { site.indicator($0.value) }
+            .map { IndicatorPresenter(indicator: $0, site: site).tile(at: address) }
+    }
+
+    private func evidencedBy(_ indicator: Indicator) -> [ContentPage] {
+        (site.outcomes + site.commitments).filter { $0.indicatorIDs.contains { $0.value == indicator.id } }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct PlanSite: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plansite",
+        abstract: "Builds an accessible static microsite from Markdown narratives and YAML indicator data.",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+}
