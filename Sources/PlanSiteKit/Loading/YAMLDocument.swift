@@ -9,9 +9,7 @@ struct YAMLDocument {
     var lineOffset: Int
     var root: Node?
 
-    /// YAML is small and trusted to be data: anchors and aliases are refused, which
-    /// also rules out "billion laughs" alias bombs. Deep nesting is refused before
-    /// parsing, since libyaml recurses once per level.
+    /// Deep nesting is refused before parsing, since libyaml recurses once per level.
     static let maximumDepth = 64
 
     static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
@@ -21,8 +19,9 @@ struct YAMLDocument {
         do {
             let root = try Parser(yaml: text).singleRoot()
             let document = YAMLDocument(path: path, lineOffset: lineOffset, root: root)
-            if let alias = root.flatMap(document.firstAlias) {
-                return .failure(.error(alias, "YAML anchors and aliases (& and *) are not supported; write the value out"))
+            var budget = 20 * text.utf8.count + 1_000
+            if let root, let place = document.firstNodeOverBudget(root, budget: &budget) {
+                return .failure(.error(place, "YAML aliases (*name) expand to far more values than the file holds; write the values out instead of repeating aliases"))
             }
             return .success(document)
         } catch let error as YamlError {
@@ -37,13 +36,22 @@ struct YAMLDocument {
         return SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
-    private func firstAlias(in node: Node) -> SourceLocation? {
+    /// Yams resolves every alias to a copy of its anchored value, so an "alias
+    /// bomb" of a few lines expands to billions of values. Counting values against
+    /// a budget proportional to the file's size stops that in linear time.
+    func firstNodeOverBudget(_ node: Node, budget: inout Int) -> SourceLocation? {
+        budget -= 1
+        if budget < 0 { return location(of: node) }
         switch node {
-        case .alias: return location(of: node)
-        case .scalar: return nil
-        case .sequence(let items): return items.lazy.compactMap(firstAlias).first
-        case .mapping(let pairs): return pairs.lazy.compactMap { firstAlias(in: $0.key) ?? firstAlias(in: $0.value) }.first
+        case .scalar, .alias: return nil
+        case .sequence(let items):
+            for item in items { if let place = firstNodeOverBudget(item, budget: &budget) { return place } }
+        case .mapping(let pairs):
+            for pair in pairs {
+                if let place = firstNodeOverBudget(pair.key, budget: &budget) ?? firstNodeOverBudget(pair.value, budget: &budget) { return place }
+            }
         }
+        return nil
     }
 
     /// Line of the first place the text opens more than `maximumDepth` brackets or indent levels.

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Folders the tests read, found from this file so tests run from any directory.
+enum TestPaths {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/PlanSiteKitTests/Fixtures")
+    static let snapshots = packageRoot.appendingPathComponent("Tests/PlanSiteKitTests/Snapshots")
+    static let templates = packageRoot.appendingPathComponent("templates")
+    static let content = packageRoot.appendingPathComponent("content")
+    static let miniSite = fixtures.appendingPathComponent("mini-site/content")
+
+    /// A new empty folder under the system temp folder.
+    static func scratch(_ name: String = #function) -> URL {
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-\(safe)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Copies a folder to a scratch place, so a test can break it.
+    static func copy(_ folder: URL, name: String = #function) throws -> URL {
+        let destination = scratch(name).appendingPathComponent(folder.lastPathComponent)
+        try FileManager.default.copyItem(at: folder, to: destination)
+        return destination
+    }
+}

