@@ -2,20 +2,15 @@ import Foundation
 
 /// One list of periods from several series, each kept in the order it was written
 /// (SPEC: "periods sort in the order written"). A period only a comparator has goes
-/// after the comparator's previous period, not at the end: England's 2009 before
-/// Luton's 2010.
+/// just before the comparator's next period that is already listed, or at the end
+/// if there is none: England's 2009 before Luton's 2010, England's 2017 after 2016.
 enum PeriodOrder {
     static func merge(_ lists: [[String]]) -> [String] {
         var result: [String] = []
         for list in lists {
-            var insertAt = 0
-            for period in list {
-                if let existing = result.firstIndex(of: period) {
-                    insertAt = existing + 1
-                } else {
-                    result.insert(period, at: insertAt)
-                    insertAt += 1
-                }
+            for (offset, period) in list.enumerated() where !result.contains(period) {
+                let next = list[(offset + 1)...].lazy.compactMap { result.firstIndex(of: $0) }.first
+                result.insert(period, at: next ?? result.endIndex)
             }
         }
         return result
