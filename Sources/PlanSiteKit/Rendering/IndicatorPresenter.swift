@@ -120,7 +120,7 @@ struct IndicatorPresenter {
         case .notCompared:
             "There is no \(name) figure for \(latest?.period ?? "the same period"), so no comparison is made."
         case .differentScale:
-            "The \(name) figure is on a very different scale (a total for a much larger area, not a rate), so no comparison is made; both are in the table."
+            "The \(name) figure is on a very different scale (such as a national total beside a local count), so no comparison is made; both are in the table."
         }
     }
 }

@@ -108,6 +108,11 @@ struct SparklineTests {
         #expect(SVGReader.read(svg).error == nil)
     }
 
+    @Test func breaksWhereTheChartDoes() {
+        let indicator = makeIndicator(series: [2017, 2018, 2019, 2022, 2023].map { Observation(period: String($0), value: Double($0 - 2000)) })
+        #expect(SVGReader.read(Sparkline(indicator: indicator).svg()).all("polyline").count == 2)
+    }
+
     @Test func aSingleValueDrawsNothing() {
         #expect(Sparkline(indicator: makeIndicator(series: [Observation(period: "2020", value: 4)])).svg() == "")
     }

@@ -29,6 +29,12 @@ struct DataDownloadsTests {
         let json = try JSONSerialization.jsonObject(with: Data(try file("data/indicators.json").utf8)) as? [String: Any]
         let indicators = try #require(json?["indicators"] as? [[String: Any]])
         #expect(indicators.compactMap { $0["id"] as? String } == Self.site.indicators.map(\.id))
+        let life = try #require(indicators.first { $0["id"] as? String == "life-expectancy" })
+        let series = try #require(life["series"] as? [[String: Any]])
+        #expect(series.map { $0["value"] as? Double } == [82.1, 81.95, nil, 81.2], "raw values; a null stays null")
+        #expect(series[2]["value"] is NSNull)
+        #expect(series[2]["note"] as? String == "Suppressed: too few deaths")
+        #expect((life["target"] as? [String: Any])?["value"] as? Double == 83)
     }
 
     @Test func theRealRateIsWrittenExactlyAsPublished() throws {
