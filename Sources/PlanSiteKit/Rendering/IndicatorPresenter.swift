@@ -111,6 +111,14 @@ struct IndicatorPresenter {
         }
     }
 
+    private func notComparedReason(against name: String) -> String {
+        guard let latest else { return "There is no figure to compare with \(name)." }
+        if latest.period.lowercased().contains("not stated") {
+            return "The source does not state the period of the figure, so no \(name) figure can be matched to it and no comparison is made."
+        }
+        return "There is no \(name) figure for \(PeriodText.display(latest.period)), so no comparison is made."
+    }
+
     func method(_ result: Comparison, against name: String) -> String {
         switch result {
         case .better, .similar, .worse, .higher, .lower:
@@ -118,7 +126,7 @@ struct IndicatorPresenter {
         case .higherUntested, .lowerUntested, .sameUntested:
             "The source gives no confidence interval, so the difference from \(name) has not been tested for significance."
         case .notCompared:
-            "There is no \(name) figure for \(latest?.period ?? "the same period"), so no comparison is made."
+            notComparedReason(against: name)
         case .differentScale:
             "The \(name) figure is on a very different scale (such as a national total beside a local count), so no comparison is made; both are in the table."
         }

@@ -37,6 +37,14 @@ struct IndicatorPresenterTests {
         #expect(rough.comparisons().count == 1, "no East of England figures, so no regional comparison")
     }
 
+    @Test func saysWhyAFigureIsNotCompared() {
+        let unstated = IndicatorPresenter(indicator: makeIndicator(series: [Observation(period: "period not stated", value: 78.1)]), site: Self.site)
+        #expect(unstated.comparisons().first?["method"] as? String
+            == "The source does not state the period of the figure, so no England figure can be matched to it and no comparison is made.")
+        let dated = IndicatorPresenter(indicator: makeIndicator(series: [Observation(period: "2024-03-31", value: 1)]), site: Self.site)
+        #expect(dated.comparisons().first?["method"] as? String == "There is no England figure for 31 March 2024, so no comparison is made.")
+    }
+
     @Test func tableHasEveryPeriodInOrderWithNullsAndComparators() throws {
         let table = try presenter("life-expectancy").table()
         let rows = try #require(table["rows"] as? [[String: Any]])
