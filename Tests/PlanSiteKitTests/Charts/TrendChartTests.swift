@@ -75,6 +75,13 @@ struct TrendChartTests {
         #expect(try #require(reader.all("desc").first).text == "Rose from 12,345 in 2023 to 14,020 in 2024.")
     }
 
+    @Test func aSeriesWithNoValuesDrawsNoPointsAndSaysSo() throws {
+        let indicator = makeIndicator(series: [Observation(period: "2024", value: nil, note: "Not yet published")])
+        let reader = SVGReader.read(TrendChart(indicator: indicator, national: "England", regional: nil).svg())
+        #expect(reader.error == nil && reader.points(inGroup: "chart-area").isEmpty)
+        #expect(try #require(reader.all("desc").first).text == "No figures published. No figure for 2024 (Not yet published).")
+    }
+
     @Test func textIsEscapedForXML() {
         var indicator = makeIndicator(series: [Observation(period: "Q1 <draft> & \"final\"", value: 1)])
         indicator.title = "Homes & <gardens>"

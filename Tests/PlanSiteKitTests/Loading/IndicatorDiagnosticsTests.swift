@@ -60,6 +60,25 @@ struct IndicatorDiagnosticsTests {
         ])
     }
 
+    @Test func comparatorsMustBeKeyedByGeography() throws {
+        let yaml = """
+        id: x
+        title: X
+        unit: people
+        polarity: no-judgement
+        geography: Testtown
+        series: [{ period: "2020", value: 1 }]
+        comparators:
+          - { period: "2020", value: 2 }
+        source: { publisher: P, title: T }
+        """
+        let document = try YAMLDocument.parse(yaml, path: "content/indicators/x.yml").get()
+        let (_, problems) = IndicatorReader(document: document, expectedID: "x", path: "content/indicators/x.yml").read()
+        #expect(problems.map(\.description) == [
+            "content/indicators/x.yml:8:3: error: `comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`",
+        ])
+    }
+
     private func snapshot(of folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
