@@ -60,6 +60,23 @@ struct IndicatorDiagnosticsTests {
         ])
     }
 
+    @Test func columnsCountCharactersNotBytes() throws {
+        let yaml = """
+        id: x
+        title: X
+        unit: people
+        polarity: no-judgement
+        geography: Testtown
+        series:
+          - { period: "2016–17 ✓", value: n/a }
+        source: { publisher: P, title: T }
+        """
+        let document = try YAMLDocument.parse(yaml, path: "content/indicators/x.yml").get()
+        let (_, problems) = IndicatorReader(document: document, expectedID: "x", path: "content/indicators/x.yml").read()
+        // The en dash and tick are one character each (three bytes in UTF-8).
+        #expect(problems.map(\.location.description) == ["content/indicators/x.yml:7:35"], "39 if bytes were counted")
+    }
+
     @Test func comparatorsMustBeKeyedByGeography() throws {
         let yaml = """
         id: x
