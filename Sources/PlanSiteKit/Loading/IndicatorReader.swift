@@ -21,19 +21,21 @@ struct IndicatorReader {
         let title = fields.string("title", required: true)
         let unit = fields.string("unit", required: true)
         let polarity = readPolarity(fields)
+        // The geography names the area's line, table column and comparisons, so it cannot be blank.
+        let geography = fields.string("geography", required: true)
         let series = readSeries(fields.value("series"), fields, name: "series", required: true)
         let comparators = readComparators(fields)
         let source = readSource(fields)
         let provenance = readProvenance(fields)
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
-        guard let id, let title, let unit, let polarity, let series, let source,
+        guard let id, let title, let unit, let polarity, let geography, let series, let source,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, fields.diagnostics)
         }
         let indicator = Indicator(
             id: id, path: path, title: title, summary: fields.string("summary"), unit: unit,
             decimals: fields.integer("decimals", in: 0...6) ?? 0, polarity: polarity,
-            geography: fields.string("geography") ?? "", series: series, comparators: comparators,
+            geography: geography, series: series, comparators: comparators,
             target: readTarget(fields), source: source, provenance: provenance ?? .primary,
             notes: fields.string("notes"), notesFirstLine: notesLine)
         return (indicator, fields.diagnostics)
@@ -56,10 +58,11 @@ struct IndicatorReader {
     }
 
     private func readPolarity(_ fields: FieldReader) -> Polarity? {
-        guard let node = fields.value("polarity"), let text = fields.string("polarity") else {
+        guard let node = fields.value("polarity") else {
             fields.missing("polarity")
             return nil
         }
+        guard let text = fields.string("polarity") else { return nil }
         guard let polarity = Polarity(rawValue: text) else {
             fields.error(node, "`polarity` must be one of \(Polarity.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text.prefix(40))\"")
             return nil
@@ -110,8 +113,8 @@ struct IndicatorReader {
         if let valueNode = entry.value("value") {
             value = entry.number(valueNode, named: "value")
         } else if note == nil || note!.isEmpty {
-            if entry.pairs.contains(where: { $0.key == "value" }) {
-                entry.report(.error(entry.location, "`value` is empty: give a number, or `value: null` with a `note` saying why (suppressed, not available)"))
+            if let nullNode = entry.pairs.first(where: { $0.key == "value" })?.value {
+                entry.error(nullNode, "`value` is null with no `note`: give a number, or add a `note` saying why there is none (suppressed, not available)")
             } else {
                 entry.missing("value")
             }

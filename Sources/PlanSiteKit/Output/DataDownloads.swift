@@ -51,16 +51,29 @@ struct DataDownloads {
     }
 
     struct JSONIndicator: Encodable {
-        var id, title, unit, geography, polarity: String
+        var id, title, unit, geography, polarity, provenance: String
         var decimals: Int
         var series: [JSONObservation]
         var comparators: [String: [JSONObservation]]
+        var target: JSONTarget?
         var source: JSONSource
     }
+    struct JSONTarget: Encodable { var value: Double; var by, label: String }
     struct JSONObservation: Encodable {
         var period: String
         var value, lower_ci, upper_ci: Double?
         var note: String?
+
+        // A missing value is written as null, not left out, so every observation has the same keys.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(period, forKey: .period)
+            try container.encode(value, forKey: .value)
+            try container.encodeIfPresent(lower_ci, forKey: .lower_ci)
+            try container.encodeIfPresent(upper_ci, forKey: .upper_ci)
+            try container.encodeIfPresent(note, forKey: .note)
+        }
+        enum CodingKeys: String, CodingKey { case period, value, lower_ci, upper_ci, note }
     }
     struct JSONSource: Encodable { var publisher, title: String; var url, licence: String? }
 
@@ -70,9 +83,11 @@ struct DataDownloads {
         }
         let payload = site.indicators.map { indicator in
             JSONIndicator(id: indicator.id, title: indicator.title, unit: indicator.unit, geography: indicator.geography,
-                          polarity: indicator.polarity.rawValue, decimals: indicator.decimals,
+                          polarity: indicator.polarity.rawValue, provenance: indicator.provenance.rawValue,
+                          decimals: indicator.decimals,
                           series: observations(indicator.series),
                           comparators: Dictionary(uniqueKeysWithValues: indicator.comparators.map { ($0.geography, observations($0.series)) }),
+                          target: indicator.target.map { JSONTarget(value: $0.value, by: $0.by, label: $0.label) },
                           source: JSONSource(publisher: indicator.source.publisher, title: indicator.source.title,
                                              url: indicator.source.url, licence: indicator.source.licence))
         }

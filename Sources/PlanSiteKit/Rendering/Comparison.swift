@@ -8,6 +8,9 @@ public enum Comparison: Equatable, Sendable {
     /// No confidence interval, so not tested.
     case higherUntested, lowerUntested, sameUntested
     case notCompared
+    /// The comparator is on another scale (a national total beside a local count), so
+    /// "lower than England" would be true and meaningless.
+    case differentScale
 
     public static func compare(_ observation: Observation?, with comparator: Observation?, polarity: Polarity) -> Comparison {
         guard let observation, let value = observation.value, let reference = comparator?.value else { return .notCompared }
@@ -35,7 +38,7 @@ public enum Comparison: Equatable, Sendable {
         case .higherUntested: "higher than \(name) (not tested for significance)"
         case .lowerUntested: "lower than \(name) (not tested for significance)"
         case .sameUntested: "the same as \(name) (not tested for significance)"
-        case .notCompared: "not compared"
+        case .notCompared, .differentScale: "not compared"
         }
     }
 

@@ -15,28 +15,41 @@ struct IndicatorPresenter {
         NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)
     }
 
+    /// The most recent observation with a value; a later null one is reported beside it.
     var latest: Observation? { indicator.latest }
 
-    var comparison: Comparison {
-        Comparison.compare(latest, with: latest.flatMap { indicator.comparator(national)?.observation(for: $0.period) },
-                           polarity: indicator.polarity)
+    /// The latest figure against one comparator's figure for the same period.
+    func comparison(against name: String) -> Comparison {
+        guard let series = indicator.comparator(name)?.series else { return .notCompared }
+        let reference = latest.flatMap { latest in series.first { $0.period == latest.period } }
+        let result = Comparison.compare(latest, with: reference, polarity: indicator.polarity)
+        if result != .notCompared && !TrendChart.sharesScale(indicator.series, series) { return .differentScale }
+        return result
     }
 
-    /// "78.1 years (period not stated)"
+    var comparison: Comparison { comparison(against: national) }
+
+    /// "78.1 years (period not stated)", "76 people in 2016".
     var headline: String {
         guard let latest, let value = latest.value else { return "No figure published" }
-        return "\(formattedWithUnit(value)) (\(latest.period))"
+        return "\(formattedWithUnit(value)) \(PeriodText.phrase(latest.period))"
     }
 
-    func nationalValue(for period: String?) -> String {
-        guard let period, let value = indicator.comparator(national)?.observation(for: period)?.value else { return "Not available" }
+    /// Said when the newest period has no value, so the headline is not mistaken for it.
+    var newerGap: String? {
+        guard let last = indicator.series.last, last.value == nil else { return nil }
+        return "There is no figure for \(last.period)" + (last.note.map { ": \($0)" } ?? "") + "."
+    }
+
+    func comparatorValue(_ name: String, for period: String?) -> String {
+        guard let period, let value = indicator.comparator(name)?.observation(for: period)?.value else { return "Not available" }
         return formatted(value)
     }
 
     func row(at address: PageAddress) -> [String: Any] {
         ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
-         "latest": latest.map { formatted($0.value) } ?? "No figure", "unit": indicator.unit,
-         "period": latest?.period ?? "", "national": nationalValue(for: latest?.period),
+         "latest": latest?.value.map(formattedWithUnit) ?? "No figure",
+         "period": latest?.period ?? "", "national": comparatorValue(national, for: latest?.period),
          "comparison": comparison.label(against: national), "comparison_class": comparison.cssClass,
          "trend": Trend.describe(indicator)]
     }
@@ -49,25 +62,28 @@ struct IndicatorPresenter {
     }
 
     func page(at address: PageAddress, markdown: MarkdownRenderer) -> [String: Any] {
-        let source = indicator.source
         var values: [String: Any] = [
-            "summary": indicator.summary ?? "",
             "headline": headline,
             "unit": indicator.unit,
             "geography": indicator.geography,
-            "comparison": comparison.label(against: national),
-            "comparison_class": comparison.cssClass,
-            "comparison_method": comparisonMethod,
+            "comparisons": comparisons(),
             "chart": TrendChart(indicator: indicator, national: national, regional: regional).svg(),
             "table": table(),
-            "source": ["publisher": source.publisher, "title": source.title, "url": source.url ?? "",
-                       "licence": source.licence ?? "Not stated by the source", "retrieved_from": source.retrievedFrom ?? ""],
+            "source": sourceValues,
             "secondary": indicator.provenance == .secondary,
+            "provenance": indicator.provenance == .secondary
+                ? "Secondary: the figures are quoted from a page that cites the publisher, not read from the publisher's own table."
+                : "Primary: the figures are read from the publisher's own table.",
             "csv_href": address.link(to: "data/\(indicator.id).csv"),
             "csv_label": "CSV, \(DataDownloads.sizeLabel(DataDownloads(site: site).csv(for: [indicator]).utf8.count))",
         ]
+        // swift-mustache treats "" as true in a section, so optional text is left out, not blank.
+        if let newerGap { values["newer_gap"] = newerGap }
+        if let summary = indicator.summary, !summary.isEmpty { values["summary"] = summary }
         if let target = indicator.target {
-            values["target"] = ["label": target.label, "by": target.by, "value": formattedWithUnit(target.value)]
+            var targetValues: [String: Any] = ["label": target.label, "value": formattedWithUnit(target.value)]
+            if !target.by.isEmpty { targetValues["by"] = target.by }
+            values["target"] = targetValues
         }
         if let notes = indicator.notes {
             values["notes"] = markdown.render(notes, path: indicator.path, firstLine: indicator.notesFirstLine + 1,
@@ -76,48 +92,43 @@ struct IndicatorPresenter {
         return values
     }
 
-    private var comparisonMethod: String {
-        switch comparison {
+    private var sourceValues: [String: Any] {
+        let source = indicator.source
+        var values: [String: Any] = ["publisher": source.publisher, "title": source.title,
+                                     "licence": source.licence ?? "Not stated by the source"]
+        if let url = source.url, !url.isEmpty { values["url"] = url }
+        if let from = source.retrievedFrom, !from.isEmpty { values["retrieved_from"] = from }
+        return values
+    }
+
+    /// England always (saying "not compared" when it must); the region only where the indicator has its figures.
+    func comparisons() -> [[String: Any]] {
+        let names = [national] + [regional].compactMap { $0 }.filter { indicator.comparator($0)?.series.contains { $0.value != nil } ?? false }
+        return names.map { name in
+            let result = comparison(against: name)
+            return ["name": name, "label": result.label(against: name), "class": result.cssClass,
+                    "method": method(result, against: name)]
+        }
+    }
+
+    private func notComparedReason(against name: String) -> String {
+        guard let latest else { return "There is no figure to compare with \(name)." }
+        if latest.period.lowercased().contains("not stated") {
+            return "The source does not state the period of the figure, so no \(name) figure can be matched to it and no comparison is made."
+        }
+        return "There is no \(name) figure for \(PeriodText.display(latest.period)), so no comparison is made."
+    }
+
+    func method(_ result: Comparison, against name: String) -> String {
+        switch result {
         case .better, .similar, .worse, .higher, .lower:
-            "Compared using the 95% confidence interval: a difference counts only when the \(national) value lies outside it."
+            "Compared using the 95% confidence interval: a difference counts only when the \(name) value lies outside it."
         case .higherUntested, .lowerUntested, .sameUntested:
-            "The source gives no confidence interval, so the difference has not been tested for significance."
+            "The source gives no confidence interval, so the difference from \(name) has not been tested for significance."
         case .notCompared:
-            "There is no \(national) figure for the same period, so no comparison is made."
+            notComparedReason(against: name)
+        case .differentScale:
+            "The \(name) figure is on a very different scale (such as a national total beside a local count), so no comparison is made; both are in the table."
         }
-    }
-
-    /// The same numbers as the chart, one row per period.
-    func table() -> [String: Any] {
-        let comparators = [national, regional].compactMap { $0 }.filter { name in indicator.comparator(name).map { !$0.series.isEmpty } ?? false }
-        let hasCI = indicator.series.contains { $0.lowerCI != nil }
-        let rows: [[String: Any]] = periods().map { period in
-            let observation = indicator.series.first { $0.period == period }
-            var row: [String: Any] = ["period": period, "value": cell(observation)]
-            if hasCI {
-                row["ci"] = observation.flatMap { o in o.lowerCI.map { "\(formatted($0)) to \(formatted(o.upperCI))" } } ?? "–"
-            }
-            row["comparators"] = comparators.map { ["value": cell(indicator.comparator($0)?.observation(for: period))] }
-            return row
-        }
-        return ["caption": "\(indicator.title): \(indicator.geography) by period, \(indicator.unit)",
-                "geography": indicator.geography, "has_ci": hasCI,
-                "comparator_names": comparators.map { ["name": $0] }, "rows": rows]
-    }
-
-    private func cell(_ observation: Observation?) -> String {
-        guard let observation else { return "–" }
-        if let value = observation.value { return formatted(value) }
-        return "No value" + (observation.note.map { ": \($0)" } ?? "")
-    }
-
-    /// Periods of the area and its comparators, in the order first written.
-    func periods() -> [String] { Self.periods(of: indicator) }
-
-    static func periods(of indicator: Indicator) -> [String] {
-        var seen: [String] = []
-        let all = indicator.series.map(\.period) + indicator.comparators.flatMap { $0.series.map(\.period) }
-        for period in all where !seen.contains(period) { seen.append(period) }
-        return seen
     }
 }

@@ -1,5 +1,5 @@
 /// Progress toward a commitment's target, computed from the indicator's data:
-/// "280 homes completed in 2020-21 against 425 a year: 66%".
+/// "280 dwellings in 2020-21 against a target of 425 (425 new homes a year): 65%."
 struct TargetProgress {
     var target: CommitmentTarget
     var indicator: Indicator
@@ -7,13 +7,16 @@ struct TargetProgress {
     func values(at address: PageAddress) -> [String: Any] {
         ["label": target.label, "by": target.by, "sentence": sentence,
          "href": address.link(to: "indicators/\(indicator.id)/"), "indicator": indicator.title,
-         "percent": percent.map { String($0) } ?? "", "has_percent": percent != nil,
+         "percent": percent.map { String(min($0, 100)) } ?? "", "has_percent": percent != nil,
          "predates": predatesNote ?? "", "has_predates": predatesNote != nil]
     }
 
     private var latest: Observation? { indicator.latest }
 
-    /// Share of a "reach at least" target achieved; none for targets to get down to a level.
+    private func format(_ value: Double) -> String { NumberFormat.format(value, decimals: indicator.decimals) }
+
+    /// Share of a "reach at least" target achieved, rounded down so progress is never
+    /// overstated; none for targets to get down to a level, where a share means nothing.
     var percent: Int? {
         guard indicator.polarity != .lowerIsBetter, target.value > 0, let value = latest?.value else { return nil }
         return Int((value / target.value * 100).rounded(.down))
@@ -22,26 +25,24 @@ struct TargetProgress {
     var sentence: String {
         guard let latest, let value = latest.value else { return "No figure has been published yet for \(indicator.title.lowercased())." }
         let number = NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)
-        let goal = NumberFormat.format(target.value, decimals: indicator.decimals)
-        if let percent {
-            return "\(number) in \(latest.period) against a target of \(goal) (\(target.label)): \(percent)%."
-        }
+        let against = "\(number) \(PeriodText.phrase(latest.period)) against a target of \(format(target.value)) (\(target.label))"
+        if let percent { return "\(against): \(percent)%." }
         let gap = value - target.value
-        if gap <= 0 { return "\(number) in \(latest.period): the target of \(goal) (\(target.label)) is met." }
-        return "\(number) in \(latest.period) against a target of \(goal) (\(target.label)): \(NumberFormat.format(gap, decimals: indicator.decimals)) above it."
+        if gap <= 0 { return "\(against): the target is met." }
+        return "\(against): \(format(gap)) above it."
     }
 
-    /// The latest figure is older than the plan the target belongs to.
+    /// Said when the latest figure cannot show whether the target is met: its period
+    /// ends before the target's period starts, or the source does not state it.
+    /// Compared by calendar year, so a figure is only called older when it plainly is.
     var predatesNote: String? {
-        guard let latest, let latestYear = Self.firstYear(in: latest.period) else {
-            return latest == nil ? nil : "The period of the latest figure is not stated, so it may predate the target."
+        guard let latest, latest.value != nil else { return nil }
+        let targetYears = PeriodText.years(target.by)
+        guard let latestYears = PeriodText.years(latest.period) else {
+            return "The source does not state the period of the latest figure, so it cannot show progress toward the target"
+                + (targetYears == nil ? "." : " for \(target.by).")
         }
-        guard let targetYear = Self.firstYear(in: target.by), latestYear < targetYear - 5 else { return nil }
-        return "The latest figure (\(latest.period)) predates the target, set for \(target.by)."
-    }
-
-    static func firstYear(in text: String) -> Int? {
-        guard let match = text.range(of: #"(19|20)\d\d"#, options: .regularExpression) else { return nil }
-        return Int(text[match])
+        guard let targetYears, latestYears.upperBound < targetYears.lowerBound else { return nil }
+        return "The latest figure, for \(PeriodText.display(latest.period)), predates the target's period (\(target.by)): it shows the position then, not whether the target has been met."
     }
 }

@@ -1,4 +1,6 @@
-/// Direction of travel between the last two values of a series, in words.
+/// Direction of travel between the last two values of a series, in words. It says
+/// only which way the figure moved: two figures are not enough to call a trend
+/// significant, so it makes no claim of better or worse.
 enum Trend {
     static func describe(_ indicator: Indicator) -> String {
         let values = indicator.series.filter { $0.value != nil }
@@ -7,7 +9,7 @@ enum Trend {
             return "Not enough data for a trend"
         }
         let from = NumberFormat.format(before, decimals: indicator.decimals)
-        if now == before { return "No change since \(previous.period)" }
-        return "\(now > before ? "Up" : "Down") from \(from) in \(previous.period)"
+        if NumberFormat.format(now, decimals: indicator.decimals) == from { return "No change since \(previous.period)" }
+        return "\(now > before ? "Up" : "Down") from \(from) \(PeriodText.phrase(previous.period))"
     }
 }

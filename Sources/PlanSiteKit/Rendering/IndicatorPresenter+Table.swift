@@ -1,0 +1,40 @@
+/// The indicator's data table: the same numbers as the chart, one row per period,
+/// with every comparator (including any left off the chart for its scale) and
+/// every observation's note.
+extension IndicatorPresenter {
+    func table() -> [String: Any] {
+        let comparators = [national, regional].compactMap { $0 }.filter { name in indicator.comparator(name).map { !$0.series.isEmpty } ?? false }
+        let hasCI = indicator.series.contains { $0.lowerCI != nil }
+        let hasNotes = indicator.series.contains { $0.note != nil && $0.value != nil }
+        let rows: [[String: Any]] = periods().map { period in
+            let observation = indicator.series.first { $0.period == period }
+            var row: [String: Any] = ["period": period, "value": cell(observation)]
+            if hasCI { row["ci"] = ["text": interval(observation)] }
+            if hasNotes { row["note"] = ["text": observation?.value == nil ? "" : observation?.note ?? ""] }
+            row["comparators"] = comparators.map { ["value": cell(indicator.comparator($0)?.observation(for: period))] }
+            return row
+        }
+        return ["caption": "\(indicator.title): \(indicator.geography)\(comparators.isEmpty ? "" : " and \(comparators.joined(separator: " and "))") by period (\(indicator.unit))",
+                "geography": indicator.geography, "has_ci": hasCI, "has_notes": hasNotes,
+                "comparator_names": comparators.map { ["name": $0] }, "rows": rows]
+    }
+
+    private func interval(_ observation: Observation?) -> String {
+        guard let observation, let lower = observation.lowerCI, let upper = observation.upperCI else { return "–" }
+        return "\(formatted(lower)) to \(formatted(upper))"
+    }
+
+    /// A null is "No value" with its reason, never 0; a period the series lacks is a dash.
+    private func cell(_ observation: Observation?) -> String {
+        guard let observation else { return "–" }
+        if let value = observation.value { return formatted(value) }
+        return "No value" + (observation.note.map { ": \($0)" } ?? "")
+    }
+
+    /// Periods of the area and its comparators, each kept in the order written.
+    func periods() -> [String] { Self.periods(of: indicator) }
+
+    static func periods(of indicator: Indicator) -> [String] {
+        PeriodOrder.merge([indicator.series.map(\.period)] + indicator.comparators.map { $0.series.map(\.period) })
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Runs the built `plansite` binary, as CI does.
+@Suite("plansite build, end to end")
+struct BuildCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = packageRoot.appendingPathComponent(".build/debug/plansite")
+    static let fixtures = packageRoot.appendingPathComponent("Tests/PlanSiteKitTests/Fixtures/indicators")
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func plansite(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func aBrokenIndicatorExitsOneReportsEveryProblemAndKeepsTheSite() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build first: swift build")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+        let arguments = ["build", "--content", "content", "--templates", Self.packageRoot.appendingPathComponent("templates").path, "--output", "site"]
+
+        let good = try plansite(arguments, in: folder)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.hasPrefix("Built "))
+        let before = try snapshot(of: folder.appendingPathComponent("site"))
+
+        let broken = folder.appendingPathComponent("content/indicators/rough-sleeping.yml")
+        try FileManager.default.removeItem(at: broken)
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("broken/rough-sleeping.yml"), to: broken)
+        let bad = try plansite(arguments, in: folder)
+
+        #expect(bad.status == 1)
+        for line in [
+            "content/indicators/rough-sleeping.yml:1:5: error: `id` is \"rough-sleepers\" but the file is named rough-sleeping.yml; they must match",
+            "content/indicators/rough-sleeping.yml:5:11: error: `polarity` must be one of higher-is-better, lower-is-better, no-judgement, found \"lower-is-worse\"",
+            "content/indicators/rough-sleeping.yml:9:30: error: `value` must be a number, found \"n/a\"",
+            "content/indicators/rough-sleeping.yml:10:44: error: `lower_ci` (40) is above `upper_ci` (30)",
+            "content/indicators/rough-sleeping.yml:12:15: error: period \"2015\" appears twice in series (first at line 11)",
+        ] {
+            #expect(bad.stderr.contains(line + "\n"), "missing from stderr: \(line)")
+        }
+        #expect(bad.stderr.contains("The site in 'site' was not changed."))
+        #expect(try snapshot(of: folder.appendingPathComponent("site")) == before)
+    }
+
+    private func snapshot(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walker?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            files[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+        }
+        #expect(files.count > 5)
+        return files
+    }
+}

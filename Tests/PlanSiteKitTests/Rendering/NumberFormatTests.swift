@@ -1,0 +1,19 @@
+import Testing
+@testable import PlanSiteKit
+
+@Suite("Numbers in en-GB form")
+struct NumberFormatTests {
+    @Test(arguments: [
+        (1_234_567.891, 2, "1,234,567.89"), (4134, 0, "4,134"), (0.9440524694425121, 2, "0.94"), (7, 1, "7.0"),
+        (999.96, 1, "1,000.0"), (-1234, 0, "−1,234"), (-0.01, 1, "0.0"), (27, 0, "27"), (100_000, 0, "100,000"),
+    ])
+    func format(value: Double, decimals: Int, text: String) {
+        #expect(NumberFormat.format(value, decimals: decimals) == text)
+    }
+
+    @Test func unitsAreWrittenAsReadersExpect() {
+        #expect(NumberFormat.withUnit(57.7, decimals: 1, unit: "%") == "57.7%")
+        #expect(NumberFormat.withUnit(1078, decimals: 0, unit: "households") == "1,078 households")
+        #expect(NumberFormat.withUnit(12, decimals: 0, unit: "count") == "12")
+    }
+}
