@@ -28,7 +28,7 @@ struct IndicatorDiagnosticsTests {
 
         let broken = content.appendingPathComponent("indicators/rough-sleeping.yml")
         try FileManager.default.removeItem(at: broken)
-        try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("broken/rough-sleeping.yml"), to: broken)
+        try FileManager.default.copyItem(at: TestPaths.indicatorFixtures.appendingPathComponent("broken/rough-sleeping.yml"), to: broken)
         let (result, failed) = try BuildPipeline(options: options).build()
 
         #expect(failed == nil && result.files == nil)

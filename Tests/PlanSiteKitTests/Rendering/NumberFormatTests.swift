@@ -6,6 +6,7 @@ struct NumberFormatTests {
     @Test(arguments: [
         (1_234_567.891, 2, "1,234,567.89"), (4134, 0, "4,134"), (0.9440524694425121, 2, "0.94"), (7, 1, "7.0"),
         (999.96, 1, "1,000.0"), (-1234, 0, "−1,234"), (-0.01, 1, "0.0"), (27, 0, "27"), (100_000, 0, "100,000"),
+        (9.25, 1, "9.3"), (0.945, 2, "0.95"), (2.5, 0, "3"), (1e-7, 2, "0.00"), (262.8, 1, "262.8"),
     ])
     func format(value: Double, decimals: Int, text: String) {
         #expect(NumberFormat.format(value, decimals: decimals) == text)

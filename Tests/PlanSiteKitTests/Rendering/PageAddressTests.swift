@@ -26,18 +26,3 @@ import Testing
         #expect(PageAddress(directory: "", fileName: "404.html").absoluteURL(base: "https://e.org/") == "https://e.org/404.html")
     }
 }
-
-@Suite struct NumberFormatTests {
-    @Test(arguments: [
-        (4134.0, 0, "4,134"), (1768.0, 0, "1,768"), (0.9440524694425121, 2, "0.94"),
-        (142490.0, 0, "142,490"), (7.0, 1, "7.0"), (-1234.5, 1, "−1,234.5"), (999.0, 0, "999"), (1_000_000.0, 0, "1,000,000"),
-    ])
-    func formatsInBritishEnglish(value: Double, decimals: Int, expected: String) {
-        #expect(NumberFormat.format(value, decimals: decimals) == expected)
-    }
-
-    @Test func unitsReadNaturally() {
-        #expect(NumberFormat.withUnit(27, decimals: 0, unit: "%") == "27%")
-        #expect(NumberFormat.withUnit(78.1, decimals: 1, unit: "years") == "78.1 years")
-    }
-}

@@ -9,6 +9,11 @@ enum TestPaths {
     static let templates = packageRoot.appendingPathComponent("templates")
     static let content = packageRoot.appendingPathComponent("content")
     static let miniSite = fixtures.appendingPathComponent("mini-site/content")
+    static let realContent = content
+    static let indicatorFixtures = fixtures.appendingPathComponent("indicators")
+    static let fixtureContent = indicatorFixtures.appendingPathComponent("content")
+
+    static func temporaryFolder() throws -> URL { scratch() }
 
     /// A new empty folder under the system temp folder.
     static func scratch(_ name: String = #function) -> URL {

@@ -1,24 +1,6 @@
 import Foundation
 @testable import PlanSiteKit
 
-/// Fixtures live beside the tests and are excluded from the target, so tests find
-/// them from this file's path.
-enum TestPaths {
-    static let testsRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let packageRoot = testsRoot.deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = testsRoot.appendingPathComponent("Fixtures/indicators")
-    static let fixtureContent = fixtures.appendingPathComponent("content")
-    static let realContent = packageRoot.appendingPathComponent("content")
-    static let templates = packageRoot.appendingPathComponent("templates")
-
-    /// A fresh empty folder under the system's temporary directory.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-}
-
 /// Builds (in memory) a content folder with the real templates.
 enum TestBuild {
     static func run(content: URL) -> PipelineResult {
