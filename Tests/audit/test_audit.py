@@ -10,6 +10,7 @@ Run: python3 -m pytest Tests/audit -q   (after scripts/install-test-deps.sh)
 from __future__ import annotations
 
 import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -109,6 +110,12 @@ def test_findings_printed_one_per_line(flawed_audit):
 # good fixture: nothing to report
 # ---------------------------------------------------------------------------
 
+def test_scratch_removed(flawed_audit, good_audit):
+    """Chromium's profile and TMPDIR live in the audit's scratch folder, deleted at the end."""
+    assert flawed_audit.tmp_leftovers == []
+    assert good_audit.tmp_leftovers == []
+
+
 def test_good_fixture_is_clean(good_audit):
     assert good_audit.stdout.strip().splitlines()[-1] == (
         "audit: pages=2 axe_violations=0 reflow_failures=0 nojs_failures=0 "
@@ -141,6 +148,48 @@ def test_link_checker_resolution(tmp_path):
     bad = sorted(f.element.split(" ", 2)[2] for f in found)
     assert bad == sorted(['<a href="../outside.html">', '<a href="b/">', '<a href="a/#y">',
                           '<img srcset="img/gone.svg">', '<link href="css/none.css">'])
+
+
+def _base_url_site(root: Path) -> Path:
+    """A site published at https://audit.example/sub/ whose 404 page uses absolute URLs."""
+    _write(root / "index.html", """<!DOCTYPE html><html lang="en"><title>i</title>
+      <link rel="canonical" href="https://audit.example/sub/">
+      <main><h1>i</h1></main></html>""")
+    _write(root / "css" / "s.css", "body { background: rgb(1, 2, 3); }")
+    _write(root / "404.html", """<!DOCTYPE html><html lang="en"><title>404</title>
+      <link rel="stylesheet" href="https://audit.example/sub/css/s.css">
+      <main><h1 id="h">Not found</h1>
+      <a href="https://audit.example/sub/">home</a> <a href="https://audit.example/sub/#nope">x</a>
+      <a href="https://audit.example/sub/gone/">gone</a> <a href="https://audit.example/other/">out</a>
+      <a href="https://elsewhere.example/sub/gone/">external</a></main></html>""")
+    return root
+
+
+def test_base_url_detected_and_links_under_it_checked(tmp_path):
+    site = _base_url_site(tmp_path)
+    base = audit.detect_base_url(site)
+    assert base == "https://audit.example/sub/"
+    found = audit.check_links(site, audit.html_files(site), base)
+    bad = sorted(f.element.split(" ", 2)[2] for f in found)
+    assert bad == ['<a href="https://audit.example/sub/#nope">',
+                   '<a href="https://audit.example/sub/gone/">']
+    assert audit.check_links(site, audit.html_files(site), None) == []   # all external then
+
+
+def test_base_url_is_served_from_site_dir(tmp_path):
+    """An absolute-URL stylesheet under the base URL loads from SITE_DIR, not the network."""
+    site = _base_url_site(tmp_path / "site")
+    # (a short scratch path: Chromium's socket path under TMPDIR must stay < 108 bytes)
+    with tempfile.TemporaryDirectory(prefix="plansite-audit-") as tmp:
+        scratch = Path(tmp)
+        with audit.SiteServer(site, audit.detect_base_url(site), scratch) as server:
+            driver = audit.make_driver(scratch, "base", extra_args=server.chrome_args)
+            try:
+                driver.get(server.url("404.html"))
+                bg = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+            finally:
+                driver.quit()
+    assert bg == "rgb(1, 2, 3)"
 
 
 # ---------------------------------------------------------------------------
@@ -253,8 +302,17 @@ def _keyboard(browser, site: Path, which: str) -> None:
         page = first_indicator_page(site)
         if page is None:
             pytest.skip(f"no indicators/*/index.html in {site}: indicator-page keyboard check skipped")
-    with audit.SiteServer(site) as server:
-        problems = keyboard_problems(browser, server.url(page))
+    with tempfile.TemporaryDirectory(prefix="plansite-audit-kb-") as scratch, \
+            audit.SiteServer(site, audit.detect_base_url(site), Path(scratch)) as server:
+        if server.chrome_args:   # the site's base URL is mirrored: needs its own browser
+            driver = audit.make_driver(Path(scratch), "keyboard-site", extra_args=server.chrome_args)
+            try:
+                audit.set_viewport(driver, 1280, 900)
+                problems = keyboard_problems(driver, server.url(page))
+            finally:
+                driver.quit()
+        else:
+            problems = keyboard_problems(browser, server.url(page))
     assert not problems, f"{page}:\n  " + "\n  ".join(problems)
 
 
