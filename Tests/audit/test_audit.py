@@ -9,6 +9,7 @@ Run: python3 -m pytest Tests/audit -q   (after scripts/install-test-deps.sh)
 """
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 import time
@@ -344,11 +345,15 @@ def test_keyboard_check_catches_missing_focus_indicator(browser, tmp_path):
 # the real site
 # ---------------------------------------------------------------------------
 
-def test_real_site_audit():
+def test_real_site_audit(capsys):
     site = site_dir()
     if not site.is_dir():
+        if os.environ.get("PLANSITE_SITE"):
+            pytest.fail(f"PLANSITE_SITE={site} does not exist: the Makefile builds it first")
         pytest.skip(f"{site} does not exist (build the site first; PLANSITE_SITE overrides)")
     n_html = sum(1 for p in site.rglob("*.html") if p.is_file())
     run = run_audit(site)
+    with capsys.disabled():  # CI's log shows the audit's counts, not just "passed"
+        print(f"\nreal site ({n_html} HTML files): " + run.stdout.strip().splitlines()[-1])
     assert run.counts["pages"] == n_html
     assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]
