@@ -25,9 +25,10 @@ public struct PreviewServer: Sendable {
         let site = PreviewSite()
         let reloads = ReloadBroadcaster()
         let watcher = SourceWatcher(folders: [options.contentFolder, options.templatesFolder])
+        // A bad --host fails here, before the first build makes the user wait.
+        let server = try makeServer(handler: PreviewHandler(site: site, reloads: reloads))
         let start = watcher.fingerprint()
         await rebuild(site, reloads)
-        let server = try makeServer(handler: PreviewHandler(site: site, reloads: reloads))
         defer { Task { await reloads.finishAll() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
@@ -66,10 +67,14 @@ public struct PreviewServer: Sendable {
 
     private func makeServer(handler: PreviewHandler) throws -> HTTPServer {
         let name = host == "localhost" ? "127.0.0.1" : host
-        if name.contains(":") {
-            return HTTPServer(address: try .inet6(ip6: name, port: port), logger: .disabled, handler: handler)
+        do {
+            if name.contains(":") {
+                return HTTPServer(address: try .inet6(ip6: name, port: port), logger: .disabled, handler: handler)
+            }
+            return HTTPServer(address: try .inet(ip4: name, port: port), logger: .disabled, handler: handler)
+        } catch {
+            throw PreviewError(description: "--host must be an IP address such as 127.0.0.1 or ::1, not '\(host)'")
         }
-        return HTTPServer(address: try .inet(ip4: name, port: port), logger: .disabled, handler: handler)
     }
 
     private static func heartbeats(_ reloads: ReloadBroadcaster) async throws {
@@ -87,6 +92,10 @@ public struct PreviewServer: Sendable {
         case nil: "(unknown address)"
         }
     }
+}
+
+public struct PreviewError: Error, CustomStringConvertible {
+    public var description: String
 }
 
 /// Turns requests into responses: the event stream, or a file of the current build.

@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
         do {
             try await task.value
         } catch is CancellationError {
+        } catch let error as PreviewError {
+            Console.error("error: \(error.description)")
+            throw ExitCode(2)
         } catch {
             Console.error("error: cannot serve on \(host):\(port): \(error.localizedDescription)")
             throw ExitCode(2)
