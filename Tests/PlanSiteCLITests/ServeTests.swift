@@ -6,13 +6,14 @@ import Testing
 
 /// `plansite serve` end to end: the built binary on a temporary copy of the real
 /// content, so edits here never touch the repository's own files.
-@Suite(.serialized) struct ServeTests {
+/// Every wait is bounded, so even a failing run ends well inside 30 s.
+@Suite(.serialized, .timeLimit(.minutes(1))) struct ServeTests {
     @Test func servesRebuildsShowsErrorsRecoversAndStopsOnCtrlC() async throws {
         let folder = try ServeTestSupport.copyOfSite()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try ServeTestSupport.launch(["serve", "--port", "0"], in: folder)
         defer { server.stop() }
-        let base = try await server.waitForLine(containing: "Serving ", timeout: 15)
+        let base = try await server.waitForLine(containing: "Serving ", timeout: 10)
             .split(separator: " ")[1].description
 
         let first = try await fetch(base)
@@ -28,7 +29,7 @@ import Testing
         // A broken file gives the error page, with the user's text escaped.
         let broken = folder.appendingPathComponent("content/pages/broken.md")
         try "---\ntitle: Broken\nsummary: x\norder: <script>alert(1)</script>\n---\nText\n".write(to: broken, atomically: true, encoding: .utf8)
-        let failed = try await poll(base, within: 5) { $0.status == 500 }
+        let failed = try await poll(base, within: 4) { $0.status == 500 }
         #expect(failed?.body.contains("Build failed") == true)
         #expect(failed?.body.contains("content/pages/broken.md") == true)
         #expect(failed?.body.contains("&lt;script&gt;alert(1)") == true)
@@ -38,11 +39,11 @@ import Testing
 
         // Mending it recovers without a restart.
         try FileManager.default.removeItem(at: broken)
-        let mended = try await poll(base, within: 5) { $0.status == 200 && $0.body.contains("Zebra crossing") }
+        let mended = try await poll(base, within: 4) { $0.status == 200 && $0.body.contains("Zebra crossing") }
         #expect(mended != nil, "did not recover after the file was mended")
 
         // Ctrl-C stops it cleanly and leaves nothing running.
-        let status = try await server.interrupt(timeout: 5)
+        let status = try await server.interrupt(timeout: 4)
         #expect(status == 0)
         #expect(server.output.contains("Stopped."))
         #expect(ServeTestSupport.processesMentioning(folder.path).isEmpty)
@@ -54,7 +55,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try ServeTestSupport.launch(["serve", "--port", "0"], in: folder)
         defer { server.stop() }
-        let line = try await server.waitForLine(containing: "Serving ", timeout: 15)
+        let line = try await server.waitForLine(containing: "Serving ", timeout: 10)
         let port = try #require(line.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
         let events = try EventReader(port: UInt16(port), path: "/__plansite/events")
         defer { events.close() }
