@@ -30,17 +30,23 @@ public struct PreviewServer: Sendable {
         let start = watcher.fingerprint()
         await rebuild(site, reloads)
         defer { Task { await reloads.finishAll() } }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            group.addTask {
-                try await server.waitUntilListening()
-                onListening(Self.describe(await server.listeningAddress))
-                await watcher.watch(from: start) { await rebuild(site, reloads) }
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await server.run() }
+                group.addTask {
+                    try await server.waitUntilListening()
+                    onListening(Self.describe(await server.listeningAddress))
+                    await watcher.watch(from: start) { await rebuild(site, reloads) }
+                }
+                group.addTask { try await Self.heartbeats(reloads) }
+                // Only the server ends by itself (on an error); cancellation ends all three.
+                try await group.next()
+                group.cancelAll()
             }
-            group.addTask { try await Self.heartbeats(reloads) }
-            // Only the server ends by itself (on an error); cancellation ends all three.
-            try await group.next()
-            group.cancelAll()
+        } catch {
+            // Stopping closes the listening socket, which FlyingFox may report as
+            // "disconnected" rather than as cancellation: either way it is a clean stop.
+            guard Task.isCancelled else { throw error }
         }
         await reloads.finishAll()
         await server.stop(timeout: 0.5)

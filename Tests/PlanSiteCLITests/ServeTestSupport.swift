@@ -52,7 +52,7 @@ enum ServeTestSupport {
     }
 }
 
-/// A `plansite serve` child process whose standard output the test reads as it arrives.
+/// A `plansite serve` child process whose output the test reads as it arrives.
 final class RunningServer: @unchecked Sendable {
     let process = Process()
     private let lock = NSLock()
@@ -64,8 +64,9 @@ final class RunningServer: @unchecked Sendable {
         // The folder goes on the command line so a leftover process can be found by it.
         process.arguments = arguments + ["--content", folder.path + "/content", "--templates", folder.path + "/templates"]
         process.currentDirectoryURL = folder
+        // Both streams in one, so a failure message shows the server's own errors.
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.standardError = pipe
         pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let text = String(decoding: handle.availableData, as: UTF8.self)
             self?.lock.withLock { self?.collected += text }
