@@ -16,6 +16,9 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var options = try folders.buildOptions(output: "site")
         options.includeDrafts = drafts
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            Console.error("warning: serving on \(host): anyone who can reach it sees the preview, drafts included")
+        }
         var server = PreviewServer(options: options, host: host, port: port)
         server.onBuild = { result, seconds in Self.report(result, seconds) }
         let contentFolder = folders.content, templatesFolder = folders.templates
