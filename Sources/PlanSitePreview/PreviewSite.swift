@@ -24,7 +24,8 @@ actor PreviewSite {
     /// The response for a request path such as "/", "/outcomes/x/" or "/assets/site.css".
     func response(for requestPath: String) -> PreviewResponse {
         let path = Self.filePath(for: requestPath)
-        if let failure, path.hasSuffix(".html") || files[path] == nil && !Self.hasExtension(path) {
+        // While the latest build is broken, every page (but not CSS, images or data) is the error page.
+        if let failure, path.hasSuffix(".html") || (files[path] == nil && !Self.hasExtension(path)) {
             let page = LiveReload.errorPage(diagnostics: failure.diagnostics, summary: failure.summary, version: version)
             return PreviewResponse(status: 500, contentType: "text/html; charset=utf-8", body: page)
         }
