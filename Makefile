@@ -5,11 +5,12 @@ SWIFT ?= swift
 PYTHON ?= python3
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-.PHONY: site test build-deps test-deps swift-tests audit clean
+.PHONY: site test build-deps test-deps swift-tests audit workflows clean
 
+# BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
 site: build-deps
 	$(SWIFT) build -c release --product plansite
-	.build/release/plansite build
+	.build/release/plansite build $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
 build-deps:
 	@scripts/install-build-deps.sh
@@ -25,7 +26,11 @@ audit: test-deps
 	.build/debug/plansite build --output .build/audit-site
 	PLANSITE_SITE=.build/audit-site $(PYTHON) -m pytest -q Tests/audit
 
-test: test-deps swift-tests audit
+workflows: test-deps
+	@scripts/install-workflow-lint.sh
+	$(PYTHON) -m pytest -q Tests/workflows
+
+test: test-deps swift-tests audit workflows
 
 clean:
 	rm -rf .build site
