@@ -30,12 +30,13 @@ struct IndicatorReader {
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, fields.diagnostics)
         }
-        let indicator = Indicator(
+        var indicator = Indicator(
             id: id, path: path, title: title, summary: fields.string("summary"), unit: unit,
             decimals: fields.integer("decimals", in: 0...6) ?? 0, polarity: polarity,
             geography: fields.string("geography") ?? "", series: series, comparators: comparators,
             target: readTarget(fields), source: source, provenance: provenance ?? .primary,
             notes: fields.string("notes"), notesFirstLine: notesLine)
+        indicator.idLine = fields.value("id").map { fields.location(of: $0).line } ?? 1
         return (indicator, fields.diagnostics)
     }
 

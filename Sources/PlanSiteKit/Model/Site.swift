@@ -94,6 +94,8 @@ public struct ContentPage: Sendable {
     public var due: String?
     public var status: CommitmentStatus?
     public var url: String?
+    /// Where `url` is written, for link checks.
+    public var urlLocation: SourceLocation?
     public var draft: Bool = false
 
     /// Where the page is written, relative to the output folder.

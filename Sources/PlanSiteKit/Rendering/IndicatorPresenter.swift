@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words and numbers a reader sees for one indicator, shared by its page,
 /// its row in the index and its tile on outcome and commitment pages.
 struct IndicatorPresenter {
@@ -94,9 +96,8 @@ struct IndicatorPresenter {
         let rows: [[String: Any]] = periods().map { period in
             let observation = indicator.series.first { $0.period == period }
             var row: [String: Any] = ["period": period, "value": cell(observation)]
-            if hasCI {
-                row["ci"] = observation.flatMap { o in o.lowerCI.map { "\(formatted($0)) to \(formatted(o.upperCI))" } } ?? "–"
-            }
+            // NSNull, not a missing key, so the template lint knows `ci` is a real value.
+            row["ci"] = hasCI ? observation.flatMap { o in o.lowerCI.map { "\(formatted($0)) to \(formatted(o.upperCI))" } } ?? "–" : NSNull()
             row["comparators"] = comparators.map { ["value": cell(indicator.comparator($0)?.observation(for: period))] }
             return row
         }

@@ -7,6 +7,8 @@ public struct TemplateLibrary: Sendable {
     /// Template name (path without `.mustache`) → its source, kept for lint.
     public private(set) var sources: [String: String] = [:]
     public private(set) var sourceCache = SourceCache()
+    /// Path prefix diagnostics print for template files (`templates/`).
+    public private(set) var displayPrefix = "templates/"
     private var library = MustacheLibrary()
 
     /// Every page kind the build renders needs its template.
@@ -14,6 +16,7 @@ public struct TemplateLibrary: Sendable {
 
     public static func load(from folder: URL, displayPrefix: String = "templates/") -> (TemplateLibrary?, [Diagnostic]) {
         var result = TemplateLibrary()
+        result.displayPrefix = displayPrefix
         var diagnostics: [Diagnostic] = []
         let reader = TextFileReader(root: folder, displayPrefix: displayPrefix)
         for relative in templateFiles(in: folder) {

@@ -1,0 +1,34 @@
+/// URLs and alt text written in front matter and site.yml, which reach the
+/// templates' `href` and `alt` attributes directly.
+struct FrontMatterLint {
+    var page: ContentPage
+    var links: LinkRules
+
+    func check() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if let image = page.image {
+            if let problem = links.check(image.src, at: image.location, what: "image") { problems.append(problem) }
+            if !image.decorative, let (severity, message) = TextRules.altTextProblem(image.alt) {
+                problems.append(Diagnostic(severity, image.location, "`image_alt`: " + message))
+            }
+        }
+        if let url = page.url {
+            let location = page.urlLocation ?? SourceLocation(path: page.path)
+            if case .web = LinkRules.classify(url) {} else {
+                problems.append(.error(location, "`url` must be a full web address starting with https://"))
+            }
+        }
+        return problems
+    }
+
+    static func check(_ config: SiteConfig, links: LinkRules) -> [Diagnostic] {
+        let named = config.footerLinks + [config.parent, config.dataLicence].compactMap { $0 }
+        var problems = named.compactMap { link in
+            link.location.flatMap { links.check(link.url, at: $0) }
+        }
+        if let contact = config.contactURL, case .forbidden = LinkRules.classify(contact) {
+            problems.append(.error(SourceLocation(path: "site.yml"), "`contact_url` must start with https:// or mailto:"))
+        }
+        return problems
+    }
+}
