@@ -13,6 +13,7 @@ public struct SiteWriter {
     }
 
     public func write(_ files: [OutputFile]) throws {
+        try OutputFolderPolicy.check(output: output)
         try checkReplaceable()
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()

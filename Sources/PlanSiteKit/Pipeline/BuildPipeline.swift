@@ -93,6 +93,8 @@ public struct BuildPipeline {
     /// Runs the pipeline and, only if there were no errors, swaps the new site in.
     public func build() throws -> (PipelineResult, BuildSummary?) {
         let start = Date()
+        // Before any work: a refused output folder is a usage error (exit 2), whatever the content says.
+        try OutputFolderPolicy.check(output: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
         let result = run()
         guard let files = result.files else { return (result, nil) }
         onStep(6, Self.stepNames.count, Self.stepNames[5])
