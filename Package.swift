@@ -41,7 +41,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanSiteCLITests",
-            dependencies: ["PlanSiteKit"]
+            dependencies: ["PlanSiteKit"],
+            exclude: ["Corpus"]
         ),
     ]
 )

@@ -19,14 +19,16 @@ struct YAMLDocument {
             return .failure(.error(SourceLocation(path: path, line: problem + lineOffset), "YAML is nested more than \(maximumDepth) levels deep"))
         }
         do {
-            let root = try Parser(yaml: text).singleRoot()
+            // The parser owns the anchors (nodes hold them weakly): keep it alive while looking.
+            let parser = try Parser(yaml: text)
+            let root = try parser.singleRoot()
             let document = YAMLDocument(path: path, lineOffset: lineOffset, root: root)
-            if let alias = root.flatMap(document.firstAlias) {
-                return .failure(.error(alias, "YAML anchors and aliases (& and *) are not supported; write the value out"))
+            if let anchor = withExtendedLifetime(parser, { root.flatMap(document.firstAnchor) }) {
+                return .failure(.error(anchor, "YAML anchors and aliases (& and *) are not supported; write the value out"))
             }
             return .success(document)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
+            return .failure(diagnostic(for: error, text: text, path: path, lineOffset: lineOffset))
         } catch {
             return .failure(.error(SourceLocation(path: path, line: 1 + lineOffset), "cannot read YAML: \(error)"))
         }
@@ -37,12 +39,16 @@ struct YAMLDocument {
         return SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
-    private func firstAlias(in node: Node) -> SourceLocation? {
+    /// Yams resolves each alias to its anchored node, so a document with aliases is a
+    /// graph; the first anchor in document order comes before any alias to it, so
+    /// stopping there keeps this walk linear even for "billion laughs".
+    private func firstAnchor(in node: Node) -> SourceLocation? {
+        if node.anchor != nil { return location(of: node) }
         switch node {
         case .alias: return location(of: node)
         case .scalar: return nil
-        case .sequence(let items): return items.lazy.compactMap(firstAlias).first
-        case .mapping(let pairs): return pairs.lazy.compactMap { firstAlias(in: $0.key) ?? firstAlias(in: $0.value) }.first
+        case .sequence(let items): return items.lazy.compactMap(firstAnchor).first
+        case .mapping(let pairs): return pairs.lazy.compactMap { firstAnchor(in: $0.key) ?? firstAnchor(in: $0.value) }.first
         }
     }
 
@@ -68,22 +74,49 @@ struct YAMLDocument {
         return nil
     }
 
-    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, text: String, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
             var message = "YAML syntax: \(problem)"
-            if let context { message += " (\(context.text))" }
-            if problem.contains("tab") { message += "; indent with spaces, not tabs" }
+            if let context {
+                message += " (\(context.text)"
+                if context.mark.line != mark.line { message += " that starts at line \(context.mark.line + lineOffset)" }
+                message += ")"
+            }
+            if problem.contains("tab") || line(mark.line, of: yaml).prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                message += "; indent with spaces, not tabs"
+            }
             return .error(at(mark), message)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(at(context.mark), "key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice in this mapping")
+            let keys = duplicates.sorted()
+            let second = keys.first.flatMap { secondOccurrence(of: $0, in: text) }
+            let location = second.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) } ?? at(context.mark)
+            return .error(location, "key \(keys.map { "'\($0)'" }.joined(separator: ", ")) appears twice in this mapping; keep one")
         case let .reader(problem, _, _, _):
             return .error(SourceLocation(path: path, line: 1 + lineOffset), "YAML: \(problem)")
         default:
             return .error(SourceLocation(path: path, line: 1 + lineOffset), "YAML: \(error)")
         }
+    }
+
+    /// Yams marks the mapping, not the repeated key: find the key's second `key:` line.
+    private static func secondOccurrence(of key: String, in text: String) -> (line: Int, column: Int)? {
+        var found = 0
+        for (index, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let body = row.drop { $0 == " " || $0 == "-" || $0 == "{" || $0 == "," }
+            let unquoted = body.hasPrefix("\"" + key + "\"") || body.hasPrefix("'" + key + "'") ? body.dropFirst(key.count + 2) : body.hasPrefix(key) ? body.dropFirst(key.count) : nil
+            guard let rest = unquoted, rest.drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            found += 1
+            if found == 2 { return (index + 1, row.distance(from: row.startIndex, to: body.startIndex) + 1) }
+        }
+        return nil
+    }
+
+    private static func line(_ number: Int, of text: String) -> Substring {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return number >= 1 && number <= lines.count ? lines[number - 1] : ""
     }
 }

@@ -11,6 +11,10 @@ public struct Site: Sendable {
     public var indicators: [Indicator]
     /// Files under `content/images/`, copied unchanged (relative paths).
     public var imageFiles: [String]
+    /// Files that exist but could not be read (already reported): checks treat
+    /// their ids and addresses as known, so one broken file gives one error, not a cascade.
+    public var unreadableIndicatorIDs: Set<String> = []
+    public var unreadableTargets: Set<String> = []
 
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 

@@ -61,14 +61,17 @@ public struct BuildPipeline {
         sources.merge(loaded.sources)
 
         onStep(2, Self.stepNames.count, Self.stepNames[1])
-        let (templates, templateProblems) = TemplateLibrary.load(from: options.templatesFolder, displayPrefix: options.templatesDisplay)
+        let (library, templateProblems) = TemplateLibrary.read(from: options.templatesFolder, displayPrefix: options.templatesDisplay)
         report.append(contentsOf: templateProblems)
-        if let templates { sources.merge(templates.sourceCache) }
+        sources.merge(library.sourceCache)
+        let templates = templateProblems.isEmpty ? library : nil
 
         onStep(3, Self.stepNames.count, Self.stepNames[2])
         guard var site = loaded.site else { return finish(nil, report, sources, nil) }
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        report.append(contentsOf: SiteValidator(site: site, templates: templates).check())
+        var validator = SiteValidator(site: site, templates: templates)
+        validator.contentIsComplete = !report.hasErrors
+        report.append(contentsOf: validator.check())
         if options.strict { report = report.escalatingWarnings() }
         guard let templates, !report.hasErrors else { return finish(nil, report, sources, site) }
 

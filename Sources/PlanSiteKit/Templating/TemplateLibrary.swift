@@ -15,6 +15,13 @@ public struct TemplateLibrary: Sendable {
     public static let requiredTemplates = ["home", "outcome", "commitment", "page", "indicator", "indicators", "not-found"]
 
     public static func load(from folder: URL, displayPrefix: String = "templates/") -> (TemplateLibrary?, [Diagnostic]) {
+        let (library, diagnostics) = read(from: folder, displayPrefix: displayPrefix)
+        return (diagnostics.isEmpty ? library : nil, diagnostics)
+    }
+
+    /// Like `load`, but returns what was read even when there are errors, so a
+    /// report can quote the lines of a broken template.
+    public static func read(from folder: URL, displayPrefix: String = "templates/") -> (TemplateLibrary, [Diagnostic]) {
         var result = TemplateLibrary()
         result.displayPrefix = displayPrefix
         var diagnostics: [Diagnostic] = []
@@ -41,7 +48,7 @@ public struct TemplateLibrary: Sendable {
         for name in requiredTemplates where result.sources[name] == nil {
             diagnostics.append(.error(SourceLocation(path: displayPrefix + name + ".mustache"), "missing template: the build needs \(name).mustache"))
         }
-        return (diagnostics.isEmpty ? result : nil, diagnostics)
+        return (result, diagnostics)
     }
 
     public func render(_ context: [String: Any], with name: String) -> String {

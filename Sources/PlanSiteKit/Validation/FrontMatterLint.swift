@@ -8,7 +8,8 @@ struct FrontMatterLint {
         var problems: [Diagnostic] = []
         if let image = page.image {
             if let problem = links.check(image.src, at: image.location, what: "image") { problems.append(problem) }
-            if !image.decorative, let (severity, message) = TextRules.altTextProblem(image.alt) {
+            // A missing or empty `image_alt` is already an error from the reader.
+            if !image.decorative, !image.alt.isEmpty, let (severity, message) = TextRules.altTextProblem(image.alt) {
                 problems.append(Diagnostic(severity, image.location, "`image_alt`: " + message))
             }
         }

@@ -15,6 +15,7 @@ struct LinkRules {
             targets.insert("data/\(indicator.id).csv")
         }
         for image in site.imageFiles { targets.insert("images/" + image) }
+        targets.formUnion(site.unreadableTargets)
         self.targets = targets
     }
 

@@ -19,7 +19,7 @@ enum TextRules {
             return "link has no text; say where it goes"
         }
         if vagueLinkTexts.contains(plain) {
-            return "link text \"\(text.trimmingCharacters(in: .whitespaces))\" does not say where it goes; name the page or document, e.g. \"[the housing strategy](…)\""
+            return "link text \"\(text.trimmingCharacters(in: .whitespaces))\" does not say where it goes; name the page or document it leads to"
         }
         if isBareURL(plain) || plain == normalised(url) && !url.lowercased().hasPrefix("mailto:") {
             return "link text is a bare web address; describe where it goes instead"
