@@ -61,7 +61,7 @@ struct CorpusSite {
 
     private static func overlay(_ source: URL, onto target: URL) throws {
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder)
         if isFolder.boolValue {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
             for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {

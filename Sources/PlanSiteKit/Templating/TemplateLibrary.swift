@@ -27,28 +27,37 @@ public struct TemplateLibrary: Sendable {
         var diagnostics: [Diagnostic] = []
         let reader = TextFileReader(root: folder, displayPrefix: displayPrefix)
         for relative in templateFiles(in: folder) {
-            let path = displayPrefix + relative
-            let name = String(relative.dropLast(".mustache".count))
             switch reader.read(relative) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let text):
-                result.sources[name] = text
-                result.sourceCache.record(text, for: path)
-                do {
-                    result.library.register(try MustacheTemplate(string: text), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
-                    diagnostics.append(.error(location, "template syntax: \(describe(error.error))"))
-                } catch {
-                    diagnostics.append(.error(SourceLocation(path: path), "template syntax: \(error)"))
-                }
+                result.sources[String(relative.dropLast(".mustache".count))] = text
+                result.sourceCache.record(text, for: displayPrefix + relative)
             }
+        }
+        let structure = structureProblems(in: result.sources, displayPrefix: displayPrefix)
+        diagnostics += structure
+        for (name, text) in result.sources.sorted(by: { $0.key < $1.key }) {
+            // Too deep for the parser's recursion: already reported, not parsed.
+            if TemplateTagScanner.tags(in: text).flatMap(tooDeep) != nil { continue }
+            if let problem = result.register(text, named: name, path: displayPrefix + name + ".mustache") { diagnostics.append(problem) }
         }
         for name in requiredTemplates where result.sources[name] == nil {
             diagnostics.append(.error(SourceLocation(path: displayPrefix + name + ".mustache"), "missing template: the build needs \(name).mustache"))
         }
         return (result, diagnostics)
+    }
+
+    private mutating func register(_ text: String, named name: String, path: String) -> Diagnostic? {
+        do {
+            library.register(try MustacheTemplate(string: text), named: name)
+            return nil
+        } catch let error as MustacheTemplate.ParserError {
+            let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+            return .error(location, "template syntax: \(Self.describe(error.error))")
+        } catch {
+            return .error(SourceLocation(path: path), "template syntax: \(error)")
+        }
     }
 
     public func render(_ context: [String: Any], with name: String) -> String {

@@ -39,19 +39,25 @@ struct ContentLint {
         return problems
     }
 
-    private static let repeatedWord = try? NSRegularExpression(pattern: #"\b(\p{L}+)\s+\1\b"#, options: [.caseInsensitive])
+    private static let repeatedWord = try? NSRegularExpression(pattern: #"\b(\p{L}{1,40})\s+\1\b"#, options: [.caseInsensitive])
+
+    /// More than this many in one stretch of text is not a typo but a pattern; reporting stops there.
+    private static let repeatedWordLimit = 10
 
     /// "reaching reaching": positions are the text node's plus the offset inside it.
     private func repeatedWords() -> [Diagnostic] {
         guard let regex = Self.repeatedWord else { return [] }
         var problems: [Diagnostic] = []
         for (text, location) in outline.plainText {
-            let range = NSRange(text.startIndex..., in: text)
-            for match in regex.matches(in: text, range: range) {
-                guard let found = Range(match.range, in: text), let word = Range(match.range(at: 1), in: text) else { continue }
-                let column = location.column + text.distance(from: text.startIndex, to: found.lowerBound)
+            var found = 0
+            regex.enumerateMatches(in: text, range: NSRange(text.startIndex..., in: text)) { match, _, stop in
+                guard let match, let whole = Range(match.range, in: text), let word = Range(match.range(at: 1), in: text) else { return }
+                let hint = location.column + text.distance(from: text.startIndex, to: whole.lowerBound)
+                let column = outline.column(of: [String(text[whole])], line: location.line, hint: hint)
                 let at = SourceLocation(path: location.path, line: location.line, column: column)
-                problems.append(.warning(at, "repeated word \"\(text[found])\"; delete one \"\(text[word])\""))
+                problems.append(.warning(at, "repeated word \"\(text[whole])\"; delete one \"\(text[word])\""))
+                found += 1
+                if found == Self.repeatedWordLimit { stop.pointee = true }
             }
         }
         return problems
