@@ -54,7 +54,10 @@ public struct DiagnosticReport: Sendable {
                 .replacingOccurrences(of: "%", with: "%25")
                 .replacingOccurrences(of: "\r", with: "%0D")
                 .replacingOccurrences(of: "\n", with: "%0A")
-            return "::\(d.severity.rawValue) file=\(d.location.path),line=\(d.location.line),col=\(d.location.column)::\(message)"
+            // Property values also escape the separators of the command itself.
+            let file = d.location.path.replacingOccurrences(of: "%", with: "%25")
+                .replacingOccurrences(of: ",", with: "%2C").replacingOccurrences(of: ":", with: "%3A")
+            return "::\(d.severity.rawValue) file=\(file),line=\(d.location.line),col=\(d.location.column)::\(message)"
         }.joined(separator: "\n")
     }
 

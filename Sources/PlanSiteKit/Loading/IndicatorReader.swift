@@ -168,6 +168,10 @@ struct IndicatorReader {
         return fields.nested(node, subject: "source") { source in
             source.warnAboutUnknownKeys(allowed: ["publisher", "title", "url", "licence", "retrieved_from"])
             guard let publisher = source.string("publisher", required: true), let title = source.string("title", required: true) else { return nil }
+            // The source's address becomes a link on the indicator page: only web addresses may.
+            if let node = source.value("url"), let url = source.string("url"), LinkRules.classify(url) != .web {
+                source.error(node, "`url` must be a web address starting with https://, found \"\(url.prefix(60))\"")
+            }
             return DataSource(publisher: publisher, title: title, url: source.string("url"),
                               licence: source.string("licence"), retrievedFrom: source.string("retrieved_from"))
         }

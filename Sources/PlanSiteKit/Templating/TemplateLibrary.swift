@@ -75,6 +75,11 @@ public struct TemplateLibrary: Sendable {
         case MustacheTemplate.Error.unfinishedName: "a tag is not closed; every {{ needs its }}"
         case MustacheTemplate.Error.expectedSectionEnd: "a section is opened but never closed; add its {{/name}}"
         case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
+        case MustacheTemplate.Error.illegalTokenInsideInheritSection, MustacheTemplate.Error.textInsideInheritSection:
+            "inside {{<layout}} … {{/layout}} only {{$block}} overrides may appear"
+        case MustacheTemplate.Error.transformAppliedToInheritanceSection: "a transform cannot be applied to {{<layout}} or {{$block}}"
+        case MustacheTemplate.Error.invalidConfigVariableSyntax, MustacheTemplate.Error.unrecognisedConfigVariable:
+            "unrecognised {{% … }} configuration tag"
         default: "\(error)"
         }
     }

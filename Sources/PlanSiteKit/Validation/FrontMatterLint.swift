@@ -24,12 +24,8 @@ struct FrontMatterLint {
 
     static func check(_ config: SiteConfig, links: LinkRules) -> [Diagnostic] {
         let named = config.footerLinks + [config.parent, config.dataLicence].compactMap { $0 }
-        var problems = named.compactMap { link in
+        return named.compactMap { link in
             link.location.flatMap { links.check(link.url, at: $0) }
         }
-        if let contact = config.contactURL, case .forbidden = LinkRules.classify(contact) {
-            problems.append(.error(SourceLocation(path: "site.yml"), "`contact_url` must start with https:// or mailto:"))
-        }
-        return problems
     }
 }
