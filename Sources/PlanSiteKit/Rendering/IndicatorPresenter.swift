@@ -68,13 +68,11 @@ struct IndicatorPresenter {
             "csv_href": address.link(to: "data/\(indicator.id).csv"),
             "csv_label": "CSV, \(DataDownloads.sizeLabel(DataDownloads(site: site).csv(for: [indicator]).utf8.count))",
         ]
-        if let target = indicator.target {
-            values["target"] = ["label": target.label, "by": target.by, "value": formattedWithUnit(target.value)]
-        }
-        if let notes = indicator.notes {
-            values["notes"] = markdown.render(notes, path: indicator.path, firstLine: indicator.notesFirstLine + 1,
-                                              rewriteURL: address.resolveContentURL).html
-        }
+        // NSNull when absent: renders like a missing key, but tells the template lint the key is real.
+        values["target"] = indicator.target.map { ["label": $0.label, "by": $0.by, "value": formattedWithUnit($0.value)] } ?? NSNull()
+        values["notes"] = indicator.notes.map {
+            markdown.render($0, path: indicator.path, firstLine: indicator.notesFirstLine + 1, rewriteURL: address.resolveContentURL).html
+        } ?? NSNull()
         return values
     }
 

@@ -48,6 +48,25 @@ import Testing
         #expect(try lint({ $0 }, template: "page").isEmpty)
     }
 
+    /// Optional values (no target, no notes, no parent, no confidence intervals) are not typos.
+    @Test func optionalValuesLeftOutAreNotReported() throws {
+        let site = try ScratchSite(content: TestPaths.corpusBase.appendingPathComponent("content"))
+        defer { site.remove() }
+        try site.write("""
+            id: year6-obesity
+            title: Year 6 children classified as obese
+            unit: '%'
+            polarity: lower-is-better
+            series:
+              - { period: "2022-23", value: 27.0 }
+            source: { publisher: OHID, title: National Child Measurement Programme }
+            """, to: "content/indicators/year6-obesity.yml")
+        let config = try String(contentsOf: site.root.appendingPathComponent("content/site.yml"), encoding: .utf8)
+        try site.write(config.split(separator: "\n").filter { !$0.hasPrefix("parent:") && !$0.hasPrefix("contact_email:") }
+            .joined(separator: "\n"), to: "content/site.yml")
+        #expect(site.check(strict: true).report.diagnostics.isEmpty)
+    }
+
     @Test func typoInVariableIsReportedAtItsTag() throws {
         let found = try lint({ $0.replacingOccurrences(of: "{{site_title}}", with: "{{site_titel}}") }, template: "partials/header")
         #expect(found.map(\.description) == ["templates/partials/header.mustache:4:51: warning: `site_titel` is not a value any page provides (rendering commitment.mustache, home.mustache, indicator.mustache, indicators.mustache, not-found.mustache, outcome.mustache, page.mustache), so it would show as empty text; check the spelling"])
