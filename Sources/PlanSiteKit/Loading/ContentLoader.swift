@@ -46,8 +46,8 @@ public struct ContentLoader {
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         return walker.compactMap { $0 as? String }
             .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            .filter { var isFolder: ObjCBool = false
-                return FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isFolder) && !isFolder.boolValue }
+            // Regular files only: symbolic links are not copied into the site (see SiteFiles.copies).
+            .filter { (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent($0).path)[.type] as? FileAttributeType) == .typeRegular }
             .sorted()
     }
 }
