@@ -98,6 +98,9 @@ public struct BuildPipeline {
         let start = Date()
         // Before any work: a refused output folder is a usage error (exit 2), whatever the content says.
         try OutputFolderPolicy.check(output: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
+        if let baseURL = options.baseURL, LinkRules.classify(baseURL) != .web {
+            throw EnvironmentError("--base-url must be an absolute address starting with https://, found \"\(baseURL.prefix(60))\"")
+        }
         let result = run()
         guard let files = result.files else { return (result, nil) }
         onStep(6, Self.stepNames.count, Self.stepNames[5])
