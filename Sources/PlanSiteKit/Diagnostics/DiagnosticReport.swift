@@ -35,9 +35,8 @@ public struct DiagnosticReport: Sendable {
         for diagnostic in shown {
             lines.append(diagnostic.description)
             if let text = sources.line(diagnostic.location.line, of: diagnostic.location.path) {
-                let visible = text.replacingOccurrences(of: "\t", with: " ")
+                let (visible, caretColumn) = Self.window(of: text.replacingOccurrences(of: "\t", with: " "), around: diagnostic.location.column)
                 lines.append("    " + visible)
-                let caretColumn = min(diagnostic.location.column, visible.count + 1)
                 lines.append("    " + String(repeating: " ", count: caretColumn - 1) + "^")
             }
         }
@@ -45,6 +44,18 @@ public struct DiagnosticReport: Sendable {
             lines.append("… and \(diagnostics.count - shown.count) more problems not shown")
         }
         return lines.joined(separator: "\n")
+    }
+
+    static let quotedWidth = 200
+
+    /// At most `quotedWidth` characters of a long line, around the column, with the caret's column in them.
+    static func window(of line: String, around column: Int) -> (text: String, caret: Int) {
+        let characters = Array(line)
+        guard characters.count > quotedWidth else { return (line, min(column, characters.count + 1)) }
+        let start = max(0, min(column - quotedWidth / 2, characters.count - quotedWidth))
+        let slice = String(characters[start..<min(characters.count, start + quotedWidth)])
+        let lead = start > 0 ? "…" : "", tail = start + quotedWidth < characters.count ? "…" : ""
+        return (lead + slice + tail, min(column - start, quotedWidth + 1) + lead.count)
     }
 
     /// GitHub Actions workflow commands, so problems show on the pull request's files.

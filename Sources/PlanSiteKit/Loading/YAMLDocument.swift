@@ -16,7 +16,8 @@ struct YAMLDocument {
 
     static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
         if let problem = nestingProblem(text) {
-            return .failure(.error(SourceLocation(path: path, line: problem + lineOffset), "YAML is nested more than \(maximumDepth) levels deep"))
+            let location = SourceLocation(path: path, line: problem.line + lineOffset, column: problem.column)
+            return .failure(.error(location, "YAML is nested more than \(maximumDepth) levels deep"))
         }
         do {
             // The parser owns the anchors (nodes hold them weakly): keep it alive while looking.
@@ -52,24 +53,23 @@ struct YAMLDocument {
         }
     }
 
-    /// Line of the first place the text opens more than `maximumDepth` brackets or indent levels.
-    private static func nestingProblem(_ text: String) -> Int? {
-        var depth = 0
-        var line = 1
-        for character in text.utf8 {
-            switch character {
+    /// Where the text first opens more than `maximumDepth` brackets or indent levels.
+    private static func nestingProblem(_ text: String) -> (line: Int, column: Int)? {
+        var depth = 0, line = 1, column = 0
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 { column += 1 }  // count characters, not UTF-8 continuation bytes
+            switch byte {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > maximumDepth { return line }
+                if depth > maximumDepth { return (line, column) }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            case UInt8(ascii: "\n"): line += 1
+            case UInt8(ascii: "\n"): line += 1; column = 0
             default: break
             }
         }
-        line = 1
-        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if row.prefix(while: { $0 == " " || $0 == "-" }).count > maximumDepth * 2 { return line }
-            line += 1
+        for (index, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where row.prefix(while: { $0 == " " || $0 == "-" }).count > maximumDepth * 2 {
+            return (index + 1, maximumDepth * 2 + 1)
         }
         return nil
     }

@@ -33,3 +33,16 @@ import Testing
         #expect(report.hasErrors && report.warnings.isEmpty)
     }
 }
+
+@Suite struct QuotedLineWindowTests {
+    @Test func longLinesAreQuotedAroundTheColumn() {
+        let line = String(repeating: "a", count: 500) + "X" + String(repeating: "b", count: 500)
+        let (text, caret) = DiagnosticReport.window(of: line, around: 501)
+        #expect(text.count <= DiagnosticReport.quotedWidth + 2)
+        #expect(Array(text)[caret - 1] == "X")
+    }
+
+    @Test func shortLinesAreQuotedWhole() {
+        #expect(DiagnosticReport.window(of: "abc", around: 9) == ("abc", 4))
+    }
+}
