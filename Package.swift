@@ -52,7 +52,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanSiteCLITests",
-            dependencies: ["PlanSiteKit"]
+            dependencies: ["PlanSiteKit"],
+            exclude: ["Corpus"]
         ),
     ]
 )

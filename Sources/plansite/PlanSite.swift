@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct PlanSite: AsyncParsableCommand {
@@ -8,4 +9,22 @@ struct PlanSite: AsyncParsableCommand {
         subcommands: [Build.self, Check.self, Serve.self],
         defaultSubcommand: Build.self
     )
+
+    /// As ArgumentParser's, except that a usage error exits 2 (SPEC section 6), not 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

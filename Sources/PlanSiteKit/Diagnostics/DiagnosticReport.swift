@@ -35,9 +35,8 @@ public struct DiagnosticReport: Sendable {
         for diagnostic in shown {
             lines.append(diagnostic.description)
             if let text = sources.line(diagnostic.location.line, of: diagnostic.location.path) {
-                let visible = text.replacingOccurrences(of: "\t", with: " ")
+                let (visible, caretColumn) = Self.window(of: text.replacingOccurrences(of: "\t", with: " "), around: diagnostic.location.column)
                 lines.append("    " + visible)
-                let caretColumn = min(diagnostic.location.column, visible.count + 1)
                 lines.append("    " + String(repeating: " ", count: caretColumn - 1) + "^")
             }
         }
@@ -47,6 +46,18 @@ public struct DiagnosticReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    static let quotedWidth = 200
+
+    /// At most `quotedWidth` characters of a long line, around the column, with the caret's column in them.
+    static func window(of line: String, around column: Int) -> (text: String, caret: Int) {
+        let characters = Array(line)
+        guard characters.count > quotedWidth else { return (line, min(column, characters.count + 1)) }
+        let start = max(0, min(column - quotedWidth / 2, characters.count - quotedWidth))
+        let slice = String(characters[start..<min(characters.count, start + quotedWidth)])
+        let lead = start > 0 ? "…" : "", tail = start + quotedWidth < characters.count ? "…" : ""
+        return (lead + slice + tail, min(column - start, quotedWidth + 1) + lead.count)
+    }
+
     /// GitHub Actions workflow commands, so problems show on the pull request's files.
     public func githubAnnotations() -> String {
         sorted.prefix(Self.displayLimit).map { d in
@@ -54,7 +65,10 @@ public struct DiagnosticReport: Sendable {
                 .replacingOccurrences(of: "%", with: "%25")
                 .replacingOccurrences(of: "\r", with: "%0D")
                 .replacingOccurrences(of: "\n", with: "%0A")
-            return "::\(d.severity.rawValue) file=\(d.location.path),line=\(d.location.line),col=\(d.location.column)::\(message)"
+            // Property values also escape the separators of the command itself.
+            let file = d.location.path.replacingOccurrences(of: "%", with: "%25")
+                .replacingOccurrences(of: ",", with: "%2C").replacingOccurrences(of: ":", with: "%3A")
+            return "::\(d.severity.rawValue) file=\(file),line=\(d.location.line),col=\(d.location.column)::\(message)"
         }.joined(separator: "\n")
     }
 

@@ -17,6 +17,6 @@ public struct SourceCache: Sendable {
 
     public func line(_ number: Int, of path: String) -> String? {
         guard let lines = texts[path], number >= 1, number <= lines.count else { return nil }
-        return String(lines[number - 1].prefix(300))
+        return String(lines[number - 1])
     }
 }

@@ -35,6 +35,8 @@ public struct ContentLoader {
             let keep = { (page: ContentPage) in includeDrafts || !page.draft }
             site = Site(config: config, priority: priority, outcomes: outcomes.filter(keep), commitments: commitments.filter(keep),
                         siblings: siblings.filter(keep), pages: pages.filter(keep), indicators: indicators, imageFiles: images)
+            site?.unreadableIndicatorIDs = context.unreadableIndicatorIDs
+            site?.unreadableTargets = context.unreadableTargets
         }
         return Result(site: site, diagnostics: context.diagnostics, sources: context.sources)
     }
@@ -44,8 +46,8 @@ public struct ContentLoader {
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         return walker.compactMap { $0 as? String }
             .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            .filter { var isFolder: ObjCBool = false
-                return FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isFolder) && !isFolder.boolValue }
+            // Regular files only: symbolic links are not copied into the site (see SiteFiles.copies).
+            .filter { (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent($0).path)[.type] as? FileAttributeType) == .typeRegular }
             .sorted()
     }
 }
@@ -55,6 +57,8 @@ struct LoadContext {
     var reader: TextFileReader
     var diagnostics: [Diagnostic] = []
     var sources = SourceCache()
+    var unreadableIndicatorIDs: Set<String> = []
+    var unreadableTargets: Set<String> = []
 
     mutating func readText(_ relative: String) -> String? {
         switch reader.read(relative) {
@@ -78,7 +82,14 @@ struct LoadContext {
 
     mutating func loadCollection(_ folder: String, kind: PageKind) -> [ContentPage] {
         reader.files(in: folder, withExtension: "md")
-            .compactMap { loadPage($0, kind: kind) }
+            .compactMap { relative in
+                let page = loadPage(relative, kind: kind)
+                if page == nil {
+                    let slug = String((relative as NSString).lastPathComponent.dropLast(3))
+                    unreadableTargets.insert(kind == .page ? "\(slug)/" : "\(folder)/\(slug)/")
+                }
+                return page
+            }
             .sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
     }
 
@@ -119,10 +130,19 @@ struct LoadContext {
 
     mutating func loadIndicator(_ relative: String) -> Indicator? {
         let path = reader.displayPath(relative)
-        guard let text = readText(relative), let document = parseYAML(text, path: path) else { return nil }
         let expectedID = String((relative as NSString).lastPathComponent.dropLast(4))
+        guard let text = readText(relative), let document = parseYAML(text, path: path) else {
+            markUnreadable(expectedID)
+            return nil
+        }
         let (indicator, problems) = IndicatorReader(document: document, expectedID: expectedID, path: path).read()
         diagnostics += problems
+        if indicator == nil { markUnreadable(expectedID) }
         return indicator
+    }
+
+    private mutating func markUnreadable(_ id: String) {
+        unreadableIndicatorIDs.insert(id)
+        unreadableTargets.insert("indicators/\(id)/")
     }
 }

@@ -32,12 +32,13 @@ struct IndicatorReader {
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, fields.diagnostics)
         }
-        let indicator = Indicator(
+        var indicator = Indicator(
             id: id, path: path, title: title, summary: fields.string("summary"), unit: unit,
             decimals: fields.integer("decimals", in: 0...6) ?? 0, polarity: polarity,
             geography: geography, series: series, comparators: comparators,
             target: readTarget(fields), source: source, provenance: provenance ?? .primary,
             notes: fields.string("notes"), notesFirstLine: notesLine)
+        indicator.idLine = fields.value("id").map { fields.location(of: $0).line } ?? 1
         return (indicator, fields.diagnostics)
     }
 
@@ -170,6 +171,10 @@ struct IndicatorReader {
         return fields.nested(node, subject: "source") { source in
             source.warnAboutUnknownKeys(allowed: ["publisher", "title", "url", "licence", "retrieved_from"])
             guard let publisher = source.string("publisher", required: true), let title = source.string("title", required: true) else { return nil }
+            // The source's address becomes a link on the indicator page: only web addresses may.
+            if let node = source.value("url"), let url = source.string("url"), LinkRules.classify(url) != .web {
+                source.error(node, "`url` must be a web address starting with https://, found \"\(url.prefix(60))\"")
+            }
             return DataSource(publisher: publisher, title: title, url: source.string("url"),
                               licence: source.string("licence"), retrievedFrom: source.string("retrieved_from"))
         }

@@ -42,6 +42,7 @@ struct PageReader {
         }
         if kind == .sibling {
             page.url = fields.string("url", required: true)
+            page.urlLocation = fields.value("url").map(fields.location(of:))
         }
         return (page, problems + fields.diagnostics)
     }

@@ -21,6 +21,9 @@ struct SiteConfigReader {
         let organisation = fields.string("organisation", required: true)
         let baseURL = readBaseURL(fields)
         let lastReviewed = fields.string("last_reviewed", required: true)
+        if let node = fields.value("contact_url"), let url = fields.string("contact_url"), ![.web, .mail].contains(LinkRules.classify(url)) {
+            fields.error(node, "`contact_url` must start with https:// or mailto:")
+        }
         let config = SiteConfig(
             title: title ?? "", organisation: organisation ?? "",
             language: fields.string("language") ?? "en-GB",

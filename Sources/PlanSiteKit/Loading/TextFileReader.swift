@@ -21,8 +21,12 @@ struct TextFileReader {
         if size > Self.maximumBytes {
             return .failure(.error(location, "file is too large (\(size / 1_048_576) MB); content files must be under \(Self.maximumBytes / 1_048_576) MB"))
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            return .failure(.error(location, "this is a folder, not a file; rename it so it does not end in .\(url.pathExtension)"))
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(location, "cannot read this file"))
+            return .failure(.error(location, "cannot read this file; check that it exists and can be read"))
         }
         return Self.decode(data, at: location)
     }

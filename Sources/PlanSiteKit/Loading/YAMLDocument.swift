@@ -9,23 +9,27 @@ struct YAMLDocument {
     var lineOffset: Int
     var root: Node?
 
-    /// Deep nesting is refused before parsing, since libyaml recurses once per level.
+    /// YAML is small and trusted to be data: anchors and aliases are refused, which
+    /// also rules out "billion laughs" alias bombs. Deep nesting is refused before
+    /// parsing, since libyaml recurses once per level.
     static let maximumDepth = 64
 
     static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
         if let problem = nestingProblem(text) {
-            return .failure(.error(SourceLocation(path: path, line: problem + lineOffset), "YAML is nested more than \(maximumDepth) levels deep"))
+            let location = SourceLocation(path: path, line: problem.line + lineOffset, column: problem.column)
+            return .failure(.error(location, "YAML is nested more than \(maximumDepth) levels deep"))
         }
         do {
-            let root = try Parser(yaml: text).singleRoot()
+            // The parser owns the anchors (nodes hold them weakly): keep it alive while looking.
+            let parser = try Parser(yaml: text)
+            let root = try parser.singleRoot()
             let document = YAMLDocument(path: path, lineOffset: lineOffset, root: root)
-            var budget = 20 * text.utf8.count + 1_000
-            if let root, let place = document.firstNodeOverBudget(root, budget: &budget) {
-                return .failure(.error(place, "YAML aliases (*name) expand to far more values than the file holds; write the values out instead of repeating aliases"))
+            if let anchor = withExtendedLifetime(parser, { root.flatMap(document.firstAnchor) }) {
+                return .failure(.error(anchor, "YAML anchors and aliases (& and *) are not supported; write the value out"))
             }
             return .success(document)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
+            return .failure(diagnostic(for: error, text: text, path: path, lineOffset: lineOffset))
         } catch {
             return .failure(.error(SourceLocation(path: path, line: 1 + lineOffset), "cannot read YAML: \(error)"))
         }
@@ -36,62 +40,83 @@ struct YAMLDocument {
         return SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
-    /// Yams resolves every alias to a copy of its anchored value, so an "alias
-    /// bomb" of a few lines expands to billions of values. Counting values against
-    /// a budget proportional to the file's size stops that in linear time.
-    func firstNodeOverBudget(_ node: Node, budget: inout Int) -> SourceLocation? {
-        budget -= 1
-        if budget < 0 { return location(of: node) }
+    /// Yams resolves each alias to its anchored node, so a document with aliases is a
+    /// graph; the first anchor in document order comes before any alias to it, so
+    /// stopping there keeps this walk linear even for "billion laughs".
+    private func firstAnchor(in node: Node) -> SourceLocation? {
+        if node.anchor != nil { return location(of: node) }
         switch node {
-        case .scalar, .alias: return nil
-        case .sequence(let items):
-            for item in items { if let place = firstNodeOverBudget(item, budget: &budget) { return place } }
-        case .mapping(let pairs):
-            for pair in pairs {
-                if let place = firstNodeOverBudget(pair.key, budget: &budget) ?? firstNodeOverBudget(pair.value, budget: &budget) { return place }
-            }
+        case .alias: return location(of: node)
+        case .scalar: return nil
+        case .sequence(let items): return items.lazy.compactMap(firstAnchor).first
+        case .mapping(let pairs): return pairs.lazy.compactMap { firstAnchor(in: $0.key) ?? firstAnchor(in: $0.value) }.first
         }
-        return nil
     }
 
-    /// Line of the first place the text opens more than `maximumDepth` brackets or indent levels.
-    private static func nestingProblem(_ text: String) -> Int? {
-        var depth = 0
-        var line = 1
-        for character in text.utf8 {
-            switch character {
+    /// Where the text first opens more than `maximumDepth` brackets or indent levels.
+    private static func nestingProblem(_ text: String) -> (line: Int, column: Int)? {
+        var depth = 0, line = 1, column = 0
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 { column += 1 }  // count characters, not UTF-8 continuation bytes
+            switch byte {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > maximumDepth { return line }
+                if depth > maximumDepth { return (line, column) }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            case UInt8(ascii: "\n"): line += 1
+            case UInt8(ascii: "\n"): line += 1; column = 0
             default: break
             }
         }
-        line = 1
-        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if row.prefix(while: { $0 == " " || $0 == "-" }).count > maximumDepth * 2 { return line }
-            line += 1
+        for (index, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where row.prefix(while: { $0 == " " || $0 == "-" }).count > maximumDepth * 2 {
+            return (index + 1, maximumDepth * 2 + 1)
         }
         return nil
     }
 
-    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, text: String, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
             var message = "YAML syntax: \(problem)"
-            if let context { message += " (\(context.text))" }
-            if problem.contains("tab") { message += "; indent with spaces, not tabs" }
+            if let context {
+                message += " (\(context.text)"
+                if context.mark.line != mark.line { message += " that starts at line \(context.mark.line + lineOffset)" }
+                message += ")"
+            }
+            if problem.contains("tab") || line(mark.line, of: yaml).prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                message += "; indent with spaces, not tabs"
+            }
             return .error(at(mark), message)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(at(context.mark), "key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice in this mapping")
+            let keys = duplicates.sorted()
+            let second = keys.first.flatMap { secondOccurrence(of: $0, in: text) }
+            let location = second.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) } ?? at(context.mark)
+            return .error(location, "key \(keys.map { "'\($0)'" }.joined(separator: ", ")) appears twice in this mapping; keep one")
         case let .reader(problem, _, _, _):
             return .error(SourceLocation(path: path, line: 1 + lineOffset), "YAML: \(problem)")
         default:
             return .error(SourceLocation(path: path, line: 1 + lineOffset), "YAML: \(error)")
         }
+    }
+
+    /// Yams marks the mapping, not the repeated key: find the key's second `key:` line.
+    private static func secondOccurrence(of key: String, in text: String) -> (line: Int, column: Int)? {
+        var found = 0
+        for (index, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let body = row.drop { $0 == " " || $0 == "-" || $0 == "{" || $0 == "," }
+            let unquoted = body.hasPrefix("\"" + key + "\"") || body.hasPrefix("'" + key + "'") ? body.dropFirst(key.count + 2) : body.hasPrefix(key) ? body.dropFirst(key.count) : nil
+            guard let rest = unquoted, rest.drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            found += 1
+            if found == 2 { return (index + 1, row.distance(from: row.startIndex, to: body.startIndex) + 1) }
+        }
+        return nil
+    }
+
+    private static func line(_ number: Int, of text: String) -> Substring {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return number >= 1 && number <= lines.count ? lines[number - 1] : ""
     }
 }

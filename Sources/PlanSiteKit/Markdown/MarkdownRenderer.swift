@@ -1,18 +1,6 @@
 import CCmarkGFM
 import Foundation
 
-/// What a Markdown body contains that lint cares about, with file positions.
-public struct MarkdownOutline: Sendable {
-    public struct Heading: Sendable { public var level: Int; public var text: String; public var location: SourceLocation }
-    public struct Reference: Sendable { public var url: String; public var text: String; public var location: SourceLocation }
-    public var headings: [Heading] = []
-    public var links: [Reference] = []
-    /// `text` is the alt text.
-    public var images: [Reference] = []
-    public var rawHTML: [SourceLocation] = []
-    public var plainText: [(text: String, location: SourceLocation)] = []
-}
-
 public struct RenderedMarkdown: Sendable {
     public var html: String
     public var outline: MarkdownOutline
@@ -45,13 +33,16 @@ public struct MarkdownRenderer: Sendable {
         let document = cmark_parser_finish(parser)!
         defer { cmark_node_free(document) }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        let outline = walk(document, lines: lines, path: path, firstLine: firstLine, rewriteURL: rewriteURL)
+        var outline = walk(document, columns: ColumnMap(lines), path: path, firstLine: firstLine, rewriteURL: rewriteURL)
+        outline.lines = lines
+        outline.firstLine = firstLine
+        outline.correctInlineColumns()
         let htmlPointer = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
         defer { free(htmlPointer) }
         return RenderedMarkdown(html: String(cString: htmlPointer), outline: outline)
     }
 
-    private func walk(_ document: OpaquePointer, lines: [Substring], path: String, firstLine: Int,
+    private func walk(_ document: OpaquePointer, columns: ColumnMap, path: String, firstLine: Int,
                       rewriteURL: (String) -> String) -> MarkdownOutline {
         var outline = MarkdownOutline()
         let iterator = cmark_iter_new(document)!
@@ -60,7 +51,8 @@ public struct MarkdownRenderer: Sendable {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let location = Self.location(of: node, lines: lines, path: path, firstLine: firstLine)
+            // Only the nodes lint reports on need a position; computing it for every node is slow on huge lines.
+            var location: SourceLocation { Self.location(of: node, columns: columns, path: path, firstLine: firstLine) }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 outline.headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: Self.text(of: node), location: location))
@@ -100,14 +92,44 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// cmark counts columns in bytes; diagnostics count characters.
-    private static func location(of node: OpaquePointer, lines: [Substring], path: String, firstLine: Int) -> SourceLocation {
-        let line = Int(cmark_node_get_start_line(node))
-        let byteColumn = Int(cmark_node_get_start_column(node))
-        var column = byteColumn
-        if line >= 1, line <= lines.count {
-            let bytes = Array(lines[line - 1].utf8.prefix(max(0, byteColumn - 1)))
-            column = (String(decoding: bytes, as: UTF8.self).count) + 1
-        }
+    private static func location(of node: OpaquePointer, columns: ColumnMap, path: String, firstLine: Int) -> SourceLocation {
+        // Nodes made by extensions (bare www. autolinks) have no position: use the nearest enclosing one.
+        var positioned = node
+        while cmark_node_get_start_line(positioned) == 0, let parent = cmark_node_parent(positioned) { positioned = parent }
+        let line = max(1, Int(cmark_node_get_start_line(positioned)))
+        let column = columns.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(positioned)))
         return SourceLocation(path: path, line: line + firstLine - 1, column: column)
+    }
+}
+
+/// cmark counts columns in bytes; diagnostics count characters. Each line's
+/// byte-to-character table is built once, and only for lines that are not ASCII.
+final class ColumnMap {
+    private let lines: [Substring]
+    private var tables: [Int: [Int]] = [:]
+    private var ascii: [Int: Bool] = [:]
+
+    init(_ lines: [Substring]) { self.lines = lines }
+
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(1, byteColumn) }
+        let text = lines[line - 1]
+        let isASCII = ascii[line] ?? text.utf8.allSatisfy { $0 < 0x80 }
+        ascii[line] = isASCII
+        if isASCII { return byteColumn }
+        let table = tables[line] ?? buildTable(text)
+        tables[line] = table
+        return (byteColumn - 1 < table.count ? table[byteColumn - 1] : table.last ?? 0) + 1
+    }
+
+    /// Character index of each byte offset of the line.
+    private func buildTable(_ text: Substring) -> [Int] {
+        var table: [Int] = []
+        table.reserveCapacity(text.utf8.count + 1)
+        for (index, character) in text.enumerated() {
+            table += Array(repeating: index, count: character.utf8.count)
+        }
+        table.append(text.count)
+        return table
     }
 }

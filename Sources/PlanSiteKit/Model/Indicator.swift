@@ -16,6 +16,8 @@ public struct Indicator: Sendable {
     public var provenance: Provenance
     public var notes: String?
     public var notesFirstLine: Int
+    /// Line of `id:` in the file, where warnings about the whole indicator point.
+    public var idLine: Int = 1
 
     public func comparator(_ geography: String) -> ComparatorSeries? {
         comparators.first { $0.geography == geography }

@@ -11,6 +11,10 @@ public struct Site: Sendable {
     public var indicators: [Indicator]
     /// Files under `content/images/`, copied unchanged (relative paths).
     public var imageFiles: [String]
+    /// Files that exist but could not be read (already reported): checks treat
+    /// their ids and addresses as known, so one broken file gives one error, not a cascade.
+    public var unreadableIndicatorIDs: Set<String> = []
+    public var unreadableTargets: Set<String> = []
 
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
@@ -94,6 +98,8 @@ public struct ContentPage: Sendable {
     public var due: String?
     public var status: CommitmentStatus?
     public var url: String?
+    /// Where `url` is written, for link checks.
+    public var urlLocation: SourceLocation?
     public var draft: Bool = false
 
     /// Where the page is written, relative to the output folder.

@@ -17,11 +17,12 @@ enum SiteFiles {
 
     /// Every file below `folder`, copied to `prefix` unchanged, in a stable order.
     static func copies(of folder: URL, to prefix: String) throws -> [OutputFile] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
         var files: [OutputFile] = []
         for case let url as URL in walker {
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true,
-                  !url.lastPathComponent.hasPrefix(".") else { continue }
+            // A symbolic link could copy a file from anywhere on the machine into the public site.
+            let kind = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            guard kind.isRegularFile == true, kind.isSymbolicLink != true, !url.lastPathComponent.hasPrefix(".") else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
             files.append(OutputFile(path: prefix + relative, contents: try Data(contentsOf: url)))
         }

@@ -13,13 +13,16 @@ public struct SiteWriter {
     }
 
     public func write(_ files: [OutputFile]) throws {
+        try OutputFolderPolicy.check(output: output)
         try checkReplaceable()
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: staging)
+        // A fresh name each time, created without `withIntermediateDirectories`, so it
+        // fails rather than adopt (and later delete) a folder that is already there.
+        let staging = sibling("staging")
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             for file in files {
                 let url = try Self.destination(of: file.path, in: staging)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -56,8 +59,7 @@ public struct SiteWriter {
 
     private func swapIn(_ staging: URL) throws {
         let fileManager = FileManager.default
-        let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: previous)
+        let previous = sibling("previous")
         if fileManager.fileExists(atPath: output.path) {
             try fileManager.moveItem(at: output, to: previous)
         }
@@ -68,5 +70,10 @@ public struct SiteWriter {
             throw error
         }
         try? fileManager.removeItem(at: previous)
+    }
+
+    /// `.site.staging-<unique>` beside the output: never an existing folder.
+    private func sibling(_ role: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(role)-\(UUID().uuidString)")
     }
 }

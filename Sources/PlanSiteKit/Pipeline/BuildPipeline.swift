@@ -61,14 +61,17 @@ public struct BuildPipeline {
         sources.merge(loaded.sources)
 
         onStep(2, Self.stepNames.count, Self.stepNames[1])
-        let (templates, templateProblems) = TemplateLibrary.load(from: options.templatesFolder, displayPrefix: options.templatesDisplay)
+        let (library, templateProblems) = TemplateLibrary.read(from: options.templatesFolder, displayPrefix: options.templatesDisplay)
         report.append(contentsOf: templateProblems)
-        if let templates { sources.merge(templates.sourceCache) }
+        sources.merge(library.sourceCache)
+        let templates = templateProblems.isEmpty ? library : nil
 
         onStep(3, Self.stepNames.count, Self.stepNames[2])
         guard var site = loaded.site else { return finish(nil, report, sources, nil) }
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        report.append(contentsOf: SiteValidator(site: site, templates: templates).check())
+        var validator = SiteValidator(site: site, templates: templates)
+        validator.contentIsComplete = !report.hasErrors
+        report.append(contentsOf: validator.check())
         if options.strict { report = report.escalatingWarnings() }
         guard let templates, !report.hasErrors else { return finish(nil, report, sources, site) }
 
@@ -93,6 +96,11 @@ public struct BuildPipeline {
     /// Runs the pipeline and, only if there were no errors, swaps the new site in.
     public func build() throws -> (PipelineResult, BuildSummary?) {
         let start = Date()
+        // Before any work: a refused output folder is a usage error (exit 2), whatever the content says.
+        try OutputFolderPolicy.check(output: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
+        if let baseURL = options.baseURL, LinkRules.classify(baseURL) != .web {
+            throw EnvironmentError("--base-url must be an absolute address starting with https://, found \"\(baseURL.prefix(60))\"")
+        }
         let result = run()
         guard let files = result.files else { return (result, nil) }
         onStep(6, Self.stepNames.count, Self.stepNames[5])

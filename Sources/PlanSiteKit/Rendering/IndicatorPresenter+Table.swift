@@ -1,3 +1,4 @@
+import Foundation
 /// The indicator's data table: the same numbers as the chart, one row per period,
 /// with every comparator (including any left off the chart for its scale) and
 /// every observation's note.
@@ -9,8 +10,8 @@ extension IndicatorPresenter {
         let rows: [[String: Any]] = periods().map { period in
             let observation = indicator.series.first { $0.period == period }
             var row: [String: Any] = ["period": period, "value": cell(observation)]
-            if hasCI { row["ci"] = ["text": interval(observation)] }
-            if hasNotes { row["note"] = ["text": observation?.value == nil ? "" : observation?.note ?? ""] }
+            row["ci"] = hasCI ? ["text": interval(observation)] : NSNull()
+            row["note"] = hasNotes ? ["text": observation?.value == nil ? "" : observation?.note ?? ""] : NSNull()
             row["comparators"] = comparators.map { ["value": cell(indicator.comparator($0)?.observation(for: period))] }
             return row
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words and numbers a reader sees for one indicator, shared by its page,
 /// its row in the index and its tile on outcome and commitment pages.
 struct IndicatorPresenter {
@@ -77,13 +79,15 @@ struct IndicatorPresenter {
             "csv_href": address.link(to: "data/\(indicator.id).csv"),
             "csv_label": "CSV, \(DataDownloads.sizeLabel(DataDownloads(site: site).csv(for: [indicator]).utf8.count))",
         ]
-        // swift-mustache treats "" as true in a section, so optional text is left out, not blank.
-        if let newerGap { values["newer_gap"] = newerGap }
-        if let summary = indicator.summary, !summary.isEmpty { values["summary"] = summary }
+        // swift-mustache treats "" as true in a section, so optional text is NSNull when
+        // absent: it renders like a missing key, and tells the template lint the key is real.
+        values["newer_gap"] = newerGap ?? NSNull()
+        values["summary"] = indicator.summary.flatMap { $0.isEmpty ? nil : $0 } ?? NSNull()
+        values["target"] = NSNull()
+        values["notes"] = NSNull()
         if let target = indicator.target {
-            var targetValues: [String: Any] = ["label": target.label, "value": formattedWithUnit(target.value)]
-            if !target.by.isEmpty { targetValues["by"] = target.by }
-            values["target"] = targetValues
+            values["target"] = ["label": target.label, "value": formattedWithUnit(target.value),
+                                "by": target.by.isEmpty ? NSNull() : target.by as Any]
         }
         if let notes = indicator.notes {
             values["notes"] = markdown.render(notes, path: indicator.path, firstLine: indicator.notesFirstLine + 1,
@@ -96,8 +100,8 @@ struct IndicatorPresenter {
         let source = indicator.source
         var values: [String: Any] = ["publisher": source.publisher, "title": source.title,
                                      "licence": source.licence ?? "Not stated by the source"]
-        if let url = source.url, !url.isEmpty { values["url"] = url }
-        if let from = source.retrievedFrom, !from.isEmpty { values["retrieved_from"] = from }
+        values["url"] = source.url.flatMap { $0.isEmpty ? nil : $0 } ?? NSNull()
+        values["retrieved_from"] = source.retrievedFrom.flatMap { $0.isEmpty ? nil : $0 } ?? NSNull()
         return values
     }
 

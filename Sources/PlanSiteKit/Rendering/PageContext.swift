@@ -1,3 +1,5 @@
+import Foundation
+
 /// The values every page's layout needs (header, navigation, breadcrumbs,
 /// footer, metadata), shared by all page kinds.
 struct PageContext {
@@ -31,10 +33,12 @@ struct PageContext {
             "footer_links": config.footerLinks.map { ["title": $0.title, "href": address.resolveContentURL($0.url)] },
             "is_home": address.directory.isEmpty && address.fileName == "index.html",
         ]
-        if let description { values["description"] = description }
-        if let email = config.contactEmail { values["contact_email"] = email }
-        if let url = config.contactURL { values["contact_url"] = url }
-        if let parent = config.parent { values["parent"] = ["title": parent.title, "url": parent.url] }
+        // Optional values are NSNull when absent: Mustache renders them like a missing
+        // key, and the template lint can still tell a known key from a typo.
+        values["description"] = description ?? NSNull()
+        values["contact_email"] = config.contactEmail ?? NSNull()
+        values["contact_url"] = config.contactURL ?? NSNull()
+        values["parent"] = config.parent.map { ["title": $0.title, "url": $0.url] } ?? NSNull()
         return values
     }
 
@@ -42,9 +46,7 @@ struct PageContext {
         var items: [(String, String)] = [(site.priority.title, ""), ("Indicators", "indicators/")]
         items += site.pages.map { ($0.title, $0.outputDirectory) }
         return items.map { title, target in
-            var item: [String: Any] = ["title": title, "href": address.link(to: target)]
-            if target == navigationCurrent { item["current"] = true }
-            return item
+            ["title": title, "href": address.link(to: target), "current": target == navigationCurrent]
         }
     }
 

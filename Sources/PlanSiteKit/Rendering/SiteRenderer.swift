@@ -1,5 +1,12 @@
 import Foundation
 
+/// One page to render: its template and the values the template sees.
+public struct PageRender: @unchecked Sendable {
+    public var template: String
+    public var path: String
+    public var values: [String: Any]
+}
+
 /// Turns a loaded, validated `Site` into the pages of the built site.
 public struct SiteRenderer {
     public var site: Site
@@ -13,25 +20,32 @@ public struct SiteRenderer {
     }
 
     public func renderPages() -> [OutputFile] {
-        var files = [renderHome()]
-        files += site.outcomes.map(renderOutcome)
-        files += site.commitments.map(renderCommitment)
-        files += site.pages.map(renderPlainPage)
-        files.append(renderIndicatorIndex())
-        files += site.indicators.map(renderIndicator)
-        files.append(renderNotFound())
-        return files
+        pageContexts().map { OutputFile(path: $0.path, text: templates.render($0.values, with: $0.template)) }
+    }
+
+    /// Every page's template and the values it is rendered with, in output order.
+    /// `check` reads these to find template keys that no page provides.
+    public func pageContexts() -> [PageRender] {
+        var pages = [renderHome()]
+        pages += site.outcomes.map(renderOutcome)
+        pages += site.commitments.map(renderCommitment)
+        pages += site.pages.map(renderPlainPage)
+        pages.append(renderIndicatorIndex())
+        pages += site.indicators.map(renderIndicator)
+        pages.append(renderNotFound())
+        return pages
     }
 
     // MARK: Page kinds
 
-    private func renderHome() -> OutputFile {
+    private func renderHome() -> PageRender {
         let page = site.priority
         let address = PageAddress(directory: "")
         var values = base(for: page.title, summary: page.summary, at: address, trail: [], current: "")
         values["summary"] = page.summary ?? ""
         values["content"] = body(of: page, at: address)
-        values["image"] = image(page.image, at: address)
+        // NSNull renders like a missing key but shows the template lint the key exists.
+        values["image"] = image(page.image, at: address) ?? NSNull()
         values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
         values["commitments"] = site.commitments.map { commitmentSummary($0, from: address) }
         values["siblings"] = site.siblings.map { sibling in
@@ -42,7 +56,7 @@ public struct SiteRenderer {
         return self.page(values, template: "home", at: address)
     }
 
-    private func renderOutcome(_ outcome: ContentPage) -> OutputFile {
+    private func renderOutcome(_ outcome: ContentPage) -> PageRender {
         let address = PageAddress(directory: outcome.outputDirectory)
         var values = base(for: outcome.title, summary: outcome.summary, at: address, trail: [home], current: nil)
         values["summary"] = outcome.summary ?? ""
@@ -52,7 +66,7 @@ public struct SiteRenderer {
         return page(values, template: "outcome", at: address)
     }
 
-    private func renderCommitment(_ commitment: ContentPage) -> OutputFile {
+    private func renderCommitment(_ commitment: ContentPage) -> PageRender {
         let address = PageAddress(directory: commitment.outputDirectory)
         var values = base(for: commitment.title, summary: commitment.summary, at: address, trail: [home], current: nil)
         values["summary"] = commitment.summary ?? ""
@@ -70,7 +84,7 @@ public struct SiteRenderer {
         return page(values, template: "commitment", at: address)
     }
 
-    private func renderPlainPage(_ page: ContentPage) -> OutputFile {
+    private func renderPlainPage(_ page: ContentPage) -> PageRender {
         let address = PageAddress(directory: page.outputDirectory)
         var values = base(for: page.title, summary: page.summary, at: address, trail: [home], current: page.outputDirectory)
         values["summary"] = page.summary ?? ""
@@ -78,7 +92,7 @@ public struct SiteRenderer {
         return self.page(values, template: "page", at: address)
     }
 
-    private func renderIndicatorIndex() -> OutputFile {
+    private func renderIndicatorIndex() -> PageRender {
         let address = PageAddress(directory: "indicators/")
         var values = base(for: "Indicators", summary: "Every measure of \(site.config.title), with its latest figure and how it compares with \(site.config.nationalComparator).",
                           at: address, trail: [home], current: "indicators/")
@@ -88,7 +102,7 @@ public struct SiteRenderer {
         return page(values, template: "indicators", at: address)
     }
 
-    private func renderIndicator(_ indicator: Indicator) -> OutputFile {
+    private func renderIndicator(_ indicator: Indicator) -> PageRender {
         let address = PageAddress(directory: "indicators/\(indicator.id)/")
         let trail = [home, (title: "Indicators", target: "indicators/")]
         var values = base(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
@@ -100,7 +114,7 @@ public struct SiteRenderer {
         return page(values, template: "indicator", at: address)
     }
 
-    private func renderNotFound() -> OutputFile {
+    private func renderNotFound() -> PageRender {
         // Served at any depth by the host, so its links are absolute from the site's base URL.
         let address = PageAddress(directory: "", fileName: "404.html")
         var values = base(for: "Page not found", summary: nil, at: address, trail: [], current: nil)
@@ -131,8 +145,8 @@ public struct SiteRenderer {
         return values
     }
 
-    private func page(_ values: [String: Any], template: String, at address: PageAddress) -> OutputFile {
-        OutputFile(path: address.outputPath, text: templates.render(values, with: template))
+    private func page(_ values: [String: Any], template: String, at address: PageAddress) -> PageRender {
+        PageRender(template: template, path: address.outputPath, values: values)
     }
 
     func body(of page: ContentPage, at address: PageAddress) -> String {

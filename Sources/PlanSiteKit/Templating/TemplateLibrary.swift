@@ -7,38 +7,57 @@ public struct TemplateLibrary: Sendable {
     /// Template name (path without `.mustache`) → its source, kept for lint.
     public private(set) var sources: [String: String] = [:]
     public private(set) var sourceCache = SourceCache()
+    /// Path prefix diagnostics print for template files (`templates/`).
+    public private(set) var displayPrefix = "templates/"
     private var library = MustacheLibrary()
 
     /// Every page kind the build renders needs its template.
     public static let requiredTemplates = ["home", "outcome", "commitment", "page", "indicator", "indicators", "not-found"]
 
     public static func load(from folder: URL, displayPrefix: String = "templates/") -> (TemplateLibrary?, [Diagnostic]) {
+        let (library, diagnostics) = read(from: folder, displayPrefix: displayPrefix)
+        return (diagnostics.isEmpty ? library : nil, diagnostics)
+    }
+
+    /// Like `load`, but returns what was read even when there are errors, so a
+    /// report can quote the lines of a broken template.
+    public static func read(from folder: URL, displayPrefix: String = "templates/") -> (TemplateLibrary, [Diagnostic]) {
         var result = TemplateLibrary()
+        result.displayPrefix = displayPrefix
         var diagnostics: [Diagnostic] = []
         let reader = TextFileReader(root: folder, displayPrefix: displayPrefix)
         for relative in templateFiles(in: folder) {
-            let path = displayPrefix + relative
-            let name = String(relative.dropLast(".mustache".count))
             switch reader.read(relative) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let text):
-                result.sources[name] = text
-                result.sourceCache.record(text, for: path)
-                do {
-                    result.library.register(try MustacheTemplate(string: text), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
-                    diagnostics.append(.error(location, "template syntax: \(describe(error.error))"))
-                } catch {
-                    diagnostics.append(.error(SourceLocation(path: path), "template syntax: \(error)"))
-                }
+                result.sources[String(relative.dropLast(".mustache".count))] = text
+                result.sourceCache.record(text, for: displayPrefix + relative)
             }
+        }
+        let structure = structureProblems(in: result.sources, displayPrefix: displayPrefix)
+        diagnostics += structure
+        for (name, text) in result.sources.sorted(by: { $0.key < $1.key }) {
+            // Too deep for the parser's recursion: already reported, not parsed.
+            if TemplateTagScanner.tags(in: text).flatMap(tooDeep) != nil { continue }
+            if let problem = result.register(text, named: name, path: displayPrefix + name + ".mustache") { diagnostics.append(problem) }
         }
         for name in requiredTemplates where result.sources[name] == nil {
             diagnostics.append(.error(SourceLocation(path: displayPrefix + name + ".mustache"), "missing template: the build needs \(name).mustache"))
         }
-        return (diagnostics.isEmpty ? result : nil, diagnostics)
+        return (result, diagnostics)
+    }
+
+    private mutating func register(_ text: String, named name: String, path: String) -> Diagnostic? {
+        do {
+            library.register(try MustacheTemplate(string: text), named: name)
+            return nil
+        } catch let error as MustacheTemplate.ParserError {
+            let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+            return .error(location, "template syntax: \(Self.describe(error.error))")
+        } catch {
+            return .error(SourceLocation(path: path), "template syntax: \(error)")
+        }
     }
 
     public func render(_ context: [String: Any], with name: String) -> String {
@@ -56,6 +75,11 @@ public struct TemplateLibrary: Sendable {
         case MustacheTemplate.Error.unfinishedName: "a tag is not closed; every {{ needs its }}"
         case MustacheTemplate.Error.expectedSectionEnd: "a section is opened but never closed; add its {{/name}}"
         case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
+        case MustacheTemplate.Error.illegalTokenInsideInheritSection, MustacheTemplate.Error.textInsideInheritSection:
+            "inside {{<layout}} … {{/layout}} only {{$block}} overrides may appear"
+        case MustacheTemplate.Error.transformAppliedToInheritanceSection: "a transform cannot be applied to {{<layout}} or {{$block}}"
+        case MustacheTemplate.Error.invalidConfigVariableSyntax, MustacheTemplate.Error.unrecognisedConfigVariable:
+            "unrecognised {{% … }} configuration tag"
         default: "\(error)"
         }
     }

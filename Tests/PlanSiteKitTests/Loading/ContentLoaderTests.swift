@@ -74,11 +74,6 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 2)
     }
 
-    @Test func smallAliasesAreFine() throws {
-        let document = try YAMLDocument.parse("a: &x [1]\nb: *x\n", path: "x.yml").get()
-        #expect(document.root?["b"]?.array().count == 1)
-    }
-
     @Test func lineOffsetShiftsPositions() throws {
         let document = try YAMLDocument.parse("title: x\norder: 2\n", path: "p.md", lineOffset: 1).get()
         let order = try #require(document.root?["order"])

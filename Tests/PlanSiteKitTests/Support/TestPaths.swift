@@ -10,6 +10,7 @@ enum TestPaths {
     static let content = packageRoot.appendingPathComponent("content")
     static let miniSite = fixtures.appendingPathComponent("mini-site/content")
     static let realContent = content
+    static let corpusBase = packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Corpus/_base")
     static let indicatorFixtures = fixtures.appendingPathComponent("indicators")
     static let fixtureContent = indicatorFixtures.appendingPathComponent("content")
 

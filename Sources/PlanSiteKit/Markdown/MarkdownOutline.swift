@@ -1,0 +1,43 @@
+/// What a Markdown body contains that lint cares about, with file positions.
+public struct MarkdownOutline: Sendable {
+    public struct Heading: Sendable { public var level: Int; public var text: String; public var location: SourceLocation }
+    public struct Reference: Sendable { public var url: String; public var text: String; public var location: SourceLocation }
+    public var headings: [Heading] = []
+    public var links: [Reference] = []
+    /// `text` is the alt text.
+    public var images: [Reference] = []
+    public var rawHTML: [SourceLocation] = []
+    public var plainText: [(text: String, location: SourceLocation)] = []
+    /// The body's lines, and the file line of the first, to place inline positions.
+    var lines: [Substring] = []
+    var firstLine = 1
+
+    /// Where one of `needles` starts on a file line: at `hint` if one is there, else
+    /// the first one found on the line, else `hint` kept inside the line. cmark's inline
+    /// columns drift on the later lines of a paragraph, so they are checked against the text.
+    public func column(of needles: [String], line: Int, hint: Int) -> Int {
+        let index = line - firstLine
+        guard index >= 0, index < lines.count else { return hint }
+        let text = lines[index]
+        let candidates = needles.filter { !$0.isEmpty }
+        if let start = text.index(text.startIndex, offsetBy: hint - 1, limitedBy: text.endIndex),
+           candidates.contains(where: { text[start...].hasPrefix($0) }) {
+            return hint
+        }
+        for needle in candidates {
+            if let found = text.range(of: needle) { return text.distance(from: text.startIndex, to: found.lowerBound) + 1 }
+        }
+        return min(hint, text.count + 1)
+    }
+
+    mutating func correctInlineColumns() {
+        links = links.map { corrected($0, needles: ["<" + $0.url, "[" + $0.text.prefix(40), $0.url, "["]) }
+        images = images.map { corrected($0, needles: ["![" + $0.text.prefix(40), "!["]) }
+    }
+
+    private func corrected(_ reference: Reference, needles: [String]) -> Reference {
+        var reference = reference
+        reference.location.column = column(of: needles, line: reference.location.line, hint: reference.location.column)
+        return reference
+    }
+}

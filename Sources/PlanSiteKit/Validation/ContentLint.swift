@@ -1,0 +1,70 @@
+import Foundation
+
+/// The mistakes staff make in page text: headings, repeated words, empty pages,
+/// and the wording of links and alt text (`TextRules`).
+struct ContentLint {
+    var path: String
+    var kind: PageKind?
+    var body: String
+    var outline: MarkdownOutline
+    var allowsRawHTML: Bool
+
+    func check() -> [Diagnostic] {
+        var problems = headingProblems() + repeatedWords()
+        for link in outline.links {
+            if let problem = TextRules.linkTextProblem(link.text, url: link.url) { problems.append(.warning(link.location, problem)) }
+        }
+        for image in outline.images {
+            if let (severity, problem) = TextRules.altTextProblem(image.text) { problems.append(Diagnostic(severity, image.location, problem)) }
+        }
+        if !allowsRawHTML {
+            problems += outline.rawHTML.map { .warning($0, "raw HTML is not shown on the site; write it in Markdown (or set `unsafe_html: true` in site.yml for trusted content)") }
+        }
+        if let empty = emptyPageProblem() { problems.append(empty) }
+        return problems
+    }
+
+    /// The page title is the page's only h1, so the text's headings start at `##` and go down one level at a time.
+    private func headingProblems() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var previous = 1
+        for heading in outline.headings {
+            if heading.level == 1 {
+                problems.append(.error(heading.location, "`#` heading \"\(heading.text.prefix(60))\": the page title is the only top-level heading; start headings in the text at `##`"))
+            } else if heading.level > previous + 1 {
+                problems.append(.warning(heading.location, "heading \"\(heading.text.prefix(60))\" skips a level (h\(previous) to h\(heading.level)); use \(String(repeating: "#", count: previous + 1))"))
+            }
+            previous = heading.level
+        }
+        return problems
+    }
+
+    private static let repeatedWord = try? NSRegularExpression(pattern: #"\b(\p{L}{1,40})\s+\1\b"#, options: [.caseInsensitive])
+
+    /// More than this many in one stretch of text is not a typo but a pattern; reporting stops there.
+    private static let repeatedWordLimit = 10
+
+    /// "reaching reaching": positions are the text node's plus the offset inside it.
+    private func repeatedWords() -> [Diagnostic] {
+        guard let regex = Self.repeatedWord else { return [] }
+        var problems: [Diagnostic] = []
+        for (text, location) in outline.plainText {
+            var found = 0
+            regex.enumerateMatches(in: text, range: NSRange(text.startIndex..., in: text)) { match, _, stop in
+                guard let match, let whole = Range(match.range, in: text), let word = Range(match.range(at: 1), in: text) else { return }
+                let hint = location.column + text.distance(from: text.startIndex, to: whole.lowerBound)
+                let column = outline.column(of: [String(text[whole])], line: location.line, hint: hint)
+                let at = SourceLocation(path: location.path, line: location.line, column: column)
+                problems.append(.warning(at, "repeated word \"\(text[whole])\"; delete one \"\(text[word])\""))
+                found += 1
+                if found == Self.repeatedWordLimit { stop.pointee = true }
+            }
+        }
+        return problems
+    }
+
+    private func emptyPageProblem() -> Diagnostic? {
+        guard let kind, kind != .sibling, body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return .warning(SourceLocation(path: path), "page has no text below its front matter; write what readers should know, or delete the file")
+    }
+}

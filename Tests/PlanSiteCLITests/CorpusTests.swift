@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Malformed inputs, each a folder under Corpus/ holding only what differs from
+/// Corpus/_base (a small valid site; the templates are the repository's own).
+/// Each asserts the exact stderr (`expected.txt`), the exit code (`exit-code`) and
+/// that a previous site/ is left as it was. `args` holds the command (default `check`);
+/// `delete` lists base files to remove. A missing golden is recorded and the test
+/// fails on purpose; PLANSITE_RECORD=1 re-records.
+@Suite struct CorpusTests {
+    static let corpus = CLIRunner.packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Corpus")
+    static let controlFiles: Set<String> = ["args", "delete", "expected.txt", "exit-code"]
+
+    static var cases: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
+        return names.filter { !$0.hasPrefix("_") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func corpusIsLargeEnough() {
+        #expect(Self.cases.count >= 30)
+    }
+
+    @Test(arguments: cases)
+    func malformedInput(_ name: String) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CLIRunner.binary.path), "build plansite first: swift build")
+        let caseFolder = Self.corpus.appendingPathComponent(name)
+        let site = try CorpusSite(case: caseFolder)
+        defer { site.remove() }
+        let before = try site.previousBuild()
+        let args = (try? String(contentsOf: caseFolder.appendingPathComponent("args"), encoding: .utf8)) ?? "check"
+        let outcome = try CLIRunner.run(args.split(whereSeparator: \.isWhitespace).map(String.init), in: site.root)
+        let stderr = outcome.stderr.replacingOccurrences(of: site.root.path, with: "$ROOT")
+        try Golden.compare(stderr, file: caseFolder.appendingPathComponent("expected.txt"))
+        try Golden.compare("\(outcome.exitCode)\n", file: caseFolder.appendingPathComponent("exit-code"))
+        #expect(try site.previousBuild() == before, "site/ changed")
+        #expect(outcome.exitCode != 0 || !stderr.isEmpty, "a corpus case must report something")
+    }
+}
+
+/// A throwaway copy of the base site with one case's files laid over it.
+struct CorpusSite {
+    let root: URL
+
+    init(case caseFolder: URL) throws {
+        let fileManager = FileManager.default
+        root = fileManager.temporaryDirectory.appendingPathComponent("plansite-corpus-\(caseFolder.lastPathComponent)-\(UUID().uuidString)")
+        try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+        try fileManager.copyItem(at: CorpusTests.corpus.appendingPathComponent("_base/content"), to: root.appendingPathComponent("content"))
+        try fileManager.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        for name in try fileManager.contentsOfDirectory(atPath: caseFolder.path) where !CorpusTests.controlFiles.contains(name) {
+            try Self.overlay(caseFolder.appendingPathComponent(name), onto: root.appendingPathComponent(name))
+        }
+        let deletions = (try? String(contentsOf: caseFolder.appendingPathComponent("delete"), encoding: .utf8)) ?? ""
+        for path in deletions.split(separator: "\n") { try fileManager.removeItem(at: root.appendingPathComponent(String(path))) }
+        // A previous build, which no failed run may touch.
+        let site = root.appendingPathComponent("site")
+        try fileManager.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("Built by PlanSite.\n".utf8).write(to: site.appendingPathComponent(".plansite-build"))
+        try Data("<p>previous build</p>\n".utf8).write(to: site.appendingPathComponent("index.html"))
+    }
+
+    private static func overlay(_ source: URL, onto target: URL) throws {
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder)
+        if isFolder.boolValue {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+                try overlay(source.appendingPathComponent(name), onto: target.appendingPathComponent(name))
+            }
+        } else {
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: source, to: target)
+        }
+    }
+
+    /// Every file of site/ with its contents, to compare before and after.
+    func previousBuild() throws -> [String: Data] {
+        let site = root.appendingPathComponent("site")
+        var files: [String: Data] = [:]
+        for name in (FileManager.default.enumerator(atPath: site.path)?.allObjects as? [String]) ?? [] {
+            files[name] = FileManager.default.contents(atPath: site.appendingPathComponent(name).path) ?? Data()
+        }
+        return files
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// Golden files: a missing one is recorded and the test fails on purpose; a mismatch prints a line diff.
+enum Golden {
+    static var recording: Bool { ProcessInfo.processInfo.environment["PLANSITE_RECORD"] == "1" }
+
+    static func compare(_ actual: String, file: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        guard !recording, let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(file.path); check it and run again", sourceLocation: sourceLocation)
+            return
+        }
+        if expected != actual {
+            Issue.record("\(file.lastPathComponent) differs (- expected, + actual):\n\(LineDiff.diff(expected, actual))", sourceLocation: sourceLocation)
+        }
+    }
+}

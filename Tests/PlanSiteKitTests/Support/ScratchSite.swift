@@ -1,0 +1,31 @@
+import Foundation
+@testable import PlanSiteKit
+
+/// A throwaway folder holding a copy of a site, removed by the caller.
+struct ScratchSite {
+    let root: URL
+
+    /// Copies `content` (default: the repository's) and the repository's templates.
+    init(content: URL = TestPaths.packageRoot.appendingPathComponent("content")) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: content, to: root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+    }
+
+    func write(_ text: String, to relative: String) throws {
+        let url = root.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func check(strict: Bool = false) -> PipelineResult {
+        var options = BuildOptions(contentFolder: root.appendingPathComponent("content"),
+                                   templatesFolder: root.appendingPathComponent("templates"),
+                                   outputFolder: root.appendingPathComponent("site"))
+        options.strict = strict
+        return BuildPipeline(options: options).run()
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
