@@ -15,11 +15,11 @@ struct TargetProgress {
 
     private func format(_ value: Double) -> String { NumberFormat.format(value, decimals: indicator.decimals) }
 
-    /// Share of a "reach at least" target achieved, rounded down so progress is never
-    /// overstated; none for targets to get down to a level, where a share means nothing.
+    /// Share of a "reach at least" target achieved, to the nearest whole per cent (280 of
+    /// 425 is 66%); none for targets to get down to a level, where a share means nothing.
     var percent: Int? {
         guard indicator.polarity != .lowerIsBetter, target.value > 0, let value = latest?.value else { return nil }
-        return Int((value / target.value * 100).rounded(.down))
+        return Int((value / target.value * 100).rounded(.toNearestOrAwayFromZero))
     }
 
     var sentence: String {
