@@ -1,3 +1,4 @@
+import PlanSiteKit
 import Foundation
 
 /// The preview-only additions to pages: a reload script and the build-error page.
@@ -52,29 +53,12 @@ public enum LiveReload {
         <body>
         <main>
         <h1>Build failed</h1>
-        <p>\(escape(summary)). The preview keeps the last good build; this page reloads by itself when the next build succeeds.</p>
-        <pre id="plansite-diagnostics">\(escape(diagnostics))</pre>
+        <p>\(Markup.escape(summary)). The preview keeps the last good build; this page reloads by itself when the next build succeeds.</p>
+        <pre id="plansite-diagnostics">\(Markup.escape(diagnostics))</pre>
         </main>
         </body>
         </html>
         """
         return inject(into: Data(html.utf8), version: version)
-    }
-
-    /// Diagnostics quote the user's own text, which may contain markup.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

@@ -23,14 +23,14 @@ struct ChartDrawing {
         for tick in scale.ticks {
             let ty = SVG.number(y(tick))
             svg += "<line class=\"chart-grid\" x1=\"\(Int(TrendChart.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\"/>"
-            svg += "<text x=\"\(Int(TrendChart.left - 8))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(SVG.escape(NumberFormat.format(tick, decimals: scale.decimals)))</text>"
+            svg += "<text x=\"\(Int(TrendChart.left - 8))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Markup.escape(NumberFormat.format(tick, decimals: scale.decimals)))</text>"
         }
-        svg += "<text class=\"chart-unit\" x=\"8\" y=\"16\">\(SVG.escape(indicator.unit))</text>"
+        svg += "<text class=\"chart-unit\" x=\"8\" y=\"16\">\(Markup.escape(indicator.unit))</text>"
         for index in axis.labelledIndexes() {
             let period = axis.periods[index]
             let half = ChartText.width(period) / 2 + 2
             let lx = min(max(axis.x(index), half), TrendChart.width - half)
-            svg += "<text class=\"chart-period\" x=\"\(SVG.number(lx))\" y=\"\(SVG.number(plotBottom + 24))\" text-anchor=\"middle\">\(SVG.escape(period))</text>"
+            svg += "<text class=\"chart-period\" x=\"\(SVG.number(lx))\" y=\"\(SVG.number(plotBottom + 24))\" text-anchor=\"middle\">\(Markup.escape(period))</text>"
         }
         svg += "<line class=\"chart-baseline\" x1=\"\(Int(TrendChart.left))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(plotRight))\" y2=\"\(SVG.number(plotBottom))\"/>"
         return svg + "</g>"
@@ -39,13 +39,13 @@ struct ChartDrawing {
     func target(_ target: IndicatorTarget, labelY: Double) -> String {
         let ty = SVG.number(y(target.value))
         return "<g class=\"chart-target\"><line x1=\"\(Int(TrendChart.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
-            + "<text x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number(labelY))\" dominant-baseline=\"middle\">Target \(SVG.escape(format(target.value)))</text></g>"
+            + "<text x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number(labelY))\" dominant-baseline=\"middle\">Target \(Markup.escape(format(target.value)))</text></g>"
     }
 
     static let dashes = ["chart-national": " stroke-dasharray=\"8 5\"", "chart-regional": " stroke-dasharray=\"2 4\""]
 
     func draw(_ line: TrendChart.Line, labelAt label: (x: Double, y: Double)?) -> String {
-        var svg = "<g class=\"\(line.cssClass)\" data-series=\"\(SVG.escape(line.name))\">"
+        var svg = "<g class=\"\(line.cssClass)\" data-series=\"\(Markup.escape(line.name))\">"
         for segment in segments(line.series) {
             let points = segment.map { "\(SVG.number(axis.x($0.index))),\(SVG.number(y($0.value)))" }.joined(separator: " ")
             svg += "<polyline class=\"chart-line\" fill=\"none\"\(Self.dashes[line.cssClass] ?? "") points=\"\(points)\"/>"
@@ -57,7 +57,7 @@ struct ChartDrawing {
             svg += marker(line.marker, x: axis.x(index), observation: observation)
         }
         if let label {
-            svg += "<text class=\"chart-label\" x=\"\(SVG.number(label.x))\" y=\"\(SVG.number(label.y))\" dominant-baseline=\"middle\">\(SVG.escape(line.name))</text>"
+            svg += "<text class=\"chart-label\" x=\"\(SVG.number(label.x))\" y=\"\(SVG.number(label.y))\" dominant-baseline=\"middle\">\(Markup.escape(line.name))</text>"
         }
         return svg + "</g>"
     }
@@ -99,7 +99,7 @@ struct ChartDrawing {
     private func marker(_ shape: TrendChart.Marker, x: Double, observation: Observation) -> String {
         guard let value = observation.value else { return "" }
         let y = y(value)
-        let data = "data-period=\"\(SVG.escape(observation.period))\" data-value=\"\(value.plainText)\""
+        let data = "data-period=\"\(Markup.escape(observation.period))\" data-value=\"\(value.plainText)\""
         switch shape {
         case .circle:
             return "<circle class=\"chart-point\" \(data) cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"5\"/>"

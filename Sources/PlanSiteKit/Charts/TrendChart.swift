@@ -68,8 +68,8 @@ struct TrendChart {
         let description = ChartDescription(indicator: indicator, lines: lines, offScale: offScale()).sentence
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\""
             + " aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(titleID)\">\(SVG.escape(title))</title>"
-        svg += "<desc id=\"\(descID)\">\(SVG.escape(description))</desc>"
+        svg += "<title id=\"\(titleID)\">\(Markup.escape(title))</title>"
+        svg += "<desc id=\"\(descID)\">\(Markup.escape(description))</desc>"
         let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: scale)
         let labels = drawing.labelPositions(for: lines)
         svg += drawing.axes()

@@ -16,10 +16,4 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
     }
-
-    /// The same place shifted down by `lines`: front matter and YAML inside a
-    /// Markdown file count from the top of the file, not of the block.
-    public func offset(lines: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line + lines, column: column)
-    }
 }

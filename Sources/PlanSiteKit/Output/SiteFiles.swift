@@ -4,7 +4,7 @@ import Foundation
 enum SiteFiles {
     static func sitemap(pages: [OutputFile], baseURL: String) -> OutputFile {
         let urls = pages.map(\.path).filter { $0.hasSuffix("index.html") }.sorted().map { path in
-            "  <url><loc>\(SVG.escape(baseURL + path.dropLast("index.html".count)))</loc></url>"
+            "  <url><loc>\(Markup.escape(baseURL + path.dropLast("index.html".count)))</loc></url>"
         }
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             + urls.joined(separator: "\n") + "\n</urlset>\n"
