@@ -5,7 +5,12 @@ import Testing
 
 /// Property: any input yields diagnostics or a result, never a crash or a hang.
 /// Seeded and bounded (each test well under 10 s), so it runs in CI on every change.
+/// For a longer campaign: PLANSITE_FUZZ_SCALE=20 multiplies the runs, PLANSITE_FUZZ_SEED=7 picks other inputs.
 @Suite struct LoaderFuzzTests {
+    static let environment = ProcessInfo.processInfo.environment
+    static let scale = max(1, Int(environment["PLANSITE_FUZZ_SCALE"] ?? "") ?? 1)
+    static let seedOffset = UInt64(environment["PLANSITE_FUZZ_SEED"] ?? "") ?? 0
+
     static let yamlPieces = ["id: ", "title: ", "value: ", "series:", "\n", "\n  ", "- ", "  - ", "{ ", " }", "[", "]", ", ", ": ",
                              "&a ", "*a ", "\t", "\"", "'", "#", "|\n", ">\n", "!!str ", "? ", "%YAML 1.1\n", "---\n", "...\n",
                              "n/a", "1e999", ".nan", "null", "~", "2021-22", "-1.5", "é", "’", "\u{FEFF}", "\r\n"]
@@ -17,8 +22,8 @@ import Testing
                                  "</a>", "here", "\n", " ", "{{& t}}", "{{.}}", "{{a.b}}", "{{uppercase(title)}}"]
 
     @Test func decodingRandomBytesNeverCrashes() {
-        var random = SeededRandom(seed: 1)
-        for _ in 0..<3000 {
+        var random = SeededRandom(seed: 1 &+ Self.seedOffset)
+        for _ in 0..<(3000 * Self.scale) {
             let data = Data(random.bytes(count: 200))
             switch TextFileReader.decode(data, at: SourceLocation(path: "x.md")) {
             case .success(let text): #expect(!text.contains("\r") && !text.hasPrefix("\u{FEFF}"))
@@ -28,8 +33,8 @@ import Testing
     }
 
     @Test func parsingRandomYAMLNeverCrashes() {
-        var random = SeededRandom(seed: 2)
-        for _ in 0..<3000 {
+        var random = SeededRandom(seed: 2 &+ Self.seedOffset)
+        for _ in 0..<(3000 * Self.scale) {
             let text = random.text(from: Self.yamlPieces, count: 60)
             if case .success(let document) = YAMLDocument.parse(text, path: "i.yml") {
                 _ = IndicatorReader(document: document, expectedID: "i", path: "i.yml").read()
@@ -40,9 +45,9 @@ import Testing
     }
 
     @Test func renderingRandomMarkdownNeverCrashes() {
-        var random = SeededRandom(seed: 3)
+        var random = SeededRandom(seed: 3 &+ Self.seedOffset)
         let renderer = MarkdownRenderer()
-        for _ in 0..<2000 {
+        for _ in 0..<(2000 * Self.scale) {
             let text = random.text(from: Self.markdownPieces, count: 80)
             let outline = renderer.render(text, path: "p.md", firstLine: 5).outline
             _ = ContentLint(path: "p.md", kind: .page, body: text, outline: outline, allowsRawHTML: false).check()
@@ -51,8 +56,8 @@ import Testing
     }
 
     @Test func scanningRandomTemplatesNeverCrashes() {
-        var random = SeededRandom(seed: 4)
-        for _ in 0..<2000 {
+        var random = SeededRandom(seed: 4 &+ Self.seedOffset)
+        for _ in 0..<(2000 * Self.scale) {
             let text = random.text(from: Self.templatePieces, count: 40)
             _ = TemplateTagScanner.tags(in: text)
             _ = try? MustacheTemplate(string: text)
@@ -63,11 +68,11 @@ import Testing
     @Test func mutatedSitesGiveDiagnosticsOrPages() throws {
         let site = try ScratchSite(content: TestPaths.corpusBase.appendingPathComponent("content"))
         defer { site.remove() }
-        var random = SeededRandom(seed: 5)
+        var random = SeededRandom(seed: 5 &+ Self.seedOffset)
         let files = ["content/site.yml", "content/priority.md", "content/outcomes/healthier-start.md", "content/commitments/more-homes.md",
                      "content/indicators/year6-obesity.yml", "content/indicators/homes-built.yml", "templates/page.mustache"]
         let originals = try files.map { try String(contentsOf: site.root.appendingPathComponent($0), encoding: .utf8) }
-        for run in 0..<150 {
+        for run in 0..<(150 * Self.scale) {
             let index = run % files.count
             let pieces = files[index].hasSuffix(".yml") ? Self.yamlPieces : files[index].hasSuffix(".md") ? Self.markdownPieces + Self.yamlPieces : Self.templatePieces
             try site.write(random.mutate(originals[index], with: pieces), to: files[index])
