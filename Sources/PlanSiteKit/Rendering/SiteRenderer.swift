@@ -96,7 +96,9 @@ public struct SiteRenderer {
         let address = PageAddress(directory: "indicators/")
         var values = base(for: "Indicators", summary: "Every measure of \(site.config.title), with its latest figure and how it compares with \(site.config.nationalComparator).",
                           at: address, trail: [home], current: "indicators/")
-        values["rows"] = site.indicators.map { IndicatorPresenter(indicator: $0, site: site).row(at: address) }
+        // Readers scan by name, not by file name: sort by title (then id, so the order is stable).
+        let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
+        values["rows"] = byTitle.map { IndicatorPresenter(indicator: $0, site: site).row(at: address) }
         values["national"] = site.config.nationalComparator
         values["downloads"] = DataDownloads(site: site).links(at: address)
         return page(values, template: "indicators", at: address)

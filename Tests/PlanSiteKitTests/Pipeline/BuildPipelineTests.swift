@@ -46,3 +46,14 @@ import Testing
         #expect(home.contains("href=\"outcomes/cleaner-streets/index.html\""))
     }
 }
+
+@Suite struct IndicatorIndexTests {
+    @Test func rowsAreInTitleOrderForReaders() throws {
+        let page = try #require(TestBuild.page("indicators/index.html", in: TestBuild.real))
+        let regex = try NSRegularExpression(pattern: #"<th scope="row"><a href="[^"]+">([^<]+)</a>"#)
+        let titles = regex.matches(in: page, range: NSRange(page.startIndex..., in: page))
+            .map { String(page[Range($0.range(at: 1), in: page)!]).lowercased() }
+        #expect(titles.count == TestBuild.real.site?.indicators.count)
+        #expect(titles == titles.sorted())
+    }
+}
