@@ -49,8 +49,7 @@ public struct SiteRenderer {
         values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
         values["commitments"] = site.commitments.map { commitmentSummary($0, from: address) }
         values["siblings"] = site.siblings.map { sibling in
-            ["title": sibling.title, "summary": sibling.summary ?? "", "url": sibling.url ?? "",
-             "link_text": "Find out more about \(sibling.title)"]
+            ["title": sibling.title, "summary": sibling.summary ?? "", "url": sibling.url ?? ""]
         }
         values["has_siblings"] = !site.siblings.isEmpty
         return self.page(values, template: "home", at: address)
