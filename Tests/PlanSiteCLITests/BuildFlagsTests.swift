@@ -23,7 +23,8 @@ import Testing
         let lines = verbose.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 7)
         #expect(lines.first?.hasPrefix("[1/6] Load content (") == true)
-        #expect(lines.contains { $0.hasPrefix("[3/6] Validate (") })
+        #expect(lines.contains { $0.hasPrefix("[3/6] Validate: ") && $0.contains(" indicators (") })
+        #expect(lines.contains { $0.hasPrefix("[6/6] Write site: ") && $0.hasSuffix(" s)") })
         #expect(lines.last?.hasPrefix("Built ") == true)
     }
 

@@ -50,24 +50,32 @@ public struct BuildPipeline {
 
     public static let stepNames = ["Load content", "Load templates", "Validate", "Render pages", "Write data and assets", "Write site"]
 
+    /// Reports step `number` starting, with what it works on when that is known ("Validate: 17 Markdown files, 26 indicators").
+    private func step(_ number: Int, _ detail: String = "") {
+        onStep(number, Self.stepNames.count, Self.stepNames[number - 1] + (detail.isEmpty ? "" : ": " + detail))
+    }
+
     /// Loads, validates and renders; writes nothing.
     public func run() -> PipelineResult {
         var report = DiagnosticReport()
         var sources = SourceCache()
-        onStep(1, Self.stepNames.count, Self.stepNames[0])
+        step(1)
         let loaded = ContentLoader(contentFolder: options.contentFolder, displayPrefix: options.contentDisplay,
                                    includeDrafts: options.includeDrafts).load()
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
 
-        onStep(2, Self.stepNames.count, Self.stepNames[1])
+        step(2)
         let (library, templateProblems) = TemplateLibrary.read(from: options.templatesFolder, displayPrefix: options.templatesDisplay)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil
 
-        onStep(3, Self.stepNames.count, Self.stepNames[2])
-        guard var site = loaded.site else { return finish(nil, report, sources, nil) }
+        guard var site = loaded.site else {
+            step(3)
+            return finish(nil, report, sources, nil)
+        }
+        step(3, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         var validator = SiteValidator(site: site, templates: templates)
         validator.contentIsComplete = !report.hasErrors
@@ -75,10 +83,10 @@ public struct BuildPipeline {
         if options.strict { report = report.escalatingWarnings() }
         guard let templates, !report.hasErrors else { return finish(nil, report, sources, site) }
 
-        onStep(4, Self.stepNames.count, Self.stepNames[3])
+        step(4)
         let pages = SiteRenderer(site: site, templates: templates).renderPages()
 
-        onStep(5, Self.stepNames.count, Self.stepNames[4])
+        step(5, "\(pages.count) pages rendered")
         do {
             var files = pages + DataDownloads(site: site).files()
             files.append(SiteFiles.sitemap(pages: pages.filter { $0.path != "404.html" }, baseURL: site.config.baseURL))
@@ -103,7 +111,7 @@ public struct BuildPipeline {
         }
         let result = run()
         guard let files = result.files else { return (result, nil) }
-        onStep(6, Self.stepNames.count, Self.stepNames[5])
+        step(6, "\(files.count) files")
         try SiteWriter(output: options.outputFolder).write(files)
         let summary = BuildSummary(pages: files.filter(\.isPage).count, indicators: result.site?.indicators.count ?? 0,
                                    files: files.count, seconds: Date().timeIntervalSince(start))
