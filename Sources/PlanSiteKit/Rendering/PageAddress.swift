@@ -5,10 +5,14 @@ public struct PageAddress: Sendable, Hashable {
     public var directory: String
     /// The file inside that folder; "index.html" for every page but 404.html.
     public var fileName: String = "index.html"
+    /// Set for a page the host serves at any path (404.html): its links are then
+    /// absolute from this base URL, with clean folder addresses, instead of relative.
+    public var absoluteBase: String?
 
-    public init(directory: String, fileName: String = "index.html") {
+    public init(directory: String, fileName: String = "index.html", absoluteBase: String? = nil) {
         self.directory = directory
         self.fileName = fileName
+        self.absoluteBase = absoluteBase
     }
 
     public var outputPath: String { directory + fileName }
@@ -28,6 +32,7 @@ public struct PageAddress: Sendable, Hashable {
             path = String(path[..<hash])
         }
         if path.hasPrefix("/") { path.removeFirst() }
+        if let absoluteBase { return absoluteBase + path + fragment }
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         if path == outputPath && !fragment.isEmpty { return fragment }
         return rootPrefix + path + fragment

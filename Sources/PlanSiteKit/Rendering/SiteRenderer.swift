@@ -117,20 +117,9 @@ public struct SiteRenderer {
 
     private func renderNotFound() -> PageRender {
         // Served at any depth by the host, so its links are absolute from the site's base URL.
-        let address = PageAddress(directory: "", fileName: "404.html")
+        let address = PageAddress(directory: "", fileName: "404.html", absoluteBase: site.config.baseURL)
         var values = base(for: "Page not found", summary: nil, at: address, trail: [], current: nil)
-        let absolute = { (target: String) in site.config.baseURL + target }
-        values["home_href"] = absolute("")
-        values["css_href"] = absolute("assets/site.css")
-        values["print_css_href"] = absolute("assets/print.css")
-        values["favicon_href"] = absolute("assets/favicon.svg")
-        values["navigation"] = (values["navigation"] as? [[String: Any]] ?? []).map { item in
-            var item = item
-            item["href"] = absolute(String((item["href"] as? String ?? "").replacingOccurrences(of: "index.html", with: "")))
-            return item
-        }
-        values["footer_links"] = site.config.footerLinks.map { ["title": $0.title, "href": $0.url.hasPrefix("/") ? absolute(String($0.url.dropFirst())) : $0.url] }
-        values["indicators_href"] = absolute("indicators/")
+        values["indicators_href"] = address.link(to: "indicators/")
         return page(values, template: "not-found", at: address)
     }
 

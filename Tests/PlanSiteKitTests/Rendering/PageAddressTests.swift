@@ -26,3 +26,14 @@ import Testing
         #expect(PageAddress(directory: "", fileName: "404.html").absoluteURL(base: "https://e.org/") == "https://e.org/404.html")
     }
 }
+
+@Suite struct AbsoluteAddressTests {
+    /// 404.html is served at any path, so its links are absolute, with clean folder addresses.
+    @Test func pageServedAnywhereLinksAbsolutely() {
+        let address = PageAddress(directory: "", fileName: "404.html", absoluteBase: "https://e.org/s/")
+        #expect(address.link(to: "") == "https://e.org/s/")
+        #expect(address.link(to: "indicators/") == "https://e.org/s/indicators/")
+        #expect(address.resolveContentURL("/accessibility/#top") == "https://e.org/s/accessibility/#top")
+        #expect(address.link(to: "assets/site.css") == "https://e.org/s/assets/site.css")
+    }
+}
