@@ -47,15 +47,17 @@ struct TrendChart {
     }
 
     /// Comparators left off the chart because their scale is too different; the table has them.
-    func offScale() -> [String] {
-        let drawn = Set(lines().map(\.name))
+    func offScale() -> [String] { offScale(drawn: lines()) }
+
+    private func offScale(drawn lines: [Line]) -> [String] {
+        let drawn = Set(lines.map(\.name))
         return [national, regional].compactMap { $0 }.filter { name in
             !drawn.contains(name) && (indicator.comparator(name)?.series.contains { $0.value != nil } ?? false)
         }
     }
 
-    var title: String {
-        let others = lines().dropFirst().map(\.name)
+    private func title(for lines: [Line]) -> String {
+        let others = lines.dropFirst().map(\.name)
         return "\(indicator.title), \(indicator.geography)" + (others.isEmpty ? "" : " compared with \(others.joined(separator: " and "))")
     }
 
@@ -65,10 +67,10 @@ struct TrendChart {
         let scale = Scale(values: lines.flatMap { $0.series.flatMap { [$0.value, $0.lowerCI, $0.upperCI] } }.compactMap { $0 }
                           + [indicator.target?.value].compactMap { $0 })
         let titleID = "chart-title-\(indicator.id)", descID = "chart-desc-\(indicator.id)"
-        let description = ChartDescription(indicator: indicator, lines: lines, offScale: offScale()).sentence
+        let description = ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines)).sentence
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\""
             + " aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(titleID)\">\(Markup.escape(title))</title>"
+        svg += "<title id=\"\(titleID)\">\(Markup.escape(title(for: lines)))</title>"
         svg += "<desc id=\"\(descID)\">\(Markup.escape(description))</desc>"
         let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: scale)
         let labels = drawing.labelPositions(for: lines)
