@@ -14,11 +14,11 @@ struct DataDownloads {
         return files
     }
 
-    /// Links with format and size, e.g. "CSV, 2 KB".
-    func links(at address: PageAddress) -> [[String: Any]] {
-        [("All indicators", "data/indicators.csv", "CSV", csv(for: site.indicators)),
-         ("All indicators", "data/indicators.json", "JSON", json())].map { title, path, format, text in
-            ["title": title, "href": address.link(to: path), "format": format, "size": Self.sizeLabel(text.utf8.count)]
+    /// Links to the whole-site downloads among `files`, with format and size, e.g. "CSV, 2 KB".
+    static func links(to files: [OutputFile], at address: PageAddress) -> [[String: Any]] {
+        [("data/indicators.csv", "CSV"), ("data/indicators.json", "JSON")].compactMap { path, format in
+            guard let file = files.first(where: { $0.path == path }) else { return nil }
+            return ["title": "All indicators", "href": address.link(to: path), "format": format, "size": sizeLabel(file.contents.count)]
         }
     }
 

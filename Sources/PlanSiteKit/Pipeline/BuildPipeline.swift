@@ -79,16 +79,20 @@ public struct BuildPipeline {
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         var validator = SiteValidator(site: site, templates: templates)
         validator.contentIsComplete = !report.hasErrors
+        // The page contexts are made once: the template-key check reads them, then they are rendered.
+        let renderer = templates.map { SiteRenderer(site: site, templates: $0) }
+        let contexts = validator.contentIsComplete ? renderer?.pageContexts() : nil
+        validator.pageContexts = contexts
         report.append(contentsOf: validator.check())
         if options.strict { report = report.escalatingWarnings() }
-        guard let templates, !report.hasErrors else { return finish(nil, report, sources, site) }
+        guard let renderer, let contexts, !report.hasErrors else { return finish(nil, report, sources, site) }
 
         step(4)
-        let pages = SiteRenderer(site: site, templates: templates).renderPages()
+        let pages = renderer.render(contexts)
 
         step(5, "\(pages.count) pages rendered")
         do {
-            var files = pages + DataDownloads(site: site).files()
+            var files = pages + renderer.downloads
             files.append(SiteFiles.sitemap(pages: pages.filter { $0.path != "404.html" }, baseURL: site.config.baseURL))
             files.append(SiteFiles.robots(baseURL: site.config.baseURL))
             files += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")

@@ -63,7 +63,8 @@ struct IndicatorPresenter {
          "secondary": indicator.provenance == .secondary]
     }
 
-    func page(at address: PageAddress, markdown: MarkdownRenderer) -> [String: Any] {
+    /// - Parameter csvBytes: the size of this indicator's CSV download, for its link.
+    func page(at address: PageAddress, markdown: MarkdownRenderer, csvBytes: Int) -> [String: Any] {
         var values: [String: Any] = [
             "headline": headline,
             "unit": indicator.unit,
@@ -77,7 +78,7 @@ struct IndicatorPresenter {
                 ? "Secondary: the figures are quoted from a page that cites the publisher, not read from the publisher's own table."
                 : "Primary: the figures are read from the publisher's own table.",
             "csv_href": address.link(to: "data/\(indicator.id).csv"),
-            "csv_label": "CSV, \(DataDownloads.sizeLabel(DataDownloads(site: site).csv(for: [indicator]).utf8.count))",
+            "csv_label": "CSV, \(DataDownloads.sizeLabel(csvBytes))",
         ]
         // swift-mustache treats "" as true in a section, so optional text is NSNull when
         // absent: it renders like a missing key, and tells the template lint the key is real.

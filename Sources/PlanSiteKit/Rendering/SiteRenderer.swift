@@ -12,15 +12,26 @@ public struct SiteRenderer {
     public var site: Site
     public var templates: TemplateLibrary
     var markdown: MarkdownRenderer
+    /// The open data files, made once: pages link to them with their sizes, and the build writes them.
+    public let downloads: [OutputFile]
 
     public init(site: Site, templates: TemplateLibrary) {
         self.site = site
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+        self.downloads = DataDownloads(site: site).files()
     }
 
-    public func renderPages() -> [OutputFile] {
-        pageContexts().map { OutputFile(path: $0.path, text: templates.render($0.values, with: $0.template)) }
+    public func renderPages() -> [OutputFile] { render(pageContexts()) }
+
+    /// Fills each page's template with its values.
+    public func render(_ contexts: [PageRender]) -> [OutputFile] {
+        contexts.map { OutputFile(path: $0.path, text: templates.render($0.values, with: $0.template)) }
+    }
+
+    /// Size in bytes of a download, by its path under the output folder.
+    func downloadSize(_ path: String) -> Int {
+        downloads.first { $0.path == path }?.contents.count ?? 0
     }
 
     /// Every page's template and the values it is rendered with, in output order.
@@ -99,7 +110,7 @@ public struct SiteRenderer {
         let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
         values["rows"] = byTitle.map { IndicatorPresenter(indicator: $0, site: site).row(at: address) }
         values["national"] = site.config.nationalComparator
-        values["downloads"] = DataDownloads(site: site).links(at: address)
+        values["downloads"] = DataDownloads.links(to: downloads, at: address)
         return page(values, template: "indicators", at: address)
     }
 
@@ -108,7 +119,7 @@ public struct SiteRenderer {
         let trail = [home, (title: "Indicators", target: "indicators/")]
         var values = base(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
         let presenter = IndicatorPresenter(indicator: indicator, site: site)
-        values.merge(presenter.page(at: address, markdown: markdown)) { _, new in new }
+        values.merge(presenter.page(at: address, markdown: markdown, csvBytes: downloadSize("data/\(indicator.id).csv"))) { _, new in new }
         let evidences = evidencedBy(indicator)
         values["evidences"] = evidences.map { ["title": $0.title, "href": address.link(to: $0.outputDirectory)] }
         values["has_evidences"] = !evidences.isEmpty

@@ -6,6 +6,9 @@ public struct SiteValidator {
     /// False when loading already found errors: template keys are then judged against
     /// a partial site, so that check waits until the content is fixed.
     public var contentIsComplete = true
+    /// The page contexts the build will render, when it has made them already; otherwise
+    /// the template-key check makes them itself.
+    public var pageContexts: [PageRender]?
 
     public init(site: Site, templates: TemplateLibrary?) {
         self.site = site
@@ -34,7 +37,8 @@ public struct SiteValidator {
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
             if contentIsComplete {
-                problems += TemplateKeyLint(templates: templates, pages: SiteRenderer(site: site, templates: templates).pageContexts()).check()
+                let pages = pageContexts ?? SiteRenderer(site: site, templates: templates).pageContexts()
+                problems += TemplateKeyLint(templates: templates, pages: pages).check()
             }
         }
         return problems

@@ -48,7 +48,7 @@ struct DataDownloadsTests {
     }
 
     @Test func linksSayFormatAndSize() throws {
-        let links = DataDownloads(site: Self.site).links(at: PageAddress(directory: "indicators/"))
+        let links = DataDownloads.links(to: DataDownloads(site: Self.site).files(), at: PageAddress(directory: "indicators/"))
         #expect(links.map { $0["format"] as? String } == ["CSV", "JSON"])
         #expect(links.map { $0["href"] as? String } == ["../data/indicators.csv", "../data/indicators.json"])
         // Each link's size is the size of the file the build writes.
