@@ -16,7 +16,7 @@ struct IndicatorDiagnosticsTests {
     ]
 
     @Test func everyProblemIsReportedAtItsPositionAndTheSiteIsKept() throws {
-        let folder = try TestPaths.temporaryFolder()
+        let folder = TestPaths.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = folder.appendingPathComponent("content"), output = folder.appendingPathComponent("site")
         try FileManager.default.copyItem(at: TestPaths.fixtureContent, to: content)
@@ -24,7 +24,8 @@ struct IndicatorDiagnosticsTests {
         options.contentDisplay = "content/"
         let (first, summary) = try BuildPipeline(options: options).build()
         #expect(first.report.errors.isEmpty && summary != nil)
-        let before = try snapshot(of: output)
+        let before = snapshotTree(output)
+        #expect(!before.isEmpty)
 
         let broken = content.appendingPathComponent("indicators/rough-sleeping.yml")
         try FileManager.default.removeItem(at: broken)
@@ -36,7 +37,7 @@ struct IndicatorDiagnosticsTests {
         #expect(inFile.map(\.description) == Self.expected)
         let rendered = result.report.rendered(sources: result.sources)
         #expect(rendered.contains("      - { period: \"2013\", value: n/a }\n                                 ^"))
-        #expect(try snapshot(of: output) == before, "a failed build leaves the previous site byte for byte")
+        #expect(snapshotTree(output) == before, "a failed build leaves the previous site byte for byte")
     }
 
     @Test func nullNeedsANoteAndGeographyIsRequired() throws {
@@ -94,16 +95,5 @@ struct IndicatorDiagnosticsTests {
         #expect(problems.map(\.description) == [
             "content/indicators/x.yml:8:3: error: `comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`",
         ])
-    }
-
-    private func snapshot(of folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = walker?.nextObject() as? URL {
-            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-            files[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
-        }
-        #expect(!files.isEmpty)
-        return files
     }
 }

@@ -14,7 +14,6 @@ enum TestPaths {
     static let indicatorFixtures = fixtures.appendingPathComponent("indicators")
     static let fixtureContent = indicatorFixtures.appendingPathComponent("content")
 
-    static func temporaryFolder() throws -> URL { scratch() }
 
     /// A new empty folder under the system temp folder.
     static func scratch(_ name: String = #function) -> URL {
