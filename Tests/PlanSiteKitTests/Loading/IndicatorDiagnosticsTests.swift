@@ -51,8 +51,7 @@ struct IndicatorDiagnosticsTests {
           - { period: "2021", value: .nan }
         source: { publisher: P, title: T }
         """
-        let document = try YAMLDocument.parse(yaml, path: "content/indicators/x.yml").get()
-        let (indicator, problems) = IndicatorReader(document: document, expectedID: "x", path: "content/indicators/x.yml").read()
+        let (indicator, problems) = try readIndicator(yaml)
         #expect(indicator == nil)
         #expect(problems.map(\.description) == [
             "content/indicators/x.yml:1:1: error: indicator is missing required field `geography`",
@@ -72,8 +71,7 @@ struct IndicatorDiagnosticsTests {
           - { period: "2016–17 ✓", value: n/a }
         source: { publisher: P, title: T }
         """
-        let document = try YAMLDocument.parse(yaml, path: "content/indicators/x.yml").get()
-        let (_, problems) = IndicatorReader(document: document, expectedID: "x", path: "content/indicators/x.yml").read()
+        let (_, problems) = try readIndicator(yaml)
         // The en dash and tick are one character each (three bytes in UTF-8).
         #expect(problems.map(\.location.description) == ["content/indicators/x.yml:7:35"], "39 if bytes were counted")
     }
@@ -90,10 +88,15 @@ struct IndicatorDiagnosticsTests {
           - { period: "2020", value: 2 }
         source: { publisher: P, title: T }
         """
-        let document = try YAMLDocument.parse(yaml, path: "content/indicators/x.yml").get()
-        let (_, problems) = IndicatorReader(document: document, expectedID: "x", path: "content/indicators/x.yml").read()
+        let (_, problems) = try readIndicator(yaml)
         #expect(problems.map(\.description) == [
             "content/indicators/x.yml:8:3: error: `comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`",
         ])
+    }
+
+    /// Reads YAML as content/indicators/x.yml.
+    private func readIndicator(_ yaml: String) throws -> (Indicator?, [Diagnostic]) {
+        let document = try YAMLDocument.parse(yaml, path: "content/indicators/x.yml").get()
+        return IndicatorReader(document: document, expectedID: "x", path: "content/indicators/x.yml").read()
     }
 }
