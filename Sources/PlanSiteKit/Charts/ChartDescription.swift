@@ -26,9 +26,10 @@ struct ChartDescription {
         return text
     }
 
-    /// The chart leaves a gap where years are missing between two figures; say so.
+    /// The chart leaves a gap where years are missing from the series; say so. A year
+    /// written with `value: null` is not missing: the sentence above names it with its note.
     private var missingYears: String {
-        let years = present.map { Int($0.period) }
+        let years = indicator.series.map { Int($0.period) }
         guard years.allSatisfy({ $0 != nil && $0! >= 1000 && $0! <= 9999 }) else { return "" }
         let gaps = zip(years, years.dropFirst()).compactMap { a, b -> String? in
             guard let a, let b, b - a > 1 else { return nil }

@@ -59,6 +59,13 @@ struct TrendChartTests {
         #expect(try #require(reader.all("desc").first).text == "Rose from 5 in 2011 to 21 in 2021. There are no figures for 2012 to 2019.")
     }
 
+    @Test func aNullYearIsNamedOnceNotAlsoAsMissing() throws {
+        let indicator = makeIndicator(series: [Observation(period: "2021", value: 12), Observation(period: "2022", value: nil, note: "suppressed"),
+                                               Observation(period: "2023", value: 9)])
+        let reader = SVGReader.read(TrendChart(indicator: indicator, national: "England", regional: nil).svg())
+        #expect(try #require(reader.all("desc").first).text == "Fell from 12 in 2021 to 9 in 2023. No figure for 2022 (suppressed).")
+    }
+
     @Test func theTargetLineIsDrawnAndLabelled() throws {
         let indicator = makeIndicator(polarity: .higherIsBetter,
                                       series: [Observation(period: "2019-20", value: 230), Observation(period: "2020-21", value: 280)],
