@@ -74,22 +74,32 @@ struct YAMLDocument {
         return nil
     }
 
+    /// libyaml's commonest problems, said the way someone who edits content would.
+    static let plainEnglish: [String: String] = [
+        "found character that cannot start any token": "this character cannot start a value; put the text in quotes",
+        "did not find expected ',' or '}'": "a { … } group is not closed: separate its items with commas and end it with }",
+        "did not find expected ',' or ']'": "a [ … ] list is not closed: separate its items with commas and end it with ]",
+        "found unexpected end of stream": "the text ends inside an unfinished value: close the quote or bracket",
+        "mapping values are not allowed in this context": "a colon here starts a new key: put text that contains \": \" in quotes",
+        "could not find expected ':'": "a line needs a `key: value` colon, or a quote is not closed",
+    ]
+
     private static func diagnostic(for error: YamlError, text: String, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
         case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
-            var message = "YAML syntax: \(problem)"
+            var detail = problem
             if let context {
-                message += " (\(context.text)"
-                if context.mark.line != mark.line { message += " that starts at line \(context.mark.line + lineOffset)" }
-                message += ")"
+                detail += " (\(context.text)"
+                if context.mark.line != mark.line { detail += " that starts at line \(context.mark.line + lineOffset)" }
+                detail += ")"
             }
-            if problem.contains("tab") || line(mark.line, of: yaml).prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
-                message += "; indent with spaces, not tabs"
-            }
-            return .error(at(mark), message)
+            let tabbed = problem.contains("tab") || line(mark.line, of: yaml).prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
+            // Plain words first; libyaml's own words after them, for whoever knows YAML.
+            let plain = tabbed ? "this line is indented with a tab; indent with spaces, not tabs" : plainEnglish[problem]
+            return .error(at(mark), "YAML syntax: " + (plain.map { "\($0). YAML says: \(detail)" } ?? detail))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted()
             let second = keys.first.flatMap { secondOccurrence(of: $0, in: text) }

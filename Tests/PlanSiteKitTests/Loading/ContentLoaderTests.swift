@@ -111,3 +111,13 @@ import Testing
         #expect(diagnostic.description == "f:2:1: error: file is not valid UTF-8 text; save it with UTF-8 encoding")
     }
 }
+
+@Suite struct YAMLMessageTests {
+    @Test func commonSyntaxErrorsAreSaidInPlainWords() {
+        guard case .failure(let diagnostic) = YAMLDocument.parse("series:\n  - { period: \"2016\", value: 76\ntitle: x\n", path: "x.yml") else {
+            Issue.record("expected a syntax error")
+            return
+        }
+        #expect(diagnostic.message.hasPrefix("YAML syntax: a { … } group is not closed: separate its items with commas and end it with }. YAML says: did not find expected ',' or '}'"))
+    }
+}
