@@ -1,16 +1,39 @@
-# PlanSite: the two commands the README names.
-#   make site   installs what the machine lacks, builds plansite and the site
-#   make test   installs test tools, runs every test (unit, golden, end to end, browser audit)
+# PlanSite: the commands the README names.
+#   make site    installs what the machine lacks, builds plansite and the site
+#   make test    installs test tools, runs every test (unit, golden, end to end, browser audit,
+#                the CI files) and `plansite check --strict` on the real content
+#   make check   builds plansite (debug; CONFIG=release for the release build) and checks content/
+#   make serve   builds plansite (debug) and runs the preview server on content/
 SWIFT ?= swift
-PYTHON ?= python3
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-.PHONY: site test build-deps test-deps swift-tests audit workflows clean
+# The Swift build folder. BUILD_DIR=.build-mine keeps a second checkout's builds apart.
+BUILD_DIR ?= .build
+SWIFT_FLAGS = --scratch-path $(BUILD_DIR)
+CONFIG ?= debug
+# The Python tools for the audit and CI-file tests live in a virtual environment made with
+# Debian's /usr/bin/python3 (scripts/install-test-deps.sh), never in a system Python.
+TEST_VENV ?= $(BUILD_DIR)/test-venv
+export TEST_VENV
+PYTHON = $(TEST_VENV)/bin/python
+# Extra flags for `make check` and `make serve`, e.g. CHECK_FLAGS=--strict, SERVE_FLAGS="--port 9000 --drafts".
+CHECK_FLAGS ?=
+SERVE_FLAGS ?=
+
+.PHONY: site test check serve build-deps test-deps swift-tests audit workflows content-check clean
 
 # BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
 site: build-deps
-	$(SWIFT) build -c release --product plansite
-	.build/release/plansite build $(if $(BASE_URL),--base-url "$(BASE_URL)")
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product plansite
+	$(BUILD_DIR)/release/plansite build $(if $(BASE_URL),--base-url "$(BASE_URL)")
+
+check: build-deps
+	$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product plansite
+	$(BUILD_DIR)/$(CONFIG)/plansite check $(CHECK_FLAGS)
+
+serve: build-deps
+	$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product plansite
+	$(BUILD_DIR)/$(CONFIG)/plansite serve $(SERVE_FLAGS)
 
 build-deps:
 	@scripts/install-build-deps.sh
@@ -19,18 +42,21 @@ test-deps: build-deps
 	@scripts/install-test-deps.sh
 
 swift-tests: build-deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
 
-audit: test-deps
-	.build/debug/plansite build --output .build/audit-site
-	PLANSITE_SITE=.build/audit-site $(PYTHON) -m pytest -q Tests/audit
+# The real content is gated as content by `check --strict` (warnings fail too) and the browser audit.
+content-check: swift-tests
+	$(BUILD_DIR)/debug/plansite check --strict
+
+audit: test-deps swift-tests
+	$(BUILD_DIR)/debug/plansite build --output $(BUILD_DIR)/audit-site
+	PLANSITE_SITE=$(BUILD_DIR)/audit-site $(PYTHON) -m pytest -q Tests/audit
 
 workflows: test-deps
-	@scripts/install-workflow-lint.sh
 	$(PYTHON) -m pytest -q Tests/workflows
 
-test: test-deps swift-tests audit workflows
+test: test-deps swift-tests content-check audit workflows
 
 clean:
-	rm -rf .build site
+	rm -rf $(BUILD_DIR) site

