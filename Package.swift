@@ -52,7 +52,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanSiteCLITests",
-            dependencies: ["PlanSiteKit"],
+            // Depending on the executable makes `swift build --build-tests` build the
+            // binary these tests run, in the same build folder as the tests.
+            dependencies: ["plansite"],
             exclude: ["Corpus"]
         ),
     ]

@@ -4,44 +4,24 @@ import Testing
 /// Runs the built `plansite` binary, as CI does.
 @Suite("plansite build, end to end")
 struct BuildCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/debug/plansite")
-    static let fixtures = packageRoot.appendingPathComponent("Tests/PlanSiteKitTests/Fixtures/indicators")
-
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    func plansite(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static let fixtures = Plansite.packageRoot.appendingPathComponent("Tests/PlanSiteKitTests/Fixtures/indicators")
 
     @Test func aBrokenIndicatorExitsOneReportsEveryProblemAndKeepsTheSite() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build first: swift build")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = Plansite.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
-        let arguments = ["build", "--content", "content", "--templates", Self.packageRoot.appendingPathComponent("templates").path, "--output", "site"]
+        let arguments = ["build", "--content", "content", "--templates", Plansite.templates.path, "--output", "site"]
 
-        let good = try plansite(arguments, in: folder)
+        let good = try Plansite.run(arguments, in: folder)
         #expect(good.status == 0, "\(good.stderr)")
         #expect(good.stdout.hasPrefix("Built "))
-        let before = CommandRunner.tree(folder.appendingPathComponent("site"))
+        let before = Plansite.tree(folder.appendingPathComponent("site"))
         #expect(before.count > 5)
 
         let broken = folder.appendingPathComponent("content/indicators/rough-sleeping.yml")
         try FileManager.default.removeItem(at: broken)
         try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("broken/rough-sleeping.yml"), to: broken)
-        let bad = try plansite(arguments, in: folder)
+        let bad = try Plansite.run(arguments, in: folder)
 
         #expect(bad.status == 1)
         for line in [
@@ -54,6 +34,6 @@ struct BuildCommandTests {
             #expect(bad.stderr.contains(line + "\n"), "missing from stderr: \(line)")
         }
         #expect(bad.stderr.contains("The site in 'site' was not changed."))
-        #expect(CommandRunner.tree(folder.appendingPathComponent("site")) == before)
+        #expect(Plansite.tree(folder.appendingPathComponent("site")) == before)
     }
 }

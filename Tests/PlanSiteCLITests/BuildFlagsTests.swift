@@ -4,9 +4,9 @@ import Testing
 /// What `build` prints (progress, --quiet, --verbose) and what --drafts lets in.
 @Suite struct BuildFlagsTests {
     @Test func pipedOutputIsOneSummaryLine() throws {
-        let folder = try ServeTestSupport.copyOfSite()
+        let folder = try Plansite.copyOfSite()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ServeTestSupport.run(["build"], in: folder)
+        let run = try Plansite.run(["build"], in: folder)
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1)
@@ -14,12 +14,12 @@ import Testing
     }
 
     @Test func quietPrintsNothingAndVerboseTimesEveryStep() throws {
-        let folder = try ServeTestSupport.copyOfSite()
+        let folder = try Plansite.copyOfSite()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let quiet = try ServeTestSupport.run(["build", "--quiet"], in: folder)
+        let quiet = try Plansite.run(["build", "--quiet"], in: folder)
         #expect(quiet.status == 0)
         #expect(quiet.stdout.isEmpty)
-        let verbose = try ServeTestSupport.run(["build", "--verbose"], in: folder)
+        let verbose = try Plansite.run(["build", "--verbose"], in: folder)
         let lines = verbose.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 7)
         #expect(lines.first?.hasPrefix("[1/6] Load content (") == true)
@@ -29,39 +29,30 @@ import Testing
     }
 
     /// A terminal gets "[n/6] Step" lines; `script` gives the build a pseudo-terminal.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    @Test(.enabled(if: Plansite.canRunInTerminal))
     func terminalShowsEachStep() throws {
-        let folder = try ServeTestSupport.copyOfSite()
+        let folder = try Plansite.copyOfSite()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "'\(ServeTestSupport.binary.path)' build", "/dev/null"]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try Plansite.runInTerminal(["build"], in: folder)
+        #expect(run.status == 0)
         for step in ["[1/6] Load content", "[3/6] Validate", "[6/6] Write site", "Built "] {
-            #expect(output.contains(step), "missing \(step) in \(output)")
+            #expect(run.stdout.contains(step), "missing \(step) in \(run.stdout)")
         }
     }
 
     @Test func draftPagesAreLeftOutUnlessAskedFor() throws {
-        let folder = try ServeTestSupport.copyOfSite()
+        let folder = try Plansite.copyOfSite()
         defer { try? FileManager.default.removeItem(at: folder) }
         let draft = "---\ntitle: Plans in progress\nsummary: Not ready yet.\ndraft: true\n---\n\nNot ready.\n"
         try draft.write(to: folder.appendingPathComponent("content/pages/plans-in-progress.md"), atomically: true, encoding: .utf8)
         let page = folder.appendingPathComponent("site/plans-in-progress/index.html")
         let sitemap = folder.appendingPathComponent("site/sitemap.xml")
 
-        #expect(try ServeTestSupport.run(["build"], in: folder).status == 0)
+        #expect(try Plansite.run(["build"], in: folder).status == 0)
         #expect(!FileManager.default.fileExists(atPath: page.path))
         #expect(try !String(contentsOf: sitemap, encoding: .utf8).contains("plans-in-progress"))
 
-        #expect(try ServeTestSupport.run(["build", "--drafts"], in: folder).status == 0)
+        #expect(try Plansite.run(["build", "--drafts"], in: folder).status == 0)
         #expect(FileManager.default.fileExists(atPath: page.path))
         #expect(try String(contentsOf: sitemap, encoding: .utf8).contains("plans-in-progress"))
     }

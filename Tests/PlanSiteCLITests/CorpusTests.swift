@@ -8,7 +8,7 @@ import Testing
 /// `delete` lists base files to remove. A missing golden is recorded and the test
 /// fails on purpose; PLANSITE_RECORD=1 re-records.
 @Suite struct CorpusTests {
-    static let corpus = CLIRunner.packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Corpus")
+    static let corpus = Plansite.packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Corpus")
     static let controlFiles: Set<String> = ["args", "delete", "expected.txt", "exit-code"]
 
     static var cases: [String] {
@@ -22,18 +22,17 @@ import Testing
 
     @Test(arguments: cases)
     func malformedInput(_ name: String) throws {
-        try #require(FileManager.default.isExecutableFile(atPath: CLIRunner.binary.path), "build plansite first: swift build")
         let caseFolder = Self.corpus.appendingPathComponent(name)
         let site = try CorpusSite(case: caseFolder)
         defer { site.remove() }
         let before = try site.previousBuild()
         let args = (try? String(contentsOf: caseFolder.appendingPathComponent("args"), encoding: .utf8)) ?? "check"
-        let outcome = try CLIRunner.run(args.split(whereSeparator: \.isWhitespace).map(String.init), in: site.root)
+        let outcome = try Plansite.run(args.split(whereSeparator: \.isWhitespace).map(String.init), in: site.root)
         let stderr = outcome.stderr.replacingOccurrences(of: site.root.path, with: "$ROOT")
         try Golden.compare(stderr, file: caseFolder.appendingPathComponent("expected.txt"))
-        try Golden.compare("\(outcome.exitCode)\n", file: caseFolder.appendingPathComponent("exit-code"))
+        try Golden.compare("\(outcome.status)\n", file: caseFolder.appendingPathComponent("exit-code"))
         #expect(try site.previousBuild() == before, "site/ changed")
-        #expect(outcome.exitCode != 0 || !stderr.isEmpty, "a corpus case must report something")
+        #expect(outcome.status != 0 || !stderr.isEmpty, "a corpus case must report something")
     }
 }
 
@@ -46,7 +45,7 @@ struct CorpusSite {
         root = fileManager.temporaryDirectory.appendingPathComponent("plansite-corpus-\(caseFolder.lastPathComponent)-\(UUID().uuidString)")
         try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
         try fileManager.copyItem(at: CorpusTests.corpus.appendingPathComponent("_base/content"), to: root.appendingPathComponent("content"))
-        try fileManager.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        try fileManager.copyItem(at: Plansite.templates, to: root.appendingPathComponent("templates"))
         for name in try fileManager.contentsOfDirectory(atPath: caseFolder.path) where !CorpusTests.controlFiles.contains(name) {
             try Self.overlay(caseFolder.appendingPathComponent(name), onto: root.appendingPathComponent(name))
         }

@@ -3,43 +3,11 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs the built `plansite` binary on a temporary copy of the repository's content
-/// and templates. `swift build` (or `swift test`, which builds everything) makes it.
+/// What `plansite serve` tests need beyond a plain run (that is `Plansite.run`):
+/// a server started in the background, read as it speaks, and stopped.
 enum ServeTestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/debug/plansite")
-
-    /// A new folder holding copies of `content/` and `templates/`.
-    static func copyOfSite() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["content", "templates"] {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
-        return folder
-    }
-
-    /// Runs to completion; output goes to files so a full pipe can never stall the child.
-    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let out = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let err = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
-    }
-
     static func launch(_ arguments: [String], in folder: URL) throws -> RunningServer {
-        try RunningServer(binary: binary, arguments: arguments, folder: folder)
+        try RunningServer(binary: Plansite.binary, arguments: arguments, folder: folder)
     }
 
     /// Process ids whose command line mentions `text`: a leftover server would show up here.

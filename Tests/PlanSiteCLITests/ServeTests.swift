@@ -4,12 +4,12 @@ import FoundationNetworking
 #endif
 import Testing
 
-/// `plansite serve` end to end: the built binary on a temporary copy of the real
-/// content, so edits here never touch the repository's own files.
+/// `plansite serve` end to end: the built binary on a temporary copy of the seed
+/// fixture site, so edits here never touch the repository's own files.
 /// Every wait is bounded, so even a failing run ends well inside 30 s.
 @Suite(.serialized, .timeLimit(.minutes(1))) struct ServeTests {
     @Test func servesRebuildsShowsErrorsRecoversAndStopsOnCtrlC() async throws {
-        let folder = try ServeTestSupport.copyOfSite()
+        let folder = try Plansite.copyOfSite()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try ServeTestSupport.launch(["serve", "--port", "0"], in: folder)
         defer { server.stop() }
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func eventStreamAnnouncesEachBuild() async throws {
-        let folder = try ServeTestSupport.copyOfSite()
+        let folder = try Plansite.copyOfSite()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try ServeTestSupport.launch(["serve", "--port", "0"], in: folder)
         defer { server.stop() }
@@ -65,9 +65,9 @@ import Testing
     }
 
     @Test func builtSiteHasNoPreviewScript() throws {
-        let folder = try ServeTestSupport.copyOfSite()
+        let folder = try Plansite.copyOfSite()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ServeTestSupport.run(["build"], in: folder)
+        let run = try Plansite.run(["build"], in: folder)
         #expect(run.status == 0)
         let site = folder.appendingPathComponent("site")
         let files = FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []

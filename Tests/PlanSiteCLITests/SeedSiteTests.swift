@@ -1,14 +1,21 @@
 import Foundation
 import Testing
 
-/// The built binary on the real Improving Wellbeing content: what a reader
-/// and a communications officer would look for.
-@Suite struct RealSiteTests {
-    let root = CommandRunner.packageRoot
-    let seed = CommandRunner.packageRoot.appendingPathComponent("../shared/seed/improving-wellbeing.txt").standardizedFileURL
+/// The built binary on the seed fixture site (Tests/Fixtures/sites/seed-site: the
+/// Improving Wellbeing page as seeded, frozen): what a reader and a communications
+/// officer would look for. The real `content/` is gated as content by
+/// `plansite check --strict` and the browser audit, so editing it never breaks these.
+@Suite struct SeedSiteTests {
+    /// The seed text as published, copied into the repository.
+    static let seed = Plansite.fixtures.appendingPathComponent("seed/improving-wellbeing.txt")
 
-    func buildRealSite(into output: URL) throws -> CommandRunner.Output {
-        try CommandRunner.run(["build", "--output", output.path])
+    /// A fresh copy of the seed site (content/ and the repository's templates/), built
+    /// into its own site/ unless `build` is false; the caller removes `folder`.
+    func seedSite(build: Bool = true) throws -> (folder: URL, site: URL, run: Plansite.Run?) {
+        let folder = try Plansite.copyOfSite()
+        let run = build ? try Plansite.run(["build"], in: folder) : nil
+        if let run, run.status != 0 { Issue.record("seed site did not build: \(run.stderr)") }
+        return (folder, folder.appendingPathComponent("site"), run)
     }
 
     func text(_ data: Data?) -> String {
@@ -19,25 +26,28 @@ import Testing
 
     /// The seed's lines between two headings, as published (blank lines dropped).
     func seedLines(after start: String, before end: String) throws -> [String] {
-        let lines = try String(contentsOf: seed, encoding: .utf8).components(separatedBy: "\n")
+        let lines = try String(contentsOf: Self.seed, encoding: .utf8).components(separatedBy: "\n")
         let from = try #require(lines.firstIndex(of: start)), to = try #require(lines[from...].firstIndex(of: end))
         return lines[(from + 1)..<to].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .map { $0.hasPrefix("•") ? String($0.dropFirst()).trimmingCharacters(in: .whitespaces) : $0 }
     }
 
     @Test func homePageCarriesTheSeedText() throws {
-        let output = CommandRunner.scratch().appendingPathComponent("site")
-        let result = try buildRealSite(into: output)
-        #expect(result.status == 0, "\(result.stderr)")
+        let (folder, site, run) = try seedSite()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try #require(run)
         #expect(result.stdout.range(of: #"^Built \d+ pages and \d+ indicators \(\d+ files\) in \d+\.\d\d s\n$"#, options: .regularExpression) != nil, "\(result.stdout)")
-        let home = text(CommandRunner.tree(output)["index.html"])
+        let home = text(Plansite.tree(site)["index.html"])
 
+        // The seed has "reaching reaching"; the fixture's content fixes it and the page shows the fix.
         let paragraphs = try seedLines(after: "Improving population wellbeing", before: "Target outcomes")
         #expect(paragraphs.count == 3)
+        #expect(paragraphs.contains { $0.contains("reaching reaching") })
         for paragraph in paragraphs {
             let fixed = paragraph.replacingOccurrences(of: "reaching reaching", with: "reaching")
             #expect(home.contains(fixed), "home page lacks: \(fixed.prefix(60))…")
         }
+        #expect(!home.contains("reaching reaching"))
         let outcomes = try seedLines(after: "Target outcomes", before: "Major developments we will see by 2028")
         let developments = try seedLines(after: "Major developments we will see by 2028", before: "A blue png file with a black background.")
         #expect(outcomes.count == 5 && developments.count == 5)
@@ -47,9 +57,9 @@ import Testing
     }
 
     @Test func siblingLinksSayWhereTheyGo() throws {
-        let output = CommandRunner.scratch().appendingPathComponent("site")
-        _ = try buildRealSite(into: output)
-        let home = text(CommandRunner.tree(output)["index.html"])
+        let (folder, site, _) = try seedSite()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = text(Plansite.tree(site)["index.html"])
         let pattern = try NSRegularExpression(pattern: #"<a href="(https://luton2040\.co\.uk/priorities/[^"]+)">([^<]+)</a>"#)
         let matches = pattern.matches(in: home, range: NSRange(home.startIndex..., in: home))
         let texts = matches.map { String(home[Range($0.range(at: 2), in: home)!]) }
@@ -58,53 +68,63 @@ import Testing
     }
 
     @Test func everyPageAReaderLooksForExists() throws {
-        let output = CommandRunner.scratch().appendingPathComponent("site")
-        _ = try buildRealSite(into: output)
-        let files = Set(CommandRunner.tree(output).keys)
+        let (folder, site, _) = try seedSite()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tree = Plansite.tree(site)
+        let files = Set(tree.keys)
         for page in ["index.html", "404.html", "robots.txt", "sitemap.xml", "accessibility/index.html", "about-the-data/index.html",
-                     "indicators/index.html", "data/indicators.csv", "data/indicators.json", "assets/site.css"] {
+                     "indicators/index.html", "indicators/housing-completions/index.html", "indicators/year6-obesity/index.html",
+                     "data/indicators.csv", "data/indicators.json", "assets/site.css"] {
             #expect(files.contains(page), "missing \(page)")
         }
         #expect(files.filter { $0.hasPrefix("outcomes/") }.count == 5)
         #expect(files.filter { $0.hasPrefix("commitments/") }.count == 5)
-        let statement = text(CommandRunner.tree(output)["accessibility/index.html"])
+        let statement = text(tree["accessibility/index.html"])
         for heading in ["Compliance status", "Enforcement procedure", "How we tested this website", "Preparation of this accessibility statement"] {
             #expect(statement.contains(heading), "accessibility statement lacks \(heading)")
         }
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
-        let first = CommandRunner.scratch().appendingPathComponent("site")
-        let second = CommandRunner.scratch().appendingPathComponent("site")
-        #expect(try buildRealSite(into: first).status == 0)
-        #expect(try buildRealSite(into: second).status == 0)
-        let a = CommandRunner.tree(first), b = CommandRunner.tree(second)
-        #expect(a.count > 40)
+        let (first, firstSite, _) = try seedSite()
+        let (second, secondSite, _) = try seedSite()
+        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
+        let a = Plansite.tree(firstSite), b = Plansite.tree(secondSite)
+        #expect(a.count > 20)
         #expect(a == b)
-        #expect(try buildRealSite(into: first).status == 0)
-        #expect(CommandRunner.tree(first) == b, "rebuilding over a previous build changes nothing")
+        #expect(try Plansite.run(["build"], in: first).status == 0)
+        #expect(Plansite.tree(firstSite) == b, "rebuilding over a previous build changes nothing")
     }
 
     @Test func badTemplateExitsNonZeroAndLeavesSiteUnchanged() throws {
-        let scratch = CommandRunner.scratch()
-        let templates = scratch.appendingPathComponent("templates"), output = scratch.appendingPathComponent("site")
-        try FileManager.default.copyItem(at: root.appendingPathComponent("templates"), to: templates)
-        #expect(try buildRealSite(into: output).status == 0)
-        let before = CommandRunner.tree(output)
+        let (folder, site, _) = try seedSite()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = Plansite.tree(site)
 
-        let layout = templates.appendingPathComponent("layout.mustache")
+        let layout = folder.appendingPathComponent("templates/layout.mustache")
         try (try String(contentsOf: layout, encoding: .utf8)).replacingOccurrences(of: "{{/main}}", with: "{{/mian}}")
             .write(to: layout, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["build", "--templates", templates.path, "--output", output.path])
+        let result = try Plansite.run(["build"], in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("layout.mustache:"))
         #expect(result.stderr.contains("Build failed"))
-        #expect(CommandRunner.tree(output) == before)
+        #expect(Plansite.tree(site) == before)
+    }
+
+    @Test func theFixtureItselfPassesCheckStrict() throws {
+        let (folder, _, _) = try seedSite(build: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Plansite.run(["check", "--strict"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Check passed: 0 errors, 0 warnings.\n")
     }
 
     @Test func missingContentFolderIsAUsageError() throws {
-        let result = try CommandRunner.run(["build", "--content", "/nonexistent/content", "--output", CommandRunner.scratch().path + "/site"])
+        let folder = Plansite.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Plansite.run(["build", "--content", "/nonexistent/content", "--output", folder.path + "/site"], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("content folder '/nonexistent/content' not found"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/site"))
     }
 }
