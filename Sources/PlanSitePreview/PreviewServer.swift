@@ -10,8 +10,9 @@ public struct PreviewServer: Sendable {
     public var options: BuildOptions
     public var host: String
     public var port: UInt16
-    /// Called after every build with its result and how long it took, for the terminal.
-    public var onBuild: @Sendable (PipelineResult, Double) -> Void = { _, _ in }
+    /// Called after every build with its result, how long it took and whether an earlier
+    /// good build is still being served (when this one failed), for the terminal.
+    public var onBuild: @Sendable (_ result: PipelineResult, _ seconds: Double, _ servingEarlierBuild: Bool) -> Void = { _, _, _ in }
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) {
         self.options = options
@@ -32,7 +33,7 @@ public struct PreviewServer: Sendable {
         defer { Task { await reloads.finishAll() } }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await server.run() }
+                group.addTask { try await Self.listen(server, port: port) }
                 group.addTask {
                     try await server.waitUntilListening()
                     onListening(Self.describe(await server.listeningAddress))
@@ -55,8 +56,9 @@ public struct PreviewServer: Sendable {
     private func rebuild(_ site: PreviewSite, _ reloads: ReloadBroadcaster) async {
         let started = Date()
         let result = await buildInBackground()
-        onBuild(result, Date().timeIntervalSince(started))
+        let seconds = Date().timeIntervalSince(started)
         let version = await site.update(with: result)
+        onBuild(result, seconds, await site.hasGoodBuild)
         await reloads.broadcast(version: version)
     }
 
@@ -80,6 +82,15 @@ public struct PreviewServer: Sendable {
             return HTTPServer(address: try .inet(ip4: name, port: port), logger: .disabled, handler: handler)
         } catch {
             throw PreviewError(description: "--host must be an IP address such as 127.0.0.1 or ::1, not '\(host)'")
+        }
+    }
+
+    /// Runs the server; a port another program holds is said in words, with the way out.
+    private static func listen(_ server: HTTPServer, port: UInt16) async throws {
+        do {
+            try await server.run()
+        } catch SocketError.failed(_, EADDRINUSE, _) {
+            throw PreviewError(description: "port \(port) is already in use, perhaps by another `plansite serve`; stop that, or choose another port with --port \(port == UInt16.max ? 8000 : port + 1), or --port 0 for any free one")
         }
     }
 

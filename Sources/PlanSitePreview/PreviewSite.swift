@@ -8,6 +8,8 @@ actor PreviewSite {
     private(set) var version = 0
     private var files: [String: Data] = [:]
     private var failure: (diagnostics: String, summary: String)?
+    /// False until a build succeeds: until then a failed build has nothing earlier to fall back on.
+    private(set) var hasGoodBuild = false
 
     /// Keeps the previous files when the build failed, so assets and data still load.
     func update(with result: PipelineResult) -> Int {
@@ -15,6 +17,7 @@ actor PreviewSite {
         if let built = result.files {
             files = Dictionary(built.map { ($0.path, $0.contents) }, uniquingKeysWith: { _, last in last })
             failure = nil
+            hasGoodBuild = true
         } else {
             failure = (result.report.rendered(sources: result.sources), result.report.countSummary)
         }

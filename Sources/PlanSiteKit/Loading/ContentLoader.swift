@@ -110,7 +110,7 @@ struct LoadContext {
             guard let parsed = parseYAML(yaml, path: path, lineOffset: parts.yamlLineOffset) else { return nil }
             document = parsed
         }
-        let pageReader = PageReader(path: path, slug: slug, kind: kind, document: document, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        let pageReader = PageReader(path: path, sourceFile: relative, slug: slug, kind: kind, document: document, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
         let (page, problems) = pageReader.read()
         diagnostics += problems
         return page

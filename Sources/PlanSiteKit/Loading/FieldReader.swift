@@ -67,6 +67,10 @@ final class FieldReader {
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        if text.range(of: #"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"#, options: .regularExpression) != nil {
+            error(node, "`\(key)` is written \(text) with a thousands separator; write \(text.replacingOccurrences(of: ",", with: "")), without the comma")
+            return nil
+        }
         let isNumber = scalar.style == .plain && text.range(of: #"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"#, options: .regularExpression) != nil
         guard isNumber, let number = Double(text), number.isFinite else {
             error(node, "`\(key)` must be a number, found \"\(text.prefix(40))\"")
@@ -110,14 +114,49 @@ final class FieldReader {
         return result
     }
 
+    /// How strictly `checkUnknownKeys` treats a key it does not know.
+    enum UnknownKeys {
+        /// Inside an observation, comparator entry, target or link every key is known: any other one
+        /// means a figure or address would be dropped, so it is an error.
+        case error
+        /// At the top of a file a near miss of a known key is a typo (error, with "did you mean");
+        /// anything else may be a note for colleagues, so it is a warning.
+        case errorIfNearMiss
+    }
+
     /// One `key: value` with an unknown key is probably a typo: say so rather than ignore it.
-    func warnAboutUnknownKeys(allowed: Set<String>) {
-        for pair in pairs where !allowed.contains(pair.key) {
-            let suggestion = allowed.min { $0.editDistance(to: pair.key) < $1.editDistance(to: pair.key) }
+    func checkUnknownKeys(allowed: Set<String>, _ strictness: UnknownKeys) {
+        var index = 0
+        while index < pairs.count {
+            let pair = pairs[index]
+            defer { index += 1 }
+            guard !allowed.contains(pair.key) else { continue }
+            if let groups = thousandsGroups(after: index - 1), groups.count > 0, allowed.contains(pairs[index - 1].key) {
+                reportThousandsSeparator(pairs[index - 1], groups: groups)
+                index += groups.count - 1
+                continue
+            }
+            let suggestion = allowed.min { ($0.editDistance(to: pair.key), $0) < ($1.editDistance(to: pair.key), $1) }
+            let nearMiss = suggestion.map { $0.editDistance(to: pair.key) <= (pair.key.count >= 5 ? 2 : 1) } ?? false
             var message = "unknown field `\(pair.key)` in \(subject)"
-            if let suggestion, suggestion.editDistance(to: pair.key) <= 2 { message += "; did you mean `\(suggestion)`?" }
-            report(.warning(location(of: keyNode(pair.key) ?? pair.value), message))
+            if nearMiss, let suggestion { message += "; did you mean `\(suggestion)`?" }
+            let location = location(of: keyNode(pair.key) ?? pair.value)
+            report(strictness == .error || nearMiss ? .error(location, message) : .warning(location, message))
         }
+    }
+
+    /// `{ value: 1,768 }` reads in YAML as `{ value: 1, 768: null }`: the figure would silently become 1.
+    /// Returns the digit groups ("768", …) that follow a whole number at `index`, if that is what they look like.
+    private func thousandsGroups(after index: Int) -> [String]? {
+        guard index >= 0, case .scalar(let first) = pairs[index].value, first.style == .plain,
+              (1...3).contains(first.string.count), first.string.isDigits else { return nil }
+        return pairs[(index + 1)...].prefix { $0.key.count == 3 && $0.key.isDigits && $0.value.isNull }.map(\.key)
+    }
+
+    private func reportThousandsSeparator(_ owner: (key: String, value: Node), groups: [String]) {
+        let digits = owner.value.string ?? ""
+        let written = ([digits] + groups).joined(separator: ","), plain = digits + groups.joined()
+        error(owner.value, "`\(owner.key)` is written \(written) with a thousands separator, which YAML reads as \(digits); write \(plain), without the comma")
     }
 
     private func keyNode(_ key: String) -> Node? {
@@ -143,8 +182,11 @@ extension Node {
 }
 
 extension String {
+    /// Only the digits 0 to 9, at least one.
+    var isDigits: Bool { !isEmpty && utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+
     /// Levenshtein distance, for "did you mean" suggestions on short keys.
-    func editDistance(to other: String) -> Int {
+    public func editDistance(to other: String) -> Int {
         let a = Array(self), b = Array(other)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)

@@ -16,7 +16,7 @@ struct IndicatorReader {
             return (nil, [.error(SourceLocation(path: path), "indicator file is empty; see SPEC section 3 for its fields")])
         }
         let fields = FieldReader(root, in: document, subject: "indicator")
-        fields.warnAboutUnknownKeys(allowed: Self.keys)
+        fields.checkUnknownKeys(allowed: Self.keys, .errorIfNearMiss)
         let id = readID(fields)
         let title = fields.string("title", required: true)
         let unit = fields.string("unit", required: true)
@@ -107,7 +107,7 @@ struct IndicatorReader {
     }
 
     private func readObservation(_ entry: FieldReader) -> Observation? {
-        entry.warnAboutUnknownKeys(allowed: ["period", "value", "lower_ci", "upper_ci", "note"])
+        entry.checkUnknownKeys(allowed: ["period", "value", "lower_ci", "upper_ci", "note"], .error)
         let period = entry.string("period", required: true)
         let note = entry.string("note")
         var value: Double?
@@ -157,7 +157,7 @@ struct IndicatorReader {
     private func readTarget(_ fields: FieldReader) -> IndicatorTarget? {
         guard let node = fields.value("target") else { return nil }
         return fields.nested(node, subject: "target") { target in
-            target.warnAboutUnknownKeys(allowed: ["value", "by", "label"])
+            target.checkUnknownKeys(allowed: ["value", "by", "label"], .error)
             guard let value = target.number("value", required: true), let label = target.string("label", required: true) else { return nil }
             return IndicatorTarget(value: value, by: target.string("by") ?? "", label: label)
         }
@@ -169,7 +169,7 @@ struct IndicatorReader {
             return nil
         }
         return fields.nested(node, subject: "source") { source in
-            source.warnAboutUnknownKeys(allowed: ["publisher", "title", "url", "licence", "retrieved_from"])
+            source.checkUnknownKeys(allowed: ["publisher", "title", "url", "licence", "retrieved_from"], .errorIfNearMiss)
             guard let publisher = source.string("publisher", required: true), let title = source.string("title", required: true) else { return nil }
             // The source's address becomes a link on the indicator page: only web addresses may.
             if let node = source.value("url"), let url = source.string("url"), LinkRules.classify(url) != .web {

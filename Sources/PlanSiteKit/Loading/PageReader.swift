@@ -4,6 +4,7 @@ import Yams
 /// Turns one Markdown file's front matter into a `ContentPage`.
 struct PageReader {
     var path: String
+    var sourceFile: String
     var slug: String
     var kind: PageKind
     var document: YAMLDocument?
@@ -28,9 +29,9 @@ struct PageReader {
         if !Identifier.isValid(slug) {
             problems.append(.error(fileStart, "file name '\(slug)' must use only lower-case letters, digits and hyphens; it becomes the page's address"))
         }
-        fields.warnAboutUnknownKeys(allowed: Self.commonKeys.union(Self.keysByKind[kind] ?? []))
+        fields.checkUnknownKeys(allowed: Self.commonKeys.union(Self.keysByKind[kind] ?? []), .errorIfNearMiss)
         let title = fields.string("title", required: true) ?? ""
-        var page = ContentPage(kind: kind, slug: slug, path: path, title: title, summary: fields.string("summary"),
+        var page = ContentPage(kind: kind, slug: slug, path: path, sourceFile: sourceFile, title: title, summary: fields.string("summary"),
                                order: fields.integer("order", in: 0...10_000) ?? 10_000, image: readImage(fields),
                                body: body, bodyFirstLine: bodyFirstLine)
         page.draft = fields.bool("draft") ?? false
@@ -81,7 +82,7 @@ struct PageReader {
     private func readTargets(_ fields: FieldReader) -> [CommitmentTarget] {
         (fields.sequence("targets") ?? []).compactMap { node in
             fields.nested(node, subject: "target") { target in
-                target.warnAboutUnknownKeys(allowed: ["indicator", "value", "by", "label"])
+                target.checkUnknownKeys(allowed: ["indicator", "value", "by", "label"], .error)
                 guard let idNode = target.value("indicator"), let id = target.string("indicator", required: true),
                       let value = target.number("value", required: true),
                       let label = target.string("label", required: true) else {

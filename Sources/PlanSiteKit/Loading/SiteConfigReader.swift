@@ -16,7 +16,7 @@ struct SiteConfigReader {
             return (nil, [.error(SourceLocation(path: document.path), "site.yml is empty: it needs at least `title`, `organisation` and `base_url`")])
         }
         let fields = FieldReader(root, in: document, subject: "site.yml")
-        fields.warnAboutUnknownKeys(allowed: Self.keys)
+        fields.checkUnknownKeys(allowed: Self.keys, .errorIfNearMiss)
         let title = fields.string("title", required: true)
         let organisation = fields.string("organisation", required: true)
         let baseURL = readBaseURL(fields)
@@ -54,6 +54,7 @@ struct SiteConfigReader {
 
     private func readLink(_ node: Node, _ fields: FieldReader, titleKey: String = "title") -> Link? {
         fields.nested(node, subject: "link") { link in
+            link.checkUnknownKeys(allowed: [titleKey, "url"], .error)
             guard let title = link.string(titleKey, required: true), let url = link.string("url", required: true) else { return nil }
             return Link(title: title, url: url, location: link.location)
         }

@@ -96,6 +96,11 @@ struct YAMLDocument {
                 if context.mark.line != mark.line { detail += " that starts at line \(context.mark.line + lineOffset)" }
                 detail += ")"
             }
+            // An unclosed quote runs on to the end of the file, where libyaml notices: point at where it opened.
+            if let context, context.text.contains("quoted scalar") {
+                let opening = line(context.mark.line, of: yaml).dropFirst(max(0, context.mark.column - 1)).first.map { "\($0)" } ?? "\""
+                return .error(at(context.mark), "YAML syntax: the quote \(opening) that opens here is never closed; end the text with \(opening) on the same line. YAML says: \(problem) (\(context.text))")
+            }
             let tabbed = problem.contains("tab") || line(mark.line, of: yaml).prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
             // Plain words first; libyaml's own words after them, for whoever knows YAML.
             let plain = tabbed ? "this line is indented with a tab; indent with spaces, not tabs" : plainEnglish[problem]

@@ -23,6 +23,9 @@ public struct Indicator: Sendable {
         comparators.first { $0.geography == geography }
     }
 
+    /// Where relative links in its notes start from.
+    public var linkOrigin: LinkOrigin { LinkOrigin(sourceFile: "indicators/\(id).yml", directory: "indicators/\(id)/") }
+
     /// The most recent observation that has a value.
     public var latest: Observation? { series.last { $0.value != nil } }
 }

@@ -85,7 +85,10 @@ public struct CommitmentTarget: Sendable, Hashable {
 public struct ContentPage: Sendable {
     public var kind: PageKind
     public var slug: String
+    /// Path as diagnostics print it ("content/outcomes/x.md").
     public var path: String
+    /// Path inside the content folder ("outcomes/x.md"), which relative `.md` links name.
+    public var sourceFile: String
     public var title: String
     public var summary: String?
     public var order: Int
@@ -112,4 +115,7 @@ public struct ContentPage: Sendable {
         case .sibling: ""
         }
     }
+
+    /// Where the page's relative links start from.
+    public var linkOrigin: LinkOrigin { LinkOrigin(sourceFile: sourceFile, directory: outputDirectory) }
 }

@@ -63,8 +63,10 @@ struct IndicatorPresenter {
          "secondary": indicator.provenance == .secondary]
     }
 
-    /// - Parameter csvBytes: the size of this indicator's CSV download, for its link.
-    func page(at address: PageAddress, markdown: MarkdownRenderer, csvBytes: Int) -> [String: Any] {
+    /// - Parameters:
+    ///   - notesHTML: the indicator's notes, rendered for this page.
+    ///   - csvBytes: the size of this indicator's CSV download, for its link.
+    func page(at address: PageAddress, notesHTML: String?, csvBytes: Int) -> [String: Any] {
         var values: [String: Any] = [
             "headline": headline,
             "unit": indicator.unit,
@@ -85,14 +87,10 @@ struct IndicatorPresenter {
         values["newer_gap"] = newerGap ?? NSNull()
         values["summary"] = indicator.summary.flatMap { $0.isEmpty ? nil : $0 } ?? NSNull()
         values["target"] = NSNull()
-        values["notes"] = NSNull()
+        values["notes"] = notesHTML ?? NSNull()
         if let target = indicator.target {
             values["target"] = ["label": target.label, "value": formattedWithUnit(target.value),
                                 "by": target.by.isEmpty ? NSNull() : target.by as Any]
-        }
-        if let notes = indicator.notes {
-            values["notes"] = markdown.render(notes, path: indicator.path, firstLine: indicator.notesFirstLine + 1,
-                                              rewriteURL: address.resolveContentURL).html
         }
         return values
     }

@@ -38,12 +38,6 @@ public struct PageAddress: Sendable, Hashable {
         return rootPrefix + path + fragment
     }
 
-    /// Rewrites a URL written in content: root-relative ones become relative; others are kept.
-    public func resolveContentURL(_ url: String) -> String {
-        guard url.hasPrefix("/"), !url.hasPrefix("//") else { return url }
-        return link(to: url)
-    }
-
     /// The page's public address, for canonical links and the sitemap.
     public func absoluteURL(base: String) -> String {
         base + directory + (fileName == "index.html" ? "" : fileName)

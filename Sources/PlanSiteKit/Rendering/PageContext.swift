@@ -4,6 +4,7 @@ import Foundation
 /// footer, metadata), shared by all page kinds.
 struct PageContext {
     var site: Site
+    var links: LinkRules
     var address: PageAddress
     var title: String
     var description: String?
@@ -30,7 +31,7 @@ struct PageContext {
             "breadcrumbs": breadcrumbs(),
             "has_breadcrumbs": !trail.isEmpty,
             "national": config.nationalComparator,
-            "footer_links": config.footerLinks.map { ["title": $0.title, "href": address.resolveContentURL($0.url)] },
+            "footer_links": config.footerLinks.map { ["title": $0.title, "href": links.href(for: $0.url, from: FrontMatterLint.siteSettings, at: address)] },
             "is_home": address.directory.isEmpty && address.fileName == "index.html",
         ]
         // Optional values are NSNull when absent: Mustache renders them like a missing

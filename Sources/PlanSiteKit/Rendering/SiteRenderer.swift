@@ -12,6 +12,8 @@ public struct SiteRenderer {
     public var site: Site
     public var templates: TemplateLibrary
     var markdown: MarkdownRenderer
+    /// Resolves the addresses written in content to the files they name.
+    var links: LinkRules
     /// The open data files, made once: pages link to them with their sizes, and the build writes them.
     public let downloads: [OutputFile]
 
@@ -19,6 +21,7 @@ public struct SiteRenderer {
         self.site = site
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+        self.links = LinkRules(site: site)
         self.downloads = DataDownloads(site: site).files()
     }
 
@@ -56,7 +59,7 @@ public struct SiteRenderer {
         values["summary"] = page.summary ?? ""
         values["content"] = body(of: page, at: address)
         // NSNull renders like a missing key but shows the template lint the key exists.
-        values["image"] = image(page.image, at: address) ?? NSNull()
+        values["image"] = image(of: page, at: address) ?? NSNull()
         values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
         values["commitments"] = site.commitments.map { commitmentSummary($0, from: address) }
         values["siblings"] = site.siblings.map { sibling in
@@ -119,7 +122,12 @@ public struct SiteRenderer {
         let trail = [home, (title: "Indicators", target: "indicators/")]
         var values = base(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
         let presenter = IndicatorPresenter(indicator: indicator, site: site)
-        values.merge(presenter.page(at: address, markdown: markdown, csvBytes: downloadSize("data/\(indicator.id).csv"))) { _, new in new }
+        let notes = indicator.notes.map { notes in
+            markdown.render(notes, path: indicator.path, firstLine: indicator.notesFirstLine + 1) {
+                links.href(for: $0, from: indicator.linkOrigin, at: address)
+            }.html
+        }
+        values.merge(presenter.page(at: address, notesHTML: notes, csvBytes: downloadSize("data/\(indicator.id).csv"))) { _, new in new }
         let evidences = evidencedBy(indicator)
         values["evidences"] = evidences.map { ["title": $0.title, "href": address.link(to: $0.outputDirectory)] }
         values["has_evidences"] = !evidences.isEmpty
@@ -140,7 +148,7 @@ public struct SiteRenderer {
 
     private func base(for title: String, summary: String?, at address: PageAddress,
                       trail: [(title: String, target: String)], current: String?) -> [String: Any] {
-        var values = PageContext(site: site, address: address, title: title, description: summary,
+        var values = PageContext(site: site, links: links, address: address, title: title, description: summary,
                                  trail: trail, navigationCurrent: current).values()
         values["title"] = title
         return values
@@ -151,13 +159,14 @@ public struct SiteRenderer {
     }
 
     func body(of page: ContentPage, at address: PageAddress) -> String {
-        markdown.render(page.body, path: page.path, firstLine: page.bodyFirstLine,
-                        rewriteURL: address.resolveContentURL).html
+        markdown.render(page.body, path: page.path, firstLine: page.bodyFirstLine) {
+            links.href(for: $0, from: page.linkOrigin, at: address)
+        }.html
     }
 
-    private func image(_ image: ImageRef?, at address: PageAddress) -> [String: Any]? {
-        guard let image else { return nil }
-        return ["src": address.resolveContentURL(image.src), "alt": image.decorative ? "" : image.alt, "decorative": image.decorative]
+    private func image(of page: ContentPage, at address: PageAddress) -> [String: Any]? {
+        guard let image = page.image else { return nil }
+        return ["src": links.href(for: image.src, from: page.linkOrigin, at: address), "alt": image.decorative ? "" : image.alt, "decorative": image.decorative]
     }
 
     private func outcomeSummary(_ outcome: ContentPage, from address: PageAddress) -> [String: Any] {

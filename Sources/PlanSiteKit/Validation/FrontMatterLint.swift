@@ -7,7 +7,7 @@ struct FrontMatterLint {
     func check() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if let image = page.image {
-            if let problem = links.check(image.src, at: image.location, what: "image") { problems.append(problem) }
+            if let problem = links.check(image.src, at: image.location, from: page.linkOrigin, what: "image") { problems.append(problem) }
             // A missing or empty `image_alt` is already an error from the reader.
             if !image.decorative, !image.alt.isEmpty, let (severity, message) = TextRules.altTextProblem(image.alt) {
                 problems.append(Diagnostic(severity, image.location, "`image_alt`: " + message))
@@ -22,10 +22,13 @@ struct FrontMatterLint {
         return problems
     }
 
+    /// Links in site.yml appear on every page; relative ones are read from the site's top.
+    static let siteSettings = LinkOrigin(sourceFile: "site.yml", directory: "")
+
     static func check(_ config: SiteConfig, links: LinkRules) -> [Diagnostic] {
         let named = config.footerLinks + [config.parent, config.dataLicence].compactMap { $0 }
         return named.compactMap { link in
-            link.location.flatMap { links.check(link.url, at: $0) }
+            link.location.flatMap { links.check(link.url, at: $0, from: FrontMatterLint.siteSettings) }
         }
     }
 }

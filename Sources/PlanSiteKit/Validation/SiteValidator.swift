@@ -16,14 +16,16 @@ public struct SiteValidator {
     }
 
     public func check() -> [Diagnostic] {
-        var problems = CrossReferences(site: site).check() + IndicatorUsage(site: site).check()
+        var problems = CrossReferences(site: site).check()
+        // Judged only on a complete site: a page with errors (`indicator:` for `indicators:`) may be the one that lists them.
+        if contentIsComplete { problems += IndicatorUsage(site: site).check() }
         let links = LinkRules(site: site)
         let markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
         for page in site.allPages + site.siblings {
             let outline = markdown.render(page.body, path: page.path, firstLine: page.bodyFirstLine).outline
             problems += ContentLint(path: page.path, kind: page.kind, body: page.body, outline: outline,
                                     allowsRawHTML: site.config.unsafeHTML).check()
-            problems += check(outline, links)
+            problems += check(outline, links, from: page.linkOrigin)
             problems += FrontMatterLint(page: page, links: links).check()
         }
         for indicator in site.indicators {
@@ -31,7 +33,7 @@ public struct SiteValidator {
             let outline = markdown.render(notes, path: indicator.path, firstLine: indicator.notesFirstLine + 1).outline
             problems += ContentLint(path: indicator.path, kind: nil, body: notes, outline: outline,
                                     allowsRawHTML: site.config.unsafeHTML).check()
-            problems += check(outline, links)
+            problems += check(outline, links, from: indicator.linkOrigin)
         }
         problems += FrontMatterLint.check(site.config, links: links)
         if let templates {
@@ -44,8 +46,8 @@ public struct SiteValidator {
         return problems
     }
 
-    private func check(_ outline: MarkdownOutline, _ links: LinkRules) -> [Diagnostic] {
-        outline.links.compactMap { links.check($0.url, at: $0.location) }
-            + outline.images.compactMap { links.check($0.url, at: $0.location, what: "image") }
+    private func check(_ outline: MarkdownOutline, _ links: LinkRules, from origin: LinkOrigin) -> [Diagnostic] {
+        outline.links.compactMap { links.check($0.url, at: $0.location, from: origin) }
+            + outline.images.compactMap { links.check($0.url, at: $0.location, from: origin, what: "image") }
     }
 }

@@ -39,7 +39,7 @@ import Testing
             if case .success(let document) = YAMLDocument.parse(text, path: "i.yml") {
                 _ = IndicatorReader(document: document, expectedID: "i", path: "i.yml").read()
                 _ = SiteConfigReader(document: document).read()
-                _ = PageReader(path: "p.md", slug: "p", kind: .commitment, document: document, body: "", bodyFirstLine: 1).read()
+                _ = PageReader(path: "p.md", sourceFile: "commitments/p.md", slug: "p", kind: .commitment, document: document, body: "", bodyFirstLine: 1).read()
             }
         }
     }

@@ -14,13 +14,6 @@ import Testing
         #expect(PageAddress(directory: directory).link(to: target) == expected)
     }
 
-    @Test func contentURLsKeepExternalAddresses() {
-        let address = PageAddress(directory: "a/")
-        #expect(address.resolveContentURL("https://example.org/") == "https://example.org/")
-        #expect(address.resolveContentURL("mailto:a@b.org") == "mailto:a@b.org")
-        #expect(address.resolveContentURL("//cdn.example.org/x") == "//cdn.example.org/x")
-    }
-
     @Test func absoluteURLUsesBase() {
         #expect(PageAddress(directory: "outcomes/a/").absoluteURL(base: "https://e.org/s/") == "https://e.org/s/outcomes/a/")
         #expect(PageAddress(directory: "", fileName: "404.html").absoluteURL(base: "https://e.org/") == "https://e.org/404.html")
@@ -33,7 +26,7 @@ import Testing
         let address = PageAddress(directory: "", fileName: "404.html", absoluteBase: "https://e.org/s/")
         #expect(address.link(to: "") == "https://e.org/s/")
         #expect(address.link(to: "indicators/") == "https://e.org/s/indicators/")
-        #expect(address.resolveContentURL("/accessibility/#top") == "https://e.org/s/accessibility/#top")
+        #expect(address.link(to: "/accessibility/#top") == "https://e.org/s/accessibility/#top")
         #expect(address.link(to: "assets/site.css") == "https://e.org/s/assets/site.css")
     }
 }

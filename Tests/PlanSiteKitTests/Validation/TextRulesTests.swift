@@ -27,20 +27,3 @@ import Testing
         #expect(TextRules.altTextProblem(alt) == nil)
     }
 }
-
-@Suite struct LinkRulesTests {
-    @Test(arguments: ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:x", "data:text/html,x",
-                      "file:///etc/passwd", "vbscript:x", "//evil.example/", "\\\\evil", ""])
-    func forbidden(_ url: String) {
-        if case .forbidden = LinkRules.classify(url) {} else { Issue.record("\(url) should be refused") }
-    }
-
-    @Test func allowed() {
-        #expect(LinkRules.classify("https://example.org") == .web)
-        #expect(LinkRules.classify("HTTP://example.org") == .web)
-        #expect(LinkRules.classify("mailto:a@example.org") == .mail)
-        #expect(LinkRules.classify("#table") == .fragment)
-        #expect(LinkRules.classify("../about/") == .relative)
-        #expect(LinkRules.classify("/about/") == .rootRelative("/about/"))
-    }
-}
