@@ -20,7 +20,7 @@ PYTHON = $(TEST_VENV)/bin/python
 CHECK_FLAGS ?=
 SERVE_FLAGS ?=
 
-.PHONY: site test check serve build-deps test-deps swift-tests audit workflows content-check clean
+.PHONY: site test check serve build-deps test-deps swift-tests debug-build audit workflows content-check clean
 
 # BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
 site: build-deps
@@ -45,18 +45,22 @@ swift-tests: build-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
 
-# The real content is gated as content by `check --strict` (warnings fail too) and the browser audit.
-content-check: swift-tests
+# The real content is gated as content by `check --strict` (warnings fail too) and the browser
+# audit. It needs only the debug binary, so it runs before the (longer) Swift tests.
+content-check: debug-build
 	$(BUILD_DIR)/debug/plansite check --strict
 
-audit: test-deps swift-tests
+debug-build: build-deps
+	$(SWIFT) build $(SWIFT_FLAGS) --product plansite
+
+audit: test-deps debug-build
 	$(BUILD_DIR)/debug/plansite build --output $(BUILD_DIR)/audit-site
 	PLANSITE_SITE=$(BUILD_DIR)/audit-site $(PYTHON) -m pytest -q Tests/audit
 
 workflows: test-deps
 	$(PYTHON) -m pytest -q Tests/workflows
 
-test: test-deps swift-tests content-check audit workflows
+test: test-deps content-check swift-tests audit workflows
 
 clean:
 	rm -rf $(BUILD_DIR) site

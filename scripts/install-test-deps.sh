@@ -76,6 +76,7 @@ else
   rm -rf "$VENV"
   mkdir -p "$(dirname "$VENV")"
   "$SYSTEM_PY" -m venv "$VENV"
+  new_venv=1
   say "venv made in $(elapsed "$T")s"
 fi
 PY="$VENV/bin/python"
@@ -127,7 +128,7 @@ sys.exit(0 if ok else 1)
 PYEOF
 }
 
-if pins_ok; then
+if [ "${new_venv:-}" != 1 ] && pins_ok; then
   say "Python packages at pinned versions in $VENV ($(elapsed "$T")s)"
 else
   say "pip install into $VENV (pinned: ${REQS[*]})"
