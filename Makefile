@@ -41,17 +41,18 @@ build-deps:
 test-deps: build-deps
 	@scripts/install-test-deps.sh
 
-swift-tests: build-deps
+# The debug binary and the tests, in one build: building the product alone and then the tests
+# compiles the executable's module twice (tests build it with other flags).
+debug-build: build-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+
+swift-tests: debug-build
 	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
 
 # The real content is gated as content by `check --strict` (warnings fail too) and the browser
-# audit. It needs only the debug binary, so it runs before the (longer) Swift tests.
+# audit. It needs only the binary, so it runs before the (longer) Swift tests.
 content-check: debug-build
 	$(BUILD_DIR)/debug/plansite check --strict
-
-debug-build: build-deps
-	$(SWIFT) build $(SWIFT_FLAGS) --product plansite
 
 audit: test-deps debug-build
 	$(BUILD_DIR)/debug/plansite build --output $(BUILD_DIR)/audit-site
