@@ -52,6 +52,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
   say "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # the JRE's postinst links its man pages; slim images drop that folder and the install fails
+  mkdir -p /usr/share/man/man1
   apt-get update -qq
   apt-get install "${apt_opts[@]}" "${missing[@]}" >/dev/null
   say "apt done in $(elapsed "$T")s"
