@@ -42,7 +42,7 @@ struct Build: ParsableCommand {
 }
 
 /// Shows which step `build` is on. On a terminal each step prints as it starts
-/// ("[3/6] Validate"); in a pipe or CI log only the summary line, so logs stay short.
+/// ("[3/5] Validate"); in a pipe or CI log only the summary line, so logs stay short.
 final class BuildProgress {
     enum Mode {
         case quiet, summaryOnly, steps, timedSteps

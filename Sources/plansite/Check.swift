@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let options = try folders.buildOptions(output: "site")
-        let result = BuildPipeline(options: options).run()
+        let result = BuildPipeline(options: options).run(through: .validate)
         Console.report(result)
         if result.report.hasErrors {
             Console.error("Check failed: \(result.report.countSummary).")

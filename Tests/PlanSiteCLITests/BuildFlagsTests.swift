@@ -21,21 +21,21 @@ import Testing
         #expect(quiet.stdout.isEmpty)
         let verbose = try Plansite.run(["build", "--verbose"], in: folder)
         let lines = verbose.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 7)
-        #expect(lines.first?.hasPrefix("[1/6] Load content (") == true)
-        #expect(lines.contains { $0.hasPrefix("[3/6] Validate: ") && $0.contains(" indicators (") })
-        #expect(lines.contains { $0.hasPrefix("[6/6] Write site: ") && $0.hasSuffix(" s)") })
+        #expect(lines.count == 6)
+        #expect(lines.first?.hasPrefix("[1/5] Load: content and templates (") == true)
+        #expect(lines.contains { $0.hasPrefix("[3/5] Validate: ") && $0.contains(" indicators (") })
+        #expect(lines.contains { $0.hasPrefix("[5/5] Write: ") && $0.hasSuffix(" s)") })
         #expect(lines.last?.hasPrefix("Built ") == true)
     }
 
-    /// A terminal gets "[n/6] Step" lines; `script` gives the build a pseudo-terminal.
+    /// A terminal gets "[n/5] Stage" lines; `script` gives the build a pseudo-terminal.
     @Test(.enabled(if: Plansite.canRunInTerminal))
     func terminalShowsEachStep() throws {
         let folder = try Plansite.copyOfSite()
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try Plansite.runInTerminal(["build"], in: folder)
         #expect(run.status == 0)
-        for step in ["[1/6] Load content", "[3/6] Validate", "[6/6] Write site", "Built "] {
+        for step in ["[1/5] Load", "[2/5] Assemble", "[3/5] Validate", "[4/5] Render", "[5/5] Write", "Built "] {
             #expect(run.stdout.contains(step), "missing \(step) in \(run.stdout)")
         }
     }

@@ -7,6 +7,8 @@ public struct ContentLoader {
     /// Path prefix diagnostics print (`content/`), so messages name files as staff see them.
     public var displayPrefix: String
     public var includeDrafts: Bool
+    /// Read and parse files on every core (the default); tests compare with a serial run.
+    public var parallel = true
 
     public init(contentFolder: URL, displayPrefix: String = "content/", includeDrafts: Bool = false) {
         self.contentFolder = contentFolder
@@ -24,11 +26,13 @@ public struct ContentLoader {
         var context = LoadContext(reader: TextFileReader(root: contentFolder, displayPrefix: displayPrefix))
         let config = context.loadConfig()
         let priority = context.loadPage("priority.md", kind: .priority)
-        let outcomes = context.loadCollection("outcomes", kind: .outcome)
-        let commitments = context.loadCollection("commitments", kind: .commitment)
-        let siblings = context.loadCollection("priorities", kind: .sibling)
-        let pages = context.loadCollection("pages", kind: .page)
-        let indicators = context.reader.files(in: "indicators", withExtension: "yml").compactMap { context.loadIndicator($0) }
+        let outcomes = context.loadCollection("outcomes", kind: .outcome, parallel: parallel)
+        let commitments = context.loadCollection("commitments", kind: .commitment, parallel: parallel)
+        let siblings = context.loadCollection("priorities", kind: .sibling, parallel: parallel)
+        let pages = context.loadCollection("pages", kind: .page, parallel: parallel)
+        let indicators = context.loadEach(context.reader.files(in: "indicators", withExtension: "yml"), parallel: parallel) {
+            $0.loadIndicator($1)
+        }.compactMap { $0 }
         let images = imageFiles()
         var site: Site?
         if let config, let priority {
@@ -53,7 +57,7 @@ public struct ContentLoader {
 }
 
 /// The mutable state of one load: what has been read and what went wrong.
-struct LoadContext {
+struct LoadContext: Sendable {
     var reader: TextFileReader
     var diagnostics: [Diagnostic] = []
     var sources = SourceCache()
@@ -80,17 +84,38 @@ struct LoadContext {
         }
     }
 
-    mutating func loadCollection(_ folder: String, kind: PageKind) -> [ContentPage] {
-        reader.files(in: folder, withExtension: "md")
-            .compactMap { relative in
-                let page = loadPage(relative, kind: kind)
-                if page == nil {
-                    let slug = String((relative as NSString).lastPathComponent.dropLast(3))
-                    unreadableTargets.insert(kind == .page ? "\(slug)/" : "\(folder)/\(slug)/")
-                }
-                return page
+    /// Loads each file with a context of its own, on every core, then takes in what each
+    /// found in file order: the same site and diagnostics as one file after another.
+    mutating func loadEach<T: Sendable>(_ files: [String], parallel: Bool,
+                                        _ load: @Sendable (inout LoadContext, String) -> T) -> [T] {
+        let reader = reader
+        let loaded = Parallel.map(files, enabled: parallel) { relative in
+            var own = LoadContext(reader: reader)
+            let value = load(&own, relative)
+            return (value, own)
+        }
+        for (_, own) in loaded { absorb(own) }
+        return loaded.map(\.0)
+    }
+
+    private mutating func absorb(_ other: LoadContext) {
+        diagnostics += other.diagnostics
+        sources.merge(other.sources)
+        unreadableIndicatorIDs.formUnion(other.unreadableIndicatorIDs)
+        unreadableTargets.formUnion(other.unreadableTargets)
+    }
+
+    mutating func loadCollection(_ folder: String, kind: PageKind, parallel: Bool) -> [ContentPage] {
+        loadEach(reader.files(in: folder, withExtension: "md"), parallel: parallel) { context, relative in
+            let page = context.loadPage(relative, kind: kind)
+            if page == nil {
+                let slug = String((relative as NSString).lastPathComponent.dropLast(3))
+                context.unreadableTargets.insert(kind == .page ? "\(slug)/" : "\(folder)/\(slug)/")
             }
-            .sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+            return page
+        }
+        .compactMap { $0 }
+        .sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
     }
 
     mutating func loadPage(_ relative: String, kind: PageKind) -> ContentPage? {

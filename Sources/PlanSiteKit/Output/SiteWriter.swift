@@ -8,8 +8,12 @@ public struct SiteWriter {
     /// Marks a folder as one PlanSite built, so it is the only kind it will replace.
     public static let marker = ".plansite-build"
 
-    public init(output: URL) {
+    /// Write files on every core (folders are made first, in order).
+    public var parallel: Bool
+
+    public init(output: URL, parallel: Bool = true) {
         self.output = output.standardizedFileURL
+        self.parallel = parallel
     }
 
     public func write(_ files: [OutputFile]) throws {
@@ -23,17 +27,44 @@ public struct SiteWriter {
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
-            for file in files {
-                let url = try Self.destination(of: file.path, in: staging)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url)
+            let urls = try files.map { try Self.destination(of: $0.path, in: staging) }
+            for folder in Set(urls.map { $0.deletingLastPathComponent().path }).sorted() {
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
+            let failures = Parallel.map(Array(zip(files, urls)), enabled: parallel) { file, url in
+                Result { try Self.writeFile(file.contents, to: url) }
+            }
+            for case .failure(let error) in failures { throw error }
             try Data("Built by PlanSite. This folder is replaced on every build.\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
             try swapIn(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
         }
+    }
+
+    /// A plain write. Foundation's `Data.write` syncs every file to disk, which took most of
+    /// the build's time on a 2,000-file site; the whole folder is swapped in by one rename,
+    /// so readers still never see a half-written site.
+    static func writeFile(_ data: Data, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw writeError(url) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw writeError(url)
+                }
+                offset += written
+            }
+        }
+    }
+
+    private static func writeError(_ url: URL) -> EnvironmentError {
+        EnvironmentError("cannot write \(url.path): \(String(cString: strerror(errno)))")
     }
 
     /// Refuses paths that would escape the output folder ("../", absolute paths).

@@ -7,6 +7,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     public var includeDrafts = false
     public var strict = false
+    /// Per-file and per-page work on every core; `false` gives the same output from one thread.
+    public var parallel = true
     /// Path prefixes diagnostics print, so they name files as the user typed them.
     public var contentDisplay = "content/"
     public var templatesDisplay = "templates/"
@@ -38,71 +40,90 @@ public struct PipelineResult: Sendable {
     public var site: Site?
 }
 
-/// The build as a list of named steps run in order; `check` runs all but the last.
+/// The build as a list of named stages run in order, each once:
+/// load → assemble → validate → render → write. `check` stops after validate.
 public struct BuildPipeline {
     public var options: BuildOptions
-    /// Called as each step starts: (step number, step count, name).
+    /// Called as each stage starts: (stage number, stage count, name).
     public var onStep: (Int, Int, String) -> Void = { _, _, _ in }
 
     public init(options: BuildOptions) {
         self.options = options
     }
 
-    public static let stepNames = ["Load content", "Load templates", "Validate", "Render pages", "Write data and assets", "Write site"]
+    public enum Stage: Int, CaseIterable, Sendable {
+        case load = 1, assemble, validate, render, write
 
-    /// Reports step `number` starting, with what it works on when that is known ("Validate: 17 Markdown files, 26 indicators").
-    private func step(_ number: Int, _ detail: String = "") {
-        onStep(number, Self.stepNames.count, Self.stepNames[number - 1] + (detail.isEmpty ? "" : ": " + detail))
+        public var name: String {
+            switch self {
+            case .load: "Load"
+            case .assemble: "Assemble"
+            case .validate: "Validate"
+            case .render: "Render"
+            case .write: "Write"
+            }
+        }
     }
 
-    /// Loads, validates and renders; writes nothing.
-    public func run() -> PipelineResult {
+    /// Reports a stage starting, with what it works on when that is known ("Validate: 17 Markdown files, 26 indicators").
+    private func step(_ stage: Stage, _ detail: String = "") {
+        onStep(stage.rawValue, Stage.allCases.count, stage.name + (detail.isEmpty ? "" : ": " + detail))
+    }
+
+    /// Loads, assembles and validates, then renders unless `through` is `.validate`; writes nothing.
+    public func run(through last: Stage = .render) -> PipelineResult {
         var report = DiagnosticReport()
         var sources = SourceCache()
-        step(1)
-        let loaded = ContentLoader(contentFolder: options.contentFolder, displayPrefix: options.contentDisplay,
-                                   includeDrafts: options.includeDrafts).load()
+        step(.load, "content and templates")
+        var loader = ContentLoader(contentFolder: options.contentFolder, displayPrefix: options.contentDisplay,
+                                   includeDrafts: options.includeDrafts)
+        loader.parallel = options.parallel
+        let loaded = loader.load()
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
-
-        step(2)
         let (library, templateProblems) = TemplateLibrary.read(from: options.templatesFolder, displayPrefix: options.templatesDisplay)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil
 
         guard var site = loaded.site else {
-            step(3)
-            return finish(nil, report, sources, nil)
+            return PipelineResult(files: nil, report: report, sources: sources, site: nil)
         }
-        step(3, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        var validator = SiteValidator(site: site, templates: templates)
-        validator.contentIsComplete = !report.hasErrors
-        // The page contexts are made once: the template-key check reads them, then they are rendered.
-        let renderer = templates.map { SiteRenderer(site: site, templates: $0) }
-        let contexts = validator.contentIsComplete ? renderer?.pageContexts() : nil
-        validator.pageContexts = contexts
+        let contentIsComplete = !report.hasErrors
+        step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
+        let assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: contentIsComplete, parallel: options.parallel)
+
+        step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
+        var validator = SiteValidator(assembly: assembly, templates: templates)
+        validator.contentIsComplete = contentIsComplete
         report.append(contentsOf: validator.check())
         if options.strict { report = report.escalatingWarnings() }
-        guard let renderer, let contexts, !report.hasErrors else { return finish(nil, report, sources, site) }
+        guard last == .render, let templates, let pages = assembly.pages, !report.hasErrors else {
+            return PipelineResult(files: nil, report: report, sources: sources, site: site)
+        }
 
-        step(4)
-        let pages = renderer.render(contexts)
-
-        step(5, "\(pages.count) pages rendered")
+        step(.render, "\(pages.count) pages")
         do {
-            var files = pages + renderer.downloads
-            files.append(SiteFiles.sitemap(pages: pages.filter { $0.path != "404.html" }, baseURL: site.config.baseURL))
-            files.append(SiteFiles.robots(baseURL: site.config.baseURL))
-            files += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
-            files += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")
+            let files = try render(assembly, pages, with: templates)
             report.append(contentsOf: duplicatePaths(in: files))
-            return finish(report.hasErrors ? nil : files, report, sources, site)
+            return PipelineResult(files: report.hasErrors ? nil : files, report: report, sources: sources, site: site)
         } catch {
             report.append(.error(SourceLocation(path: options.contentDisplay), "cannot read assets: \(error.localizedDescription)"))
-            return finish(nil, report, sources, site)
+            return PipelineResult(files: nil, report: report, sources: sources, site: site)
         }
+    }
+
+    /// The pages, the open data, the sitemap and robots.txt, and the copied assets and images.
+    private func render(_ assembly: SiteAssembly, _ pages: [PageRender], with templates: TemplateLibrary) throws -> [OutputFile] {
+        let rendered = SiteRenderer(assembly: assembly, templates: templates).render(pages, parallel: options.parallel)
+        var files = rendered + assembly.downloads
+        let baseURL = assembly.site.config.baseURL
+        files.append(SiteFiles.sitemap(pages: rendered.filter { $0.path != "404.html" }, baseURL: baseURL))
+        files.append(SiteFiles.robots(baseURL: baseURL))
+        files += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
+        files += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")
+        return files
     }
 
     /// Runs the pipeline and, only if there were no errors, swaps the new site in.
@@ -115,15 +136,11 @@ public struct BuildPipeline {
         }
         let result = run()
         guard let files = result.files else { return (result, nil) }
-        step(6, "\(files.count) files")
-        try SiteWriter(output: options.outputFolder).write(files)
+        step(.write, "\(files.count) files")
+        try SiteWriter(output: options.outputFolder, parallel: options.parallel).write(files)
         let summary = BuildSummary(pages: files.filter(\.isPage).count, indicators: result.site?.indicators.count ?? 0,
                                    files: files.count, seconds: Date().timeIntervalSince(start))
         return (result, summary)
-    }
-
-    private func finish(_ files: [OutputFile]?, _ report: DiagnosticReport, _ sources: SourceCache, _ site: Site?) -> PipelineResult {
-        PipelineResult(files: files, report: report, sources: sources, site: site)
     }
 
     private func duplicatePaths(in files: [OutputFile]) -> [Diagnostic] {

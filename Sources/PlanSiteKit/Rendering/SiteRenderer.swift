@@ -7,29 +7,30 @@ public struct PageRender: @unchecked Sendable {
     public var values: [String: Any]
 }
 
-/// Turns a loaded, validated `Site` into the pages of the built site.
-public struct SiteRenderer {
+/// Turns an assembled site into the pages of the built site: first each page's
+/// template values, then (in the render stage) the filled templates.
+public struct SiteRenderer: Sendable {
     public var site: Site
     public var templates: TemplateLibrary
-    var markdown: MarkdownRenderer
     /// Resolves the addresses written in content to the files they name.
     var links: LinkRules
-    /// The open data files, made once: pages link to them with their sizes, and the build writes them.
-    public let downloads: [OutputFile]
+    /// Each Markdown body, already rendered for its page.
+    var markdown: [String: RenderedMarkdown]
+    /// The open data files: pages link to them with their sizes.
+    var downloads: [OutputFile]
 
-    public init(site: Site, templates: TemplateLibrary) {
-        self.site = site
+    public init(assembly: SiteAssembly, templates: TemplateLibrary) {
+        self.site = assembly.site
         self.templates = templates
-        self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
-        self.links = LinkRules(site: site)
-        self.downloads = DataDownloads(site: site).files()
+        self.links = assembly.links
+        self.markdown = assembly.markdown
+        self.downloads = assembly.downloads
     }
 
-    public func renderPages() -> [OutputFile] { render(pageContexts()) }
-
-    /// Fills each page's template with its values.
-    public func render(_ contexts: [PageRender]) -> [OutputFile] {
-        contexts.map { OutputFile(path: $0.path, text: templates.render($0.values, with: $0.template)) }
+    /// Fills each page's template with its values, on every core.
+    public func render(_ contexts: [PageRender], parallel: Bool = true) -> [OutputFile] {
+        let templates = templates
+        return Parallel.map(contexts, enabled: parallel) { OutputFile(path: $0.path, text: templates.render($0.values, with: $0.template)) }
     }
 
     /// Size in bytes of a download, by its path under the output folder.
@@ -39,13 +40,15 @@ public struct SiteRenderer {
 
     /// Every page's template and the values it is rendered with, in output order.
     /// `check` reads these to find template keys that no page provides.
-    public func pageContexts() -> [PageRender] {
+    public func pageContexts(parallel: Bool = true) -> [PageRender] {
         var pages = [renderHome()]
         pages += site.outcomes.map(renderOutcome)
         pages += site.commitments.map(renderCommitment)
         pages += site.pages.map(renderPlainPage)
         pages.append(renderIndicatorIndex())
-        pages += site.indicators.map(renderIndicator)
+        // Charts and tables make indicator pages the bulk of the work.
+        let renderer = self
+        pages += Parallel.map(site.indicators, enabled: parallel) { renderer.renderIndicator($0) }
         pages.append(renderNotFound())
         return pages
     }
@@ -57,7 +60,7 @@ public struct SiteRenderer {
         let address = PageAddress(directory: "")
         var values = base(for: page.title, summary: page.summary, at: address, trail: [], current: "")
         values["summary"] = page.summary ?? ""
-        values["content"] = body(of: page, at: address)
+        values["content"] = body(of: page)
         // NSNull renders like a missing key but shows the template lint the key exists.
         values["image"] = image(of: page, at: address) ?? NSNull()
         values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
@@ -73,7 +76,7 @@ public struct SiteRenderer {
         let address = PageAddress(directory: outcome.outputDirectory)
         var values = base(for: outcome.title, summary: outcome.summary, at: address, trail: [home], current: nil)
         values["summary"] = outcome.summary ?? ""
-        values["content"] = body(of: outcome, at: address)
+        values["content"] = body(of: outcome)
         values["indicators"] = tiles(for: outcome, at: address)
         values["has_indicators"] = !outcome.indicatorIDs.isEmpty
         return page(values, template: "outcome", at: address)
@@ -83,7 +86,7 @@ public struct SiteRenderer {
         let address = PageAddress(directory: commitment.outputDirectory)
         var values = base(for: commitment.title, summary: commitment.summary, at: address, trail: [home], current: nil)
         values["summary"] = commitment.summary ?? ""
-        values["content"] = body(of: commitment, at: address)
+        values["content"] = body(of: commitment)
         values["due"] = commitment.due ?? ""
         values["status"] = commitment.status?.label ?? ""
         values["status_class"] = commitment.status?.rawValue ?? ""
@@ -101,7 +104,7 @@ public struct SiteRenderer {
         let address = PageAddress(directory: page.outputDirectory)
         var values = base(for: page.title, summary: page.summary, at: address, trail: [home], current: page.outputDirectory)
         values["summary"] = page.summary ?? ""
-        values["content"] = body(of: page, at: address)
+        values["content"] = body(of: page)
         return self.page(values, template: "page", at: address)
     }
 
@@ -122,11 +125,7 @@ public struct SiteRenderer {
         let trail = [home, (title: "Indicators", target: "indicators/")]
         var values = base(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
         let presenter = IndicatorPresenter(indicator: indicator, site: site)
-        let notes = indicator.notes.map { notes in
-            markdown.render(notes, path: indicator.path, firstLine: indicator.notesFirstLine + 1) {
-                links.href(for: $0, from: indicator.linkOrigin, at: address)
-            }.html
-        }
+        let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
         values.merge(presenter.page(at: address, notesHTML: notes, csvBytes: downloadSize("data/\(indicator.id).csv"))) { _, new in new }
         let evidences = evidencedBy(indicator)
         values["evidences"] = evidences.map { ["title": $0.title, "href": address.link(to: $0.outputDirectory)] }
@@ -158,10 +157,9 @@ public struct SiteRenderer {
         PageRender(template: template, path: address.outputPath, values: values)
     }
 
-    func body(of page: ContentPage, at address: PageAddress) -> String {
-        markdown.render(page.body, path: page.path, firstLine: page.bodyFirstLine) {
-            links.href(for: $0, from: page.linkOrigin, at: address)
-        }.html
+    /// The page's Markdown, rendered in the assemble stage.
+    func body(of page: ContentPage) -> String {
+        markdown[page.path]?.html ?? ""
     }
 
     private func image(of page: ContentPage, at address: PageAddress) -> [String: Any]? {

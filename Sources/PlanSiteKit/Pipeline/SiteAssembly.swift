@@ -1,0 +1,54 @@
+import Foundation
+
+/// The assemble stage: everything later stages read, made once. Each Markdown body is
+/// parsed once, into the HTML its page shows and the outline lint reads; the address
+/// table (`LinkRules`) is built once and used by the links in bodies, the checks and the
+/// renderer; the downloads are made once, so pages can give their sizes; and every
+/// page's template values are built once, for the template-key check and for rendering.
+public struct SiteAssembly: @unchecked Sendable {
+    public var site: Site
+    public var links: LinkRules
+    /// Each Markdown body, rendered for the page that shows it, by its file's path as diagnostics print it.
+    public var markdown: [String: RenderedMarkdown]
+    public var downloads: [OutputFile]
+    /// Every page to render, in output order; nil when there are no templates or the content has
+    /// errors (a partial site would give misleading template-key warnings).
+    public var pages: [PageRender]?
+
+    public static func assemble(_ site: Site, templates: TemplateLibrary?, contentIsComplete: Bool,
+                                parallel: Bool = true) -> SiteAssembly {
+        let links = LinkRules(site: site)
+        let markdown = renderMarkdown(of: site, links: links, parallel: parallel)
+        let downloads = contentIsComplete ? DataDownloads(site: site).files() : []
+        var assembly = SiteAssembly(site: site, links: links, markdown: markdown, downloads: downloads, pages: nil)
+        if let templates, contentIsComplete {
+            assembly.pages = SiteRenderer(assembly: assembly, templates: templates).pageContexts(parallel: parallel)
+        }
+        return assembly
+    }
+
+    /// A Markdown body and the page it appears on.
+    private struct Body: Sendable {
+        var path: String
+        var text: String
+        var firstLine: Int
+        var origin: LinkOrigin
+    }
+
+    private static func renderMarkdown(of site: Site, links: LinkRules, parallel: Bool) -> [String: RenderedMarkdown] {
+        var bodies = (site.allPages + site.siblings).map {
+            Body(path: $0.path, text: $0.body, firstLine: $0.bodyFirstLine, origin: $0.linkOrigin)
+        }
+        bodies += site.indicators.compactMap { indicator in
+            indicator.notes.map { Body(path: indicator.path, text: $0, firstLine: indicator.notesFirstLine + 1, origin: indicator.linkOrigin) }
+        }
+        let renderer = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+        let rendered = Parallel.map(bodies, enabled: parallel) { body in
+            let address = PageAddress(directory: body.origin.directory)
+            return renderer.render(body.text, path: body.path, firstLine: body.firstLine) {
+                links.href(for: $0, from: body.origin, at: address)
+            }
+        }
+        return Dictionary(zip(bodies.map(\.path), rendered), uniquingKeysWith: { first, _ in first })
+    }
+}
