@@ -24,7 +24,7 @@ struct PlanSite: AsyncParsableCommand {
         return "error: unknown command '\(first)'; the commands are \(names.dropLast().joined(separator: ", ")) (see plansite --help)"
     }
 
-    /// As ArgumentParser's, except that a usage error exits 2 (SPEC section 6), not 64.
+    /// As ArgumentParser's, except that a usage error exits 2 (README, "Exit codes"), not 64.
     static func main() async {
         if let message = unknownCommandMessage(Array(CommandLine.arguments.dropFirst())) {
             FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Reads one `content/indicators/<id>.yml` and checks it against the schema
-/// (SPEC section 3), reporting each problem at the value that causes it.
+/// (docs/content-format.md), reporting each problem at the value that causes it.
 struct IndicatorReader {
     var document: YAMLDocument
     var expectedID: String
@@ -13,7 +13,7 @@ struct IndicatorReader {
 
     func read() -> (Indicator?, [Diagnostic]) {
         guard let root = document.root else {
-            return (nil, [.error(SourceLocation(path: path), "indicator file is empty; see SPEC section 3 for its fields")])
+            return (nil, [.error(SourceLocation(path: path), "indicator file is empty; it needs at least id, title, unit, polarity, geography, series and source (see docs/content-format.md)")])
         }
         let fields = FieldReader(root, in: document, subject: "indicator")
         fields.checkUnknownKeys(allowed: Self.keys, .errorIfNearMiss)

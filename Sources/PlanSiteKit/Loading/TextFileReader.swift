@@ -42,6 +42,7 @@ struct TextFileReader {
             let line = firstInvalidUTF8Line(bytes)
             return .failure(.error(SourceLocation(path: location.path, line: line), "file is not valid UTF-8 text; save it with UTF-8 encoding"))
         }
+        guard bytes.contains(0x0D) else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 

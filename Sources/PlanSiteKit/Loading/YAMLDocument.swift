@@ -14,6 +14,11 @@ struct YAMLDocument {
     /// parsing, since libyaml recurses once per level.
     static let maximumDepth = 64
 
+    /// Only `true`/`false` need YAML's own typing: numbers and nulls are read from the
+    /// text as written (FieldReader), so the other tag rules, each a regular expression
+    /// run on every value, are not worth their cost.
+    static let resolver = Resolver.basic.appending(.bool)
+
     static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
         if let problem = nestingProblem(text) {
             let location = SourceLocation(path: path, line: problem.line + lineOffset, column: problem.column)
@@ -21,7 +26,7 @@ struct YAMLDocument {
         }
         do {
             // The parser owns the anchors (nodes hold them weakly): keep it alive while looking.
-            let parser = try Parser(yaml: text)
+            let parser = try Parser(yaml: text, resolver: Self.resolver)
             let root = try parser.singleRoot()
             let document = YAMLDocument(path: path, lineOffset: lineOffset, root: root)
             if let anchor = withExtendedLifetime(parser, { root.flatMap(document.firstAnchor) }) {
