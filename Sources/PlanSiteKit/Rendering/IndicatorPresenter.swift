@@ -82,10 +82,8 @@ struct IndicatorPresenter {
             "csv_href": address.link(to: "data/\(indicator.id).csv"),
             "csv_label": "CSV, \(DataDownloads.sizeLabel(csvBytes))",
         ]
-        // swift-mustache treats "" as true in a section, so optional text is NSNull when
-        // absent: it renders like a missing key, and tells the template lint the key is real.
-        values["newer_gap"] = newerGap ?? NSNull()
-        values["summary"] = indicator.summary.flatMap { $0.isEmpty ? nil : $0 } ?? NSNull()
+        values["newer_gap"] = TemplateText.optional(newerGap)
+        values["summary"] = TemplateText.optional(indicator.summary)
         values["target"] = NSNull()
         values["notes"] = notesHTML ?? NSNull()
         if let target = indicator.target {
@@ -99,8 +97,8 @@ struct IndicatorPresenter {
         let source = indicator.source
         var values: [String: Any] = ["publisher": source.publisher, "title": source.title,
                                      "licence": source.licence ?? "Not stated by the source"]
-        values["url"] = source.url.flatMap { $0.isEmpty ? nil : $0 } ?? NSNull()
-        values["retrieved_from"] = source.retrievedFrom.flatMap { $0.isEmpty ? nil : $0 } ?? NSNull()
+        values["url"] = TemplateText.optional(source.url)
+        values["retrieved_from"] = TemplateText.optional(source.retrievedFrom)
         return values
     }
 

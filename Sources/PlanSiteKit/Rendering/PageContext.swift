@@ -36,9 +36,9 @@ struct PageContext {
         ]
         // Optional values are NSNull when absent: Mustache renders them like a missing
         // key, and the template lint can still tell a known key from a typo.
-        values["description"] = description ?? NSNull()
-        values["contact_email"] = config.contactEmail ?? NSNull()
-        values["contact_url"] = config.contactURL ?? NSNull()
+        values["description"] = TemplateText.optional(description)
+        values["contact_email"] = TemplateText.optional(config.contactEmail)
+        values["contact_url"] = TemplateText.optional(config.contactURL)
         values["parent"] = config.parent.map { ["title": $0.title, "url": $0.url] } ?? NSNull()
         return values
     }

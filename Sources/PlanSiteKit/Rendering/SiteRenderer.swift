@@ -59,14 +59,14 @@ public struct SiteRenderer: Sendable {
         let page = site.priority
         let address = PageAddress(directory: "")
         var values = base(for: page.title, summary: page.summary, at: address, trail: [], current: "")
-        values["summary"] = page.summary ?? ""
+        values["summary"] = TemplateText.optional(page.summary)
         values["content"] = body(of: page)
         // NSNull renders like a missing key but shows the template lint the key exists.
         values["image"] = image(of: page, at: address) ?? NSNull()
         values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
         values["commitments"] = site.commitments.map { commitmentSummary($0, from: address) }
         values["siblings"] = site.siblings.map { sibling in
-            ["title": sibling.title, "summary": sibling.summary ?? "", "url": sibling.url ?? ""]
+            ["title": sibling.title, "summary": TemplateText.optional(sibling.summary), "url": sibling.url ?? ""]
         }
         values["has_siblings"] = !site.siblings.isEmpty
         return self.page(values, template: "home", at: address)
@@ -75,7 +75,7 @@ public struct SiteRenderer: Sendable {
     private func renderOutcome(_ outcome: ContentPage) -> PageRender {
         let address = PageAddress(directory: outcome.outputDirectory)
         var values = base(for: outcome.title, summary: outcome.summary, at: address, trail: [home], current: nil)
-        values["summary"] = outcome.summary ?? ""
+        values["summary"] = TemplateText.optional(outcome.summary)
         values["content"] = body(of: outcome)
         values["indicators"] = tiles(for: outcome, at: address)
         values["has_indicators"] = !outcome.indicatorIDs.isEmpty
@@ -85,11 +85,11 @@ public struct SiteRenderer: Sendable {
     private func renderCommitment(_ commitment: ContentPage) -> PageRender {
         let address = PageAddress(directory: commitment.outputDirectory)
         var values = base(for: commitment.title, summary: commitment.summary, at: address, trail: [home], current: nil)
-        values["summary"] = commitment.summary ?? ""
+        values["summary"] = TemplateText.optional(commitment.summary)
         values["content"] = body(of: commitment)
-        values["due"] = commitment.due ?? ""
-        values["status"] = commitment.status?.label ?? ""
-        values["status_class"] = commitment.status?.rawValue ?? ""
+        values["due"] = TemplateText.optional(commitment.due)
+        values["status"] = TemplateText.optional(commitment.status?.label)
+        values["status_class"] = TemplateText.optional(commitment.status?.rawValue)
         values["indicators"] = tiles(for: commitment, at: address)
         values["has_indicators"] = !commitment.indicatorIDs.isEmpty
         let progress = commitment.targets.compactMap { target in
@@ -103,7 +103,7 @@ public struct SiteRenderer: Sendable {
     private func renderPlainPage(_ page: ContentPage) -> PageRender {
         let address = PageAddress(directory: page.outputDirectory)
         var values = base(for: page.title, summary: page.summary, at: address, trail: [home], current: page.outputDirectory)
-        values["summary"] = page.summary ?? ""
+        values["summary"] = TemplateText.optional(page.summary)
         values["content"] = body(of: page)
         return self.page(values, template: "page", at: address)
     }
@@ -168,14 +168,14 @@ public struct SiteRenderer: Sendable {
     }
 
     private func outcomeSummary(_ outcome: ContentPage, from address: PageAddress) -> [String: Any] {
-        ["title": outcome.title, "summary": outcome.summary ?? "", "href": address.link(to: outcome.outputDirectory),
+        ["title": outcome.title, "summary": TemplateText.optional(outcome.summary), "href": address.link(to: outcome.outputDirectory),
          "indicators": tiles(for: outcome, at: address, limit: 2), "has_indicators": !outcome.indicatorIDs.isEmpty]
     }
 
     private func commitmentSummary(_ commitment: ContentPage, from address: PageAddress) -> [String: Any] {
-        var values: [String: Any] = ["title": commitment.title, "summary": commitment.summary ?? "",
+        var values: [String: Any] = ["title": commitment.title, "summary": TemplateText.optional(commitment.summary),
                                      "href": address.link(to: commitment.outputDirectory),
-                                     "status": commitment.status?.label ?? "", "status_class": commitment.status?.rawValue ?? ""]
+                                     "status": TemplateText.optional(commitment.status?.label), "status_class": TemplateText.optional(commitment.status?.rawValue)]
         values["progress"] = commitment.targets.compactMap { target in
             site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).values(at: address) }
         }
