@@ -5,15 +5,79 @@ import Foundation
 /// just before the comparator's next period that is already listed, or at the end
 /// if there is none: England's 2009 before Luton's 2010, England's 2017 after 2016.
 enum PeriodOrder {
+    /// Linear in the total length: the merged list is a linked list with a table from
+    /// period to node, so finding "the next period already listed" and inserting before
+    /// it take constant time instead of a search of the whole list each.
     static func merge(_ lists: [[String]]) -> [String] {
-        var result: [String] = []
+        var order = LinkedOrder()
         for list in lists {
-            for (offset, period) in list.enumerated() where !result.contains(period) {
-                let next = list[(offset + 1)...].lazy.compactMap { result.firstIndex(of: $0) }.first
-                result.insert(period, at: next ?? result.endIndex)
+            if Set(list).count == list.count {
+                mergeDistinct(list, into: &order)
+            } else {
+                mergeWithRepeats(list, into: &order)
             }
         }
-        return result
+        return order.elements()
+    }
+
+    /// A list without repeats (every series the loader accepts): the later periods of the list
+    /// already listed when its turn comes are exactly those listed before it began, so the next
+    /// one for every position is found in one pass from the end.
+    private static func mergeDistinct(_ list: [String], into order: inout LinkedOrder) {
+        var nextListed = [Int?](repeating: nil, count: list.count)
+        var following: Int?
+        for offset in list.indices.reversed() {
+            nextListed[offset] = following
+            if let node = order.node(of: list[offset]) { following = node }
+        }
+        for (offset, period) in list.enumerated() where order.node(of: period) == nil {
+            order.insert(period, before: nextListed[offset])
+        }
+    }
+
+    /// A list that repeats a period: a later copy counts as listed once the first is, so look
+    /// ahead at what is listed now, exactly as the merge always has.
+    private static func mergeWithRepeats(_ list: [String], into order: inout LinkedOrder) {
+        for (offset, period) in list.enumerated() where order.node(of: period) == nil {
+            var next: Int?
+            for later in list[(offset + 1)...] {
+                if let node = order.node(of: later) { next = node; break }
+            }
+            order.insert(period, before: next)
+        }
+    }
+
+    /// Distinct strings in order, with constant-time lookup and insertion before a given one.
+    private struct LinkedOrder {
+        private var values: [String] = []
+        private var next: [Int] = [], previous: [Int] = []
+        private var nodes: [String: Int] = [:]
+        private var head = -1, tail = -1
+
+        func node(of value: String) -> Int? { nodes[value] }
+
+        /// Inserts `value` just before the node `successor`, or at the end when it is nil.
+        mutating func insert(_ value: String, before successor: Int?) {
+            let node = values.count
+            values.append(value)
+            nodes[value] = node
+            let before = successor.map { previous[$0] } ?? tail
+            next.append(successor ?? -1)
+            previous.append(before)
+            if let successor { previous[successor] = node } else { tail = node }
+            if before == -1 { head = node } else { next[before] = node }
+        }
+
+        func elements() -> [String] {
+            var result: [String] = []
+            result.reserveCapacity(values.count)
+            var node = head
+            while node != -1 {
+                result.append(values[node])
+                node = next[node]
+            }
+            return result
+        }
     }
 }
 
