@@ -8,9 +8,11 @@ struct DataDownloads {
     static let csvHeader = "indicator_id,title,geography,period,value,lower_ci,upper_ci,unit,source"
 
     func files() -> [OutputFile] {
-        var files = [OutputFile(path: "data/indicators.csv", text: csv(for: site.indicators)),
+        // Each indicator's rows are written once and used twice: in its own CSV and in the whole-site one.
+        let bodies = site.indicators.map(csvRows)
+        var files = [OutputFile(path: "data/indicators.csv", text: Self.csvHeader + "\r\n" + bodies.joined()),
                      OutputFile(path: "data/indicators.json", text: json())]
-        files += site.indicators.map { OutputFile(path: "data/\($0.id).csv", text: csv(for: [$0])) }
+        files += zip(site.indicators, bodies).map { OutputFile(path: "data/\($0.id).csv", text: Self.csvHeader + "\r\n" + $1) }
         return files
     }
 
@@ -23,27 +25,57 @@ struct DataDownloads {
     }
 
     func csv(for indicators: [Indicator]) -> String {
-        var lines = [Self.csvHeader]
-        for indicator in indicators {
-            for (geography, observation) in rows(of: indicator) {
-                let fields = [indicator.id, indicator.title, geography, observation.period,
-                              raw(observation.value), raw(observation.lowerCI), raw(observation.upperCI),
-                              indicator.unit, "\(indicator.source.publisher): \(indicator.source.title)"]
-                lines.append(fields.map(Self.csvField).joined(separator: ","))
-            }
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        Self.csvHeader + "\r\n" + indicators.map(csvRows).joined()
     }
 
-    private func rows(of indicator: Indicator) -> [(String, Observation)] {
-        indicator.series.map { (indicator.geography, $0) }
-            + indicator.comparators.flatMap { comparator in comparator.series.map { (comparator.geography, $0) } }
+    /// One indicator's CSV rows, each ending in CRLF. The fields that are the same on every
+    /// row are quoted once; only the period and the numbers change from row to row.
+    private func csvRows(of indicator: Indicator) -> String {
+        let leading = Self.csvField(indicator.id) + "," + Self.csvField(indicator.title) + ","
+        let trailing = "," + Self.csvField(indicator.unit) + "," + Self.csvField("\(indicator.source.publisher): \(indicator.source.title)") + "\r\n"
+        var text = ""
+        func append(_ geography: String, _ series: [Observation]) {
+            let place = leading + Self.csvField(geography) + ","
+            for observation in series {
+                text += place
+                text += Self.csvField(observation.period)
+                text += ","
+                text += Self.csvField(raw(observation.value))
+                text += ","
+                text += Self.csvField(raw(observation.lowerCI))
+                text += ","
+                text += Self.csvField(raw(observation.upperCI))
+                text += trailing
+            }
+        }
+        append(indicator.geography, indicator.series)
+        for comparator in indicator.comparators { append(comparator.geography, comparator.series) }
+        return text
     }
 
     private func raw(_ value: Double?) -> String { value.map(\.plainText) ?? "" }
 
     /// RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula.
     static func csvField(_ text: String) -> String {
+        // Almost every field is ASCII without CR: there each byte is one Character, so the
+        // checks below can look at bytes. Anything else goes the Character-by-Character way.
+        let simple = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        } ?? false
+        guard simple else { return characterField(text) }
+        let first = text.utf8.first
+        if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "@")
+            || (first == UInt8(ascii: "-") && Double(text) == nil) {
+            return characterField(text)
+        }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
+            return text
+        }
+        return characterField(text)
+    }
+
+    /// The quoting rule on Characters, for any text.
+    private static func characterField(_ text: String) -> String {
         var field = text
         if let first = field.first, "=+@".contains(first) || (first == "-" && Double(field) == nil) { field = "'" + field }
         guard field.contains(where: { ",\"\r\n".contains($0) }) else { return field }
