@@ -68,6 +68,7 @@ public struct DiagnosticReport: Sendable {
             // Property values also escape the separators of the command itself.
             let file = d.location.path.replacingOccurrences(of: "%", with: "%25")
                 .replacingOccurrences(of: ",", with: "%2C").replacingOccurrences(of: ":", with: "%3A")
+            guard d.location.hasPosition else { return "::\(d.severity.rawValue)::\(message)" }
             return "::\(d.severity.rawValue) file=\(file),line=\(d.location.line),col=\(d.location.column)::\(message)"
         }.joined(separator: "\n")
     }

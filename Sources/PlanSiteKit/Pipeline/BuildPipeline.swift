@@ -109,7 +109,7 @@ public struct BuildPipeline {
             report.append(contentsOf: duplicatePaths(in: files))
             return PipelineResult(files: report.hasErrors ? nil : files, report: report, sources: sources, site: site)
         } catch {
-            report.append(.error(SourceLocation(path: options.contentDisplay), "cannot read assets: \(error.localizedDescription)"))
+            report.append(.error(.wholeBuild, "cannot read the assets or images to copy: \(error.localizedDescription)"))
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
         }
     }
@@ -147,7 +147,7 @@ public struct BuildPipeline {
         var seen = Set<String>()
         return files.compactMap { file in
             seen.insert(file.path).inserted ? nil
-                : .error(SourceLocation(path: options.contentDisplay), "two files would be written to \(file.path); rename one of them")
+                : .error(.wholeBuild, "two files would be written to \(file.path); rename one of them")
         }
     }
 }

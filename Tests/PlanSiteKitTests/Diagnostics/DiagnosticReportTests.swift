@@ -46,3 +46,12 @@ import Testing
         #expect(DiagnosticReport.window(of: "abc", around: 9) == ("abc", 4))
     }
 }
+
+/// A problem with the whole build has no file: it is not printed at a made-up `content/:1:1`.
+@Suite struct WholeBuildDiagnosticTests {
+    @Test func printedWithoutAPositionAndAnnotatedWithoutAFile() {
+        let report = DiagnosticReport([.error(.wholeBuild, "two files would be written to a/index.html; rename one of them")])
+        #expect(report.rendered(sources: SourceCache()) == "plansite: error: two files would be written to a/index.html; rename one of them")
+        #expect(report.githubAnnotations() == "::error::two files would be written to a/index.html; rename one of them")
+    }
+}
