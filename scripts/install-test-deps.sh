@@ -144,10 +144,15 @@ else
   pip_opts=(--disable-pip-version-check -q)
   # a relative PIP_CACHE_DIR (as CI sets it) means one in this checkout
   [ -z "${PIP_CACHE_DIR:-}" ] || export PIP_CACHE_DIR="$(realpath -m "$PIP_CACHE_DIR")"
-  "$PY" -m pip install "${pip_opts[@]}" -r "$regular"
+  pip_failed() {
+    echo "install-test-deps: pip could not install the pinned packages into $VENV (see above)." >&2
+    echo "install-test-deps: behind a proxy that re-signs TLS, point pip at its CA bundle (PIP_CERT, or cert = ... in /etc/pip.conf)." >&2
+    exit 1
+  }
+  "$PY" -m pip install "${pip_opts[@]}" -r "$regular" || pip_failed
   if [ -s "$special" ]; then
     # its declared deps (selenium, pytest) are pinned in the regular set above
-    "$PY" -m pip install "${pip_opts[@]}" --ignore-requires-python --no-deps -r "$special"
+    "$PY" -m pip install "${pip_opts[@]}" --ignore-requires-python --no-deps -r "$special" || pip_failed
   fi
   pins_ok --import || { echo "install-test-deps: pinned versions still not importable" >&2; exit 1; }
   installed_pip=1
