@@ -31,7 +31,7 @@ import Testing
         #expect(built["index.html"].map { String(decoding: $0, as: UTF8.self).contains("previous build") } == false)
         #expect(built[".plansite-build"] != nil)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("site.") }
-        #expect(siblings.isEmpty, "no staging or previous folders left: \(siblings)")
+        #expect(siblings == [".site.plansite-back"], "no staging folders left, only the build it replaced, kept for reuse: \(siblings)")
     }
 
     @Test func githubActionsGetsAnnotations() throws {

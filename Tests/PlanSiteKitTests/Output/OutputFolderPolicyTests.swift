@@ -57,6 +57,6 @@ import Testing
         try SiteWriter(output: site).write([OutputFile(path: "index.html", text: "two")])
         #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "two")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0 != "site" }
-        #expect(leftovers.isEmpty, "staging and previous folders are cleaned up: \(leftovers)")
+        #expect(leftovers == [".site.plansite-back"], "staging folders are cleaned up; only the kept build stays: \(leftovers)")
     }
 }
