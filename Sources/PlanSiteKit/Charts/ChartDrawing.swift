@@ -65,7 +65,7 @@ struct ChartDrawing {
     /// Observations with a value and a place on the axis, in the order written.
     func plotted(_ series: [Observation]) -> [(index: Int, observation: Observation)] {
         series.compactMap { observation in
-            guard observation.value != nil, let index = axis.periods.firstIndex(of: observation.period) else { return nil }
+            guard observation.value != nil, let index = axis.index(of: observation.period) else { return nil }
             return (index, observation)
         }
     }
@@ -75,7 +75,7 @@ struct ChartDrawing {
         var runs: [[(index: Int, value: Double)]] = []
         var run: [(index: Int, value: Double)] = []
         for observation in series {
-            guard let value = observation.value, let index = axis.periods.firstIndex(of: observation.period) else {
+            guard let value = observation.value, let index = axis.index(of: observation.period) else {
                 runs.append(run)
                 run = []
                 continue

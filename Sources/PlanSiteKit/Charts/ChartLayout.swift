@@ -9,9 +9,12 @@ struct XAxis {
     var left: Double
     var width: Double
     private var years: [Int]?
+    /// Each period's place, so plotting a long series is not a search per point.
+    private var positions: [String: Int]
 
     init(periods: [String], left: Double, width: Double) {
         self.periods = periods
+        self.positions = Dictionary(periods.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.left = left
         self.width = width
         let years = periods.compactMap { $0.count == 4 ? Int($0) : nil }
@@ -20,6 +23,9 @@ struct XAxis {
     }
 
     var isYearScale: Bool { years != nil }
+
+    /// The period's place on the axis (its first, should one be written twice).
+    func index(of period: String) -> Int? { positions[period] }
 
     func x(_ index: Int) -> Double {
         guard periods.count > 1 else { return left + width / 2 }

@@ -7,17 +7,25 @@ extension IndicatorPresenter {
         let comparators = [national, regional].compactMap { $0 }.filter { name in indicator.comparator(name).map { !$0.series.isEmpty } ?? false }
         let hasCI = indicator.series.contains { $0.lowerCI != nil }
         let hasNotes = indicator.series.contains { $0.note != nil && $0.value != nil }
+        // Looked up by period once per series, not searched once per row: series can be thousands long.
+        let own = Self.byPeriod(indicator.series)
+        let others = comparators.map { Self.byPeriod(indicator.comparator($0)?.series ?? []) }
         let rows: [[String: Any]] = periods().map { period in
-            let observation = indicator.series.first { $0.period == period }
+            let observation = own[period]
             var row: [String: Any] = ["period": period, "value": cell(observation)]
             row["ci"] = hasCI ? ["text": interval(observation)] : NSNull()
             row["note"] = hasNotes ? ["text": observation?.value == nil ? "" : observation?.note ?? ""] : NSNull()
-            row["comparators"] = comparators.map { ["value": cell(indicator.comparator($0)?.observation(for: period))] }
+            row["comparators"] = others.map { ["value": cell($0[period])] }
             return row
         }
         return ["caption": "\(indicator.title): \(indicator.geography)\(comparators.isEmpty ? "" : " and \(comparators.joined(separator: " and "))") by period (\(indicator.unit))",
                 "geography": indicator.geography, "has_ci": hasCI, "has_notes": hasNotes,
                 "comparator_names": comparators.map { ["name": $0] }, "rows": rows]
+    }
+
+    /// The first observation of each period, as `first { $0.period == period }` finds it.
+    private static func byPeriod(_ series: [Observation]) -> [String: Observation] {
+        Dictionary(series.map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private func interval(_ observation: Observation?) -> String {

@@ -30,16 +30,10 @@ public enum TemplateKeyReference {
     private static func collect(_ values: [String: Any], prefix: String, into keys: inout [String: Set<String>]) {
         for (key, value) in values {
             let path = prefix + key
+            // Strings, records and lists first: `is NSNull` asked of a dictionary bridges it to Foundation.
             switch value {
-            case is NSNull:
-                keys[path, default: []].insert("absent")
-            case let flag as Bool:
-                _ = flag
-                keys[path, default: []].insert("true or false")
             case is String:
                 keys[path, default: []].insert("text")
-            case is Int, is Double:
-                keys[path, default: []].insert("number")
             case let record as [String: Any]:
                 keys[path, default: []].insert("record")
                 collect(record, prefix: path + ".", into: &keys)
@@ -48,6 +42,12 @@ public enum TemplateKeyReference {
                 for item in list { collect(item, prefix: path + "[].", into: &keys) }
             case let list as [Any]:
                 keys[path, default: []].insert(list.isEmpty ? "list" : "list of text")
+            case is NSNull:
+                keys[path, default: []].insert("absent")
+            case is Bool:
+                keys[path, default: []].insert("true or false")
+            case is Int, is Double:
+                keys[path, default: []].insert("number")
             default:
                 keys[path, default: []].insert(String(describing: type(of: value)))
             }

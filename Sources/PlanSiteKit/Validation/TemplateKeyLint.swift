@@ -1,5 +1,3 @@
-import Foundation
-
 /// swift-mustache renders an unknown key as empty text, silently. This walks each
 /// template as it would be rendered (sections, partials, layouts) and checks every
 /// name against the keys the site's actual page contexts provide.
@@ -12,10 +10,8 @@ struct TemplateKeyLint {
     func check() -> [Diagnostic] {
         var missing: [SourceLocation: Missing] = [:]
         for (template, contexts) in Dictionary(grouping: pages, by: \.template) {
-            let keys = ContextKeys()
-            for page in contexts { keys.absorb(page.values) }
             let root = KeyShape()
-            root.absorb(keys.summary)
+            for page in contexts { root.absorb(page.values) }
             walk(template, stack: [root], entry: template, depth: 0, missing: &missing)
         }
         return missing.map { location, found in
@@ -62,46 +58,5 @@ struct TemplateKeyLint {
                 break
             }
         }
-    }
-}
-
-/// The keys of every page context of one template, merged as `KeyShape.absorb` merges
-/// them, then handed to it as one small tree. `KeyShape.absorb` asks `is NSNull` and
-/// `as Bool` of every value first, and on Linux each of those asks of a dictionary or
-/// list bridges the whole of it to Foundation (about a millisecond for a page context);
-/// here those types are tested first. The cases exclude each other, so the order
-/// changes only the cost.
-private final class ContextKeys {
-    private var children: [String: ContextKeys] = [:]
-    private var rendersSection = false
-
-    func absorb(_ value: Any) {
-        switch value {
-        case is String:
-            rendersSection = true
-        case let dictionary as [String: Any]:
-            rendersSection = true
-            for (key, child) in dictionary {
-                let keys = children[key] ?? ContextKeys()
-                children[key] = keys
-                keys.absorb(child)
-            }
-        case let list as [Any]:
-            for item in list { absorb(item) }
-        case is NSNull:
-            break
-        case let flag as Bool:
-            rendersSection = rendersSection || flag
-        default:
-            rendersSection = true
-        }
-    }
-
-    /// A value `KeyShape.absorb` turns into the same keys and the same `rendersSection`:
-    /// the children as a dictionary (which also renders a section, as any dictionary
-    /// among the contexts did), else `true` or `NSNull()`.
-    var summary: Any {
-        if !children.isEmpty { return children.mapValues(\.summary) }
-        return rendersSection ? true as Any : NSNull()
     }
 }

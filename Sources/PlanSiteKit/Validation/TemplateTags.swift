@@ -65,12 +65,13 @@ final class KeyShape {
     /// over only empty lists, `false` or NSNull never renders, so its inside is not checked.
     private(set) var rendersSection = false
 
+    /// Strings, dictionaries and lists are tested first: on Linux, asking `is NSNull` or
+    /// `as Bool` of a dictionary bridges all of it to Foundation (about a millisecond per
+    /// page). The cases exclude each other, so the order changes only the cost.
     func absorb(_ value: Any) {
         switch value {
-        case is NSNull:
-            break
-        case let flag as Bool:
-            rendersSection = rendersSection || flag
+        case is String:
+            rendersSection = true
         case let dictionary as [String: Any]:
             rendersSection = true
             for (key, child) in dictionary {
@@ -80,6 +81,10 @@ final class KeyShape {
             }
         case let list as [Any]:
             for item in list { absorb(item) }
+        case is NSNull:
+            break
+        case let flag as Bool:
+            rendersSection = rendersSection || flag
         default:
             rendersSection = true
         }
