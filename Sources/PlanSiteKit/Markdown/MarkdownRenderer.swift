@@ -19,15 +19,17 @@ public struct MarkdownRenderer: Sendable {
     ///   - rewriteURL: maps each link and image URL (e.g. root-relative to page-relative).
     public func render(_ markdown: String, path: String = "", firstLine: Int = 1,
                        rewriteURL: (String) -> String = { $0 }) -> RenderedMarkdown {
-        cmark_gfm_core_extensions_ensure_registered()
+        // cmark-gfm keeps the inline parser's special characters in one global table that each
+        // parser with extensions edits (`~` for strikethrough), so two parses at once can lose
+        // `~~text~~` on one of them: one Markdown parse at a time. (It is a small share of a build.)
+        Self.parsing.lock()
+        defer { Self.parsing.unlock() }
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tagfilter"] {
-            if let extensionHandle = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionHandle)
-            }
+        for extensionHandle in Self.extensions.handles {
+            cmark_parser_attach_syntax_extension(parser, extensionHandle)
         }
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         let document = cmark_parser_finish(parser)!
@@ -40,6 +42,20 @@ public struct MarkdownRenderer: Sendable {
         let htmlPointer = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
         defer { free(htmlPointer) }
         return RenderedMarkdown(html: String(cString: htmlPointer), outline: outline)
+    }
+
+    private static let parsing = NSLock()
+
+    /// cmark-gfm registers its extensions in a global list without a lock: done once
+    /// (a Swift static is initialised exactly once).
+    private static let extensions = Extensions(handles: {
+        cmark_gfm_core_extensions_ensure_registered()
+        let names: [String] = ["table", "strikethrough", "autolink", "tagfilter"]
+        return names.compactMap { name in name.withCString { cmark_find_syntax_extension($0) } }
+    }())
+
+    private struct Extensions: @unchecked Sendable {
+        let handles: [OpaquePointer]
     }
 
     private func walk(_ document: OpaquePointer, columns: ColumnMap, path: String, firstLine: Int,

@@ -25,7 +25,11 @@ import Testing
                   England: [{ period: "2020", value: \(number + 5) }]
                 source: { publisher: Example Council, title: Register \(number) }
                 notes: |
-                  Counted each spring. See the [indicators](/indicators/) and [litter](../litter/).
+                  Counted each ~~autumn~~ spring. See the [indicators](/indicators/) and [litter](../litter/).
+
+                  | Year | Count |
+                  | --- | --- |
+                  | 2020 | \(number) |
                 """, to: "content/indicators/\(id).yml")
         }
         return site
@@ -47,6 +51,8 @@ import Testing
         let (parallel, parallelTree) = try build(site, parallel: true, output: "parallel")
         #expect(serialTree.count > 160)
         #expect(serialTree == parallelTree)
+        let page = String(decoding: serialTree["indicators/measure-07/index.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("<del>autumn</del>") && page.contains("<table>"), "GFM extensions apply on every thread")
         #expect(serial.report.diagnostics.count >= 80)
         #expect(serial.report.diagnostics == parallel.report.diagnostics)
     }
