@@ -64,4 +64,4 @@ workflows: test-deps
 test: test-deps content-check swift-tests audit workflows
 
 clean:
-	rm -rf $(BUILD_DIR) site
+	rm -rf $(BUILD_DIR) site .site.plansite-back
