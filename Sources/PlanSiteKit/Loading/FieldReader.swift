@@ -89,7 +89,7 @@ final class FieldReader {
 
     func bool(_ key: String) -> Bool? {
         guard let node = value(key) else { return nil }
-        guard let flag = node.bool else {
+        guard let flag = node.flag else {
             error(node, "`\(key)` must be true or false")
             return nil
         }
@@ -168,6 +168,17 @@ extension Node {
     var isNull: Bool {
         if case .scalar(let scalar) = self { return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) }
         return false
+    }
+
+    /// YAML 1.1's words for true and false, written plainly (`"yes"` in quotes is text).
+    /// Read here rather than by Yams's tag rules, which run a regular expression on every value.
+    var flag: Bool? {
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return nil }
+        switch scalar.string {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: return nil
+        }
     }
 
     var kindDescription: String {

@@ -14,10 +14,10 @@ struct YAMLDocument {
     /// parsing, since libyaml recurses once per level.
     static let maximumDepth = 64
 
-    /// Only `true`/`false` need YAML's own typing: numbers and nulls are read from the
-    /// text as written (FieldReader), so the other tag rules, each a regular expression
-    /// run on every value, are not worth their cost.
-    static let resolver = Resolver.basic.appending(.bool)
+    /// No YAML typing: numbers, nulls and true/false are read from the text as written
+    /// (FieldReader), so Yams's tag rules, each a regular expression run on every value,
+    /// are not worth their cost.
+    static let resolver = Resolver.basic
 
     static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
         if let problem = nestingProblem(text) {
@@ -61,22 +61,28 @@ struct YAMLDocument {
     /// Where the text first opens more than `maximumDepth` brackets or indent levels.
     private static func nestingProblem(_ text: String) -> (line: Int, column: Int)? {
         var depth = 0, line = 1, column = 0
+        // Indentation: the run of spaces and dashes that starts each line, and the first line where it is too deep.
+        var indent = 0, inIndent = true, deepIndentLine: Int?
         for byte in text.utf8 {
             if byte & 0xC0 != 0x80 { column += 1 }  // count characters, not UTF-8 continuation bytes
+            if inIndent {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                    indent += 1
+                    if indent > maximumDepth * 2, deepIndentLine == nil { deepIndentLine = line }
+                } else {
+                    inIndent = false
+                }
+            }
             switch byte {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumDepth { return (line, column) }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            case UInt8(ascii: "\n"): line += 1; column = 0
+            case UInt8(ascii: "\n"): line += 1; column = 0; indent = 0; inIndent = true
             default: break
             }
         }
-        for (index, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where row.prefix(while: { $0 == " " || $0 == "-" }).count > maximumDepth * 2 {
-            return (index + 1, maximumDepth * 2 + 1)
-        }
-        return nil
+        return deepIndentLine.map { ($0, maximumDepth * 2 + 1) }
     }
 
     /// libyaml's commonest problems, said the way someone who edits content would.

@@ -4,12 +4,14 @@ import Foundation
 /// Values are written raw (as in the YAML), not formatted for reading.
 struct DataDownloads {
     var site: Site
+    var parallel = true
 
     static let csvHeader = "indicator_id,title,geography,period,value,lower_ci,upper_ci,unit,source"
 
     func files() -> [OutputFile] {
         // Each indicator's rows are written once and used twice: in its own CSV and in the whole-site one.
-        let bodies = site.indicators.map(csvRows)
+        let downloads = self
+        let bodies = Parallel.map(site.indicators, enabled: parallel) { downloads.csvRows(of: $0) }
         var files = [OutputFile(path: "data/indicators.csv", text: Self.csvHeader + "\r\n" + bodies.joined()),
                      OutputFile(path: "data/indicators.json", text: json())]
         files += zip(site.indicators, bodies).map { OutputFile(path: "data/\($0.id).csv", text: Self.csvHeader + "\r\n" + $1) }

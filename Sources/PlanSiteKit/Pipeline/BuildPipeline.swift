@@ -97,6 +97,7 @@ public struct BuildPipeline {
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         var validator = SiteValidator(assembly: assembly, templates: templates)
         validator.contentIsComplete = contentIsComplete
+        validator.parallel = options.parallel
         report.append(contentsOf: validator.check())
         if options.strict { report = report.escalatingWarnings() }
         guard last == .render, let templates, let pages = assembly.pages, !report.hasErrors else {

@@ -19,7 +19,7 @@ public struct SiteAssembly: @unchecked Sendable {
                                 parallel: Bool = true) -> SiteAssembly {
         let links = LinkRules(site: site)
         let markdown = renderMarkdown(of: site, links: links, parallel: parallel)
-        let downloads = contentIsComplete ? DataDownloads(site: site).files() : []
+        let downloads = contentIsComplete ? DataDownloads(site: site, parallel: parallel).files() : []
         var assembly = SiteAssembly(site: site, links: links, markdown: markdown, downloads: downloads, pages: nil)
         if let templates, contentIsComplete {
             assembly.pages = SiteRenderer(assembly: assembly, templates: templates).pageContexts(parallel: parallel)

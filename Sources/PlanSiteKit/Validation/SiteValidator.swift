@@ -1,12 +1,14 @@
 /// Every check that runs on an assembled site before anything is rendered: schema
 /// cross-references, content lint, link rules and template keys. It reads what the
 /// assemble stage made (Markdown outlines, page values) and renders nothing itself.
-public struct SiteValidator {
+public struct SiteValidator: Sendable {
     public var assembly: SiteAssembly
     public var templates: TemplateLibrary?
     /// False when loading already found errors: checks that judge the whole site
     /// (unused indicators, template keys) wait until the content is fixed.
     public var contentIsComplete = true
+    /// Each page's checks on every core; the diagnostics keep the page order either way.
+    public var parallel = true
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary?) {
         self.assembly = assembly
@@ -18,19 +20,9 @@ public struct SiteValidator {
         var problems = CrossReferences(site: site).check()
         // Judged only on a complete site: a page with errors (`indicator:` for `indicators:`) may be the one that lists them.
         if contentIsComplete { problems += IndicatorUsage(site: site).check() }
-        for page in site.allPages + site.siblings {
-            guard let outline = assembly.markdown[page.path]?.outline else { continue }
-            problems += ContentLint(path: page.path, kind: page.kind, body: page.body, outline: outline,
-                                    allowsRawHTML: site.config.unsafeHTML).check()
-            problems += check(outline, links, from: page.linkOrigin)
-            problems += FrontMatterLint(page: page, links: links).check()
-        }
-        for indicator in site.indicators {
-            guard let notes = indicator.notes, let outline = assembly.markdown[indicator.path]?.outline else { continue }
-            problems += ContentLint(path: indicator.path, kind: nil, body: notes, outline: outline,
-                                    allowsRawHTML: site.config.unsafeHTML).check()
-            problems += check(outline, links, from: indicator.linkOrigin)
-        }
+        let validator = self
+        problems += Parallel.map(site.allPages + site.siblings, enabled: parallel) { validator.check(page: $0) }.joined()
+        problems += Parallel.map(site.indicators, enabled: parallel) { validator.check(notesOf: $0) }.joined()
         problems += FrontMatterLint.check(site.config, links: links)
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
@@ -39,6 +31,21 @@ public struct SiteValidator {
             }
         }
         return problems
+    }
+
+    private func check(page: ContentPage) -> [Diagnostic] {
+        guard let outline = assembly.markdown[page.path]?.outline else { return [] }
+        return ContentLint(path: page.path, kind: page.kind, body: page.body, outline: outline,
+                           allowsRawHTML: assembly.site.config.unsafeHTML).check()
+            + check(outline, assembly.links, from: page.linkOrigin)
+            + FrontMatterLint(page: page, links: assembly.links).check()
+    }
+
+    private func check(notesOf indicator: Indicator) -> [Diagnostic] {
+        guard let notes = indicator.notes, let outline = assembly.markdown[indicator.path]?.outline else { return [] }
+        return ContentLint(path: indicator.path, kind: nil, body: notes, outline: outline,
+                           allowsRawHTML: assembly.site.config.unsafeHTML).check()
+            + check(outline, assembly.links, from: indicator.linkOrigin)
     }
 
     private func check(_ outline: MarkdownOutline, _ links: LinkRules, from origin: LinkOrigin) -> [Diagnostic] {
