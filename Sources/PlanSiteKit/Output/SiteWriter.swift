@@ -82,13 +82,27 @@ public struct SiteWriter {
         path.lastIndex(of: "/").map { String(path[..<$0]) }
     }
 
-    /// Relative paths of the files and folders below `folder` (symbolic links count as files, and are not followed).
+    /// Relative paths of the files and folders below `folder` (symbolic links count as files,
+    /// and are not followed). Read with readdir: FileManager's enumerator asks every file
+    /// for its attributes, which cost more than the whole write.
     private static func tree(of folder: URL) -> (files: [String], folders: [String]) {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return ([], []) }
         var files: [String] = [], folders: [String] = []
-        while let relative = walker.nextObject() as? String {
-            if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { folders.append(relative) } else { files.append(relative) }
+        func walk(_ relative: String) {
+            guard let directory = opendir(folder.path + (relative.isEmpty ? "" : "/" + relative)) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if entry.pointee.d_type == UInt8(DT_DIR) {
+                    folders.append(path)
+                    walk(path)
+                } else {
+                    files.append(path)
+                }
+            }
         }
+        walk("")
         return (files, folders)
     }
 
@@ -96,7 +110,7 @@ public struct SiteWriter {
     /// `Data.write` syncs every file to disk, which took most of a large build's time;
     /// the whole folder is swapped in by rename, so readers never see a half-written site.)
     static func writeIfChanged(_ data: Data, to path: String) throws {
-        if let old = FileManager.default.contents(atPath: path), old == data { return }
+        if hasContents(data, at: path) { return }
         unlink(path)  // a symbolic link or hard link left in the folder is replaced, never written through
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw writeError(path) }
@@ -112,6 +126,14 @@ public struct SiteWriter {
                 offset += written
             }
         }
+    }
+
+    /// Whether the regular file at `path` holds exactly these bytes (a size check first, so a changed page is rarely read).
+    private static func hasContents(_ data: Data, at path: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
+        guard let old = FileManager.default.contents(atPath: path) else { return false }
+        return old == data
     }
 
     private static func writeError(_ path: String) -> EnvironmentError {
