@@ -23,6 +23,23 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Two independent pieces of work at once (one may be serial inside, such as Markdown).
+    public static func both<A, B>(enabled: Bool = true, _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        guard enabled else { return (first(), second()) }
+        var a: A?, b: B?
+        withUnsafeMutablePointer(to: &a) { pa in
+            withUnsafeMutablePointer(to: &b) { pb in
+                let slots = UncheckedSendable((pa, pb))
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 { slots.value.0.pointee = first() } else { slots.value.1.pointee = second() }
+                }
+            }
+        }
+        return (a!, b!)
+    }
+}
+
 /// Each slot is written by exactly one worker, and read only after all have finished.
 private struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
