@@ -19,20 +19,25 @@ public struct MarkdownRenderer: Sendable {
     ///   - rewriteURL: maps each link and image URL (e.g. root-relative to page-relative).
     public func render(_ markdown: String, path: String = "", firstLine: Int = 1,
                        rewriteURL: (String) -> String = { $0 }) -> RenderedMarkdown {
-        // cmark-gfm keeps the inline parser's special characters in one global table that each
-        // parser with extensions edits (`~` for strikethrough), so two parses at once can lose
-        // `~~text~~` on one of them: one Markdown parse at a time. (It is a small share of a build.)
-        Self.parsing.lock()
-        defer { Self.parsing.unlock() }
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        // cmark-gfm keeps the inline parser's special characters in one global table that each
+        // parser with extensions edits (`~` for strikethrough), so two parses at once can lose
+        // `~~text~~` on one of them: parsing, and freeing a parser, happen one at a time.
+        // Walking the tree and writing HTML do not touch that table, so they run in parallel.
+        Self.parsing.lock()
         let parser = cmark_parser_new(options)!
-        defer { cmark_parser_free(parser) }
         for extensionHandle in Self.extensions.handles {
             cmark_parser_attach_syntax_extension(parser, extensionHandle)
         }
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         let document = cmark_parser_finish(parser)!
+        Self.parsing.unlock()
+        defer {
+            Self.parsing.lock()
+            cmark_parser_free(parser)
+            Self.parsing.unlock()
+        }
         defer { cmark_node_free(document) }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         var outline = walk(document, columns: ColumnMap(lines), path: path, firstLine: firstLine, rewriteURL: rewriteURL)

@@ -18,9 +18,9 @@ public struct SiteAssembly: @unchecked Sendable {
     public static func assemble(_ site: Site, templates: TemplateLibrary?, contentIsComplete: Bool,
                                 parallel: Bool = true) -> SiteAssembly {
         let links = LinkRules(site: site)
-        // Markdown parses one body at a time (cmark-gfm is not thread-safe), so the downloads are made beside it.
+        // cmark-gfm parses one body at a time (it is not thread-safe), so the downloads are made beside the Markdown.
         let (markdown, downloads) = Parallel.both(enabled: parallel,
-            { renderMarkdown(of: site, links: links) },
+            { renderMarkdown(of: site, links: links, parallel: parallel) },
             { contentIsComplete ? DataDownloads(site: site, parallel: parallel).files() : [] })
         var assembly = SiteAssembly(site: site, links: links, markdown: markdown, downloads: downloads, pages: nil)
         if let templates, contentIsComplete {
@@ -37,7 +37,7 @@ public struct SiteAssembly: @unchecked Sendable {
         var origin: LinkOrigin
     }
 
-    private static func renderMarkdown(of site: Site, links: LinkRules) -> [String: RenderedMarkdown] {
+    private static func renderMarkdown(of site: Site, links: LinkRules, parallel: Bool) -> [String: RenderedMarkdown] {
         var bodies = (site.allPages + site.siblings).map {
             Body(path: $0.path, text: $0.body, firstLine: $0.bodyFirstLine, origin: $0.linkOrigin)
         }
@@ -45,7 +45,7 @@ public struct SiteAssembly: @unchecked Sendable {
             indicator.notes.map { Body(path: indicator.path, text: $0, firstLine: indicator.notesFirstLine + 1, origin: indicator.linkOrigin) }
         }
         let renderer = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
-        let rendered = bodies.map { body in
+        let rendered = Parallel.map(bodies, enabled: parallel) { body in
             let address = PageAddress(directory: body.origin.directory)
             return renderer.render(body.text, path: body.path, firstLine: body.firstLine) {
                 links.href(for: $0, from: body.origin, at: address)
