@@ -5,8 +5,8 @@ import Foundation
 struct ScratchSite {
     let root: URL
 
-    /// Copies `content` (default: the repository's) and the repository's templates.
-    init(content: URL = TestPaths.packageRoot.appendingPathComponent("content")) throws {
+    /// Copies `content` (default: the frozen copy of the real content) and the repository's templates.
+    init(content: URL = TestPaths.realContent) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: content, to: root.appendingPathComponent("content"))

@@ -7,9 +7,11 @@ enum TestPaths {
     static let fixtures = packageRoot.appendingPathComponent("Tests/PlanSiteKitTests/Fixtures")
     static let snapshots = packageRoot.appendingPathComponent("Tests/PlanSiteKitTests/Snapshots")
     static let templates = packageRoot.appendingPathComponent("templates")
-    static let content = packageRoot.appendingPathComponent("content")
     static let miniSite = fixtures.appendingPathComponent("mini-site/content")
-    static let realContent = content
+    /// A frozen copy of the Improving Wellbeing content (1 December 2026), so tests of what the
+    /// generator does with real-shaped data never fail because staff edited `content/`;
+    /// `content/` itself is gated by `plansite check --strict` and the browser audit.
+    static let realContent = packageRoot.appendingPathComponent("Tests/Fixtures/sites/improving-wellbeing/content")
     static let corpusBase = packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Corpus/_base")
     static let indicatorFixtures = fixtures.appendingPathComponent("indicators")
     static let fixtureContent = indicatorFixtures.appendingPathComponent("content")
