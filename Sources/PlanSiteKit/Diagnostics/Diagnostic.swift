@@ -27,12 +27,6 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 }
 
-/// Thrown by a step that cannot go on; carries every problem found so far.
-public struct BuildFailure: Error, Sendable {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-}
-
 /// A problem with how the command was run rather than with the content (exit 2).
 public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
     public var description: String

@@ -26,10 +26,6 @@ struct DataDownloads {
         }
     }
 
-    func csv(for indicators: [Indicator]) -> String {
-        Self.csvHeader + "\r\n" + indicators.map(csvRows).joined()
-    }
-
     /// One indicator's CSV rows, each ending in CRLF. The fields that are the same on every
     /// row are quoted once; only the period and the numbers change from row to row.
     private func csvRows(of indicator: Indicator) -> String {
