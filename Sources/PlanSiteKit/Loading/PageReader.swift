@@ -11,7 +11,7 @@ struct PageReader {
     var body: String
     var bodyFirstLine: Int
 
-    static let commonKeys: Set<String> = ["title", "summary", "order", "image", "image_alt", "decorative", "draft"]
+    static let commonKeys: Set<String> = ["title", "summary", "order", "image", "image_alt", "decorative", "draft", "last_reviewed"]
     static let keysByKind: [PageKind: Set<String>] = [
         .priority: [], .page: [],
         .outcome: ["indicators"],
@@ -35,6 +35,9 @@ struct PageReader {
                                order: fields.integer("order", in: 0...10_000) ?? 10_000, image: readImage(fields),
                                body: body, bodyFirstLine: bodyFirstLine)
         page.draft = fields.bool("draft") ?? false
+        if let node = fields.value("last_reviewed"), let text = fields.string("last_reviewed") {
+            page.lastReviewed = Located(value: text, location: fields.location(of: node))
+        }
         page.indicatorIDs = readIDs(fields)
         if kind == .commitment {
             page.due = fields.string("due")
@@ -72,8 +75,10 @@ struct PageReader {
 
     private func readStatus(_ fields: FieldReader) -> CommitmentStatus? {
         guard let node = fields.value("status"), let text = fields.string("status") else { return nil }
-        guard let status = CommitmentStatus(rawValue: text) else {
-            fields.error(node, "`status` must be one of \(CommitmentStatus.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text)\"")
+        guard let status = CommitmentStatus(written: text) else {
+            let allowed = CommitmentStatus.allCases.map(\.rawValue).joined(separator: ", ")
+            let hint = CommitmentStatus.nearest(to: text).map { "; did you mean `\($0)`?" } ?? ""
+            fields.error(node, "`status` must be one of \(allowed) (or in-progress, which means on-track), found \"\(text)\"\(hint)")
             return nil
         }
         return status

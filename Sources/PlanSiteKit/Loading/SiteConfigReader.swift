@@ -7,7 +7,7 @@ struct SiteConfigReader {
 
     static let keys: Set<String> = ["title", "organisation", "language", "base_url", "last_reviewed", "contact_email",
                                     "unsafe_html", "national_comparator", "regional_comparator", "data_licence",
-                                    "parent", "footer_links", "contact_url"]
+                                    "parent", "footer_links", "contact_url", "status_labels"]
     static let openGovernmentLicence = Link(title: "Open Government Licence v3.0",
                                             url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 
@@ -24,7 +24,7 @@ struct SiteConfigReader {
         if let node = fields.value("contact_url"), let url = fields.string("contact_url"), ![.web, .mail].contains(LinkRules.classify(url)) {
             fields.error(node, "`contact_url` must start with https:// or mailto:")
         }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title ?? "", organisation: organisation ?? "",
             language: fields.string("language") ?? "en-GB",
             baseURL: baseURL ?? "", lastReviewed: lastReviewed ?? "",
@@ -36,6 +36,8 @@ struct SiteConfigReader {
             dataLicence: fields.value("data_licence").flatMap { readLink($0, fields, titleKey: "name") } ?? Self.openGovernmentLicence,
             parent: fields.value("parent").flatMap { readLink($0, fields) },
             footerLinks: (fields.sequence("footer_links") ?? []).compactMap { readLink($0, fields) })
+        config.statusLabels = readStatusLabels(fields)
+        config.lastReviewedLocation = fields.value("last_reviewed").map(fields.location(of:))
         return (fields.diagnostics.contains { $0.severity == .error } ? nil : config, fields.diagnostics)
     }
 
@@ -50,6 +52,21 @@ struct SiteConfigReader {
         }
         if !url.hasSuffix("/") { url += "/" }
         return url
+    }
+
+    /// `status_labels: { at-risk: "Needs attention" }`: each key a status, each value the words shown for it.
+    private func readStatusLabels(_ fields: FieldReader) -> [CommitmentStatus: String] {
+        guard let node = fields.value("status_labels") else { return [:] }
+        return fields.nested(node, subject: "status_labels") { labels in
+            labels.checkUnknownKeys(allowed: Set(CommitmentStatus.allCases.map(\.rawValue)), .error)
+            var result: [CommitmentStatus: String] = [:]
+            for status in CommitmentStatus.allCases {
+                if let text = labels.string(status.rawValue, required: false) {
+                    if text.isEmpty { labels.error(labels.value(status.rawValue)!, "a status label must not be empty") } else { result[status] = text }
+                }
+            }
+            return result
+        }
     }
 
     private func readLink(_ node: Node, _ fields: FieldReader, titleKey: String = "title") -> Link? {

@@ -17,8 +17,10 @@ public struct MarkdownRenderer: Sendable {
     /// - Parameters:
     ///   - path, firstLine: where the body sits in its file, for positions.
     ///   - rewriteURL: maps each link and image URL (e.g. root-relative to page-relative).
+    ///   - rewriteText: maps each run of plain text (figure references to figures); the outline keeps it as written.
     public func render(_ markdown: String, path: String = "", firstLine: Int = 1,
-                       rewriteURL: (String) -> String = { $0 }) -> RenderedMarkdown {
+                       rewriteURL: (String) -> String = { $0 },
+                       rewriteText: (String) -> String = { $0 }) -> RenderedMarkdown {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         // cmark-gfm keeps the inline parser's special characters in one global table that each
@@ -40,7 +42,8 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        var outline = walk(document, columns: ColumnMap(lines), path: path, firstLine: firstLine, rewriteURL: rewriteURL)
+        var outline = walk(document, columns: ColumnMap(lines), path: path, firstLine: firstLine,
+                           rewriteURL: rewriteURL, rewriteText: rewriteText)
         outline.lines = lines
         outline.firstLine = firstLine
         outline.correctInlineColumns()
@@ -64,7 +67,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func walk(_ document: OpaquePointer, columns: ColumnMap, path: String, firstLine: Int,
-                      rewriteURL: (String) -> String) -> MarkdownOutline {
+                      rewriteURL: (String) -> String, rewriteText: (String) -> String) -> MarkdownOutline {
         var outline = MarkdownOutline()
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
@@ -86,7 +89,10 @@ public struct MarkdownRenderer: Sendable {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 outline.rawHTML.append(location)
             case CMARK_NODE_TEXT:
-                outline.plainText.append((cmark_node_get_literal(node).map { String(cString: $0) } ?? "", location))
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                outline.plainText.append((literal, location))
+                let rewritten = rewriteText(literal)
+                if rewritten != literal { _ = rewritten.withCString { cmark_node_set_literal(node, $0) } }
             default:
                 break
             }

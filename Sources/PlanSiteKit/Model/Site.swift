@@ -36,6 +36,10 @@ public struct SiteConfig: Sendable {
     public var dataLicence: Link
     public var parent: Link?
     public var footerLinks: [Link]
+    /// `status_labels:` in site.yml: the words shown for a commitment status.
+    public var statusLabels: [CommitmentStatus: String] = [:]
+    /// Where `last_reviewed` is written, for the stale-data warning.
+    public var lastReviewedLocation: SourceLocation?
 }
 
 public struct Link: Sendable, Hashable {
@@ -61,15 +65,38 @@ public enum PageKind: String, Sendable {
     case priority, outcome, commitment, sibling, page
 }
 
+/// The RAG vocabulary of council performance reports. Each is shown as a tag whose
+/// words carry the meaning; `site.yml` `status_labels:` may reword them.
 public enum CommitmentStatus: String, Sendable, CaseIterable {
-    case notStarted = "not-started", inProgress = "in-progress", achieved
+    case notStarted = "not-started", onTrack = "on-track", atRisk = "at-risk", offTrack = "off-track", achieved
+
+    /// Accepted as written in older content, meaning the same as another status.
+    public static let synonyms: [String: CommitmentStatus] = ["in-progress": .onTrack]
+
+    /// A status as written in front matter, including its synonyms.
+    public init?(written text: String) {
+        guard let status = CommitmentStatus(rawValue: text) ?? Self.synonyms[text] else { return nil }
+        self = status
+    }
 
     public var label: String {
         switch self {
         case .notStarted: "Not started"
-        case .inProgress: "In progress"
+        case .onTrack: "On track"
+        case .atRisk: "At risk"
+        case .offTrack: "Off track"
         case .achieved: "Achieved"
         }
+    }
+
+    /// The label `site.yml` gives it, or its own.
+    public func label(in config: SiteConfig) -> String { config.statusLabels[self] ?? label }
+
+    /// The valid value nearest a typo ("on-trak" → "on-track"), when one is close.
+    public static func nearest(to text: String) -> String? {
+        let names = allCases.map(\.rawValue) + synonyms.keys.sorted()
+        guard let best = names.min(by: { ($0.editDistance(to: text), $0) < ($1.editDistance(to: text), $1) }) else { return nil }
+        return best.editDistance(to: text) <= max(2, text.count / 3) ? best : nil
     }
 }
 
@@ -100,6 +127,8 @@ public struct ContentPage: Sendable {
     public var targets: [CommitmentTarget] = []
     public var due: String?
     public var status: CommitmentStatus?
+    /// `last_reviewed:` in front matter, with where it is written.
+    public var lastReviewed: Located<String>?
     public var url: String?
     /// Where `url` is written, for link checks.
     public var urlLocation: SourceLocation?

@@ -45,11 +45,12 @@ public struct SiteAssembly: @unchecked Sendable {
             indicator.notes.map { Body(path: indicator.path, text: $0, firstLine: indicator.notesFirstLine + 1, origin: indicator.linkOrigin) }
         }
         let renderer = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+        let figures = FigureResolver(site: site)
         let rendered = Parallel.map(bodies, enabled: parallel) { body in
             let address = PageAddress(directory: body.origin.directory)
-            return renderer.render(body.text, path: body.path, firstLine: body.firstLine) {
-                links.href(for: $0, from: body.origin, at: address)
-            }
+            return renderer.render(body.text, path: body.path, firstLine: body.firstLine,
+                                   rewriteURL: { links.href(for: $0, from: body.origin, at: address) },
+                                   rewriteText: figures.substitute)
         }
         return Dictionary(zip(bodies.map(\.path), rendered), uniquingKeysWith: { first, _ in first })
     }

@@ -24,6 +24,7 @@ public struct SiteValidator: Sendable {
         problems += Parallel.map(site.allPages + site.siblings, enabled: parallel) { validator.check(page: $0) }.joined()
         problems += Parallel.map(site.indicators, enabled: parallel) { validator.check(notesOf: $0) }.joined()
         problems += FrontMatterLint.check(site.config, links: links)
+        if contentIsComplete, let stale = StaleFigureCheck.siteReviewProblem(site) { problems.append(stale) }
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
             if let pages = assembly.pages {
@@ -39,6 +40,8 @@ public struct SiteValidator: Sendable {
                            allowsRawHTML: assembly.site.config.unsafeHTML).check()
             + check(outline, assembly.links, from: page.linkOrigin)
             + FrontMatterLint(page: page, links: assembly.links).check()
+            + ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
+            + (page.kind == .sibling ? [] : StaleFigureCheck(page: page, outline: outline, site: assembly.site).check())
     }
 
     private func check(notesOf indicator: Indicator) -> [Diagnostic] {
@@ -46,6 +49,7 @@ public struct SiteValidator: Sendable {
         return ContentLint(path: indicator.path, kind: nil, body: notes, outline: outline,
                            allowsRawHTML: assembly.site.config.unsafeHTML).check()
             + check(outline, assembly.links, from: indicator.linkOrigin)
+            + ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
     }
 
     private func check(_ outline: MarkdownOutline, _ links: LinkRules, from origin: LinkOrigin) -> [Diagnostic] {

@@ -1,0 +1,111 @@
+import Foundation
+
+/// `{{indicator-id.field}}` written in a Markdown body: replaced at build time by the
+/// figure as the indicator's page shows it, so the words never quote a stale number.
+/// Two braces and a dot, inside ordinary text only (not code spans, not link addresses);
+/// the replacement becomes a text node, which cmark escapes, so it can never add markup.
+/// Mustache never sees it: rendered Markdown reaches templates as a finished value.
+public struct FigureReference: Sendable, Equatable {
+    public var id: String
+    public var field: String
+    /// Where in the text node's string it is written.
+    var range: Range<String.Index>
+
+    /// What a reference may name, in the order the docs list them.
+    public enum Field: String, CaseIterable, Sendable {
+        case latest, period, england, comparison, target, change
+    }
+
+    // Loose on purpose ("{{ Life-Expectancy.Latest }}"), so a near miss is reported rather than shown as written.
+    nonisolated(unsafe) private static let pattern = try! NSRegularExpression(pattern: #"\{\{\s*([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\s*\}\}"#)
+
+    /// Every reference in a piece of text, in order.
+    public static func scan(_ text: String) -> [FigureReference] {
+        guard text.contains("{{") else { return [] }
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            guard let whole = Range(match.range, in: text), let id = Range(match.range(at: 1), in: text),
+                  let field = Range(match.range(at: 2), in: text) else { return nil }
+            return FigureReference(id: String(text[id]), field: String(text[field]), range: whole)
+        }
+    }
+}
+
+/// Turns references into figures, and explains the ones it cannot.
+public struct FigureResolver: Sendable {
+    public var site: Site
+
+    public init(site: Site) { self.site = site }
+
+    /// The text with each reference that resolves replaced; one that does not is left as written
+    /// (the check reports it and the build stops).
+    public func substitute(_ text: String) -> String {
+        let references = FigureReference.scan(text)
+        guard !references.isEmpty else { return text }
+        var result = text
+        for reference in references.reversed() {
+            if case .success(let figure) = resolve(reference) { result.replaceSubrange(reference.range, with: figure) }
+        }
+        return result
+    }
+
+    public func resolve(_ reference: FigureReference) -> Result<String, ReferenceProblem> {
+        guard let indicator = site.indicator(reference.id) else {
+            let nearest = site.indicators.map(\.id).min { ($0.editDistance(to: reference.id), $0) < ($1.editDistance(to: reference.id), $1) }
+            let hint = nearest.flatMap { $0.editDistance(to: reference.id) <= max(2, reference.id.count / 4) ? "; did you mean `\($0)`?" : nil }
+            return .failure(ReferenceProblem("no indicator has the id `\(reference.id)`" + (hint ?? "")))
+        }
+        guard let field = FigureReference.Field(rawValue: reference.field) else {
+            let names = FigureReference.Field.allCases.map(\.rawValue)
+            let nearest = names.min { ($0.editDistance(to: reference.field.lowercased()), $0) < ($1.editDistance(to: reference.field.lowercased()), $1) }
+            let hint = nearest.flatMap { $0.editDistance(to: reference.field.lowercased()) <= 2 ? "; did you mean `\($0)`?" : nil }
+            return .failure(ReferenceProblem("unknown field `\(reference.field)`; a reference names one of \(names.joined(separator: ", "))" + (hint ?? "")))
+        }
+        return .success(FigureText(indicator: indicator, site: site).text(field))
+    }
+}
+
+public struct ReferenceProblem: Error, Sendable, Equatable {
+    public var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Each field's words, from the same presenter the indicator's page uses.
+struct FigureText {
+    var indicator: Indicator
+    var site: Site
+
+    private var presenter: IndicatorPresenter { IndicatorPresenter(indicator: indicator, site: site) }
+
+    func text(_ field: FigureReference.Field) -> String {
+        let latest = presenter.latest
+        switch field {
+        case .latest:
+            return latest?.value.map(presenter.formattedWithUnit) ?? "no figure published"
+        case .period:
+            return latest.map { PeriodText.display($0.period) } ?? "no period"
+        case .england:
+            let national = site.config.nationalComparator
+            guard let latest, let value = indicator.comparator(national)?.observation(for: latest.period)?.value else { return "not available" }
+            return presenter.formattedWithUnit(value)
+        case .comparison:
+            return presenter.comparison.label(against: site.config.nationalComparator)
+        case .target:
+            guard let target = indicator.target else { return "no target set" }
+            return presenter.formattedWithUnit(target.value) + (target.by.isEmpty ? "" : " by \(target.by)")
+        case .change:
+            return change
+        }
+    }
+
+    /// "up 50 from 230 in 2019-20": the latest figure against the one before it that has a value.
+    private var change: String {
+        let values = indicator.series.filter { $0.value != nil }
+        guard values.count >= 2, let now = values.last?.value, let previous = values.dropLast().last, let before = previous.value else {
+            return "no earlier figure"
+        }
+        let from = NumberFormat.format(before, decimals: indicator.decimals)
+        let difference = NumberFormat.format(abs(now - before), decimals: indicator.decimals)
+        if NumberFormat.format(now, decimals: indicator.decimals) == from { return "no change since \(PeriodText.display(previous.period))" }
+        return "\(now > before ? "up" : "down") \(difference) from \(from) \(PeriodText.phrase(previous.period))"
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// Warns where a page's own words quote an older figure of an indicator the page lists or
+/// links to, not its latest, and where the page's review date predates the data it shows.
+///
+/// To give no false alarms, a number counts as a quote of a figure only when it is written
+/// with the indicator's decimal places and either has decimals or is followed by the unit
+/// ("230 dwellings", "78.59 years", "27.4%"), and not when its sentence names the figure's
+/// own period: "230 in 2019-20 and 280 in 2020-21" is history told as history.
+struct StaleFigureCheck {
+    var page: ContentPage
+    var outline: MarkdownOutline
+    var site: Site
+
+    func check() -> [Diagnostic] {
+        let indicators = shownIndicators()
+        var problems: [Diagnostic] = []
+        for (text, location) in outline.plainText {
+            let words = Self.blankingReferences(in: text)
+            for number in Self.numbers(in: words) {
+                guard let finding = indicators.lazy.compactMap({ self.olderValue(number, in: words, of: $0) }).first else { continue }
+                let at = outline.location(of: String(words[number.range]), in: words, at: number.range.lowerBound, node: location)
+                problems.append(.warning(at, finding))
+            }
+        }
+        return problems + reviewDateProblems(indicators)
+    }
+
+    /// The indicators the page lists, then those it links to, each once.
+    func shownIndicators() -> [Indicator] {
+        var ids = page.indicatorIDs.map(\.value)
+        for link in outline.links {
+            if let id = Self.linkedIndicator(link.url), !ids.contains(id) { ids.append(id) }
+        }
+        return ids.compactMap(site.indicator)
+    }
+
+    nonisolated(unsafe) private static let indicatorLink = try! NSRegularExpression(pattern: #"(?:^|/)indicators/([a-z0-9-]+)(?:/|\.yml)"#)
+
+    static func linkedIndicator(_ url: String) -> String? {
+        guard let match = indicatorLink.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)),
+              let range = Range(match.range(at: 1), in: url) else { return nil }
+        return String(url[range])
+    }
+
+    /// References are figures kept current by the build: their ids' digits ("year6-obesity") are not quotes.
+    static func blankingReferences(in text: String) -> String {
+        var result = text
+        for reference in FigureReference.scan(text).reversed() {
+            result.replaceSubrange(reference.range, with: String(repeating: " ", count: text[reference.range].count))
+        }
+        return result
+    }
+
+    struct WrittenNumber {
+        var range: Range<String.Index>
+        var digits: String
+        var decimals: Int
+    }
+
+    nonisolated(unsafe) private static let numberPattern = try! NSRegularExpression(pattern: #"(?<![\d.,\-/])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d]|[.,/\-]\d)"#)
+
+    static func numbers(in text: String) -> [WrittenNumber] {
+        numberPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            guard let whole = Range(match.range, in: text) else { return nil }
+            let fraction = Range(match.range(at: 2), in: text).map { text[$0].count } ?? 0
+            return WrittenNumber(range: whole, digits: text[whole].replacingOccurrences(of: ",", with: ""), decimals: fraction)
+        }
+    }
+
+    /// The warning for `number` if it is an older figure of `indicator`, written as one.
+    private func olderValue(_ number: WrittenNumber, in text: String, of indicator: Indicator) -> String? {
+        guard number.decimals == indicator.decimals, let latest = indicator.latest, let latestValue = latest.value else { return nil }
+        let unitWritten = Self.unit(of: indicator, after: number.range.upperBound, in: text)
+        guard number.decimals > 0 || unitWritten != nil else { return nil }
+        let plain = { (value: Double) in NumberFormat.format(value, decimals: indicator.decimals).replacingOccurrences(of: ",", with: "") }
+        guard plain(latestValue) != number.digits else { return nil }
+        guard let older = indicator.series.last(where: { $0.value.map(plain) == number.digits && $0 != latest }),
+              !Self.sentence(around: number.range, in: text).mentions(period: older.period) else { return nil }
+        let quoted = String(text[number.range]) + (unitWritten.map { text[number.range.upperBound..<$0] } ?? "")
+        return "\"\(quoted)\" is \(indicator.id)'s value for \(older.period); the latest is "
+            + "\(NumberFormat.format(latestValue, decimals: indicator.decimals)) (\(latest.period)). Write {{\(indicator.id).latest}} to keep it current"
+    }
+
+    /// Where the unit written after a number ends: "%" right after it, or the unit's first word after a space.
+    static func unit(of indicator: Indicator, after index: String.Index, in text: String) -> String.Index? {
+        let rest = text[index...]
+        if indicator.unit == "%" { return rest.hasPrefix("%") ? text.index(after: index) : nil }
+        guard let word = indicator.unit.split(separator: " ").first, rest.hasPrefix(" ") else { return nil }
+        let after = rest.dropFirst()
+        guard after.lowercased().hasPrefix(word.lowercased()) else { return nil }
+        return text.index(index, offsetBy: 1 + word.count)
+    }
+
+    static func sentence(around range: Range<String.Index>, in text: String) -> Substring {
+        let before = text[..<range.lowerBound].range(of: ". ", options: .backwards)?.upperBound ?? text.startIndex
+        let after = text[range.upperBound...].range(of: ". ")?.lowerBound ?? text.endIndex
+        return text[before..<after]
+    }
+
+    // MARK: Review dates
+
+    private func reviewDateProblems(_ indicators: [Indicator]) -> [Diagnostic] {
+        guard let reviewed = page.lastReviewed, let date = ReviewDate(reviewed.value) else { return [] }
+        return Self.reviewProblem(reviewed: reviewed.value, date: date, at: reviewed.location, indicators: indicators, what: "this page")
+            .map { [$0] } ?? []
+    }
+
+    /// The site's `last_reviewed` against every indicator the site shows.
+    static func siteReviewProblem(_ site: Site) -> Diagnostic? {
+        guard let date = ReviewDate(site.config.lastReviewed) else { return nil }
+        let location = site.config.lastReviewedLocation ?? SourceLocation(path: "content/site.yml")
+        return reviewProblem(reviewed: site.config.lastReviewed, date: date, at: location, indicators: site.indicators, what: "the site")
+    }
+
+    /// Warns when the review date is before the start of the last calendar year the newest figure
+    /// covers (or before its date): the words were plainly reviewed before that figure existed.
+    static func reviewProblem(reviewed: String, date: ReviewDate, at location: SourceLocation, indicators: [Indicator], what: String) -> Diagnostic? {
+        var newest: (indicator: Indicator, period: String, start: ReviewDate)?
+        for indicator in indicators {
+            for observation in indicator.series where observation.value != nil {
+                guard let start = ReviewDate(periodStart: observation.period), start > date else { continue }
+                if newest == nil || start > newest!.start { newest = (indicator, observation.period, start) }
+            }
+        }
+        guard let newest else { return nil }
+        return .warning(location, "last_reviewed \(reviewed) is older than the newest data \(what) shows (\(newest.indicator.id) for \(newest.period)); "
+                        + "review the words against it, then update last_reviewed")
+    }
+}
+
+/// A calendar date, compared as (year, month, day).
+struct ReviewDate: Comparable {
+    var year: Int, month: Int, day: Int
+
+    init?(_ text: String) {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, text.count == 10 else { return nil }
+        (year, month, day) = (parts[0], parts[1], parts[2])
+    }
+
+    /// An ISO date period is its own date; any other period starts on 1 January of the last year it covers.
+    init?(periodStart period: String) {
+        if let date = ReviewDate(period) { self = date; return }
+        guard let years = PeriodText.years(period) else { return nil }
+        (year, month, day) = (years.upperBound, 1, 1)
+    }
+
+    static func < (a: ReviewDate, b: ReviewDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+}
+
+private extension Substring {
+    /// Whether a sentence names a period: as written, as shown ("31 March 2024"), or by month and year ("March 2024").
+    func mentions(period: String) -> Bool {
+        let shown = PeriodText.display(period)
+        var forms = [period, shown]
+        if shown != period, let space = shown.firstIndex(of: " ") { forms.append(String(shown[shown.index(after: space)...])) }
+        return forms.contains { !$0.isEmpty && self.localizedCaseInsensitiveContains($0) }
+    }
+}
