@@ -44,7 +44,7 @@ struct PageContext {
     }
 
     private func navigation() -> [[String: Any]] {
-        var items: [(String, String)] = [(site.priority.title, ""), ("Indicators", "indicators/")]
+        var items: [(String, String)] = [(site.priority.title, ""), ("At a glance", "at-a-glance/"), ("Indicators", "indicators/")]
         items += site.pages.map { ($0.title, $0.outputDirectory) }
         return items.map { title, target in
             ["title": title, "href": address.link(to: target), "current": target == navigationCurrent]

@@ -45,6 +45,7 @@ public struct SiteRenderer: Sendable {
         pages += site.outcomes.map(renderOutcome)
         pages += site.commitments.map(renderCommitment)
         pages += site.pages.map(renderPlainPage)
+        pages.append(renderAtAGlance())
         pages.append(renderIndicatorIndex())
         // Charts and tables make indicator pages the bulk of the work.
         let renderer = self
@@ -69,6 +70,7 @@ public struct SiteRenderer: Sendable {
             ["title": sibling.title, "summary": TemplateText.optional(sibling.summary), "url": sibling.url ?? ""]
         }
         values["has_siblings"] = !site.siblings.isEmpty
+        values["glance"] = AtAGlance(site: site).values(at: address, limit: 2)
         return self.page(values, template: "home", at: address)
     }
 
@@ -106,6 +108,14 @@ public struct SiteRenderer: Sendable {
         values["summary"] = TemplateText.optional(page.summary)
         values["content"] = body(of: page)
         return self.page(values, template: "page", at: address)
+    }
+
+    private func renderAtAGlance() -> PageRender {
+        let address = PageAddress(directory: "at-a-glance/")
+        var values = base(for: "At a glance", summary: "How \(site.config.title) is doing: every indicator's latest figure, its direction of travel and how it compares with \(site.config.nationalComparator), and each commitment's status.",
+                          at: address, trail: [home], current: "at-a-glance/")
+        values["glance"] = AtAGlance(site: site).values(at: address)
+        return page(values, template: "at-a-glance", at: address)
     }
 
     private func renderIndicatorIndex() -> PageRender {

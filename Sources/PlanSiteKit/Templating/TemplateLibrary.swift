@@ -12,7 +12,7 @@ public struct TemplateLibrary: Sendable {
     private var library = MustacheLibrary()
 
     /// Every page kind the build renders needs its template.
-    public static let requiredTemplates = ["home", "outcome", "commitment", "page", "indicator", "indicators", "not-found"]
+    public static let requiredTemplates = ["home", "outcome", "commitment", "page", "indicator", "indicators", "at-a-glance", "not-found"]
 
     public static func load(from folder: URL, displayPrefix: String = "templates/") -> (TemplateLibrary?, [Diagnostic]) {
         let (library, diagnostics) = read(from: folder, displayPrefix: displayPrefix)

@@ -26,7 +26,7 @@ public struct LinkRules: Sendable {
     var pageBySourceFile: [String: String]
 
     public init(site: Site) {
-        var targets: Set<String> = ["", "indicators/", "data/indicators.csv", "data/indicators.json", "sitemap.xml"]
+        var targets: Set<String> = ["", "indicators/", "at-a-glance/", "data/indicators.csv", "data/indicators.json", "sitemap.xml"]
         var pages: [String: String] = [:]
         for page in site.allPages {
             targets.insert(page.outputDirectory)
