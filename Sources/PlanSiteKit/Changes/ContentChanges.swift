@@ -1,0 +1,164 @@
+import Foundation
+
+/// What changed between two versions of the content, in words a manager signing off an
+/// update can read: per indicator, new periods, revised figures, comparisons that flipped,
+/// targets changed, indicators added or removed; per commitment, status and targets.
+public struct ContentChanges: Sendable, Equatable {
+    /// One indicator or commitment and what changed in it.
+    public struct Section: Sendable, Equatable {
+        public var title: String
+        public var facts: [String]
+    }
+
+    public var sections: [Section]
+
+    public var isEmpty: Bool { sections.isEmpty }
+
+    public static func compare(old: Site, new: Site) -> ContentChanges {
+        var sections: [Section] = []
+        for indicator in new.indicators {
+            guard let before = old.indicator(indicator.id) else {
+                sections.append(Section(title: heading(indicator), facts: ["added: " + IndicatorFacts(indicator, new).summary]))
+                continue
+            }
+            let facts = IndicatorFacts(before, old).changes(to: IndicatorFacts(indicator, new))
+            if !facts.isEmpty { sections.append(Section(title: heading(indicator), facts: facts)) }
+        }
+        for indicator in old.indicators where new.indicator(indicator.id) == nil {
+            sections.append(Section(title: heading(indicator), facts: ["removed (was " + IndicatorFacts(indicator, old).summary + ")"]))
+        }
+        sections += CommitmentFacts.changes(old: old, new: new)
+        return ContentChanges(sections: sections)
+    }
+
+    private static func heading(_ indicator: Indicator) -> String { "\(indicator.title) (\(indicator.id))" }
+
+    public static let nothingChanged = "Nothing changed: every indicator's figures, comparisons and targets, and every commitment's status and targets, are the same in both versions."
+
+    private var countLine: String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let facts = sections.reduce(0) { $0 + $1.facts.count }
+        let commitments = sections.filter { $0.title.hasPrefix(CommitmentFacts.prefix) }.count
+        let parts = [(sections.count - commitments, "indicator"), (commitments, "commitment")].filter { $0.0 > 0 }.map { plural($0.0, $0.1) }
+        return "\(plural(facts, "change")) to \(parts.joined(separator: " and "))."
+    }
+
+    /// Plain text, for a terminal.
+    public func text() -> String {
+        guard !isEmpty else { return Self.nothingChanged + "\n" }
+        var lines: [String] = []
+        for section in sections {
+            lines.append(section.title)
+            lines += section.facts.map { "  - " + $0 }
+        }
+        return (lines + ["", countLine]).joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown, for a pull-request comment or the job summary.
+    public func markdown() -> String {
+        var lines = ["### What changed in the figures", ""]
+        guard !isEmpty else { return (lines + [Self.nothingChanged]).joined(separator: "\n") + "\n" }
+        for section in sections {
+            lines.append("**\(Self.escaped(section.title))**")
+            lines.append("")
+            lines += section.facts.map { "- " + Self.escaped($0) }
+            lines.append("")
+        }
+        return (lines + [countLine]).joined(separator: "\n") + "\n"
+    }
+
+    /// Content text shown as text in the summary, never as Markdown or HTML.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>#|!~&".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+/// One version of an indicator, in the words the site uses.
+struct IndicatorFacts {
+    var indicator: Indicator
+    var site: Site
+
+    init(_ indicator: Indicator, _ site: Site) {
+        self.indicator = indicator
+        self.site = site
+    }
+
+    private var presenter: IndicatorPresenter { IndicatorPresenter(indicator: indicator, site: site) }
+
+    func figure(_ observation: Observation) -> String {
+        guard let value = observation.value else { return "no value" + (observation.note.map { " (\($0))" } ?? "") }
+        return presenter.formattedWithUnit(value)
+    }
+
+    var summary: String {
+        guard let latest = presenter.latest, latest.value != nil else { return "no figure published" }
+        return "latest figure \(figure(latest)) \(PeriodText.phrase(latest.period))"
+    }
+
+    var comparison: String { presenter.comparison.label(against: site.config.nationalComparator) }
+
+    var target: String {
+        guard let target = indicator.target else { return "none" }
+        return presenter.formattedWithUnit(target.value) + (target.by.isEmpty ? "" : " by \(target.by)") + " (\(target.label))"
+    }
+
+    func changes(to new: IndicatorFacts) -> [String] {
+        var facts: [String] = []
+        let old = Dictionary(indicator.series.map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
+        let current = Set(new.indicator.series.map(\.period))
+        for observation in new.indicator.series {
+            guard let before = old[observation.period] else {
+                facts.append("new figure for \(observation.period): \(new.figure(observation))")
+                continue
+            }
+            let was = figure(before), now = new.figure(observation)
+            if was != now { facts.append("\(observation.period) revised: \(was) → \(now)") }
+        }
+        for observation in indicator.series where !current.contains(observation.period) {
+            facts.append("figure for \(observation.period) removed (was \(figure(observation)))")
+        }
+        if comparison != new.comparison { facts.append("comparison: \(comparison) → \(new.comparison)") }
+        if target != new.target { facts.append("target: \(target) → \(new.target)") }
+        return facts
+    }
+}
+
+/// Commitments: status and targets.
+enum CommitmentFacts {
+    static let prefix = "Commitment: "
+
+    static func changes(old: Site, new: Site) -> [ContentChanges.Section] {
+        var sections: [ContentChanges.Section] = []
+        for commitment in new.commitments {
+            let title = prefix + commitment.title
+            guard let before = old.commitments.first(where: { $0.slug == commitment.slug }) else {
+                sections.append(.init(title: title, facts: ["added, status \(status(commitment, new))"]))
+                continue
+            }
+            var facts: [String] = []
+            let was = status(before, old), now = status(commitment, new)
+            if was != now { facts.append("status: \(was) → \(now)") }
+            let oldTargets = targets(before), newTargets = targets(commitment)
+            facts += newTargets.filter { !oldTargets.contains($0) }.map { "target added: \($0)" }
+            facts += oldTargets.filter { !newTargets.contains($0) }.map { "target removed: \($0)" }
+            if !facts.isEmpty { sections.append(.init(title: title, facts: facts)) }
+        }
+        for commitment in old.commitments where !new.commitments.contains(where: { $0.slug == commitment.slug }) {
+            sections.append(.init(title: prefix + commitment.title, facts: ["removed"]))
+        }
+        return sections
+    }
+
+    private static func status(_ page: ContentPage, _ site: Site) -> String {
+        page.status?.label(in: site.config) ?? "not stated"
+    }
+
+    private static func targets(_ page: ContentPage) -> [String] {
+        page.targets.map { "\($0.label): \(NumberFormat.format($0.value, decimals: 6).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)) for \($0.indicator.value)" + ($0.by.isEmpty ? "" : " by \($0.by)") }
+    }
+}
