@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import PlanSiteKit
+
+@Suite("What changed between two versions of the content")
+struct ContentChangesTests {
+    static let old = TestBuild.real.site!
+
+    func changed(_ edit: (inout Site) -> Void) -> ContentChanges {
+        var new = Self.old
+        edit(&new)
+        return ContentChanges.compare(old: Self.old, new: new)
+    }
+
+    func index(_ site: Site, _ id: String) -> Int { site.indicators.firstIndex { $0.id == id }! }
+
+    @Test func identicalVersionsSayNothingChanged() {
+        let changes = ContentChanges.compare(old: Self.old, new: Self.old)
+        #expect(changes.isEmpty)
+        #expect(changes.text() == ContentChanges.nothingChanged + "\n")
+        #expect(changes.markdown() == "### What changed in the figures\n\n" + ContentChanges.nothingChanged + "\n")
+    }
+
+    @Test func newPeriodsRevisionsAndRemovedPeriodsAreListed() {
+        let changes = changed { site in
+            let i = index(site, "housing-completions")
+            site.indicators[i].series[0].value = 235
+            site.indicators[i].series.append(Observation(period: "2021-22", value: 300))
+            site.indicators[i].series.append(Observation(period: "2022-23", value: nil, note: "not yet published"))
+            site.indicators[index(site, "drug-poisoning-deaths")].series.removeFirst()
+        }
+        #expect(changes.sections.count == 2)
+        #expect(changes.sections.first { $0.title.contains("housing-completions") }?.facts == [
+            "2019-20 revised: 230 dwellings → 235 dwellings", "new figure for 2021-22: 300 dwellings",
+            "new figure for 2022-23: no value (not yet published)",
+        ])
+        #expect(changes.sections.first { $0.title.contains("(drug-poisoning-deaths)") }?.facts == ["figure for 2011 removed (was 5 deaths)"])
+    }
+
+    @Test func aFlippedComparisonAndAChangedTargetAreSaidInWords() {
+        let changes = changed { site in
+            let i = index(site, "drug-poisoning-death-rate")
+            site.indicators[i].comparators[0].series[0].value = 6.5
+            let j = index(site, "housing-completions")
+            site.indicators[j].target?.value = 450
+        }
+        #expect(changes.sections.map(\.facts) == [
+            ["comparison: lower than England (not tested for significance) → higher than England (not tested for significance)"],
+            ["target: 425 dwellings by 2027-28 (425 new homes a year) → 450 dwellings by 2027-28 (425 new homes a year)"],
+        ])
+    }
+
+    @Test func indicatorsAddedAndRemoved() {
+        let changes = changed { site in
+            var added = site.indicators[index(site, "housing-completions")]
+            added.id = "housing-starts"
+            added.title = "Homes started"
+            site.indicators.append(added)
+            site.indicators.remove(at: index(site, "low-happiness"))
+        }
+        #expect(changes.sections.count == 2)
+        #expect(changes.sections.first { $0.title.contains("housing-starts") }?.facts == ["added: latest figure 280 dwellings in 2020-21"])
+        #expect(changes.sections.first { $0.title.contains("low-happiness") }?.facts.first?.hasPrefix("removed (was latest figure 9.5%") == true)
+    }
+
+    @Test func commitmentStatusesAndTargetsThatChanged() {
+        let changes = changed { site in
+            let i = site.commitments.firstIndex { $0.slug == "family-hubs" }!
+            site.commitments[i].status = .achieved
+            let j = site.commitments.firstIndex { $0.slug == "new-and-affordable-homes" }!
+            site.commitments[j].targets[0].value = 450
+        }
+        #expect(changes.sections == [
+            .init(title: "Commitment: Family Hubs", facts: ["status: On track → Achieved"]),
+            .init(title: "Commitment: New and affordable homes", facts: [
+                "target added: 425 new homes a year: 450 for housing-completions by 2027-28",
+                "target removed: 425 new homes a year: 425 for housing-completions by 2027-28",
+            ]),
+        ])
+        #expect(changes.text().hasSuffix("\n3 changes to 2 commitments.\n"))
+    }
+
+    @Test func markdownEscapesContentText() {
+        #expect(ContentChanges.escaped("a *b* <script> [x](y)") == "a \\*b\\* \\<script\\> \\[x\\](y)")
+    }
+}
