@@ -108,22 +108,34 @@ struct IndicatorFacts {
     }
 
     func changes(to new: IndicatorFacts) -> [String] {
-        var facts: [String] = []
-        let old = Dictionary(indicator.series.map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
-        let current = Set(new.indicator.series.map(\.period))
-        for observation in new.indicator.series {
-            guard let before = old[observation.period] else {
-                facts.append("new figure for \(observation.period): \(new.figure(observation))")
-                continue
-            }
-            let was = figure(before), now = new.figure(observation)
-            if was != now { facts.append("\(observation.period) revised: \(was) → \(now)") }
-        }
-        for observation in indicator.series where !current.contains(observation.period) {
-            facts.append("figure for \(observation.period) removed (was \(figure(observation)))")
+        var facts = seriesChanges(from: indicator.series, to: new.indicator.series, new: new, area: "")
+        var names = indicator.comparators.map(\.geography)
+        names += new.indicator.comparators.map(\.geography).filter { !names.contains($0) }
+        for name in names {
+            facts += seriesChanges(from: indicator.comparator(name)?.series ?? [], to: new.indicator.comparator(name)?.series ?? [],
+                                   new: new, area: name + " ")
         }
         if comparison != new.comparison { facts.append("comparison: \(comparison) → \(new.comparison)") }
         if target != new.target { facts.append("target: \(target) → \(new.target)") }
+        return facts
+    }
+
+    /// New, revised and removed figures of one area ("" for the indicator's own, "England " for a comparator).
+    private func seriesChanges(from oldSeries: [Observation], to newSeries: [Observation], new: IndicatorFacts, area: String) -> [String] {
+        var facts: [String] = []
+        let old = Dictionary(oldSeries.map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
+        let current = Set(newSeries.map(\.period))
+        for observation in newSeries {
+            guard let before = old[observation.period] else {
+                facts.append("new \(area)figure for \(observation.period): \(new.figure(observation))")
+                continue
+            }
+            let was = figure(before), now = new.figure(observation)
+            if was != now { facts.append("\(area)\(observation.period) revised: \(was) → \(now)") }
+        }
+        for observation in oldSeries where !current.contains(observation.period) {
+            facts.append("\(area)figure for \(observation.period) removed (was \(figure(observation)))")
+        }
         return facts
     }
 }

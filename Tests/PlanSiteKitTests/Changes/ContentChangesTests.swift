@@ -45,7 +45,8 @@ struct ContentChangesTests {
             site.indicators[j].target?.value = 450
         }
         #expect(changes.sections.map(\.facts) == [
-            ["comparison: lower than England (not tested for significance) → higher than England (not tested for significance)"],
+            ["England 2019-21 revised: 7.9 per 100,000 → 6.5 per 100,000",
+             "comparison: lower than England (not tested for significance) → higher than England (not tested for significance)"],
             ["target: 425 dwellings by 2027-28 (425 new homes a year) → 450 dwellings by 2027-28 (425 new homes a year)"],
         ])
     }
