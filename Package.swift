@@ -55,7 +55,7 @@ let package = Package(
             // Depending on the executable makes `swift build --build-tests` build the
             // binary these tests run, in the same build folder as the tests.
             dependencies: ["plansite"],
-            exclude: ["Corpus"]
+            exclude: ["Corpus", "Snapshots"]
         ),
     ]
 )
