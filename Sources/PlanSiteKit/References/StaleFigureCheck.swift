@@ -18,8 +18,10 @@ struct StaleFigureCheck {
         for (text, location) in outline.plainText {
             let words = Self.blankingReferences(in: text)
             for number in Self.numbers(in: words) {
-                guard let finding = indicators.lazy.compactMap({ self.olderValue(number, in: words, of: $0) }).first else { continue }
                 let at = outline.location(of: String(words[number.range]), in: words, at: number.range.lowerBound, node: location)
+                // A link or emphasis splits a sentence into several text nodes: its period may be in another one.
+                let sentence = sourceSentence(at: at) ?? Self.sentence(around: number.range, in: words)
+                guard let finding = indicators.lazy.compactMap({ self.olderValue(number, in: words, sentence: sentence, of: $0) }).first else { continue }
                 problems.append(.warning(at, finding))
             }
         }
@@ -69,14 +71,14 @@ struct StaleFigureCheck {
     }
 
     /// The warning for `number` if it is an older figure of `indicator`, written as one.
-    private func olderValue(_ number: WrittenNumber, in text: String, of indicator: Indicator) -> String? {
+    private func olderValue(_ number: WrittenNumber, in text: String, sentence: Substring, of indicator: Indicator) -> String? {
         guard number.decimals == indicator.decimals, let latest = indicator.latest, let latestValue = latest.value else { return nil }
         let unitWritten = Self.unit(of: indicator, after: number.range.upperBound, in: text)
         guard number.decimals > 0 || unitWritten != nil else { return nil }
         let plain = { (value: Double) in NumberFormat.format(value, decimals: indicator.decimals).replacingOccurrences(of: ",", with: "") }
         guard plain(latestValue) != number.digits else { return nil }
         guard let older = indicator.series.last(where: { $0.value.map(plain) == number.digits && $0 != latest }),
-              !Self.sentence(around: number.range, in: text).mentions(period: older.period) else { return nil }
+              !sentence.mentions(period: older.period) else { return nil }
         let quoted = String(text[number.range]) + (unitWritten.map { text[number.range.upperBound..<$0] } ?? "")
         return "\"\(quoted)\" is \(indicator.id)'s value for \(older.period); the latest is "
             + "\(NumberFormat.format(latestValue, decimals: indicator.decimals)) (\(latest.period)). Write {{\(indicator.id).latest}} to keep it current"
@@ -90,6 +92,15 @@ struct StaleFigureCheck {
         let after = rest.dropFirst()
         guard after.lowercased().hasPrefix(word.lowercased()) else { return nil }
         return text.index(index, offsetBy: 1 + word.count)
+    }
+
+    /// The sentence of the Markdown source around a position, as written (links and all).
+    private func sourceSentence(at location: SourceLocation) -> Substring? {
+        let index = location.line - outline.firstLine
+        guard index >= 0, index < outline.lines.count else { return nil }
+        let line = String(outline.lines[index])
+        guard let start = line.index(line.startIndex, offsetBy: location.column - 1, limitedBy: line.endIndex) else { return nil }
+        return Self.sentence(around: start..<start, in: line)
     }
 
     static func sentence(around range: Range<String.Index>, in text: String) -> Substring {

@@ -36,6 +36,8 @@ struct StaleFigureCheckTests {
         #expect(warnings("Men can expect to live {{life-expectancy-male.latest}}.").isEmpty)
         #expect(warnings("In 2017-19 men could expect to live 78.59 years.").isEmpty, "history, dated in its own sentence")
         #expect(warnings("It was 78.6 years, rounded.").isEmpty, "not written with the indicator's decimals")
+        #expect(warnings("Men could expect to live 78.59 years ([the figures](/indicators/life-expectancy-male/)) in 2017-19.").isEmpty,
+                "the sentence names the period after a link")
     }
 
     @Test func aWholeNumberCountsOnlyWithItsUnit() {
