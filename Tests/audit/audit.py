@@ -621,15 +621,15 @@ CHECKS = [
      "and best practice, at 1280 and 320 pixels wide, light and dark colour schemes"),
     ("aaa_contrast", "AAA contrast", "text contrast of at least 7:1 (4.5:1 for large text), "
      "WCAG 1.4.6 level AAA, in light and dark colour schemes"),
-    ("forced_colors_failures", "forced colours", "charts, tags, progress bars and focus stay visible "
+    ("forced_colors_failures", "Forced colours", "charts, tags, progress bars and focus stay visible "
      "in forced colours (Windows high contrast), light and dark; chart lines checked in a screenshot"),
-    ("text_spacing_failures", "text spacing", "no text clipped or overlapping with WCAG 1.4.12 text "
+    ("text_spacing_failures", "Text spacing", "no text clipped or overlapping with WCAG 1.4.12 text "
      "spacing, at 1280 and 320 pixels wide"),
-    ("target_size_aaa_failures", "target size", "links in the header, navigation, breadcrumbs, footer "
+    ("target_size_aaa_failures", "Target size", "links in the header, navigation, breadcrumbs, footer "
      "and data downloads at least 44 by 44 pixels (WCAG 2.5.5, level AAA)"),
-    ("reflow_failures", "reflow", "no sideways scrolling at 320 pixels wide (WCAG 1.4.10)"),
-    ("nojs_failures", "without JavaScript", "every page shows its content with JavaScript turned off"),
-    ("broken_links", "broken links", "every link between pages and to a place on a page works"),
+    ("reflow_failures", "Reflow", "no sideways scrolling at 320 pixels wide (WCAG 1.4.10)"),
+    ("nojs_failures", "Without JavaScript", "every page shows its content with JavaScript turned off"),
+    ("broken_links", "Broken links", "every link between pages and to a place on a page works"),
     ("nu_errors", "HTML and CSS errors", "the Nu Html Checker finds no errors in the HTML and CSS"),
 ]
 

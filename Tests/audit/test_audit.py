@@ -171,7 +171,8 @@ def test_text_spacing_overlap_caught(browser, tmp_path):
         found = browser.execute_script(beyond_aa.TEXT_SPACING_JS, beyond_aa.TEXT_SPACING_CSS)
         browser.get(server.url("index.html"))
         plain = browser.execute_script(beyond_aa.TEXT_SPACING_JS, "")
-    assert [f for f in found if f["rule"] == "text-spacing-overlap" and "fixed" in f["selector"]], found
+    assert [f for f in found if f["rule"] == "text-spacing-overlap"
+            and "fixed" in f["selector"] + f["message"] and "next" in f["selector"] + f["message"]], found
     assert plain == [], plain
 
 
@@ -462,4 +463,15 @@ def test_real_site_audit(capsys):
     with capsys.disabled():  # CI's log shows the audit's counts, not just "passed"
         print(f"\nreal site ({n_html} HTML files): " + run.stdout.strip().splitlines()[-1])
     assert run.counts["pages"] == n_html
+    assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]
+
+
+def test_mini_site_audit(capsys):
+    """The mini site the golden tests build passes the same audit (PLANSITE_MINI_SITE, from make test)."""
+    site = os.environ.get("PLANSITE_MINI_SITE")
+    if not site:
+        pytest.skip("PLANSITE_MINI_SITE is set by `make test` (the built mini site)")
+    run = run_audit(Path(site))
+    with capsys.disabled():
+        print("\nmini site: " + run.stdout.strip().splitlines()[-1])
     assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]

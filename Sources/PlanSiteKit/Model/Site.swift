@@ -15,6 +15,8 @@ public struct Site: Sendable {
     /// their ids and addresses as known, so one broken file gives one error, not a cascade.
     public var unreadableIndicatorIDs: Set<String> = []
     public var unreadableTargets: Set<String> = []
+    /// The browser audit's results, when the build is given them (`--audit-results`): the accessibility statement shows them.
+    public var auditResults: AuditResults?
 
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
