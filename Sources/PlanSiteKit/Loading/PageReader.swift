@@ -11,7 +11,7 @@ struct PageReader {
     var body: String
     var bodyFirstLine: Int
 
-    static let commonKeys: Set<String> = ["title", "summary", "order", "image", "image_alt", "decorative", "draft"]
+    static let commonKeys: Set<String> = ["title", "summary", "order", "image", "image_alt", "decorative", "draft", "verbatim"]
     static let keysByKind: [PageKind: Set<String>] = [
         .priority: [], .page: [],
         .outcome: ["indicators"],
@@ -35,6 +35,7 @@ struct PageReader {
                                order: fields.integer("order", in: 0...10_000) ?? 10_000, image: readImage(fields),
                                body: body, bodyFirstLine: bodyFirstLine)
         page.draft = fields.bool("draft") ?? false
+        page.verbatim = fields.bool("verbatim") ?? false
         page.indicatorIDs = readIDs(fields)
         if kind == .commitment {
             page.due = fields.string("due")

@@ -106,6 +106,9 @@ public struct ContentPage: Sendable {
     /// Where `url` is written, for link checks.
     public var urlLocation: SourceLocation?
     public var draft: Bool = false
+    /// `verbatim: true`: the text is published elsewhere and stays word for word, so the
+    /// plain-language lint does not ask for it to be rewritten.
+    public var verbatim: Bool = false
 
     /// Where the page is written, relative to the output folder.
     public var outputDirectory: String {

@@ -39,6 +39,8 @@ public struct SiteValidator: Sendable {
                            allowsRawHTML: assembly.site.config.unsafeHTML).check()
             + check(outline, assembly.links, from: page.linkOrigin)
             + FrontMatterLint(page: page, links: assembly.links).check()
+            + (page.verbatim ? [] : PlainLanguageLint(path: page.path, lines: outline.lines, firstLine: outline.firstLine,
+                                                      precedingText: page.summary ?? "").check())
     }
 
     private func check(notesOf indicator: Indicator) -> [Diagnostic] {
@@ -46,6 +48,9 @@ public struct SiteValidator: Sendable {
         return ContentLint(path: indicator.path, kind: nil, body: notes, outline: outline,
                            allowsRawHTML: assembly.site.config.unsafeHTML).check()
             + check(outline, assembly.links, from: indicator.linkOrigin)
+            + PlainLanguageLint(path: indicator.path, lines: outline.lines, firstLine: outline.firstLine,
+                                precedingText: indicator.summary ?? "",
+                                fileLines: (try? String(contentsOfFile: indicator.path, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false)).check()
     }
 
     private func check(_ outline: MarkdownOutline, _ links: LinkRules, from origin: LinkOrigin) -> [Diagnostic] {
