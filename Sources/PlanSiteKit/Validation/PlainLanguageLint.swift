@@ -216,7 +216,7 @@ struct PlainLanguageLint {
         let before = text[..<range.lowerBound].split(whereSeparator: \.isWhitespace).last
         let after = text[range.upperBound...].split(whereSeparator: \.isWhitespace).first
         let caps = { (word: Substring?) in word.map { w in w.count > 1 && w.allSatisfy { $0.isUppercase || !$0.isLetter } && w.contains { $0.isLetter } } ?? false }
-        return caps(before) && caps(after)
+        return caps(before) || caps(after)
     }
 
     /// "Words in Full (ACR)" or "ACR (words in full)".
