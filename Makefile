@@ -17,6 +17,15 @@ CONFIG ?= debug
 TEST_VENV ?= $(BUILD_DIR)/test-venv
 export TEST_VENV
 PYTHON = $(TEST_VENV)/bin/python
+# The browser audit's results, which the accessibility statement shows: written by the audit
+# (`make test`), read by `make site` and `make check` when the file exists. Never committed: a
+# fresh clone's `make site` builds a statement that says no test results are attached, and CI
+# builds the published site after `make test` in the same job (GitLab) or hands the file from
+# the test job to the site job as an artifact (GitHub). AUDIT_RESULTS=FILE names another file.
+AUDIT_RESULTS ?= $(BUILD_DIR)/accessibility-results.json
+AUDIT_RESULTS_FLAG = $(if $(wildcard $(AUDIT_RESULTS)),--audit-results "$(AUDIT_RESULTS)")
+# The small site the golden tests build: the audit holds it to the same bar as content/.
+MINI_SITE = Tests/PlanSiteKitTests/Fixtures/mini-site/content
 # Extra flags for `make check` and `make serve`, e.g. CHECK_FLAGS=--strict, SERVE_FLAGS="--port 9000 --drafts".
 CHECK_FLAGS ?=
 SERVE_FLAGS ?=
@@ -26,11 +35,11 @@ SERVE_FLAGS ?=
 # BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
 site: build-deps
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product plansite
-	$(BUILD_DIR)/release/plansite build $(if $(BASE_URL),--base-url "$(BASE_URL)")
+	$(BUILD_DIR)/release/plansite build $(if $(BASE_URL),--base-url "$(BASE_URL)") $(AUDIT_RESULTS_FLAG)
 
 check: build-deps
 	$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product plansite
-	$(BUILD_DIR)/$(CONFIG)/plansite check $(CHECK_FLAGS)
+	$(BUILD_DIR)/$(CONFIG)/plansite check $(CHECK_FLAGS) $(AUDIT_RESULTS_FLAG)
 
 serve: build-deps
 	$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product plansite
@@ -66,9 +75,18 @@ swift-tests: debug-build
 content-check: debug-build
 	$(BUILD_DIR)/debug/plansite check --strict
 
+# The audit over the real site and the mini site writes $(AUDIT_RESULTS) (removed first, so a
+# failed run leaves no older results behind); then the statement built from them is checked
+# against them, figure by figure.
 audit: test-deps debug-build
+	rm -f "$(AUDIT_RESULTS)"
 	$(BUILD_DIR)/debug/plansite build --output $(BUILD_DIR)/audit-site
-	PLANSITE_SITE=$(BUILD_DIR)/audit-site $(PYTHON) -m pytest -q Tests/audit
+	$(BUILD_DIR)/debug/plansite build --quiet --content $(MINI_SITE) --output $(BUILD_DIR)/audit-mini-site
+	PLANSITE_SITE=$(BUILD_DIR)/audit-site PLANSITE_MINI_SITE=$(BUILD_DIR)/audit-mini-site \
+	  PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" $(PYTHON) -m pytest -q Tests/audit
+	$(BUILD_DIR)/debug/plansite build --quiet --output $(BUILD_DIR)/statement-site --audit-results "$(AUDIT_RESULTS)"
+	PLANSITE_STATEMENT_SITE=$(BUILD_DIR)/statement-site PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" \
+	  $(PYTHON) -m pytest -q Tests/audit/test_statement.py
 
 workflows: test-deps
 	$(PYTHON) -m pytest -q Tests/workflows

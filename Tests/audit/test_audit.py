@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import audit
+import beyond_aa
 from conftest import FIXTURES, SUMMARY_RE, run_audit, site_dir
 
 GOOD = FIXTURES / "good"
@@ -104,7 +105,90 @@ def test_findings_printed_one_per_line(flawed_audit):
     total = sum(v for k, v in flawed_audit.counts.items() if k != "pages")
     assert len(fails) == total == len(flawed_audit.report["findings"])
     for ln in fails:
-        assert re.search(r"page=\S+ check=(axe|reflow|nojs|link|nu) rule=\S+ element=.+ help=\S+", ln), ln
+        assert re.search(r"page=\S+ check=(axe|aaa-contrast|forced-colors|text-spacing|target-size|"
+                         r"reflow|nojs|link|nu) rule=\S+ element=.+ help=\S+", ln), ln
+
+
+# ---------------------------------------------------------------------------
+# beyond AA: one known flaw for each check, caught and counted
+# ---------------------------------------------------------------------------
+
+def _elements(run, **match) -> list[str]:
+    return [f["element"] for f in run.findings(**match)]
+
+
+def test_flawed_aaa_contrast_caught(flawed_audit):
+    """#767676 on white (4.54:1) passes AA and fails AAA: counted as aaa_contrast, not as AA."""
+    found = flawed_audit.findings(page="index.html", check="aaa-contrast", rule="color-contrast-enhanced")
+    assert [f for f in found if "aa-only-contrast" in f["element"]], found
+    assert flawed_audit.counts["aaa_contrast"] == len(flawed_audit.findings(check="aaa-contrast")) >= 1
+    aa = _elements(flawed_audit, check="axe", rule="color-contrast")
+    assert not any("aa-only-contrast" in e for e in aa), aa
+
+
+def test_flawed_forced_colors_caught(flawed_audit):
+    """A dark chart line on a dark Canvas, a bar drawn by background alone, focus by shadow alone."""
+    fc = flawed_audit.findings(page="index.html", check="forced-colors")
+    by_rule = {}
+    for f in fc:
+        by_rule.setdefault(f["rule"], []).append(f)
+    line = by_rule.get("forced-colors-line-not-drawn", [])
+    # the screenshot shows the line on the light palette, not on the dark one
+    assert [f for f in line if "fc-flaw-line" in f["element"]], fc
+    assert all(f["runs"] == ["forced-dark"] for f in line), line
+    assert [f for f in by_rule.get("forced-colors-svg-shape", []) if "fc-flaw-line" in f["element"]], fc
+    assert [f for f in by_rule.get("forced-colors-background-only", []) if "fc-flaw-bar" in f["element"]], fc
+    assert [f for f in by_rule.get("forced-colors-focus", []) if "shadow-focus" in f["element"]], fc
+    # the browser's own focus ring (outline: auto) is visible in forced colours
+    assert not [f for f in by_rule.get("forced-colors-focus", []) if "shadow-focus" not in f["element"]], fc
+    assert flawed_audit.counts["forced_colors_failures"] == len(flawed_audit.findings(check="forced-colors"))
+
+
+def test_flawed_text_spacing_caught(flawed_audit):
+    (f,) = flawed_audit.findings(page="index.html", check="text-spacing")
+    assert f["rule"] == "text-spacing-clipped" and "ts-flaw-clip" in f["element"], f
+    assert sorted(f["runs"]) == ["1280-light", "320-light"]
+    assert flawed_audit.counts["text_spacing_failures"] == 1
+
+
+def test_flawed_target_size_caught(flawed_audit):
+    """The footer link that stands alone is too small; the one inside a sentence is exempt."""
+    found = _elements(flawed_audit, page="index.html", check="target-size")
+    assert any("small-target" in e for e in found), found
+    assert not any("inline-target" in e for e in found), found
+    assert flawed_audit.counts["target_size_aaa_failures"] == len(found) == 1
+
+
+def test_text_spacing_overlap_caught(browser, tmp_path):
+    """Text in a box of fixed height spills over the text below it once spacing grows."""
+    _write(tmp_path / "index.html", """<!DOCTYPE html><html lang="en"><title>t</title>
+      <style>body { font: 16px/1.2 sans-serif; margin: 0 } .fixed { height: 2.4em; width: 14em; margin: 0 }
+      .next { margin: 0 }</style>
+      <main><div class="fixed">Two lines of text in a box of a fixed height here</div>
+      <p class="next">The paragraph after it</p></main></html>""")
+    with audit.SiteServer(tmp_path) as server:
+        browser.get(server.url("index.html"))
+        found = browser.execute_script(beyond_aa.TEXT_SPACING_JS, beyond_aa.TEXT_SPACING_CSS)
+        browser.get(server.url("index.html"))
+        plain = browser.execute_script(beyond_aa.TEXT_SPACING_JS, "")
+    assert [f for f in found if f["rule"] == "text-spacing-overlap"
+            and "fixed" in f["selector"] + f["message"] and "next" in f["selector"] + f["message"]], found
+    assert plain == [], plain
+
+
+def test_png_decoder_reads_chromium_screenshots(browser, tmp_path):
+    """The pixel check's decoder against a known picture: a 3 px red line on white."""
+    _write(tmp_path / "index.html", """<!DOCTYPE html><html lang="en"><title>t</title>
+      <style>body { margin: 0; background: #fff }</style>
+      <svg width="100" height="20"><line x1="0" y1="10" x2="100" y2="10" stroke="#ff0000" stroke-width="4"/></svg></html>""")
+    with audit.SiteServer(tmp_path) as server:
+        browser.get(server.url("index.html"))
+        png = beyond_aa.screenshot(browser, 2, 0, 96, 20)
+    width, height, _, _ = png
+    assert (width, height) == (100, 24)
+    red = beyond_aa.line_pixels(png, {"r": 255, "g": 0, "b": 0}, {"r": 255, "g": 255, "b": 255})
+    assert 300 <= red <= 500, red
+    assert beyond_aa.line_pixels(png, {"r": 250, "g": 250, "b": 250}, {"r": 255, "g": 255, "b": 255}) == 0
 
 
 # ---------------------------------------------------------------------------
@@ -120,8 +204,28 @@ def test_scratch_removed(flawed_audit, good_audit):
 def test_good_fixture_is_clean(good_audit):
     assert good_audit.stdout.strip().splitlines()[-1] == (
         "audit: pages=2 axe_violations=0 reflow_failures=0 nojs_failures=0 "
-        "broken_links=0 nu_errors=0"), good_audit.stdout
+        "broken_links=0 nu_errors=0 aaa_contrast=0 forced_colors_failures=0 "
+        "text_spacing_failures=0 target_size_aaa_failures=0"), good_audit.stdout
     assert good_audit.returncode == 0
+    # its chart line was photographed in both forced-colours palettes and showed
+    assert good_audit.results["forced_colors_chart_lines_photographed"] == 2
+
+
+def test_results_file_for_the_statement(good_audit, flawed_audit):
+    """--results writes what the accessibility statement shows, and its figures are the counts."""
+    for run in (good_audit, flawed_audit):
+        r = run.results
+        assert r["format"] == "plansite-audit-results/1"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date"]) and r["tested_at"].startswith(r["date"])
+        assert re.fullmatch(r"4\.\d+\.\d+", r["tools"]["axe-core"]), r["tools"]
+        assert re.fullmatch(r"\d+\.\d+\.\d+\.\d+", r["tools"]["chromium"]), r["tools"]
+        assert r["tools"]["nu-html-checker"], r["tools"]
+        assert r["pages_tested"] == run.counts["pages"] == len(r["pages"])
+        assert {c["id"]: c["failures"] for c in r["checks"]} == {
+            k: v for k, v in run.counts.items() if k != "pages"}
+        assert r["failures"] == sum(c["failures"] for c in r["checks"])
+        assert "wcag22aa" in r["wcag_tags"]
+    assert good_audit.results["failures"] == 0 and flawed_audit.results["failures"] > 0
 
 
 # ---------------------------------------------------------------------------
@@ -352,8 +456,22 @@ def test_real_site_audit(capsys):
             pytest.fail(f"PLANSITE_SITE={site} does not exist: the Makefile builds it first")
         pytest.skip(f"{site} does not exist (build the site first; PLANSITE_SITE overrides)")
     n_html = sum(1 for p in site.rglob("*.html") if p.is_file())
-    run = run_audit(site)
+    # PLANSITE_AUDIT_RESULTS (the Makefile sets it): where the results the accessibility
+    # statement shows are kept, for `make site` to read (plansite build --audit-results).
+    results = os.environ.get("PLANSITE_AUDIT_RESULTS")
+    run = run_audit(site, results_out=Path(results).resolve() if results else None)
     with capsys.disabled():  # CI's log shows the audit's counts, not just "passed"
         print(f"\nreal site ({n_html} HTML files): " + run.stdout.strip().splitlines()[-1])
     assert run.counts["pages"] == n_html
+    assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]
+
+
+def test_mini_site_audit(capsys):
+    """The mini site the golden tests build passes the same audit (PLANSITE_MINI_SITE, from make test)."""
+    site = os.environ.get("PLANSITE_MINI_SITE")
+    if not site:
+        pytest.skip("PLANSITE_MINI_SITE is set by `make test` (the built mini site)")
+    run = run_audit(Path(site))
+    with capsys.disabled():
+        print("\nmini site: " + run.stdout.strip().splitlines()[-1])
     assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]

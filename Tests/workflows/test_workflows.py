@@ -273,3 +273,15 @@ def test_every_swift_package_dependency_is_pinned_exactly():
     assert packages, "no .package( in Package.swift"
     for package in packages:
         assert re.search(r'\bexact:\s*"\d+\.\d+\.\d+"', package), f".package({package}) is not pinned with exact:"
+
+
+def test_github_site_job_builds_the_statement_from_the_test_jobs_audit_results():
+    """The published accessibility statement shows the figures of the audit that ran before it."""
+    jobs = github_jobs()
+    up = uses(jobs["test"], "actions/upload-artifact")
+    down = uses(jobs["site"], "actions/download-artifact")
+    assert up and up[0]["with"]["path"] == ".build/accessibility-results.json"
+    assert up[0]["with"]["if-no-files-found"] == "error"
+    assert down and down[0]["with"]["name"] == up[0]["with"]["name"] and down[0]["with"]["path"] == ".build"
+    steps = jobs["site"]["steps"]
+    assert steps.index(down[0]) < next(i for i, s in enumerate(steps) if "make site" in s.get("run", ""))

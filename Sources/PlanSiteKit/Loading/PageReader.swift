@@ -11,7 +11,7 @@ struct PageReader {
     var body: String
     var bodyFirstLine: Int
 
-    static let commonKeys: Set<String> = ["title", "summary", "order", "image", "image_alt", "decorative", "draft", "last_reviewed"]
+    static let commonKeys: Set<String> = ["title", "summary", "order", "image", "image_alt", "decorative", "draft", "last_reviewed", "verbatim"]
     static let keysByKind: [PageKind: Set<String>] = [
         .priority: [], .page: [],
         .outcome: ["indicators"],
@@ -38,6 +38,7 @@ struct PageReader {
         if let node = fields.value("last_reviewed"), let text = fields.string("last_reviewed") {
             page.lastReviewed = Located(value: text, location: fields.location(of: node))
         }
+        page.verbatim = fields.bool("verbatim") ?? false
         page.indicatorIDs = readIDs(fields)
         if kind == .commitment {
             page.due = fields.string("due")

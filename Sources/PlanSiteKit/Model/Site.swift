@@ -15,6 +15,8 @@ public struct Site: Sendable {
     /// their ids and addresses as known, so one broken file gives one error, not a cascade.
     public var unreadableIndicatorIDs: Set<String> = []
     public var unreadableTargets: Set<String> = []
+    /// The browser audit's results, when the build is given them (`--audit-results`): the accessibility statement shows them.
+    public var auditResults: AuditResults?
 
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
@@ -133,6 +135,9 @@ public struct ContentPage: Sendable {
     /// Where `url` is written, for link checks.
     public var urlLocation: SourceLocation?
     public var draft: Bool = false
+    /// `verbatim: true`: the text is published elsewhere and stays word for word, so the
+    /// plain-language lint does not ask for it to be rewritten.
+    public var verbatim: Bool = false
 
     /// Where the page is written, relative to the output folder.
     public var outputDirectory: String {

@@ -12,6 +12,11 @@ public struct BuildOptions: Sendable {
     /// Path prefixes diagnostics print, so they name files as the user typed them.
     public var contentDisplay = "content/"
     public var templatesDisplay = "templates/"
+    /// The browser audit's results (`audit.py --results`), shown in the accessibility statement.
+    public var auditResults: URL?
+    public var auditResultsDisplay = ""
+    /// The day the audit results' age is judged against.
+    public var today = Date()
 
     public init(contentFolder: URL, templatesFolder: URL, outputFolder: URL) {
         self.contentFolder = contentFolder
@@ -91,6 +96,11 @@ public struct BuildPipeline {
         }
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         let contentIsComplete = !report.hasErrors
+        if let url = options.auditResults {
+            let (results, problems) = AuditResults.read(from: url, displayPath: options.auditResultsDisplay.isEmpty ? url.path : options.auditResultsDisplay)
+            report.append(contentsOf: problems)
+            site.auditResults = results
+        }
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         let assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: contentIsComplete, parallel: options.parallel)
 
@@ -99,6 +109,10 @@ public struct BuildPipeline {
         validator.contentIsComplete = contentIsComplete
         validator.parallel = options.parallel
         report.append(contentsOf: validator.check())
+        if let results = site.auditResults {
+            report.append(contentsOf: AuditResultsLint(results: results, lastReviewed: site.config.lastReviewed,
+                                                       pagesBuilt: assembly.pages?.count, today: options.today).check())
+        }
         if options.strict { report = report.escalatingWarnings() }
         guard last == .render, let templates, let pages = assembly.pages, !report.hasErrors else {
             return PipelineResult(files: nil, report: report, sources: sources, site: site)

@@ -107,6 +107,7 @@ public struct SiteRenderer: Sendable {
         var values = base(for: page.title, summary: page.summary, at: address, trail: [home], current: page.outputDirectory)
         values["summary"] = TemplateText.optional(page.summary)
         values["content"] = body(of: page)
+        values["statement"] = AccessibilityStatement.values(for: page, site: site)
         return self.page(values, template: "page", at: address)
     }
 

@@ -42,6 +42,8 @@ public struct SiteValidator: Sendable {
             + FrontMatterLint(page: page, links: assembly.links).check()
             + ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
             + (page.kind == .sibling ? [] : StaleFigureCheck(page: page, outline: outline, site: assembly.site).check())
+            + (page.verbatim ? [] : PlainLanguageLint(path: page.path, lines: outline.lines, firstLine: outline.firstLine,
+                                                      precedingText: page.summary ?? "").check())
     }
 
     private func check(notesOf indicator: Indicator) -> [Diagnostic] {
@@ -50,6 +52,9 @@ public struct SiteValidator: Sendable {
                            allowsRawHTML: assembly.site.config.unsafeHTML).check()
             + check(outline, assembly.links, from: indicator.linkOrigin)
             + ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
+            + PlainLanguageLint(path: indicator.path, lines: outline.lines, firstLine: outline.firstLine,
+                                precedingText: indicator.summary ?? "",
+                                fileLines: (try? String(contentsOfFile: indicator.path, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false)).check()
     }
 
     private func check(_ outline: MarkdownOutline, _ links: LinkRules, from origin: LinkOrigin) -> [Diagnostic] {

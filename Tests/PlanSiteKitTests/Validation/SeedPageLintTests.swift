@@ -19,9 +19,9 @@ import Testing
     @Test func reportsRepeatedWordVagueLinksAndFileNameAltText() throws {
         let found = try Self.seedDiagnostics()
         let lines = { (fragment: String) in found.filter { $0.message.contains(fragment) }.map(\.location.line) }
-        #expect(lines("repeated word \"reaching reaching\"") == [14])
-        #expect(lines("link text \"Find out more\"") == [42, 50, 58, 66])
-        #expect(lines("alt text \"A blue png file with a black background.\"") == [32])
+        #expect(lines("repeated word \"reaching reaching\"") == [15])
+        #expect(lines("link text \"Find out more\"") == [43, 51, 59, 67])
+        #expect(lines("alt text \"A blue png file with a black background.\"") == [33])
         #expect(found.allSatisfy { $0.severity == .warning })
         #expect(found.count == 6, "nothing else on the seed page is wrong: \(found)")
     }
@@ -29,7 +29,7 @@ import Testing
     @Test func repeatedWordColumnPointsAtTheWord() throws {
         let found = try Self.seedDiagnostics().first { $0.message.hasPrefix("repeated word") }
         let text = try String(contentsOf: TestPaths.fixtures.appendingPathComponent("seed/priority.md"), encoding: .utf8)
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false)[13]
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false)[14]
         let column = try #require(line.range(of: "reaching reaching")).lowerBound
         #expect(found?.location.column == line.distance(from: line.startIndex, to: column) + 1)
     }

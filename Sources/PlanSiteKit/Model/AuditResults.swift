@@ -1,0 +1,91 @@
+import Foundation
+
+/// What the browser audit (`Tests/audit/audit.py --results FILE`) found, as the
+/// accessibility statement shows it. Read from the file `--audit-results` names; the
+/// build never invents a figure: with no file, the statement says none is attached.
+public struct AuditResults: Sendable, Hashable, Decodable {
+    public struct Check: Sendable, Hashable, Decodable {
+        public var id: String
+        public var name: String
+        public var description: String
+        public var failures: Int
+    }
+
+    public var format: String
+    /// The day the audit ran (UTC), `YYYY-MM-DD`.
+    public var date: String
+    public var tools: [String: String?]
+    public var wcagTags: [String]
+    public var pagesTested: Int
+    public var pages: [String]
+    public var checks: [Check]
+    public var failures: Int
+    /// Where the results were read from, as diagnostics print it.
+    public var path = ""
+
+    enum CodingKeys: String, CodingKey {
+        case format, date, tools, pages, checks, failures
+        case wcagTags = "wcag_tags", pagesTested = "pages_tested"
+    }
+
+    static let supportedFormat = "plansite-audit-results/1"
+
+    public func tool(_ name: String) -> String? { tools[name] ?? nil }
+
+    /// Reads and checks the file; a file that is missing or malformed is an error, so a
+    /// statement is never built from results that are not there.
+    public static func read(from url: URL, displayPath: String) -> (AuditResults?, [Diagnostic]) {
+        let at = SourceLocation(path: displayPath)
+        guard let data = try? Data(contentsOf: url) else {
+            return (nil, [.error(at, "cannot read the audit results; run `make test` (which writes them) or leave out --audit-results")])
+        }
+        do {
+            var results = try JSONDecoder().decode(AuditResults.self, from: data)
+            results.path = displayPath
+            guard results.format == supportedFormat else {
+                return (nil, [.error(at, "audit results are in format \"\(results.format)\"; this plansite reads \"\(supportedFormat)\": run the audit of this version")])
+            }
+            guard StatementDate.parse(results.date) != nil else {
+                return (nil, [.error(at, "audit results have date \"\(results.date)\"; expected YYYY-MM-DD")])
+            }
+            return (results, [])
+        } catch {
+            return (nil, [.error(at, "audit results are not the JSON the audit writes (\(Self.describe(error))); run `make test` again")])
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "no `\(key.stringValue)`"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "`\(context.codingPath.map(\.stringValue).joined(separator: "."))` has the wrong type"
+        default: "not valid JSON"
+        }
+    }
+}
+
+/// Calendar dates as the statement writes them ("1 December 2026"), in UTC.
+enum StatementDate {
+    static let months = ["January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December"]
+
+    static func parse(_ text: String) -> DateComponents? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts[0].count == 4, (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return DateComponents(year: y, month: m, day: d)
+    }
+
+    /// "2026-12-01" → "1 December 2026"; text that is not such a date is returned as written.
+    static func long(_ text: String) -> String {
+        guard let c = parse(text), let y = c.year, let m = c.month, let d = c.day else { return text }
+        return "\(d) \(months[m - 1]) \(y)"
+    }
+
+    static func date(_ text: String) -> Date? {
+        guard let c = parse(text) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: c)
+    }
+}

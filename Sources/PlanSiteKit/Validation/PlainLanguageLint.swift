@@ -1,0 +1,235 @@
+import Foundation
+
+/// Plain-language checks of a page's text, as GOV.UK's style guide asks: sentences of at
+/// most 30 words, and an acronym written out in full the first time a page uses it. It reads
+/// the Markdown source, so every warning has the line and column of the words it is about.
+/// A page marked `verbatim: true` (a text published elsewhere that must stay word for word,
+/// such as the priority's narrative) is not asked to change.
+struct PlainLanguageLint {
+    var path: String
+    /// The Markdown body's lines, and the file line of the first.
+    var lines: [Substring]
+    var firstLine: Int
+    /// Front-matter text shown on the same page before the body (its summary), where an acronym may already be expanded.
+    var precedingText = ""
+    /// The file's own lines, when the body is indented in it (indicator notes in a YAML block
+    /// scalar): columns then count the file's indentation too.
+    var fileLines: [Substring]? = nil
+
+    static let maximumWords = 30
+
+    /// Acronyms readers know without help (GOV.UK: "you do not need to explain well-known ones").
+    static let wellKnown: Set<String> = ["UK", "US", "USA", "EU", "NHS", "GP", "MP", "BBC", "VAT", "TV", "OK",
+                                         "PDF", "CSV", "JSON", "COVID", "AM", "PM",
+                                         // not acronyms: WCAG conformance levels
+                                         "AA", "AAA"]
+    /// Words ending in a full stop that do not end a sentence.
+    static let abbreviations: Set<String> = ["e.g", "i.e", "etc", "no", "dr", "mr", "mrs", "ms", "st", "vs", "approx", "cf"]
+
+    func check() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var expanded = Set<String>(), reported = Set<String>()
+        for acronym in Self.acronyms(in: precedingText) where Self.isExpanded(acronym.range, in: precedingText) {
+            expanded.insert(acronym.word)
+        }
+        for block in blocks() {
+            if !block.isHeading { problems += longSentences(in: block) }
+            for acronym in Self.acronyms(in: block.text) where !Self.wellKnown.contains(acronym.word) {
+                guard !expanded.contains(acronym.word), !reported.contains(acronym.word) else { continue }
+                if Self.isExpanded(acronym.range, in: block.text) {
+                    expanded.insert(acronym.word)
+                } else {
+                    reported.insert(acronym.word)
+                    problems.append(.warning(location(block, acronym.range.lowerBound),
+                        "acronym \"\(acronym.word)\" is not explained on its first use on this page; write the words in full the first time, then the acronym in brackets: \"… (\(acronym.word))\""))
+                }
+            }
+        }
+        return problems
+    }
+
+    private func location(_ block: Block, _ index: String.Index) -> SourceLocation {
+        let (line, column) = block.location(at: index)
+        return SourceLocation(path: path, line: line, column: column + indentation(ofLine: line))
+    }
+
+    /// How much further the file indents a line than the body does.
+    private func indentation(ofLine line: Int) -> Int {
+        let index = line - firstLine
+        guard let fileLines, line - 1 < fileLines.count, index >= 0, index < lines.count else { return 0 }
+        let inFile = fileLines[line - 1].prefix { $0 == " " }.count, inBody = lines[index].prefix { $0 == " " }.count
+        return max(0, inFile - inBody)
+    }
+
+    // MARK: Blocks of running text
+
+    /// A paragraph, list item, table row or heading as plain text, each character with its file position.
+    struct Block {
+        var text = ""
+        var positions: [(line: Int, column: Int)] = []
+        var isHeading = false
+
+        func location(at index: String.Index) -> (line: Int, column: Int) {
+            let offset = text.distance(from: text.startIndex, to: index)
+            return offset < positions.count ? positions[offset] : positions.last ?? (1, 1)
+        }
+
+        mutating func append(_ character: Character, line: Int, column: Int) {
+            text.append(character)
+            positions.append((line, column))
+        }
+    }
+
+    private static let blockStart = try? NSRegularExpression(pattern: #"^\s{0,3}(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>\s?|\|)"#)
+
+    func blocks() -> [Block] {
+        var blocks: [Block] = [], current: Block?, fence: Substring?, hardBreak = false
+        func finish() { if let block = current, !block.text.allSatisfy(\.isWhitespace) { blocks.append(block) }; current = nil; hardBreak = false }
+        for (index, rawLine) in lines.enumerated() {
+            let line = firstLine + index
+            let trimmed = rawLine.drop { $0 == " " }
+            if let marker = fence {
+                if trimmed.hasPrefix(marker) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { finish(); fence = trimmed.prefix(3); continue }
+            if trimmed.isEmpty || trimmed.allSatisfy({ "|-: ".contains($0) }) { finish(); continue }
+            let text = String(rawLine)
+            let starts = Self.blockStart?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            if starts != nil || trimmed.hasPrefix("#") { finish() }
+            var skip = 0
+            if let starts, let range = Range(starts.range, in: text) { skip = text.distance(from: text.startIndex, to: range.upperBound) }
+            // A hard line break (a trailing backslash or two spaces, as in an address) ends a sentence too.
+            if current == nil { current = Block(isHeading: trimmed.hasPrefix("#")) }
+            else { current!.append(hardBreak ? "\n" : " ", line: line, column: 1) }
+            hardBreak = rawLine.hasSuffix("\\") || rawLine.hasSuffix("  ") || rawLine.hasSuffix(":")
+            appendInline(rawLine, from: skip, line: line, to: &current!)
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { finish() }
+        }
+        finish()
+        return blocks
+    }
+
+    /// Markdown inline syntax reduced to the words a reader sees: link text without its address,
+    /// no images, no emphasis marks, code as one word.
+    private func appendInline(_ raw: Substring, from skip: Int, line: Int, to block: inout Block) {
+        let chars = Array(raw)
+        var i = skip
+        while i < chars.count {
+            let c = chars[i]
+            if c == "!", i + 1 < chars.count, chars[i + 1] == "[", let end = Self.linkEnd(chars, from: i + 1) {
+                i = end.after; continue
+            }
+            if c == "[", let end = Self.linkEnd(chars, from: i) {
+                for j in (i + 1)..<end.textEnd { if chars[j] != "*" && chars[j] != "`" { block.append(chars[j], line: line, column: j + 1) } }
+                i = end.after; continue
+            }
+            if c == "<", let close = chars[i...].firstIndex(of: ">"), chars[(i + 1)..<close].contains(":") || chars[(i + 1)..<close].contains("@") {
+                block.append("x", line: line, column: i + 1)   // an autolink: one word
+                i = close + 1; continue
+            }
+            if c == "`", let close = chars[(i + 1)...].firstIndex(of: "`") {
+                block.append("x", line: line, column: i + 1)
+                i = close + 1; continue
+            }
+            if c == "*" || (c == "\\" && i == chars.count - 1) || (c == "_" && (i == 0 || !chars[i - 1].isLetter || i + 1 == chars.count || !chars[i + 1].isLetter)) {
+                i += 1; continue
+            }
+            if c == "\\", i + 1 < chars.count { block.append(chars[i + 1], line: line, column: i + 2); i += 2; continue }
+            block.append(c, line: line, column: i + 1)
+            i += 1
+        }
+    }
+
+    /// `[text](url)` starting at `open`: where the text ends and where the link ends.
+    private static func linkEnd(_ chars: [Character], from open: Int) -> (textEnd: Int, after: Int)? {
+        var depth = 0, j = open
+        while j < chars.count {
+            if chars[j] == "[" { depth += 1 } else if chars[j] == "]" { depth -= 1; if depth == 0 { break } }
+            j += 1
+        }
+        guard j + 1 < chars.count, chars[j + 1] == "(", let close = chars[(j + 1)...].firstIndex(of: ")") else { return nil }
+        return (j, close + 1)
+    }
+
+    // MARK: Sentences
+
+    private func longSentences(in block: Block) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for sentence in Self.sentences(in: block.text) {
+            let words = sentence.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }
+            guard words.count > Self.maximumWords, let first = sentence.firstIndex(where: { !$0.isWhitespace }) else { continue }
+            let opening = words.prefix(6).joined(separator: " ")
+            problems.append(.warning(location(block, first),
+                "sentence \"\(opening) …\" has \(words.count) words; split it into shorter sentences of at most \(Self.maximumWords) words (for example where it says \"and\", \"which\" or after a comma), so it is easier to read"))
+        }
+        return problems
+    }
+
+    /// The block's sentences: split after `.`, `!` or `?` followed by a space (or the end),
+    /// except after an abbreviation ("e.g.", "No. 2") or a single initial.
+    static func sentences(in text: String) -> [Substring] {
+        var sentences: [Substring] = []
+        var start = text.startIndex, i = text.startIndex
+        while i < text.endIndex {
+            let next = text.index(after: i)
+            if text[i] == "\n" {
+                sentences.append(text[start..<i])
+                start = next
+            } else if ".!?".contains(text[i]), next == text.endIndex || text[next].isWhitespace || (text[next] == ")" || text[next] == "\u{201D}" || text[next] == "\"") {
+                let word = text[start..<i].split(whereSeparator: \.isWhitespace).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "(\"\u{201C}")).lowercased() } ?? ""
+                let isAbbreviation = text[i] == "." && (abbreviations.contains(word) || (word.count == 1 && word.first!.isLetter))
+                if !isAbbreviation {
+                    sentences.append(text[start...i])
+                    start = next
+                }
+            }
+            i = next
+        }
+        if start < text.endIndex { sentences.append(text[start...]) }
+        return sentences
+    }
+
+    // MARK: Acronyms
+
+    private static let acronymPattern = try? NSRegularExpression(pattern: #"(?<![\p{L}\p{N}\-./@])([A-Z]{2,})s?(?![\p{L}\p{N}\-]|\.[\p{L}])"#)
+
+    static func acronyms(in text: String) -> [(word: String, range: Range<String.Index>)] {
+        guard let regex = acronymPattern else { return [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            guard let range = Range(match.range(at: 1), in: text) else { return nil }
+            return (String(text[range]), range)
+        }.filter { !isShouting($0.range, in: text) && !isQuoted($0.range, in: text) }
+    }
+
+    /// Inside quotation marks (a quoted title or statement), which must stay as written: the
+    /// first use outside quotes is the one that needs the words in full.
+    private static func isQuoted(_ range: Range<String.Index>, in text: String) -> Bool {
+        let before = text[..<range.lowerBound]
+        let straight = before.filter { $0 == "\"" }.count
+        let opened = before.filter { $0 == "\u{201C}" }.count, closed = before.filter { $0 == "\u{201D}" }.count
+        return straight % 2 == 1 || opened > closed
+    }
+
+    /// A run of capitals ("SUPPORT AVAILABLE NOW") is emphasis, not acronyms.
+    private static func isShouting(_ range: Range<String.Index>, in text: String) -> Bool {
+        let before = text[..<range.lowerBound].split(whereSeparator: \.isWhitespace).last
+        let after = text[range.upperBound...].split(whereSeparator: \.isWhitespace).first
+        let caps = { (word: Substring?) in word.map { w in w.count > 1 && w.allSatisfy { $0.isUppercase || !$0.isLetter } && w.contains { $0.isLetter } } ?? false }
+        return caps(before) || caps(after)
+    }
+
+    /// "Words in Full (ACR)" or "ACR (words in full)".
+    static func isExpanded(_ range: Range<String.Index>, in text: String) -> Bool {
+        let before = text[..<range.lowerBound], after = text[range.upperBound...]
+        if before.hasSuffix("("), after.hasPrefix(")") || after.hasPrefix("s)") {
+            let words = before.dropLast().split(whereSeparator: \.isWhitespace)
+            return words.count >= 2
+        }
+        let rest = after.drop { $0 == "s" }.drop { $0 == " " }
+        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")") {
+            return rest[rest.index(after: rest.startIndex)..<close].split(whereSeparator: \.isWhitespace).count >= 2
+        }
+        return false
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import PlanSiteKit
+
+@Suite struct PlainLanguageLintTests {
+    private func lint(_ body: String, firstLine: Int = 5, summary: String = "") -> [Diagnostic] {
+        PlainLanguageLint(path: "content/pages/x.md", lines: body.split(separator: "\n", omittingEmptySubsequences: false),
+                          firstLine: firstLine, precedingText: summary).check()
+    }
+
+    private func words(_ n: Int) -> String { (1...n).map { "word\($0)" }.joined(separator: " ") }
+
+    @Test func sentenceOverThirtyWordsIsReportedAtItsStart() {
+        let body = "Short one. \(words(31)).\n\nAnother short one."
+        let problems = lint(body)
+        #expect(problems.count == 1)
+        #expect(problems.first?.description.hasPrefix("content/pages/x.md:5:12: warning: sentence \"word1 word2 word3 word4 word5 word6 …\" has 31 words; split it") == true)
+    }
+
+    @Test func thirtyWordsIsFine() {
+        #expect(lint("\(words(30)).").isEmpty)
+    }
+
+    @Test func sentenceAcrossLinesAndLinksCountsWhatReadersSee() {
+        // The link's address is not words; the sentence goes on over the next line.
+        let body = "See [the housing strategy](https://example.org/a/very/long/address/with/many/parts) for \(words(19))\nand \(words(6))."
+        let problems = lint(body, firstLine: 10)
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("has 31 words") == true)
+        #expect(problems.first?.location == SourceLocation(path: "content/pages/x.md", line: 10, column: 1))
+    }
+
+    @Test(arguments: ["e.g. this (No. 2) is one sentence with Dr. Smith and J. Bloggs and a figure of 57.7% of \(String(repeating: "x ", count: 10))end.",
+                      "Luton Council\\\nTown Hall\\\nGeorge Street\\\nLuton\\\nLU1 2BQ"])
+    func abbreviationsAndAddressesDoNotJoinOrSplitSentencesWrongly(_ body: String) {
+        #expect(lint(body).isEmpty)
+    }
+
+    @Test func abbreviationsDoNotEndASentence() {
+        let sentences = PlainLanguageLint.sentences(in: "See e.g. the Act (No. 2) by Dr. Who. Then another! And a third?")
+        #expect(sentences.map { $0.trimmingCharacters(in: .whitespaces) } == ["See e.g. the Act (No. 2) by Dr. Who.", "Then another!", "And a third?"])
+    }
+
+    @Test func acronymNotExpandedIsReportedOnceAtFirstUse() {
+        let body = "The JSNA says so.\n\nThe JSNA says it again."
+        let problems = lint(body)
+        #expect(problems.count == 1)
+        #expect(problems.first?.location == SourceLocation(path: "content/pages/x.md", line: 5, column: 5))
+        #expect(problems.first?.message.contains("acronym \"JSNA\" is not explained on its first use on this page; write the words in full the first time, then the acronym in brackets") == true)
+    }
+
+    @Test(arguments: ["The Joint Strategic Needs Assessment (JSNA) says so. The JSNA again.",
+                      "The JSNA (Joint Strategic Needs Assessment) says so. The JSNA again.",
+                      "The NHS and the UK, in a CSV or PDF file, meet level AA.",
+                      "A quoted title: \"HLE at birth for England's UTLAs\".",
+                      "SUPPORT IS AVAILABLE NOW.",
+                      "A postcode LU1 2BQ and an indicator A01b, and `CODE` in code."])
+    func noWrongAcronymWarnings(_ body: String) {
+        #expect(lint(body).isEmpty)
+    }
+
+    @Test func expandedInTheSummaryCounts() {
+        #expect(lint("The PHOF says so.", summary: "Figures from the Public Health Outcomes Framework (PHOF).").isEmpty)
+    }
+
+    @Test func linkAddressesAndCodeAreNotText() {
+        #expect(lint("See [the data](https://example.org/JSNA-summary.aspx) and ![ALT](IMG.png).").isEmpty)
+    }
+
+    @Test func indicatorNotesColumnsCountTheYAMLIndentation() {
+        let file = "id: x\nnotes: |\n  The ONS says so.\n"
+        let lint = PlainLanguageLint(path: "content/indicators/x.yml", lines: ["The ONS says so."], firstLine: 3,
+                                     fileLines: file.split(separator: "\n", omittingEmptySubsequences: false))
+        #expect(lint.check().map(\.location) == [SourceLocation(path: "content/indicators/x.yml", line: 3, column: 7)])
+    }
+
+    /// The priority's narrative, as Luton 2040 published it, gives only warnings a person would agree
+    /// with: five long sentences, and no acronym (Covid-19 is a word here). content/ marks it `verbatim: true`.
+    @Test func publishedNarrativeGivesOnlyRightWarnings() throws {
+        let text = try String(contentsOf: TestPaths.realContent.appendingPathComponent("priority.md"), encoding: .utf8)
+        let body = text.components(separatedBy: "\n---\n")[1]
+        let problems = PlainLanguageLint(path: "content/priority.md", lines: body.split(separator: "\n", omittingEmptySubsequences: false), firstLine: 1).check()
+        let counts = problems.compactMap { p in p.message.range(of: #"has \d+ words"#, options: .regularExpression).map { String(p.message[$0]) } }
+        #expect(counts == ["has 37 words", "has 32 words", "has 31 words", "has 32 words", "has 39 words"])
+        #expect(!problems.contains { $0.message.contains("acronym") })
+    }
+}
