@@ -6,7 +6,7 @@ import Yams
 struct BreakdownReader {
     var fields: FieldReader
 
-    static let keys: Set<String> = ["dimension", "period", "ordered", "overall", "national", "categories"]
+    static let keys: Set<String> = ["title", "dimension", "period", "ordered", "overall", "national", "categories"]
     static let categoryKeys: Set<String> = ["category", "value", "lower_ci", "upper_ci", "note"]
     static let figureKeys: Set<String> = ["value", "lower_ci", "upper_ci"]
 
@@ -48,6 +48,7 @@ struct BreakdownReader {
         var breakdown = Breakdown(dimension: dimension, period: period, ordered: ordered, categories: categories,
                                   overall: overall.map { Observation(period: period, value: $0.value, lowerCI: $0.lower, upperCI: $0.upper) },
                                   national: national.map { Observation(period: period, value: $0.value, lowerCI: $0.lower, upperCI: $0.upper) })
+        breakdown.title = entry.string("title")
         breakdown.line = entry.value("dimension").map { entry.location(of: $0).line } ?? entry.location.line
         return breakdown
     }

@@ -3,6 +3,9 @@
 public struct Breakdown: Sendable, Hashable {
     public var dimension: String
     public var period: String
+    /// What the chart and table are called, when "<indicator> by <dimension>" reads badly
+    /// (a sex breakdown on the females' page: "Life expectancy at birth by sex").
+    public var title: String?
     /// Whether the categories run in a natural order (deciles, age bands): the sentence
     /// then compares the first with the last, not the highest with the lowest.
     public var ordered: Bool
