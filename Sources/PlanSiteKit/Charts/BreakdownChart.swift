@@ -16,7 +16,10 @@ struct BreakdownChart {
 
     private var width: Double { narrow ? 340 : 640 }
     private var left: Double { 8 }
-    private var right: Double { narrow ? 56 : 72 }
+    private var right: Double {
+        let widest = breakdown.categories.compactMap(\.value).map { ChartText.width(format($0)) }.max() ?? 0
+        return widest + 16
+    }
 
     private func format(_ value: Double) -> String { NumberFormat.format(value, decimals: indicator.decimals) }
 
@@ -29,7 +32,14 @@ struct BreakdownChart {
 
     var scale: Scale {
         let values = breakdown.categories.flatMap { [$0.value, $0.lowerCI, $0.upperCI] }.compactMap { $0 } + references.map(\.value)
-        return Scale(values: values + [0])
+        return Scale(values: values)
+    }
+
+    /// Said under the chart when the bars start above zero, so the gaps are read as gaps.
+    var baselineNote: String? {
+        let scale = scale
+        guard scale.low > 0 else { return nil }
+        return "The bars start at \(NumberFormat.withUnit(scale.low, decimals: scale.decimals, unit: indicator.unit)), not at zero, so that the differences between groups show."
     }
 
     func svg() -> String {
@@ -68,8 +78,8 @@ struct BreakdownChart {
                     let l = SVG.number(x(lower)), u = SVG.number(x(upper))
                     svg += "<path class=\"chart-ci\" fill=\"none\" d=\"M\(l) \(SVG.number(cy))H\(u)M\(l) \(SVG.number(cy - 6))v12M\(u) \(SVG.number(cy - 6))v12\"/>"
                 }
-                let labelX = max(x1, category.upperCI.map(x) ?? x1) + 6
-                svg += "<text class=\"chart-bar-value\" x=\"\(SVG.number(labelX))\" y=\"\(SVG.number(cy))\" dominant-baseline=\"middle\">\(Markup.escape(format(value)))</text>"
+                // Values sit in their own column right of the plot, clear of the bars, whiskers and reference lines.
+                svg += "<text class=\"chart-bar-value\" x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number(cy))\" dominant-baseline=\"middle\">\(Markup.escape(format(value)))</text>"
             } else {
                 svg += "<text class=\"chart-bar-missing\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(barTop + Self.barHeight / 2))\" dominant-baseline=\"middle\">No figure\(Markup.escape(category.note.map { ": \($0)" } ?? ""))</text>"
             }

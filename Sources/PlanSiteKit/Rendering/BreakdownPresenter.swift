@@ -38,6 +38,7 @@ struct BreakdownPresenter {
         let heading = "By \(breakdown.dimension), \(PeriodText.display(breakdown.period))"
         return ["heading": heading, "id": "breakdown-\(index + 1)",
                 "chart": chart.svg(), "chart_narrow": narrow.svg(),
+                "baseline_note": TemplateText.optional(chart.baselineNote),
                 "sentence": BreakdownSummary(breakdown: breakdown, indicator: indicator).sentence,
                 "caption": "\(chart.title) (\(indicator.unit))",
                 "dimension": breakdown.dimension.prefix(1).uppercased() + breakdown.dimension.dropFirst(),
