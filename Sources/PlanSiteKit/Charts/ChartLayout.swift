@@ -42,7 +42,7 @@ struct XAxis {
     private var areDates = false
     /// Each period's place, so plotting a long series is not a search per point.
     private var positions: [String: Int]
-    /// The usual step between neighbouring periods, on a time axis.
+    /// The shortest step between neighbouring periods, on a time axis: anything over half as far again is a gap.
     private var step = 1.0
 
     init(periods: [String], left: Double, width: Double) {
@@ -57,7 +57,7 @@ struct XAxis {
         times = mids
         areDates = spans.allSatisfy { $0.lowerBound == $0.upperBound }
         let steps = zip(mids, mids.dropFirst()).map { $1 - $0 }.sorted()
-        step = steps[steps.count / 2]
+        step = steps[0]
     }
 
     var isTimeScale: Bool { times != nil }
