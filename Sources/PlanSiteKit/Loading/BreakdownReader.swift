@@ -65,14 +65,16 @@ struct BreakdownReader {
         var seen: [String: Int] = [:]
         var categories: [BreakdownCategory] = []
         for item in items {
-            guard let category = entry.nested(item, subject: "category", { readCategory($0) }) else { continue }
+            // Named before it is read, so a repeat is found even when the first has another problem.
             let at = item["category"] ?? item
-            let key = category.category.lowercased()
-            if let first = seen[key] {
-                entry.error(at, "category \"\(category.category)\" appears twice in this breakdown (first at line \(first))")
-                continue
+            if let name = item["category"]?.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+                if let first = seen[name.lowercased()] {
+                    entry.error(at, "category \"\(name)\" appears twice in this breakdown (first at line \(first))")
+                    continue
+                }
+                seen[name.lowercased()] = entry.location(of: at).line
             }
-            seen[key] = entry.location(of: at).line
+            guard let category = entry.nested(item, subject: "category", { readCategory($0) }) else { continue }
             categories.append(category)
         }
         return categories
