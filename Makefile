@@ -56,7 +56,9 @@ content-check: debug-build
 
 audit: test-deps debug-build
 	$(BUILD_DIR)/debug/plansite build --output $(BUILD_DIR)/audit-site
-	PLANSITE_SITE=$(BUILD_DIR)/audit-site $(PYTHON) -m pytest -q Tests/audit
+	$(BUILD_DIR)/debug/plansite check --strict --content Tests/Fixtures/sites/breakdown-site/content
+	$(BUILD_DIR)/debug/plansite build --content Tests/Fixtures/sites/breakdown-site/content --output $(BUILD_DIR)/audit-breakdown-site
+	PLANSITE_SITE=$(BUILD_DIR)/audit-site PLANSITE_BREAKDOWN_SITE=$(BUILD_DIR)/audit-breakdown-site $(PYTHON) -m pytest -q Tests/audit
 
 workflows: test-deps
 	$(PYTHON) -m pytest -q Tests/workflows

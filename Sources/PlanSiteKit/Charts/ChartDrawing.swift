@@ -45,6 +45,16 @@ struct ChartDrawing {
             + label + "Target \(Markup.escape(format(target.value)))</text></g>"
     }
 
+    /// The target's line across the plot, named in the legend's row `legendRow` (narrow drawing),
+    /// where a label beside the line could sit on the data.
+    func target(_ target: IndicatorTarget, legendRow: Int) -> String {
+        let ty = SVG.number(y(target.value))
+        let ly = SVG.number(30 + Double(legendRow) * ChartText.lineHeight + ChartText.lineHeight / 2)
+        return "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
+            + "<line x1=\"8\" y1=\"\(ly)\" x2=\"36\" y2=\"\(ly)\" stroke-dasharray=\"3 3\"/>"
+            + "<text class=\"chart-label\" x=\"44\" y=\"\(ly)\" dominant-baseline=\"middle\">Target: \(Markup.escape(format(target.value)))</text></g>"
+    }
+
     /// One row per line under the unit: its marker, a stroke in its dash, its name.
     func legend(_ lines: [TrendChart.Line]) -> String {
         var svg = "<g class=\"chart-legend\">"

@@ -152,7 +152,7 @@ enum PeriodText {
     /// Nil for anything else ("period not stated", "2025 (projection)").
     static func span(_ period: String) -> ClosedRange<Double>? {
         if let date = date(period) {
-            let t = Double(date.year) + (Double(date.month - 1) + Double(date.day) / 31) / 12
+            let t = Double(date.year) + (Double(date.month - 1) + Double(date.day - 1) / 31) / 12
             return t...t
         }
         let text = period.trimmingCharacters(in: .whitespaces)

@@ -74,7 +74,7 @@ struct TrendChart {
         let left = max(narrow ? 40 : 72, widest + 16)
         guard narrow else { return .wide(left: left) }
         let last = lastValueText(lines.first).map { ChartText.width($0) + 14 } ?? 12
-        return .narrow(left: left, right: max(16, last), legendRows: lines.count)
+        return .narrow(left: left, right: max(16, last), legendRows: lines.count + (indicator.target == nil ? 0 : 1))
     }
 
     /// The area's latest figure, written beside its last point.
@@ -99,7 +99,7 @@ struct TrendChart {
         svg += drawing.axes()
         if frame.isNarrow {
             svg += drawing.legend(lines)
-            if let target = indicator.target { svg += drawing.target(target, labelY: nil) }
+            if let target = indicator.target { svg += drawing.target(target, legendRow: lines.count) }
             for line in lines { svg += drawing.draw(line, labelAt: nil) }
             svg += drawing.lastValue(lines[0], text: lastValueText(lines[0]))
         } else {
