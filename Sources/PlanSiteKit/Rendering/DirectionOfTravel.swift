@@ -3,7 +3,8 @@
 /// earlier figure". The one place these words are decided; pages, tiles and the
 /// indicator index all read them from here.
 ///
-/// The method: the first and the latest of the last five periods that have a value.
+/// The method: the first and the latest of the last five periods that have a value,
+/// when each is a stated period (a year, financial year, span of years or date).
 /// When both have a 95% confidence interval the change counts only if the intervals do
 /// not overlap (a conservative test, as Fingertips uses for comparisons). Without
 /// intervals it is not tested for significance, and counts only if the figure moved the
@@ -60,6 +61,11 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
               let start = first.value, let end = last.value else {
             return Assessment(direction: .noEarlierFigure, since: nil, tested: false,
                               sentence: "There is no earlier figure to show a direction of travel.")
+        }
+        // "past year (to 2025)" beside "2025 (projection)" is not a run of periods to read a direction from.
+        guard recent.allSatisfy({ PeriodText.span($0.period) != nil }) else {
+            return Assessment(direction: .noClearChange, since: nil, tested: false,
+                              sentence: "The figures are not for a run of stated periods (such as years), so no direction of travel is given.")
         }
         let format = { (value: Double) in NumberFormat.format(value, decimals: indicator.decimals) }
         let tested = first.lowerCI != nil && first.upperCI != nil && last.lowerCI != nil && last.upperCI != nil

@@ -122,6 +122,13 @@ struct DirectionOfTravelTests {
         #expect(DirectionOfTravel.assess(makeIndicator(series: Self.series([10, 14, 9, 15, 11]))).direction == .noClearChange)
     }
 
+    @Test func periodsThatAreNotARunGiveNoDirection() {
+        let indicator = makeIndicator(series: [Observation(period: "past year (to 2025)", value: 30), Observation(period: "2025 (projection)", value: 35)])
+        let assessment = DirectionOfTravel.assess(indicator)
+        #expect(assessment.direction == .noClearChange && assessment.since == nil)
+        #expect(assessment.phrase == "no clear change")
+    }
+
     @Test func oneFigureHasNoEarlierFigure() {
         #expect(DirectionOfTravel.assess(makeIndicator(series: [Observation(period: "period not stated", value: 3)])).direction == .noEarlierFigure)
         #expect(DirectionOfTravel.assess(makeIndicator(series: Self.series([nil, 4]))).direction == .noEarlierFigure)
