@@ -26,6 +26,7 @@ AUDIT_RESULTS ?= $(BUILD_DIR)/accessibility-results.json
 AUDIT_RESULTS_FLAG = $(if $(wildcard $(AUDIT_RESULTS)),--audit-results "$(AUDIT_RESULTS)")
 # The small site the golden tests build: the audit holds it to the same bar as content/.
 MINI_SITE = Tests/PlanSiteKitTests/Fixtures/mini-site/content
+BREAKDOWN_SITE = Tests/Fixtures/sites/breakdown-site/content
 # Extra flags for `make check` and `make serve`, e.g. CHECK_FLAGS=--strict, SERVE_FLAGS="--port 9000 --drafts".
 CHECK_FLAGS ?=
 SERVE_FLAGS ?=
@@ -82,7 +83,10 @@ audit: test-deps debug-build
 	rm -f "$(AUDIT_RESULTS)"
 	$(BUILD_DIR)/debug/plansite build --output $(BUILD_DIR)/audit-site
 	$(BUILD_DIR)/debug/plansite build --quiet --content $(MINI_SITE) --output $(BUILD_DIR)/audit-mini-site
+	$(BUILD_DIR)/debug/plansite check --strict --content $(BREAKDOWN_SITE)
+	$(BUILD_DIR)/debug/plansite build --quiet --content $(BREAKDOWN_SITE) --output $(BUILD_DIR)/audit-breakdown-site
 	PLANSITE_SITE=$(BUILD_DIR)/audit-site PLANSITE_MINI_SITE=$(BUILD_DIR)/audit-mini-site \
+	  PLANSITE_BREAKDOWN_SITE=$(BUILD_DIR)/audit-breakdown-site \
 	  PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" $(PYTHON) -m pytest -q Tests/audit
 	$(BUILD_DIR)/debug/plansite build --quiet --output $(BUILD_DIR)/statement-site --audit-results "$(AUDIT_RESULTS)"
 	PLANSITE_STATEMENT_SITE=$(BUILD_DIR)/statement-site PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" \

@@ -7,10 +7,12 @@ struct ChartDrawing {
     var indicator: Indicator
     var axis: XAxis
     var scale: Scale
+    var frame: ChartFrame
 
-    private var top: Double { TrendChart.top }
-    private var plotBottom: Double { TrendChart.height - TrendChart.bottom }
-    private var plotRight: Double { TrendChart.width - TrendChart.right }
+    private var top: Double { frame.top }
+    private var plotBottom: Double { frame.plotBottom }
+    private var plotRight: Double { frame.plotRight }
+    private var left: Double { frame.left }
 
     func y(_ value: Double) -> Double {
         plotBottom - (value - scale.low) / (scale.high - scale.low) * (plotBottom - top)
@@ -22,29 +24,58 @@ struct ChartDrawing {
         var svg = "<g class=\"chart-axis\">"
         for tick in scale.ticks {
             let ty = SVG.number(y(tick))
-            svg += "<line class=\"chart-grid\" x1=\"\(Int(TrendChart.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\"/>"
-            svg += "<text x=\"\(Int(TrendChart.left - 8))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Markup.escape(NumberFormat.format(tick, decimals: scale.decimals)))</text>"
+            svg += "<line class=\"chart-grid\" x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\"/>"
+            svg += "<text class=\"chart-value-tick\" x=\"\(Int(left - 8))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Markup.escape(NumberFormat.format(tick, decimals: scale.decimals)))</text>"
         }
         svg += "<text class=\"chart-unit\" x=\"8\" y=\"16\">\(Markup.escape(indicator.unit))</text>"
-        for index in axis.labelledIndexes() {
-            let period = axis.periods[index]
-            let half = ChartText.width(period) / 2 + 2
-            let lx = min(max(axis.x(index), half), TrendChart.width - half)
-            svg += "<text class=\"chart-period\" x=\"\(SVG.number(lx))\" y=\"\(SVG.number(plotBottom + 24))\" text-anchor=\"middle\">\(Markup.escape(period))</text>"
+        for tick in axis.ticks(within: 0...frame.width) {
+            svg += "<line class=\"chart-tick\" x1=\"\(SVG.number(tick.x))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(tick.x))\" y2=\"\(SVG.number(plotBottom + 6))\"/>"
+            svg += "<text class=\"chart-period\" x=\"\(SVG.number(tick.x))\" y=\"\(SVG.number(plotBottom + 24))\" text-anchor=\"middle\">\(Markup.escape(tick.label))</text>"
         }
-        svg += "<line class=\"chart-baseline\" x1=\"\(Int(TrendChart.left))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(plotRight))\" y2=\"\(SVG.number(plotBottom))\"/>"
+        svg += "<line class=\"chart-baseline\" x1=\"\(Int(left))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(plotRight))\" y2=\"\(SVG.number(plotBottom))\"/>"
         return svg + "</g>"
     }
 
-    func target(_ target: IndicatorTarget, labelY: Double) -> String {
+    /// The target's line, labelled at the right of the plot, or (narrow: `labelY` nil) just above its left end.
+    func target(_ target: IndicatorTarget, labelY: Double?) -> String {
         let ty = SVG.number(y(target.value))
-        return "<g class=\"chart-target\"><line x1=\"\(Int(TrendChart.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
-            + "<text x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number(labelY))\" dominant-baseline=\"middle\">Target \(Markup.escape(format(target.value)))</text></g>"
+        let label = labelY.map { "<text x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number($0))\" dominant-baseline=\"middle\">" }
+            ?? "<text x=\"\(SVG.number(left + 4))\" y=\"\(SVG.number(y(target.value) - 6))\">"
+        return "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
+            + label + "Target \(Markup.escape(format(target.value)))</text></g>"
+    }
+
+    /// The target's line across the plot, named in the legend's row `legendRow` (narrow drawing),
+    /// where a label beside the line could sit on the data.
+    func target(_ target: IndicatorTarget, legendRow: Int) -> String {
+        let ty = SVG.number(y(target.value))
+        let ly = SVG.number(30 + Double(legendRow) * ChartText.lineHeight + ChartText.lineHeight / 2)
+        return "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
+            + "<line x1=\"8\" y1=\"\(ly)\" x2=\"36\" y2=\"\(ly)\" stroke-dasharray=\"3 3\"/>"
+            + "<text class=\"chart-label\" x=\"44\" y=\"\(ly)\" dominant-baseline=\"middle\">Target: \(Markup.escape(format(target.value)))</text></g>"
+    }
+
+    /// One row per line under the unit: its marker, a stroke in its dash, its name.
+    func legend(_ lines: [TrendChart.Line]) -> String {
+        var svg = "<g class=\"chart-legend\">"
+        for (row, line) in lines.enumerated() {
+            let ly = 30 + Double(row) * ChartText.lineHeight + ChartText.lineHeight / 2
+            svg += "<g class=\"\(line.cssClass)\"><line class=\"chart-line\" fill=\"none\"\(Self.dashes[line.cssClass] ?? "") x1=\"8\" y1=\"\(SVG.number(ly))\" x2=\"36\" y2=\"\(SVG.number(ly))\"/>"
+            svg += marker(line.marker, x: 22, y: ly, data: "")
+            svg += "<text class=\"chart-label\" x=\"44\" y=\"\(SVG.number(ly))\" dominant-baseline=\"middle\">\(Markup.escape(line.name))</text></g>"
+        }
+        return svg + "</g>"
+    }
+
+    /// The latest figure, written beside the area's last point.
+    func lastValue(_ line: TrendChart.Line, text: String?) -> String {
+        guard let text, let last = plotted(line.series).last, let value = last.observation.value else { return "" }
+        return "<text class=\"chart-last-value\" x=\"\(SVG.number(axis.x(last.index) + 8))\" y=\"\(SVG.number(y(value)))\" dominant-baseline=\"middle\">\(Markup.escape(text))</text>"
     }
 
     static let dashes = ["chart-national": " stroke-dasharray=\"8 5\"", "chart-regional": " stroke-dasharray=\"2 4\""]
 
-    func draw(_ line: TrendChart.Line, labelAt label: (x: Double, y: Double)?) -> String {
+    func draw(_ line: TrendChart.Line, labelAt label: (x: Double, y: Double, text: String)?) -> String {
         var svg = "<g class=\"\(line.cssClass)\" data-series=\"\(Markup.escape(line.name))\">"
         for segment in segments(line.series) {
             let points = segment.map { "\(SVG.number(axis.x($0.index))),\(SVG.number(y($0.value)))" }.joined(separator: " ")
@@ -57,7 +88,7 @@ struct ChartDrawing {
             svg += marker(line.marker, x: axis.x(index), observation: observation)
         }
         if let label {
-            svg += "<text class=\"chart-label\" x=\"\(SVG.number(label.x))\" y=\"\(SVG.number(label.y))\" dominant-baseline=\"middle\">\(Markup.escape(line.name))</text>"
+            svg += "<text class=\"chart-label\" x=\"\(SVG.number(label.x))\" y=\"\(SVG.number(label.y))\" dominant-baseline=\"middle\">\(Markup.escape(label.text))</text>"
         }
         return svg + "</g>"
     }
@@ -98,15 +129,17 @@ struct ChartDrawing {
 
     private func marker(_ shape: TrendChart.Marker, x: Double, observation: Observation) -> String {
         guard let value = observation.value else { return "" }
-        let y = y(value)
-        let data = "data-period=\"\(Markup.escape(observation.period))\" data-value=\"\(value.plainText)\""
+        return marker(shape, x: x, y: y(value), data: " data-period=\"\(Markup.escape(observation.period))\" data-value=\"\(value.plainText)\"")
+    }
+
+    private func marker(_ shape: TrendChart.Marker, x: Double, y: Double, data: String) -> String {
         switch shape {
         case .circle:
-            return "<circle class=\"chart-point\" \(data) cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"5\"/>"
+            return "<circle class=\"chart-point\"\(data) cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"5\"/>"
         case .square:
-            return "<rect class=\"chart-point\" \(data) x=\"\(SVG.number(x - 4.5))\" y=\"\(SVG.number(y - 4.5))\" width=\"9\" height=\"9\"/>"
+            return "<rect class=\"chart-point\"\(data) x=\"\(SVG.number(x - 4.5))\" y=\"\(SVG.number(y - 4.5))\" width=\"9\" height=\"9\"/>"
         case .triangle:
-            return "<path class=\"chart-point\" \(data) d=\"M\(SVG.number(x)) \(SVG.number(y - 6))L\(SVG.number(x + 5.5)) \(SVG.number(y + 4))H\(SVG.number(x - 5.5))Z\"/>"
+            return "<path class=\"chart-point\"\(data) d=\"M\(SVG.number(x)) \(SVG.number(y - 6))L\(SVG.number(x + 5.5)) \(SVG.number(y + 4))H\(SVG.number(x - 5.5))Z\"/>"
         }
     }
 

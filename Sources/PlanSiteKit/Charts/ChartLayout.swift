@@ -1,58 +1,126 @@
 import Foundation
 
-/// Where each period sits along the x axis. Periods are categories, spaced evenly
-/// in the order written, except when every period is a plain year in increasing
-/// order: then they are placed by year, so a missing year shows as a gap instead of
-/// being closed up (drug deaths for 2011, 2020 and 2021 are not a straight rise).
+/// The drawing's size and margins. The wide frame is for screens of about 40em and
+/// more; the narrow one is drawn for phones (320 CSS px) with its own, fewer, tick
+/// labels and a legend above the plot instead of labels beside it, so no text shrinks
+/// below a legible size and nothing needs scrolling.
+struct ChartFrame: Sendable {
+    var width: Double
+    var height: Double
+    var left: Double
+    var right: Double
+    var top: Double
+    var bottom: Double
+    var isNarrow: Bool
+
+    var plotBottom: Double { height - bottom }
+    var plotRight: Double { width - right }
+    var plotWidth: Double { width - left - right }
+
+    static func wide(left: Double) -> ChartFrame {
+        ChartFrame(width: 720, height: 340, left: left, right: 170, top: 40, bottom: 56, isNarrow: false)
+    }
+
+    /// `legendRows` rows of legend sit between the unit and the plot.
+    static func narrow(left: Double, right: Double, legendRows: Int) -> ChartFrame {
+        let top = 30 + Double(legendRows) * ChartText.lineHeight + 12
+        return ChartFrame(width: 340, height: top + 260, left: left, right: right, top: top, bottom: 48, isNarrow: true)
+    }
+}
+
+/// Where each period sits along the x axis. When every period is a year, a financial
+/// year, a span of years ("2019-21") or a date ("30 Jun 2018"), in increasing order, the
+/// axis is a true time axis: each period at the middle of the time it covers, so a
+/// missing year or quarter shows as a gap. Otherwise periods are categories, spaced
+/// evenly in the order written.
 struct XAxis {
     var periods: [String]
     var left: Double
     var width: Double
-    private var years: [Int]?
+    /// Each period's midpoint in years, on a time axis.
+    private var times: [Double]?
+    private var areDates = false
     /// Each period's place, so plotting a long series is not a search per point.
     private var positions: [String: Int]
+    /// The shortest step between neighbouring periods, on a time axis: anything over half as far again is a gap.
+    private var step = 1.0
 
     init(periods: [String], left: Double, width: Double) {
         self.periods = periods
         self.positions = Dictionary(periods.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.left = left
         self.width = width
-        let years = periods.compactMap { $0.count == 4 ? Int($0) : nil }
-        let increasing = years.count == periods.count && zip(years, years.dropFirst()).allSatisfy { $0 < $1 }
-        self.years = increasing && years.count > 1 ? years : nil
+        let spans = periods.compactMap(PeriodText.span)
+        let mids = spans.map { ($0.lowerBound + $0.upperBound) / 2 }
+        let increasing = spans.count == periods.count && zip(mids, mids.dropFirst()).allSatisfy { $0 < $1 }
+        guard increasing, mids.count > 1 else { return }
+        times = mids
+        areDates = spans.allSatisfy { $0.lowerBound == $0.upperBound }
+        let steps = zip(mids, mids.dropFirst()).map { $1 - $0 }.sorted()
+        step = steps[0]
     }
 
-    var isYearScale: Bool { years != nil }
+    var isTimeScale: Bool { times != nil }
 
     /// The period's place on the axis (its first, should one be written twice).
     func index(of period: String) -> Int? { positions[period] }
 
     func x(_ index: Int) -> Double {
         guard periods.count > 1 else { return left + width / 2 }
-        if let years, let first = years.first, let last = years.last {
-            return left + Double(years[index] - first) / Double(last - first) * width
+        if let times, let first = times.first, let last = times.last {
+            return x(time: times[index], first: first, last: last)
         }
         return left + Double(index) * width / Double(periods.count - 1)
     }
 
-    /// Whether a line may join two points: neighbours on the axis, with no year missing between them.
+    private func x(time: Double, first: Double, last: Double) -> Double {
+        left + (time - first) / (last - first) * width
+    }
+
+    /// Whether a line may join two points: neighbours on the axis, with no period missing
+    /// between them (on a time axis, no more than half as far again apart as usual).
     func joins(_ a: Int, _ b: Int) -> Bool {
-        if let years { return years[b] - years[a] == 1 }
+        if let times { return times[b] - times[a] <= step * 1.5 }
         return b == a + 1
     }
 
-    /// Periods to label, dropping any that would overlap the one before; the last is always kept.
-    func labelledIndexes() -> [Int] {
-        let gap = (periods.map { ChartText.width($0) }.max() ?? 0) + 12
-        var chosen: [Int] = []
-        for index in periods.indices {
-            if let last = chosen.last, x(index) - x(last) < gap {
-                if index == periods.count - 1 { chosen[chosen.count - 1] = index }
-                continue
+    struct Tick: Equatable {
+        var x: Double
+        var label: String
+    }
+
+    /// The labelled ticks: on a date axis, 1 January of every year, or every second or
+    /// fifth…; otherwise every k-th period counted back from the last, so the latest is
+    /// always labelled. The smallest step whose labels keep `gap` apart inside `bounds`.
+    func ticks(within bounds: ClosedRange<Double>, gap: Double = 12) -> [Tick] {
+        if areDates, let times, let first = times.first, let last = times.last {
+            let years = Array(Int(first.rounded(.up))...max(Int(first.rounded(.up)), Int(last.rounded(.down))))
+                .filter { Double($0) >= first && Double($0) <= last }
+            for every in [1, 2, 5, 10, 20, 50] {
+                let chosen = years.filter { $0 % every == 0 }.map { Tick(x: x(time: Double($0), first: first, last: last), label: String($0)) }
+                if chosen.count >= 2 || every == 50, Self.fits(chosen, within: bounds, gap: gap) { return Self.clamped(chosen, within: bounds) }
             }
-            chosen.append(index)
         }
-        return chosen
+        for every in 1...max(1, periods.count) {
+            let chosen = stride(from: periods.count - 1, through: 0, by: -every).reversed().map { Tick(x: x($0), label: periods[$0]) }
+            if Self.fits(chosen, within: bounds, gap: gap) { return Self.clamped(chosen, within: bounds) }
+        }
+        return periods.last.map { [Tick(x: x(periods.count - 1), label: $0)] }.map { Self.clamped($0, within: bounds) } ?? []
+    }
+
+    /// Labels are centred on their tick but kept inside the drawing.
+    private static func clamped(_ ticks: [Tick], within bounds: ClosedRange<Double>) -> [Tick] {
+        ticks.map { tick in
+            let half = ChartText.width(tick.label) / 2
+            return Tick(x: min(max(tick.x, bounds.lowerBound + half), bounds.upperBound - half), label: tick.label)
+        }
+    }
+
+    private static func fits(_ ticks: [Tick], within bounds: ClosedRange<Double>, gap: Double) -> Bool {
+        let placed = clamped(ticks, within: bounds)
+        return zip(placed, placed.dropFirst()).allSatisfy { a, b in
+            b.x - a.x >= (ChartText.width(a.label) + ChartText.width(b.label)) / 2 + gap
+        }
     }
 }
 
@@ -86,11 +154,13 @@ struct Scale {
 }
 
 /// Rough text metrics for the chart's 15px labels, so labels can be kept apart and
-/// inside the drawing without a font engine.
+/// inside the drawing without a font engine. Generous: 8.5px a character is wider than
+/// the average 15px character of the site's sans-serif fonts.
 enum ChartText {
     static let lineHeight = 17.0
+    static let charWidth = 8.5
 
-    static func width(_ text: String) -> Double { Double(text.count) * 8.5 }
+    static func width(_ text: String) -> Double { Double(text.count) * charWidth }
 }
 
 /// Labels at the right of their points, nudged apart vertically so none overlap.

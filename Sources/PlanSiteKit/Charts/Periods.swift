@@ -90,19 +90,19 @@ enum PeriodText {
     /// "in 2020-21", "on 31 March 2024", "(period not stated)".
     static func phrase(_ period: String) -> String {
         if period.lowercased().contains("not stated") { return "(\(period))" }
-        return isoDate(period) == nil ? "in \(period)" : "on \(display(period))"
+        return date(period) == nil ? "in \(period)" : "on \(display(period))"
     }
 
     /// "31 March 2024" for an ISO date; any other period as written.
     static func display(_ period: String) -> String {
-        guard let date = isoDate(period) else { return period }
+        guard let date = date(period) else { return period }
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
     /// First and last calendar year a period covers: "2019-21" is 2019...2021, "2023-09-30"
     /// is 2023...2023, "2010 to 2016" is 2010...2016; nil when it names no year.
     static func years(_ period: String) -> ClosedRange<Int>? {
-        if let date = isoDate(period) { return date.year...date.year }
+        if let date = date(period) { return date.year...date.year }
         var years: [Int] = []
         let range = NSRange(period.startIndex..., in: period)
         for match in yearPattern.matches(in: period, range: range) {
@@ -121,8 +121,22 @@ enum PeriodText {
     // A year, optionally followed by a two-digit end year: "2019", "2019-21", "2011/12".
     nonisolated(unsafe) private static let yearPattern = try! NSRegularExpression(pattern: #"(?<!\d)((?:19|20)\d\d)(?:[-/](\d\d))?(?!\d)"#)
 
-    private static let months = ["January", "February", "March", "April", "May", "June", "July",
+    static let months = ["January", "February", "March", "April", "May", "June", "July",
                                  "August", "September", "October", "November", "December"]
+
+    static let shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// A date written as ISO ("2024-03-31") or as the statistics tables write quarter ends
+    /// ("31 Mar 2024", "31 March 2024").
+    static func date(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        if let iso = isoDate(text) { return iso }
+        let parts = text.split(separator: " ")
+        guard parts.count == 3, let day = Int(parts[0]), (1...31).contains(day), parts[2].count == 4, let year = Int(parts[2]) else { return nil }
+        let word = parts[1].prefix(3).lowercased()
+        guard let month = shortMonths.firstIndex(where: { $0.lowercased() == word }),
+              parts[1].count == 3 || months[month].lowercased() == parts[1].lowercased() else { return nil }
+        return (year, month + 1, day)
+    }
 
     private static func isoDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-")
@@ -130,5 +144,27 @@ enum PeriodText {
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
         return (year, month, day)
+    }
+
+    /// When a period falls, in years (2019.0 is 1 January 2019), for a true time axis:
+    /// "2019" is the calendar year, "2019-20" (one year apart) the financial year April to
+    /// March, "2019-21" or "2019-23" the calendar years it spans, a date the day itself.
+    /// Nil for anything else ("period not stated", "2025 (projection)").
+    static func span(_ period: String) -> ClosedRange<Double>? {
+        if let date = date(period) {
+            let t = Double(date.year) + (Double(date.month - 1) + Double(date.day - 1) / 31) / 12
+            return t...t
+        }
+        let text = period.trimmingCharacters(in: .whitespaces)
+        if text.count == 4, let year = Int(text), (1000...9999).contains(year) { return Double(year)...Double(year + 1) }
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let start = Int(parts[0]), let short = Int(parts[1]) else { return nil }
+        var end = start / 100 * 100 + short
+        if end < start { end += 100 }
+        switch end - start {
+        case 1: return Double(start) + 0.25...Double(end) + 0.25
+        case 2...10: return Double(start)...Double(end + 1)
+        default: return nil
+        }
     }
 }

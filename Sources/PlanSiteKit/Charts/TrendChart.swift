@@ -2,15 +2,14 @@ import Foundation
 
 /// An indicator's series against the national and regional comparators as an
 /// inline SVG line chart: markers and line styles differ per series and every
-/// line is labelled directly, so colour is never the only cue. A null value
-/// breaks the line; it is never drawn as zero.
+/// line is named (beside its last point, or in a legend on the narrow drawing), so
+/// colour is never the only cue. A null value breaks the line; it is never drawn as zero.
 struct TrendChart {
     var indicator: Indicator
     var national: String
     var regional: String?
-
-    static let width = 720.0, height = 340.0
-    static let left = 72.0, right = 170.0, top = 40.0, bottom = 56.0
+    /// The narrow drawing, for phones; the page carries both and CSS shows one.
+    var narrow = false
 
     struct Line {
         var name: String
@@ -34,9 +33,11 @@ struct TrendChart {
         return max(a, b) / min(a, b) <= comparableRatio
     }
 
-    /// The area first, then each comparator that has values and shares its scale.
+    /// The area first, then each comparator that has values and shares its scale. A
+    /// count is drawn alone: a regional total beside it would invite a comparison.
     func lines() -> [Line] {
         var lines = [Line(name: indicator.geography, cssClass: "chart-area", marker: .circle, series: indicator.series)]
+        guard indicator.measure != .count else { return lines }
         for (name, css, marker) in [(national, "chart-national", Marker.square), (regional, "chart-regional", Marker.triangle)] {
             guard let name, let series = indicator.comparator(name)?.series,
                   series.contains(where: { $0.value != nil }),
@@ -46,7 +47,8 @@ struct TrendChart {
         return lines
     }
 
-    /// Comparators left off the chart because their scale is too different; the table has them.
+    /// Comparators left off the chart because their scale is too different (or the
+    /// indicator is a count); the table has them.
     func offScale() -> [String] { offScale(drawn: lines()) }
 
     private func offScale(drawn lines: [Line]) -> [String] {
@@ -61,28 +63,58 @@ struct TrendChart {
         return "\(indicator.title), \(indicator.geography)" + (others.isEmpty ? "" : " compared with \(others.joined(separator: " and "))")
     }
 
+    func scale(for lines: [Line]) -> Scale {
+        Scale(values: lines.flatMap { $0.series.flatMap { [$0.value, $0.lowerCI, $0.upperCI] } }.compactMap { $0 }
+              + [indicator.target?.value].compactMap { $0 })
+    }
+
+    /// Room for the widest value label at the left of the plot.
+    func frame(for lines: [Line], scale: Scale) -> ChartFrame {
+        let widest = scale.ticks.map { ChartText.width(NumberFormat.format($0, decimals: scale.decimals)) }.max() ?? 0
+        let left = max(narrow ? 40 : 72, widest + 16)
+        guard narrow else { return .wide(left: left) }
+        let last = lastValueText(lines.first).map { ChartText.width($0) + 14 } ?? 12
+        return .narrow(left: left, right: max(16, last), legendRows: lines.count + (indicator.target == nil ? 0 : 1))
+    }
+
+    /// The area's latest figure, written beside its last point.
+    func lastValueText(_ line: Line?) -> String? {
+        guard let line, let last = line.series.last(where: { $0.value != nil })?.value else { return nil }
+        return NumberFormat.format(last, decimals: indicator.decimals)
+    }
+
     func svg() -> String {
         let lines = lines()
-        let axis = xAxis(for: lines)
-        let scale = Scale(values: lines.flatMap { $0.series.flatMap { [$0.value, $0.lowerCI, $0.upperCI] } }.compactMap { $0 }
-                          + [indicator.target?.value].compactMap { $0 })
-        let titleID = "chart-title-\(indicator.id)", descID = "chart-desc-\(indicator.id)"
+        let scale = scale(for: lines)
+        let frame = frame(for: lines, scale: scale)
+        let axis = xAxis(for: lines, frame: frame)
+        let suffix = narrow ? "-narrow" : ""
+        let titleID = "chart-title-\(indicator.id)\(suffix)", descID = "chart-desc-\(indicator.id)\(suffix)"
         let description = ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines)).sentence
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\""
+        var svg = "<svg class=\"chart\(narrow ? " chart-small" : "")\" viewBox=\"0 0 \(Int(frame.width)) \(Int(frame.height))\" role=\"img\""
             + " aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(titleID)\">\(Markup.escape(title(for: lines)))</title>"
         svg += "<desc id=\"\(descID)\">\(Markup.escape(description))</desc>"
-        let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: scale)
-        let labels = drawing.labelPositions(for: lines)
+        let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: scale, frame: frame)
         svg += drawing.axes()
-        if let target = indicator.target { svg += drawing.target(target, labelY: labels.target) }
-        for (line, label) in zip(lines, labels.lines) { svg += drawing.draw(line, labelAt: label) }
+        if frame.isNarrow {
+            svg += drawing.legend(lines)
+            if let target = indicator.target { svg += drawing.target(target, legendRow: lines.count) }
+            for line in lines { svg += drawing.draw(line, labelAt: nil) }
+            svg += drawing.lastValue(lines[0], text: lastValueText(lines[0]))
+        } else {
+            let labels = drawing.labelPositions(for: lines)
+            if let target = indicator.target { svg += drawing.target(target, labelY: labels.target) }
+            for (offset, (line, label)) in zip(lines, labels.lines).enumerated() {
+                let text = offset == 0 ? [line.name, lastValueText(line)].compactMap { $0 }.joined(separator: " ") : line.name
+                svg += drawing.draw(line, labelAt: label.map { ($0.x, $0.y, text) })
+            }
+        }
         return svg + "</svg>"
     }
 
     /// Periods of the lines actually drawn, so a comparator left off adds no empty slots.
-    func xAxis(for lines: [Line]) -> XAxis {
-        XAxis(periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) }),
-              left: Self.left, width: Self.width - Self.left - Self.right)
+    func xAxis(for lines: [Line], frame: ChartFrame) -> XAxis {
+        XAxis(periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) }), left: frame.left, width: frame.plotWidth)
     }
 }

@@ -9,7 +9,7 @@ struct IndicatorReader {
     var path: String
 
     static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
-                                    "comparators", "target", "source", "provenance", "notes"]
+                                    "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns"]
 
     func read() -> (Indicator?, [Diagnostic]) {
         guard let root = document.root else {
@@ -27,6 +27,8 @@ struct IndicatorReader {
         let comparators = readComparators(fields)
         let source = readSource(fields)
         let provenance = readProvenance(fields)
+        let measure = readMeasure(fields)
+        let breakdowns = BreakdownReader(fields: fields).read()
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
         guard let id, let title, let unit, let polarity, let geography, let series, let source,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
@@ -38,6 +40,8 @@ struct IndicatorReader {
             geography: geography, series: series, comparators: comparators,
             target: readTarget(fields), source: source, provenance: provenance ?? .primary,
             notes: fields.string("notes"), notesFirstLine: notesLine)
+        indicator.measure = measure
+        indicator.breakdowns = breakdowns
         indicator.idLine = fields.value("id").map { fields.location(of: $0).line } ?? 1
         return (indicator, fields.diagnostics)
     }
@@ -69,6 +73,15 @@ struct IndicatorReader {
             return nil
         }
         return polarity
+    }
+
+    private func readMeasure(_ fields: FieldReader) -> Measure {
+        guard let node = fields.value("measure"), let text = fields.string("measure") else { return .value }
+        guard let measure = Measure(rawValue: text) else {
+            fields.error(node, "`measure` must be count or value, found \"\(text.prefix(40))\"")
+            return .value
+        }
+        return measure
     }
 
     private func readProvenance(_ fields: FieldReader) -> Provenance? {

@@ -16,6 +16,11 @@ public struct Indicator: Sendable {
     public var provenance: Provenance
     public var notes: String?
     public var notesFirstLine: Int
+    /// `measure: count`: a count (people, homes, deaths) is never compared with a
+    /// national or regional total, which shows scale, not better or worse.
+    public var measure: Measure = .value
+    /// The same measure split by a dimension (sex, deprivation decile, ward…) for one period.
+    public var breakdowns: [Breakdown] = []
     /// Line of `id:` in the file, where warnings about the whole indicator point.
     public var idLine: Int = 1
 
@@ -34,6 +39,13 @@ public enum Polarity: String, Sendable, CaseIterable {
     case higherIsBetter = "higher-is-better"
     case lowerIsBetter = "lower-is-better"
     case noJudgement = "no-judgement"
+}
+
+public enum Measure: String, Sendable, CaseIterable {
+    /// A rate, share, score or life expectancy: compared with the national figure.
+    case value
+    /// A count: shown beside the comparators' totals but never compared with them.
+    case count
 }
 
 public enum Provenance: String, Sendable, CaseIterable {

@@ -6,7 +6,8 @@ struct DataDownloads {
     var site: Site
     var parallel = true
 
-    static let csvHeader = "indicator_id,title,geography,period,value,lower_ci,upper_ci,unit,source"
+    /// `dimension` and `category` are empty on series rows; a breakdown row names both.
+    static let csvHeader = "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source"
 
     func files() -> [OutputFile] {
         // Each indicator's rows are written once and used twice: in its own CSV and in the whole-site one.
@@ -37,7 +38,7 @@ struct DataDownloads {
             for observation in series {
                 text += place
                 text += Self.csvField(observation.period)
-                text += ","
+                text += ",,,"
                 text += Self.csvField(raw(observation.value))
                 text += ","
                 text += Self.csvField(raw(observation.lowerCI))
@@ -48,6 +49,13 @@ struct DataDownloads {
         }
         append(indicator.geography, indicator.series)
         for comparator in indicator.comparators { append(comparator.geography, comparator.series) }
+        for breakdown in indicator.breakdowns {
+            let place = leading + Self.csvField(indicator.geography) + "," + Self.csvField(breakdown.period) + "," + Self.csvField(breakdown.dimension) + ","
+            for category in breakdown.categories {
+                text += place + Self.csvField(category.category) + "," + Self.csvField(raw(category.value)) + ","
+                text += Self.csvField(raw(category.lowerCI)) + "," + Self.csvField(raw(category.upperCI)) + trailing
+            }
+        }
         return text
     }
 
@@ -87,6 +95,29 @@ struct DataDownloads {
         var comparators: [String: [JSONObservation]]
         var target: JSONTarget?
         var source: JSONSource
+        var breakdowns: [JSONBreakdown]
+    }
+    struct JSONBreakdown: Encodable {
+        var dimension, period: String
+        var title: String?
+        var ordered: Bool
+        var categories: [JSONCategory]
+        var overall, national: JSONObservation?
+    }
+    struct JSONCategory: Encodable {
+        var category: String
+        var value, lower_ci, upper_ci: Double?
+        var note: String?
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(category, forKey: .category)
+            try container.encode(value, forKey: .value)
+            try container.encodeIfPresent(lower_ci, forKey: .lower_ci)
+            try container.encodeIfPresent(upper_ci, forKey: .upper_ci)
+            try container.encodeIfPresent(note, forKey: .note)
+        }
+        enum CodingKeys: String, CodingKey { case category, value, lower_ci, upper_ci, note }
     }
     struct JSONTarget: Encodable { var value: Double; var by, label: String }
     struct JSONObservation: Encodable {
@@ -119,7 +150,16 @@ struct DataDownloads {
                           comparators: Dictionary(uniqueKeysWithValues: indicator.comparators.map { ($0.geography, observations($0.series)) }),
                           target: indicator.target.map { JSONTarget(value: $0.value, by: $0.by, label: $0.label) },
                           source: JSONSource(publisher: indicator.source.publisher, title: indicator.source.title,
-                                             url: indicator.source.url, licence: indicator.source.licence))
+                                             url: indicator.source.url, licence: indicator.source.licence),
+                          breakdowns: indicator.breakdowns.map { breakdown in
+                              JSONBreakdown(dimension: breakdown.dimension, period: breakdown.period, title: breakdown.title,
+                                            ordered: breakdown.ordered,
+                                            categories: breakdown.categories.map {
+                                                JSONCategory(category: $0.category, value: $0.value, lower_ci: $0.lowerCI, upper_ci: $0.upperCI, note: $0.note)
+                                            },
+                                            overall: breakdown.overall.flatMap { observations([$0]).first },
+                                            national: breakdown.national.flatMap { observations([$0]).first })
+                          })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

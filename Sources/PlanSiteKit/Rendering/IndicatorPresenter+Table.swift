@@ -10,15 +10,17 @@ extension IndicatorPresenter {
         // Looked up by period once per series, not searched once per row: series can be thousands long.
         let own = Self.byPeriod(indicator.series)
         let others = comparators.map { Self.byPeriod(indicator.comparator($0)?.series ?? []) }
-        let rows: [[String: Any]] = periods().map { period in
+        // Latest first: a screen-reader user reaches the figure that matters most in the
+        // first row instead of after thirty (docs/content-format.md, "Data tables").
+        let rows: [[String: Any]] = periods().reversed().map { period in
             let observation = own[period]
-            var row: [String: Any] = ["period": period, "value": cell(observation)]
+            var row: [String: Any] = ["period": PeriodText.display(period), "value": cell(observation)]
             row["ci"] = hasCI ? ["text": interval(observation)] : NSNull()
             row["note"] = hasNotes ? ["text": observation?.value == nil ? "" : observation?.note ?? ""] : NSNull()
             row["comparators"] = others.map { ["value": cell($0[period])] }
             return row
         }
-        return ["caption": "\(indicator.title): \(indicator.geography)\(comparators.isEmpty ? "" : " and \(comparators.joined(separator: " and "))") by period (\(indicator.unit))",
+        return ["caption": "\(indicator.title): \(indicator.geography)\(comparators.isEmpty ? "" : " and \(comparators.joined(separator: " and "))") by period, latest first (\(indicator.unit))",
                 "geography": indicator.geography, "has_ci": hasCI, "has_notes": hasNotes,
                 "comparator_names": comparators.map { ["name": $0] }, "rows": rows]
     }

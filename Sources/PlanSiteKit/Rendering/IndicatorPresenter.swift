@@ -23,6 +23,8 @@ struct IndicatorPresenter {
     /// The latest figure against one comparator's figure for the same period.
     func comparison(against name: String) -> Comparison {
         guard let series = indicator.comparator(name)?.series else { return .notCompared }
+        // A count beside a national or regional total shows scale, never better or worse.
+        if indicator.measure == .count { return series.contains { $0.value != nil } ? .differentScale : .notCompared }
         let reference = latest.flatMap { latest in series.first { $0.period == latest.period } }
         let result = Comparison.compare(latest, with: reference, polarity: indicator.polarity)
         if result != .notCompared && !TrendChart.sharesScale(indicator.series, series) { return .differentScale }
@@ -56,12 +58,21 @@ struct IndicatorPresenter {
          "trend": Trend.describe(indicator)]
     }
 
+    /// Whether the comparison says something (better, similar, higher…), not "not compared".
+    var isCompared: Bool { comparison != .notCompared && comparison != .differentScale }
+
+    /// A tile says what a reader needs at a glance: the latest figure, which way it is
+    /// going, and how it compares with England only when it can be compared.
     func tile(at address: PageAddress) -> [String: Any] {
-        ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
-         "headline": headline, "comparison": comparison.label(against: national), "comparison_class": comparison.cssClass,
-         "sparkline": Sparkline(indicator: indicator).svg(),
-         "secondary": indicator.provenance == .secondary]
+        let travel = DirectionOfTravel.assess(indicator)
+        var values: [String: Any] = ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
+                                     "headline": headline, "sparkline": Sparkline(indicator: indicator).svg()]
+        values["comparison"] = isCompared ? ["label": comparison.label(against: national), "class": comparison.cssClass] as [String: Any] : NSNull()
+        values["direction"] = travel.direction == .noEarlierFigure ? NSNull() : ["phrase": Self.capitalised(travel.phrase), "class": travel.direction.cssClass] as [String: Any]
+        return values
     }
+
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// - Parameters:
     ///   - notesHTML: the indicator's notes, rendered for this page.
@@ -73,12 +84,14 @@ struct IndicatorPresenter {
             "geography": indicator.geography,
             "comparisons": comparisons(),
             "chart": TrendChart(indicator: indicator, national: national, regional: regional).svg(),
+            "chart_narrow": TrendChart(indicator: indicator, national: national, regional: regional, narrow: true).svg(),
+            "direction": direction,
+            "breakdowns": breakdowns(),
+            "has_breakdowns": !indicator.breakdowns.isEmpty,
             "table": table(),
             "source": sourceValues,
             "secondary": indicator.provenance == .secondary,
-            "provenance": indicator.provenance == .secondary
-                ? "Secondary: the figures are quoted from a page that cites the publisher, not read from the publisher's own table."
-                : "Primary: the figures are read from the publisher's own table.",
+            "provenance": provenanceText,
             "csv_href": address.link(to: "data/\(indicator.id).csv"),
             "csv_label": "CSV, \(DataDownloads.sizeLabel(csvBytes))",
         ]
@@ -91,6 +104,30 @@ struct IndicatorPresenter {
                                 "by": target.by.isEmpty ? NSNull() : target.by as Any]
         }
         return values
+    }
+
+    /// Primary or secondary, and whether the publisher's table was read from a copy someone else made.
+    var provenanceText: String {
+        switch (indicator.provenance, indicator.source.retrievedFrom) {
+        case (.secondary, _):
+            "Secondary: the figures are quoted from a page that cites the publisher, not read from the publisher's own table."
+        case (.primary, _?):
+            "Primary: the figures are the publisher's own, read from a copy of its table that another organisation or person published (see \"Read from\")."
+        case (.primary, nil):
+            "Primary: the figures are read from the publisher's own table."
+        }
+    }
+
+    var direction: [String: Any] {
+        let travel = DirectionOfTravel.assess(indicator)
+        return ["words": travel.direction.words, "class": travel.direction.cssClass, "sentence": travel.sentence,
+                "phrase": Self.capitalised(travel.phrase)]
+    }
+
+    func breakdowns() -> [[String: Any]] {
+        indicator.breakdowns.enumerated().map { index, breakdown in
+            BreakdownPresenter(breakdown: breakdown, indicator: indicator, national: national, index: index).values()
+        }
     }
 
     private var sourceValues: [String: Any] {
@@ -128,6 +165,8 @@ struct IndicatorPresenter {
             "The source gives no confidence interval, so the difference from \(name) has not been tested for significance."
         case .notCompared:
             notComparedReason(against: name)
+        case .differentScale where indicator.measure == .count:
+            "This is a count of \(indicator.unit) in \(indicator.geography); the \(name) figure is a total for all of \(name), which shows scale, not whether \(indicator.geography) is doing better or worse, so no comparison is made. Both are in the table."
         case .differentScale:
             "The \(name) figure is on a very different scale (such as a national total beside a local count), so no comparison is made; both are in the table."
         }

@@ -25,7 +25,7 @@ struct PageContext {
             "print_css_href": address.link(to: "assets/print.css"),
             "favicon_href": address.link(to: "assets/favicon.svg"),
             "canonical_url": address.absoluteURL(base: config.baseURL),
-            "last_reviewed": config.lastReviewed,
+            "last_reviewed": PeriodText.display(config.lastReviewed),
             "licence": ["title": config.dataLicence.title, "url": config.dataLicence.url],
             "navigation": navigation(),
             "breadcrumbs": breadcrumbs(),

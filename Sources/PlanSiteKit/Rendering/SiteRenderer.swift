@@ -180,7 +180,7 @@ public struct SiteRenderer: Sendable {
 
     private func outcomeSummary(_ outcome: ContentPage, from address: PageAddress) -> [String: Any] {
         ["title": outcome.title, "summary": TemplateText.optional(outcome.summary), "href": address.link(to: outcome.outputDirectory),
-         "indicators": tiles(for: outcome, at: address, limit: 2), "has_indicators": !outcome.indicatorIDs.isEmpty]
+         "indicators": headlineTiles(for: outcome, at: address), "has_indicators": !outcome.indicatorIDs.isEmpty]
     }
 
     private func commitmentSummary(_ commitment: ContentPage, from address: PageAddress) -> [String: Any] {
@@ -196,6 +196,15 @@ public struct SiteRenderer: Sendable {
     private func tiles(for page: ContentPage, at address: PageAddress, limit: Int = .max) -> [[String: Any]] {
         page.indicatorIDs.prefix(limit).compactMap { site.indicator($0.value) }
             .map { IndicatorPresenter(indicator: $0, site: site).tile(at: address) }
+    }
+
+    /// The home page's two tiles per outcome: the first listed indicators that have a real
+    /// series (three or more figures), then, if too few do, the first of the others.
+    private func headlineTiles(for outcome: ContentPage, at address: PageAddress, count: Int = 2) -> [[String: Any]] {
+        let listed = outcome.indicatorIDs.compactMap { site.indicator($0.value) }
+        let isSeries = { (indicator: Indicator) in indicator.series.filter { $0.value != nil }.count >= 3 }
+        let chosen = (listed.filter(isSeries) + listed.filter { !isSeries($0) }).prefix(count)
+        return chosen.map { IndicatorPresenter(indicator: $0, site: site).tile(at: address) }
     }
 
     private func evidencedBy(_ indicator: Indicator) -> [ContentPage] {

@@ -22,14 +22,22 @@ struct TargetProgress {
         return Int((value / target.value * 100).rounded(.toNearestOrAwayFromZero))
     }
 
+    /// As a person writes it: "246 dwellings in 2020-21, above the target of 85 affordable
+    /// homes a year"; "932 households on 31 December 2025, 432 above the target: fewer than
+    /// 500 households in temporary accommodation".
     var sentence: String {
         guard let latest, let value = latest.value else { return "No figure has been published yet for \(indicator.title.lowercased())." }
-        let number = NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)
-        let against = "\(number) \(PeriodText.phrase(latest.period)) against a target of \(format(target.value)) (\(target.label))"
-        if let percent { return "\(against): \(percent)%." }
-        let gap = value - target.value
-        if gap <= 0 { return "\(against): the target is met." }
-        return "\(against): \(format(gap)) above it."
+        let figure = "\(NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)) \(PeriodText.phrase(latest.period))"
+        let label = target.label.prefix(1).lowercased() + target.label.dropFirst()
+        let gap = format(abs(value - target.value))
+        let aboveWanted = indicator.polarity != .lowerIsBetter
+        if format(value) == format(target.value) { return "\(figure), level with the target of \(label)." }
+        if aboveWanted {
+            // The label usually carries the number ("85 affordable homes a year"); say it otherwise.
+            let goal = label.contains(format(target.value)) ? label : "\(format(target.value)) (\(label))"
+            return value > target.value ? "\(figure), above the target of \(goal)." : "\(figure), \(gap) short of the target of \(goal)."
+        }
+        return value < target.value ? "\(figure), below the target: \(label)." : "\(figure), \(gap) above the target: \(label)."
     }
 
     /// Said when the latest figure cannot show whether the target is met: its period

@@ -73,7 +73,7 @@ struct IndicatorPagesTests {
         let geography = try #require(TestBuild.real.site?.indicator(id)?.geography)
         #expect(rows.first?.prefix(2) == ["Period", geography])
         let body = rows.dropFirst()
-        let shown = yaml.entries.compactMap { entry in body.first { $0.first == entry.period } }
+        let shown = yaml.entries.compactMap { entry in body.first { $0.first == PeriodText.display(entry.period) } }
         #expect(shown.count == yaml.entries.count, "every period of the file has a row")
         for (row, entry) in zip(shown, yaml.entries) {
             if let value = entry.value {

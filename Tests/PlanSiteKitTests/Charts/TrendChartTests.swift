@@ -30,7 +30,8 @@ struct TrendChartTests {
         let reader = SVGReader.read(TrendChart(indicator: indicator, national: "England", regional: nil).svg())
         #expect(reader.points(inGroup: "chart-national").map(\.name) == ["rect"])
         #expect(reader.points(inGroup: "chart-area").map(\.name) == ["circle"])
-        #expect(reader.all("text", class: "chart-label").map(\.text) == ["Testtown", "England"])
+        // The area's label carries its latest value.
+        #expect(reader.all("text", class: "chart-label").map(\.text) == ["Testtown 1", "England"])
     }
 
     @Test func aNullValueIsAGapNeverZero() throws {

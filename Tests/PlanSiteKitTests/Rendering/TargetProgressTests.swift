@@ -15,7 +15,7 @@ struct TargetProgressTests {
 
     @Test func sentenceIsComputedFromTheData() {
         let homes = progress(series: Self.homes, value: 425, by: "2027-28", label: "425 new homes a year")
-        #expect(homes.sentence == "280 dwellings in 2020-21 against a target of 425 (425 new homes a year): 66%.")
+        #expect(homes.sentence == "280 dwellings in 2020-21, 145 short of the target of 425 new homes a year.")
         #expect(homes.percent == 66, "280 / 425 is 65.9%: 66% to the nearest whole per cent, as the issue's worked example")
     }
 
@@ -23,9 +23,11 @@ struct TargetProgressTests {
         let ta = progress(polarity: .lowerIsBetter, unit: "households", series: [Observation(period: "2024-03-31", value: 1078)],
                           value: 500, by: "2027", label: "Fewer than 500 households")
         #expect(ta.percent == nil)
-        #expect(ta.sentence == "1,078 households on 31 March 2024 against a target of 500 (Fewer than 500 households): 578 above it.")
+        #expect(ta.sentence == "1,078 households on 31 March 2024, 578 above the target: fewer than 500 households.")
         let met = progress(polarity: .lowerIsBetter, series: [Observation(period: "2027", value: 480)], value: 500, by: "2027", label: "Under 500")
-        #expect(met.sentence.hasSuffix(": the target is met."))
+        #expect(met.sentence == "480 dwellings in 2027, below the target: under 500.")
+        let above = progress(series: [Observation(period: "2020-21", value: 201)], value: 85, by: "2027-28", label: "85 affordable homes a year")
+        #expect(above.sentence == "201 dwellings in 2020-21, above the target of 85 affordable homes a year.", "as the issue writes it")
     }
 
     @Test func saysWhenTheLatestFigureEndsBeforeTheTargetPeriodStarts() {
@@ -44,7 +46,7 @@ struct TargetProgressTests {
     @Test func saysWhenThePeriodIsNotStated() {
         let unknown = progress(series: [Observation(period: "period not stated", value: 57.7)], value: 60, by: "2027", label: "x")
         #expect(unknown.predatesNote == "The source does not state the period of the latest figure, so it cannot show progress toward the target for 2027.")
-        #expect(unknown.sentence.hasPrefix("58 dwellings (period not stated) against"))
+        #expect(unknown.sentence == "58 dwellings (period not stated), 2 short of the target of 60 (x).")
     }
 
     @Test func noFigureAtAll() {
@@ -55,7 +57,7 @@ struct TargetProgressTests {
 
     @Test func theRealCommitmentPageShowsTheComputedSentence() throws {
         let page = try #require(TestBuild.page("commitments/new-and-affordable-homes/index.html", in: TestBuild.real))
-        #expect(page.contains("280 dwellings in 2020-21 against a target of 425 (425 new homes a year): 66%."))
+        #expect(page.contains("280 dwellings in 2020-21, 145 short of the target of 425 new homes a year."))
         #expect(page.contains("predates the target&#39;s period (2027-28)") || page.contains("predates the target's period (2027-28)"))
     }
 }

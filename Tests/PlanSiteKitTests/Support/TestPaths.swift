@@ -32,3 +32,10 @@ enum TestPaths {
         return destination
     }
 }
+
+extension TestPaths {
+    /// The invented site with an ordered (deprivation decile) and an unordered (ward) breakdown.
+    static let breakdownSite = packageRoot.appendingPathComponent("Tests/Fixtures/sites/breakdown-site/content")
+    /// luton-series.yml, copied unchanged from the research: what the real site's figures must match.
+    static let lutonSeries = packageRoot.appendingPathComponent("Tests/Fixtures/sources/luton-series.yml")
+}
