@@ -51,7 +51,7 @@ struct ChangesCommandTests {
         let run = try Plansite.run(["changes", Self.real.path], in: folder)
         #expect(run.status == 1)
         #expect(run.stdout == "")
-        #expect(run.stderr.hasPrefix("content/indicators/housing-completions.yml:11:33: error: `value` must be a number, found \"n/a\""), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("content/indicators/housing-completions.yml:30:33: error: `value` must be a number, found \"n/a\""), "\(run.stderr)")
         #expect(run.stderr.hasSuffix("Changes not compared: 1 error (fix them, then run again).\n"))
         let missing = try Plansite.run(["changes", "no-such-folder"], in: folder)
         #expect(missing.status == 2)

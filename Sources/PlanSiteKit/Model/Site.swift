@@ -8,7 +8,7 @@ public struct Site: Sendable {
     public var commitments: [ContentPage]
     public var siblings: [ContentPage]
     public var pages: [ContentPage]
-    public var indicators: [Indicator]
+    public var indicators: [Indicator] { didSet { indicatorPositions = Self.positions(of: indicators) } }
     /// Files under `content/images/`, copied unchanged (relative paths).
     public var imageFiles: [String]
     /// Files that exist but could not be read (already reported): checks treat
@@ -18,7 +18,29 @@ public struct Site: Sendable {
     /// The browser audit's results, when the build is given them (`--audit-results`): the accessibility statement shows them.
     public var auditResults: AuditResults?
 
-    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+    /// Each indicator's place in `indicators` by id: pages, references and the at-a-glance
+    /// table look indicators up by id, and a search of the array made that quadratic at 10,000.
+    private var indicatorPositions: [String: Int]
+
+    public init(config: SiteConfig, priority: ContentPage, outcomes: [ContentPage], commitments: [ContentPage],
+                siblings: [ContentPage], pages: [ContentPage], indicators: [Indicator], imageFiles: [String]) {
+        self.config = config
+        self.priority = priority
+        self.outcomes = outcomes
+        self.commitments = commitments
+        self.siblings = siblings
+        self.pages = pages
+        self.indicators = indicators
+        self.imageFiles = imageFiles
+        indicatorPositions = Self.positions(of: indicators)
+    }
+
+    private static func positions(of indicators: [Indicator]) -> [String: Int] {
+        // The first of two with the same id wins, as a search of the array would find it.
+        Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func indicator(_ id: String) -> Indicator? { indicatorPositions[id].map { indicators[$0] } }
 
     /// Every page the build writes from Markdown, in a stable order.
     public var allPages: [ContentPage] { [priority] + outcomes + commitments + pages }

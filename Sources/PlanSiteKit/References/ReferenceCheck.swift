@@ -7,7 +7,8 @@ struct ReferenceCheck {
     func check() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for (text, location) in outline.plainText {
-            for reference in FigureReference.scan(text) {
+            // A reference to a file that could not be read is not a second error: that file's is enough.
+            for reference in FigureReference.scan(text) where !resolver.site.unreadableIndicatorIDs.contains(reference.id) {
                 guard case .failure(let problem) = resolver.resolve(reference) else { continue }
                 let written = String(text[reference.range])
                 problems.append(.error(outline.location(of: written, in: text, at: reference.range.lowerBound, node: location),

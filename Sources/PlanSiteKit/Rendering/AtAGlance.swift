@@ -10,12 +10,27 @@ struct AtAGlance {
     /// - Parameter limit: indicators per outcome (the home page shows the headline ones).
     func values(at address: PageAddress, limit: Int = .max) -> [String: Any] {
         let national = site.config.nationalComparator
-        let outcomes: [[String: Any]] = site.outcomes.filter { !$0.indicatorIDs.isEmpty }.map { outcome in
-            let rows = outcome.indicatorIDs.prefix(limit).compactMap { site.indicator($0.value) }.map { row($0, at: address) }
-            return ["title": outcome.title, "href": address.link(to: outcome.outputDirectory), "indicators": rows]
+        let groups = limit == .max ? outcomeGroups + commitmentGroups : outcomeGroups
+        let rows: [[String: Any]] = groups.map { page, ids in
+            ["title": page.title, "href": address.link(to: page.outputDirectory),
+             "indicators": ids.prefix(limit).compactMap { site.indicator($0) }.map { row($0, at: address) }]
         }
-        return ["outcomes": outcomes, "commitments": site.commitments.map { commitment($0, at: address) },
+        return ["outcomes": rows, "commitments": site.commitments.map { commitment($0, at: address) },
                 "national": national, "href": address.link(to: "at-a-glance/"), "is_summary": limit != .max]
+    }
+
+    private var outcomeGroups: [(ContentPage, [String])] {
+        site.outcomes.filter { !$0.indicatorIDs.isEmpty }.map { ($0, $0.indicatorIDs.map(\.value)) }
+    }
+
+    /// The full table has every indicator: one that no outcome lists is shown under the
+    /// first commitment that lists it.
+    private var commitmentGroups: [(ContentPage, [String])] {
+        var shown = Set(site.outcomes.flatMap { $0.indicatorIDs.map(\.value) })
+        return site.commitments.compactMap { commitment in
+            let ids = commitment.indicatorIDs.map(\.value).filter { shown.insert($0).inserted }
+            return ids.isEmpty ? nil : (commitment, ids)
+        }
     }
 
     private func row(_ indicator: Indicator, at address: PageAddress) -> [String: Any] {
@@ -24,7 +39,7 @@ struct AtAGlance {
         return ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
                 "latest": presenter.latest?.value.map(presenter.formattedWithUnit) ?? "No figure published",
                 "period": presenter.latest.map { PeriodText.display($0.period) } ?? "–",
-                "direction": Self.directionOfTravel(indicator),
+                "direction": DirectionOfTravel.assess(indicator).phrase,
                 "comparison": comparison.label(against: site.config.nationalComparator), "comparison_class": comparison.cssClass]
     }
 
@@ -36,27 +51,5 @@ struct AtAGlance {
                 "status": commitment.status?.label(in: site.config) ?? "Not stated",
                 "status_class": commitment.status?.rawValue ?? "none",
                 "progress": progress.map { ["sentence": $0] }, "has_progress": !progress.isEmpty]
-    }
-
-    /// Direction of travel between the last two figures, in words, judged by polarity:
-    /// "improving", "getting worse", "no clear change", or "no earlier figure". When both
-    /// figures have confidence intervals that overlap, the change is not clear.
-    /// The one place the table decides it, so another definition can replace it.
-    static func directionOfTravel(_ indicator: Indicator) -> String {
-        let values = indicator.series.filter { $0.value != nil }
-        guard values.count >= 2, let last = values.last, let previous = values.dropLast().last,
-              let now = last.value, let before = previous.value else { return "no earlier figure" }
-        if let lower = last.lowerCI, let upper = last.upperCI, let previousLower = previous.lowerCI, let previousUpper = previous.upperCI,
-           lower <= previousUpper && previousLower <= upper {
-            return "no clear change"
-        }
-        if NumberFormat.format(now, decimals: indicator.decimals) == NumberFormat.format(before, decimals: indicator.decimals) {
-            return "no clear change"
-        }
-        switch indicator.polarity {
-        case .higherIsBetter: return now > before ? "improving" : "getting worse"
-        case .lowerIsBetter: return now < before ? "improving" : "getting worse"
-        case .noJudgement: return now > before ? "increasing (neither better nor worse)" : "decreasing (neither better nor worse)"
-        }
     }
 }

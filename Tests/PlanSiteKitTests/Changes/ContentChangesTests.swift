@@ -31,10 +31,10 @@ struct ContentChangesTests {
         }
         #expect(changes.sections.count == 2)
         #expect(changes.sections.first { $0.title.contains("housing-completions") }?.facts == [
-            "2019-20 revised: 230 dwellings → 235 dwellings", "new figure for 2021-22: 300 dwellings",
+            "2001-02 revised: 260 dwellings → 235 dwellings", "new figure for 2021-22: 300 dwellings",
             "new figure for 2022-23: no value (not yet published)",
         ])
-        #expect(changes.sections.first { $0.title.contains("(drug-poisoning-deaths)") }?.facts == ["figure for 2011 removed (was 5 deaths)"])
+        #expect(changes.sections.first { $0.title.contains("(drug-poisoning-deaths)") }?.facts == ["figure for 1993 removed (was 8 deaths)"])
     }
 
     @Test func aFlippedComparisonAndAChangedTargetAreSaidInWords() {
@@ -67,12 +67,12 @@ struct ContentChangesTests {
     @Test func commitmentStatusesAndTargetsThatChanged() {
         let changes = changed { site in
             let i = site.commitments.firstIndex { $0.slug == "family-hubs" }!
-            site.commitments[i].status = .achieved
+            site.commitments[i].status = .atRisk
             let j = site.commitments.firstIndex { $0.slug == "new-and-affordable-homes" }!
             site.commitments[j].targets[0].value = 450
         }
         #expect(changes.sections == [
-            .init(title: "Commitment: Family Hubs", facts: ["status: On track → Achieved"]),
+            .init(title: "Commitment: Family Hubs", facts: ["status: Achieved → At risk"]),
             .init(title: "Commitment: New and affordable homes", facts: [
                 "target added: 425 new homes a year: 450 for housing-completions by 2027-28",
                 "target removed: 425 new homes a year: 425 for housing-completions by 2027-28",
