@@ -9,6 +9,8 @@ public struct ContentLoader {
     public var includeDrafts: Bool
     /// Read and parse files on every core (the default); tests compare with a serial run.
     public var parallel = true
+    /// Files whose text is unchanged since the last load reuse what it made (`plansite serve`).
+    public var cache: BuildCache?
 
     public init(contentFolder: URL, displayPrefix: String = "content/", includeDrafts: Bool = false) {
         self.contentFolder = contentFolder
@@ -24,6 +26,7 @@ public struct ContentLoader {
 
     public func load() -> Result {
         var context = LoadContext(reader: TextFileReader(root: contentFolder, displayPrefix: displayPrefix))
+        context.cache = cache
         let config = context.loadConfig()
         let priority = context.loadPage("priority.md", kind: .priority)
         let outcomes = context.loadCollection("outcomes", kind: .outcome, parallel: parallel)
@@ -63,9 +66,13 @@ struct LoadContext: Sendable {
     var sources = SourceCache()
     var unreadableIndicatorIDs: Set<String> = []
     var unreadableTargets: Set<String> = []
+    var cache: BuildCache?
+    /// The file `loadEach` has already read for this context, so it is not read twice.
+    var preread: (relative: String, result: Result<String, Diagnostic>)?
 
     mutating func readText(_ relative: String) -> String? {
-        switch reader.read(relative) {
+        let result = preread?.relative == relative ? preread!.result : reader.read(relative)
+        switch result {
         case .success(let text):
             sources.record(text, for: reader.displayPath(relative))
             return text
@@ -88,10 +95,19 @@ struct LoadContext: Sendable {
     /// found in file order: the same site and diagnostics as one file after another.
     mutating func loadEach<T: Sendable>(_ files: [String], parallel: Bool,
                                         _ load: @Sendable (inout LoadContext, String) -> T) -> [T] {
-        let reader = reader
+        let reader = reader, cache = cache
         let loaded = Parallel.map(files, enabled: parallel) { relative in
             var own = LoadContext(reader: reader)
+            guard let cache else { return (load(&own, relative), own) }
+            // Keyed by what the file says now: an unchanged file gives what it gave last time.
+            let read = reader.read(relative)
+            let text = (try? read.get()) ?? ""
+            let key = "\(T.self) " + relative
+            if case .success = read, let reused = cache.loaded(key, text: text, as: (T, LoadContext).self) { return reused }
+            own.preread = (relative, read)
             let value = load(&own, relative)
+            own.preread = nil
+            if case .success = read { cache.storeLoaded(key, text: text, value: (value, own)) }
             return (value, own)
         }
         for (_, own) in loaded { absorb(own) }

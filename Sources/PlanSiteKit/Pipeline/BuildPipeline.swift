@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     /// Path prefixes diagnostics print, so they name files as the user typed them.
     public var contentDisplay = "content/"
     public var templatesDisplay = "templates/"
+    /// Results kept between builds (`plansite serve`); nil builds everything from scratch.
+    public var cache: BuildCache?
 
     public init(contentFolder: URL, templatesFolder: URL, outputFolder: URL) {
         self.contentFolder = contentFolder
@@ -78,6 +80,7 @@ public struct BuildPipeline {
         var loader = ContentLoader(contentFolder: options.contentFolder, displayPrefix: options.contentDisplay,
                                    includeDrafts: options.includeDrafts)
         loader.parallel = options.parallel
+        loader.cache = options.cache
         let loaded = loader.load()
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
@@ -92,7 +95,9 @@ public struct BuildPipeline {
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         let contentIsComplete = !report.hasErrors
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
-        let assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: contentIsComplete, parallel: options.parallel)
+        let assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: contentIsComplete,
+                                           parallel: options.parallel, cache: options.cache)
+        options.cache?.finishBuild()
 
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         var validator = SiteValidator(assembly: assembly, templates: templates)
