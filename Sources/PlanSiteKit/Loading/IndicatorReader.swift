@@ -11,9 +11,11 @@ struct IndicatorReader {
     static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
                                     "comparators", "target", "source", "provenance", "notes"]
 
-    func read() -> (Indicator?, [Diagnostic]) {
+    /// The indicator, or nil when it has errors; every problem found is added to `problems`.
+    func read(problems: inout [Diagnostic]) -> Indicator? {
         guard let root = document.root else {
-            return (nil, [.error(SourceLocation(path: path), "indicator file is empty; it needs at least id, title, unit, polarity, geography, series and source (see docs/content-format.md)")])
+            problems.append(.error(SourceLocation(path: path), "indicator file is empty; it needs at least id, title, unit, polarity, geography, series and source (see docs/content-format.md)"))
+            return nil
         }
         let fields = FieldReader(root, in: document, subject: "indicator")
         fields.checkUnknownKeys(allowed: Self.keys, .errorIfNearMiss)
@@ -30,7 +32,8 @@ struct IndicatorReader {
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
         guard let id, let title, let unit, let polarity, let geography, let series, let source,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
-            return (nil, fields.diagnostics)
+            problems += fields.diagnostics
+            return nil
         }
         var indicator = Indicator(
             id: id, path: path, title: title, summary: fields.string("summary"), unit: unit,
@@ -39,7 +42,8 @@ struct IndicatorReader {
             target: readTarget(fields), source: source, provenance: provenance ?? .primary,
             notes: fields.string("notes"), notesFirstLine: notesLine)
         indicator.idLine = fields.value("id").map { fields.location(of: $0).line } ?? 1
-        return (indicator, fields.diagnostics)
+        problems += fields.diagnostics
+        return indicator
     }
 
     private func readID(_ fields: FieldReader) -> String? {

@@ -84,7 +84,8 @@ public struct BuildPipeline {
         let loaded = loader.load()
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
-        let (library, templateProblems) = TemplateLibrary.read(from: options.templatesFolder, displayPrefix: options.templatesDisplay)
+        var templateProblems: [Diagnostic] = []
+        let library = TemplateLibrary.read(from: options.templatesFolder, displayPrefix: options.templatesDisplay, problems: &templateProblems)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil
