@@ -18,6 +18,7 @@ public struct PreviewServer: Sendable {
         self.options = options
         // Each rebuild re-reads every file but re-parses only those whose text changed.
         if self.options.cache == nil { self.options.cache = BuildCache() }
+        self.options.deferPages = true
         self.host = host
         self.port = port
     }

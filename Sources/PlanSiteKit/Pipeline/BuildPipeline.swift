@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var templatesDisplay = "templates/"
     /// Results kept between builds (`plansite serve`); nil builds everything from scratch.
     public var cache: BuildCache?
+    /// Pages are filled in when asked for (`DeferredPages`), not all at once: `plansite serve`
+    /// shows one page at a time, so a save need not wait for the other thousand.
+    public var deferPages = false
 
     public init(contentFolder: URL, templatesFolder: URL, outputFolder: URL) {
         self.contentFolder = contentFolder
@@ -36,7 +39,9 @@ public struct BuildSummary: Sendable {
 
 /// What a run produced: the files (when there were no errors) and every diagnostic.
 public struct PipelineResult: Sendable {
+    /// With `deferPages`, every file but the pages, which are in `deferred`.
     public var files: [OutputFile]?
+    public var deferred: DeferredPages?
     public var report: DiagnosticReport
     public var sources: SourceCache
     public var site: Site?
@@ -112,9 +117,11 @@ public struct BuildPipeline {
 
         step(.render, "\(pages.count) pages")
         do {
-            let files = try render(assembly, pages, with: templates)
-            report.append(contentsOf: duplicatePaths(in: files))
-            return PipelineResult(files: report.hasErrors ? nil : files, report: report, sources: sources, site: site)
+            var deferred: DeferredPages?
+            let files = try render(assembly, pages, with: templates, deferring: &deferred)
+            report.append(contentsOf: duplicatePaths(in: files + (deferred?.placeholders ?? [])))
+            return PipelineResult(files: report.hasErrors ? nil : files, deferred: report.hasErrors ? nil : deferred,
+                                  report: report, sources: sources, site: site)
         } catch {
             report.append(.error(.wholeBuild, "cannot read the assets or images to copy: \(error.localizedDescription)"))
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
@@ -122,11 +129,19 @@ public struct BuildPipeline {
     }
 
     /// The pages, the open data, the sitemap and robots.txt, and the copied assets and images.
-    private func render(_ assembly: SiteAssembly, _ pages: [PageRender], with templates: TemplateLibrary) throws -> [OutputFile] {
-        let rendered = SiteRenderer(assembly: assembly, templates: templates).render(pages, parallel: options.parallel)
+    private func render(_ assembly: SiteAssembly, _ pages: [PageRender], with templates: TemplateLibrary,
+                        deferring deferred: inout DeferredPages?) throws -> [OutputFile] {
+        var rendered: [OutputFile]
+        if options.deferPages {
+            deferred = DeferredPages(pages: pages, templates: templates)
+            rendered = []
+        } else {
+            rendered = SiteRenderer(assembly: assembly, templates: templates).render(pages, parallel: options.parallel)
+        }
         var files = rendered + assembly.downloads
         let baseURL = assembly.site.config.baseURL
-        files.append(SiteFiles.sitemap(pages: rendered.filter { $0.path != "404.html" }, baseURL: baseURL))
+        let listed = options.deferPages ? deferred?.placeholders ?? [] : rendered
+        files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != "404.html" }, baseURL: baseURL))
         files.append(SiteFiles.robots(baseURL: baseURL))
         files += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
         files += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")
