@@ -16,6 +16,9 @@ public struct PreviewServer: Sendable {
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) {
         self.options = options
+        // Each rebuild re-reads every file but re-parses only those whose text changed.
+        if self.options.cache == nil { self.options.cache = BuildCache() }
+        self.options.deferPages = true
         self.host = host
         self.port = port
     }

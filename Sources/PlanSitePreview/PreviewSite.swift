@@ -7,6 +7,8 @@ actor PreviewSite {
     /// Counts builds, good or bad; pages carry it so they know when to reload.
     private(set) var version = 0
     private var files: [String: Data] = [:]
+    /// The last good build's pages, each filled in the first time it is asked for.
+    private var pages: DeferredPages?
     private var failure: (diagnostics: String, summary: String)?
     /// False until a build succeeds: until then a failed build has nothing earlier to fall back on.
     private(set) var hasGoodBuild = false
@@ -16,6 +18,7 @@ actor PreviewSite {
         version += 1
         if let built = result.files {
             files = Dictionary(built.map { ($0.path, $0.contents) }, uniquingKeysWith: { _, last in last })
+            pages = result.deferred
             failure = nil
             hasGoodBuild = true
         } else {
@@ -27,6 +30,7 @@ actor PreviewSite {
     /// The response for a request path such as "/", "/outcomes/x/" or "/assets/site.css".
     func response(for requestPath: String) -> PreviewResponse {
         let path = Self.filePath(for: requestPath)
+        for wanted in [path, path + "/index.html", "404.html"] { fillIn(wanted) }
         // While the latest build is broken, every page (but not CSS, images or data) is the error page.
         if let failure, path.hasSuffix(".html") || (files[path] == nil && !Self.hasExtension(path)) {
             let page = LiveReload.errorPage(diagnostics: failure.diagnostics, summary: failure.summary, version: version)
@@ -41,6 +45,12 @@ actor PreviewSite {
         }
         let notFound = files["404.html"].map { LiveReload.inject(into: $0, version: version) }
         return PreviewResponse(status: 404, contentType: "text/html; charset=utf-8", body: notFound ?? Data("Not found\n".utf8))
+    }
+
+    /// Renders a page of the last good build the first time it is asked for.
+    private func fillIn(_ path: String) {
+        guard files[path] == nil, let page = pages?.render(path) else { return }
+        files[path] = page.contents
     }
 
     private func found(_ path: String, _ data: Data) -> PreviewResponse {

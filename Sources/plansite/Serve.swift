@@ -61,8 +61,8 @@ struct Serve: AsyncParsableCommand {
     static func report(_ result: PipelineResult, _ seconds: Double, servingEarlierBuild: Bool) {
         Console.report(result)
         if let files = result.files {
-            let pages = files.filter(\.isPage).count
-            say("Built \(pages) pages (\(files.count) files) in \(String(format: "%.2f", seconds)) s")
+            let pages = files.filter(\.isPage).count + (result.deferred?.paths.count ?? 0)
+            say("Built \(pages) pages (\(files.count + (result.deferred?.paths.count ?? 0)) files) in \(String(format: "%.2f", seconds)) s")
         } else {
             Console.error("Build failed: \(result.report.countSummary). " + (servingEarlierBuild
                 ? "Still serving the last good build."

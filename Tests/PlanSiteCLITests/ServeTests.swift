@@ -20,7 +20,7 @@ import Testing
         #expect(first.status == 200)
         #expect(first.body.contains("data-plansite-preview"))
 
-        // An edit shows up within 2 s: 250 ms polling plus one debug build.
+        // An edit shows up within 2 s: 100 ms polling plus one debug build.
         let home = folder.appendingPathComponent("content/priority.md")
         try replace("title: ", with: "title: Zebra crossing ", in: home)
         let edited = try await poll(base, within: 2) { $0.status == 200 && $0.body.contains("Zebra crossing") }

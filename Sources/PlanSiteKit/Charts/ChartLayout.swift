@@ -155,10 +155,11 @@ struct Scale {
 
 /// Rough text metrics for the chart's 15px labels, so labels can be kept apart and
 /// inside the drawing without a font engine. Generous: 8.5px a character is wider than
-/// the average 15px character of the site's sans-serif fonts.
+/// the average 15px character of the site's sans-serif fonts, and each character gets
+/// 0.12em more, the letter spacing a reader may set (WCAG 1.4.12), so labels stay apart then too.
 enum ChartText {
     static let lineHeight = 17.0
-    static let charWidth = 8.5
+    static let charWidth = 8.5 + 0.12 * 15
 
     static func width(_ text: String) -> Double { Double(text.count) * charWidth }
 }

@@ -9,6 +9,8 @@ public struct ContentLoader {
     public var includeDrafts: Bool
     /// Read and parse files on every core (the default); tests compare with a serial run.
     public var parallel = true
+    /// Files whose text is unchanged since the last load reuse what it made (`plansite serve`).
+    public var cache: BuildCache?
 
     public init(contentFolder: URL, displayPrefix: String = "content/", includeDrafts: Bool = false) {
         self.contentFolder = contentFolder
@@ -24,6 +26,7 @@ public struct ContentLoader {
 
     public func load() -> Result {
         var context = LoadContext(reader: TextFileReader(root: contentFolder, displayPrefix: displayPrefix))
+        context.cache = cache
         let config = context.loadConfig()
         let priority = context.loadPage("priority.md", kind: .priority)
         let outcomes = context.loadCollection("outcomes", kind: .outcome, parallel: parallel)
@@ -63,35 +66,43 @@ struct LoadContext: Sendable {
     var sources = SourceCache()
     var unreadableIndicatorIDs: Set<String> = []
     var unreadableTargets: Set<String> = []
+    var cache: BuildCache?
+    /// The file `loadEach` has already read for this context (text, or nil with its problems), so it is not read twice.
+    var preread: (relative: String, text: String?, problems: [Diagnostic])?
 
     mutating func readText(_ relative: String) -> String? {
-        switch reader.read(relative) {
-        case .success(let text):
-            sources.record(text, for: reader.displayPath(relative))
-            return text
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
+        let text: String?
+        if let preread, preread.relative == relative {
+            text = preread.text
+            diagnostics += preread.problems
+        } else {
+            text = reader.read(relative, problems: &diagnostics)
         }
+        if let text { sources.record(text, for: reader.displayPath(relative)) }
+        return text
     }
 
     mutating func parseYAML(_ text: String, path: String, lineOffset: Int = 0) -> YAMLDocument? {
-        switch YAMLDocument.parse(text, path: path, lineOffset: lineOffset) {
-        case .success(let document): return document
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        }
+        YAMLDocument.parse(text, path: path, lineOffset: lineOffset, problems: &diagnostics)
     }
 
     /// Loads each file with a context of its own, on every core, then takes in what each
     /// found in file order: the same site and diagnostics as one file after another.
     mutating func loadEach<T: Sendable>(_ files: [String], parallel: Bool,
                                         _ load: @Sendable (inout LoadContext, String) -> T) -> [T] {
-        let reader = reader
+        let reader = reader, cache = cache
         let loaded = Parallel.map(files, enabled: parallel) { relative in
             var own = LoadContext(reader: reader)
+            guard let cache else { return (load(&own, relative), own) }
+            // Keyed by what the file says now: an unchanged file gives what it gave last time.
+            var problems: [Diagnostic] = []
+            let text = reader.read(relative, problems: &problems)
+            let key = "\(T.self) " + relative
+            if let text, let reused = cache.loaded(key, text: text, as: (T, LoadContext).self) { return reused }
+            own.preread = (relative, text, problems)
             let value = load(&own, relative)
+            own.preread = nil
+            if let text { cache.storeLoaded(key, text: text, value: (value, own)) }
             return (value, own)
         }
         for (_, own) in loaded { absorb(own) }
@@ -136,9 +147,7 @@ struct LoadContext: Sendable {
             document = parsed
         }
         let pageReader = PageReader(path: path, sourceFile: relative, slug: slug, kind: kind, document: document, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
-        let (page, problems) = pageReader.read()
-        diagnostics += problems
-        return page
+        return pageReader.read(problems: &diagnostics)
     }
 
     mutating func loadConfig() -> SiteConfig? {
@@ -148,9 +157,7 @@ struct LoadContext: Sendable {
             return nil
         }
         guard let text = readText("site.yml"), let document = parseYAML(text, path: path) else { return nil }
-        let (config, problems) = SiteConfigReader(document: document).read()
-        diagnostics += problems
-        return config
+        return SiteConfigReader(document: document).read(problems: &diagnostics)
     }
 
     mutating func loadIndicator(_ relative: String) -> Indicator? {
@@ -160,8 +167,7 @@ struct LoadContext: Sendable {
             markUnreadable(expectedID)
             return nil
         }
-        let (indicator, problems) = IndicatorReader(document: document, expectedID: expectedID, path: path).read()
-        diagnostics += problems
+        let indicator = IndicatorReader(document: document, expectedID: expectedID, path: path).read(problems: &diagnostics)
         if indicator == nil { markUnreadable(expectedID) }
         return indicator
     }

@@ -47,7 +47,7 @@ final class FieldReader {
             error(node, "`\(key)` must be text, found \(node.kindDescription)")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed(.whitespacesAndNewlines)
         if required && text.isEmpty { error(node, "`\(key)` must not be empty") }
         return text
     }
@@ -66,7 +66,7 @@ final class FieldReader {
             error(node, "`\(key)` must be a number, found \(node.kindDescription)")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmed(.whitespaces)
         if text.hasThousandsSeparators {
             error(node, "`\(key)` is written \(text) with a thousands separator; write \(text.replacingOccurrences(of: ",", with: "")), without the comma")
             return nil

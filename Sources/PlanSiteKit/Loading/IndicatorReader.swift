@@ -11,9 +11,11 @@ struct IndicatorReader {
     static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
                                     "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns"]
 
-    func read() -> (Indicator?, [Diagnostic]) {
+    /// The indicator, or nil when it has errors; every problem found is added to `problems`.
+    func read(problems: inout [Diagnostic]) -> Indicator? {
         guard let root = document.root else {
-            return (nil, [.error(SourceLocation(path: path), "indicator file is empty; it needs at least id, title, unit, polarity, geography, series and source (see docs/content-format.md)")])
+            problems.append(.error(SourceLocation(path: path), "indicator file is empty; it needs at least id, title, unit, polarity, geography, series and source (see docs/content-format.md)"))
+            return nil
         }
         let fields = FieldReader(root, in: document, subject: "indicator")
         fields.checkUnknownKeys(allowed: Self.keys, .errorIfNearMiss)
@@ -32,7 +34,8 @@ struct IndicatorReader {
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
         guard let id, let title, let unit, let polarity, let geography, let series, let source,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
-            return (nil, fields.diagnostics)
+            problems += fields.diagnostics
+            return nil
         }
         var indicator = Indicator(
             id: id, path: path, title: title, summary: fields.string("summary"), unit: unit,
@@ -43,7 +46,8 @@ struct IndicatorReader {
         indicator.measure = measure
         indicator.breakdowns = breakdowns
         indicator.idLine = fields.value("id").map { fields.location(of: $0).line } ?? 1
-        return (indicator, fields.diagnostics)
+        problems += fields.diagnostics
+        return indicator
     }
 
     private func readID(_ fields: FieldReader) -> String? {

@@ -19,13 +19,14 @@ struct PageReader {
         .sibling: ["url"],
     ]
 
-    func read() -> (ContentPage?, [Diagnostic]) {
+    /// The page (with whatever of its front matter could be read); every problem found is added to `problems`.
+    func read(problems: inout [Diagnostic]) -> ContentPage? {
         let fileStart = SourceLocation(path: path)
         guard let document, let root = document.root else {
-            return (nil, [.error(fileStart, "missing front matter: start the file with a `---` line, then `title: …`, then `---`")])
+            problems.append(.error(fileStart, "missing front matter: start the file with a `---` line, then `title: …`, then `---`"))
+            return nil
         }
         let fields = FieldReader(root, in: document, subject: "front matter")
-        var problems: [Diagnostic] = []
         if !Identifier.isValid(slug) {
             problems.append(.error(fileStart, "file name '\(slug)' must use only lower-case letters, digits and hyphens; it becomes the page's address"))
         }
@@ -49,7 +50,8 @@ struct PageReader {
             page.url = fields.string("url", required: true)
             page.urlLocation = fields.value("url").map(fields.location(of:))
         }
-        return (page, problems + fields.diagnostics)
+        problems += fields.diagnostics
+        return page
     }
 
     private func readImage(_ fields: FieldReader) -> ImageRef? {

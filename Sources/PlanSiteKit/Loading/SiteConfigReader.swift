@@ -11,9 +11,11 @@ struct SiteConfigReader {
     static let openGovernmentLicence = Link(title: "Open Government Licence v3.0",
                                             url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 
-    func read() -> (SiteConfig?, [Diagnostic]) {
+    /// The settings, or nil when they have errors; every problem found is added to `problems`.
+    func read(problems: inout [Diagnostic]) -> SiteConfig? {
         guard let root = document.root else {
-            return (nil, [.error(SourceLocation(path: document.path), "site.yml is empty: it needs at least `title`, `organisation` and `base_url`")])
+            problems.append(.error(SourceLocation(path: document.path), "site.yml is empty: it needs at least `title`, `organisation` and `base_url`"))
+            return nil
         }
         let fields = FieldReader(root, in: document, subject: "site.yml")
         fields.checkUnknownKeys(allowed: Self.keys, .errorIfNearMiss)
@@ -38,7 +40,8 @@ struct SiteConfigReader {
             footerLinks: (fields.sequence("footer_links") ?? []).compactMap { readLink($0, fields) })
         config.statusLabels = readStatusLabels(fields)
         config.lastReviewedLocation = fields.value("last_reviewed").map(fields.location(of:))
-        return (fields.diagnostics.contains { $0.severity == .error } ? nil : config, fields.diagnostics)
+        problems += fields.diagnostics
+        return fields.diagnostics.contains { $0.severity == .error } ? nil : config
     }
 
     private func readBaseURL(_ fields: FieldReader) -> String? {

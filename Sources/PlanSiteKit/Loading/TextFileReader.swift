@@ -12,38 +12,67 @@ struct TextFileReader {
 
     func displayPath(_ relative: String) -> String { displayPrefix + relative }
 
-    /// Returns the file's text with a byte-order mark removed and CRLF made LF,
-    /// or a diagnostic saying why it cannot be read.
-    func read(_ relative: String) -> Result<String, Diagnostic> {
+    /// Returns the file's text with a byte-order mark removed and CRLF made LF, or nil
+    /// after adding to `problems` why it cannot be read.
+    func read(_ relative: String, problems: inout [Diagnostic]) -> String? {
         let location = SourceLocation(path: displayPath(relative))
-        let url = root.appendingPathComponent(relative)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        if size > Self.maximumBytes {
-            return .failure(.error(location, "file is too large (\(size / 1_048_576) MB); content files must be under \(Self.maximumBytes / 1_048_576) MB"))
+        let path = root.appendingPathComponent(relative).path
+        // One stat and one read (FileManager's attributes, exists and contents calls took 3% of a build).
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            problems.append(.error(location, "cannot read this file; check that it exists and can be read"))
+            return nil
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-            return .failure(.error(location, "this is a folder, not a file; rename it so it does not end in .\(url.pathExtension)"))
+        if Int(info.st_size) > Self.maximumBytes {
+            problems.append(.error(location, "file is too large (\(Int(info.st_size) / 1_048_576) MB); content files must be under \(Self.maximumBytes / 1_048_576) MB"))
+            return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(location, "cannot read this file; check that it exists and can be read"))
+        if info.st_mode & S_IFMT == S_IFDIR {
+            problems.append(.error(location, "this is a folder, not a file; rename it so it does not end in .\((relative as NSString).pathExtension)"))
+            return nil
         }
-        return Self.decode(data, at: location)
+        guard let data = Self.contents(of: path, size: Int(info.st_size)) else {
+            problems.append(.error(location, "cannot read this file; check that it exists and can be read"))
+            return nil
+        }
+        return Self.decode(data, at: location, problems: &problems)
     }
 
-    static func decode(_ data: Data, at location: SourceLocation) -> Result<String, Diagnostic> {
+    /// The whole file, read to its end (it may have grown since `stat`).
+    private static func contents(of path: String, size: Int) -> Data? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var data = Data(count: max(size, 0) + 1)
+        var filled = 0
+        while true {
+            if filled == data.count { data.count *= 2 }
+            let count = data.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        data.count = filled
+        return data
+    }
+
+    static func decode(_ data: Data, at location: SourceLocation, problems: inout [Diagnostic]) -> String? {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let zero = bytes.firstIndex(of: 0) {
             let line = bytes[bytes.startIndex..<zero].filter { $0 == 0x0A }.count + 1
-            return .failure(.error(SourceLocation(path: location.path, line: line), "file contains binary data (a zero byte); save it as UTF-8 text"))
+            problems.append(.error(SourceLocation(path: location.path, line: line), "file contains binary data (a zero byte); save it as UTF-8 text"))
+            return nil
         }
-        guard let text = String(data: bytes, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             let line = firstInvalidUTF8Line(bytes)
-            return .failure(.error(SourceLocation(path: location.path, line: line), "file is not valid UTF-8 text; save it with UTF-8 encoding"))
+            problems.append(.error(SourceLocation(path: location.path, line: line), "file is not valid UTF-8 text; save it with UTF-8 encoding"))
+            return nil
         }
-        guard bytes.contains(0x0D) else { return .success(text) }
-        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        guard bytes.contains(0x0D) else { return text }
+        return (text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 
     private static func firstInvalidUTF8Line(_ bytes: Data) -> Int {

@@ -19,10 +19,12 @@ struct YAMLDocument {
     /// are not worth their cost.
     static let resolver = Resolver.basic
 
-    static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
+    /// The document, or nil after adding its one problem to `problems`.
+    static func parse(_ text: String, path: String, lineOffset: Int = 0, problems: inout [Diagnostic]) -> YAMLDocument? {
         if let problem = nestingProblem(text) {
             let location = SourceLocation(path: path, line: problem.line + lineOffset, column: problem.column)
-            return .failure(.error(location, "YAML is nested more than \(maximumDepth) levels deep"))
+            problems.append(.error(location, "YAML is nested more than \(maximumDepth) levels deep"))
+            return nil
         }
         do {
             // The parser owns the anchors (nodes hold them weakly): keep it alive while looking.
@@ -30,13 +32,16 @@ struct YAMLDocument {
             let root = try parser.singleRoot()
             let document = YAMLDocument(path: path, lineOffset: lineOffset, root: root)
             if let anchor = withExtendedLifetime(parser, { root.flatMap(document.firstAnchor) }) {
-                return .failure(.error(anchor, "YAML anchors and aliases (& and *) are not supported; write the value out"))
+                problems.append(.error(anchor, "YAML anchors and aliases (& and *) are not supported; write the value out"))
+                return nil
             }
-            return .success(document)
+            return document
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, text: text, path: path, lineOffset: lineOffset))
+            problems.append(diagnostic(for: error, text: text, path: path, lineOffset: lineOffset))
+            return nil
         } catch {
-            return .failure(.error(SourceLocation(path: path, line: 1 + lineOffset), "cannot read YAML: \(error)"))
+            problems.append(.error(SourceLocation(path: path, line: 1 + lineOffset), "cannot read YAML: \(error)"))
+            return nil
         }
     }
 

@@ -34,23 +34,27 @@ public struct AuditResults: Sendable, Hashable, Decodable {
 
     /// Reads and checks the file; a file that is missing or malformed is an error, so a
     /// statement is never built from results that are not there.
-    public static func read(from url: URL, displayPath: String) -> (AuditResults?, [Diagnostic]) {
+    public static func read(from url: URL, displayPath: String, problems: inout [Diagnostic]) -> AuditResults? {
         let at = SourceLocation(path: displayPath)
         guard let data = try? Data(contentsOf: url) else {
-            return (nil, [.error(at, "cannot read the audit results; run `make test` (which writes them) or leave out --audit-results")])
+            problems.append(.error(at, "cannot read the audit results; run `make test` (which writes them) or leave out --audit-results"))
+            return nil
         }
         do {
             var results = try JSONDecoder().decode(AuditResults.self, from: data)
             results.path = displayPath
             guard results.format == supportedFormat else {
-                return (nil, [.error(at, "audit results are in format \"\(results.format)\"; this plansite reads \"\(supportedFormat)\": run the audit of this version")])
+                problems.append(.error(at, "audit results are in format \"\(results.format)\"; this plansite reads \"\(supportedFormat)\": run the audit of this version"))
+                return nil
             }
             guard StatementDate.parse(results.date) != nil else {
-                return (nil, [.error(at, "audit results have date \"\(results.date)\"; expected YYYY-MM-DD")])
+                problems.append(.error(at, "audit results have date \"\(results.date)\"; expected YYYY-MM-DD"))
+                return nil
             }
-            return (results, [])
+            return results
         } catch {
-            return (nil, [.error(at, "audit results are not the JSON the audit writes (\(Self.describe(error))); run `make test` again")])
+            problems.append(.error(at, "audit results are not the JSON the audit writes (\(Self.describe(error))); run `make test` again"))
+            return nil
         }
     }
 

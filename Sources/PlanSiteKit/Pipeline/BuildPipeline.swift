@@ -17,6 +17,11 @@ public struct BuildOptions: Sendable {
     public var auditResultsDisplay = ""
     /// The day the audit results' age is judged against.
     public var today = Date()
+    /// Results kept between builds (`plansite serve`); nil builds everything from scratch.
+    public var cache: BuildCache?
+    /// Pages are filled in when asked for (`DeferredPages`), not all at once: `plansite serve`
+    /// shows one page at a time, so a save need not wait for the other thousand.
+    public var deferPages = false
 
     public init(contentFolder: URL, templatesFolder: URL, outputFolder: URL) {
         self.contentFolder = contentFolder
@@ -39,7 +44,9 @@ public struct BuildSummary: Sendable {
 
 /// What a run produced: the files (when there were no errors) and every diagnostic.
 public struct PipelineResult: Sendable {
+    /// With `deferPages`, every file but the pages, which are in `deferred`.
     public var files: [OutputFile]?
+    public var deferred: DeferredPages?
     public var report: DiagnosticReport
     public var sources: SourceCache
     public var site: Site?
@@ -83,10 +90,12 @@ public struct BuildPipeline {
         var loader = ContentLoader(contentFolder: options.contentFolder, displayPrefix: options.contentDisplay,
                                    includeDrafts: options.includeDrafts)
         loader.parallel = options.parallel
+        loader.cache = options.cache
         let loaded = loader.load()
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
-        let (library, templateProblems) = TemplateLibrary.read(from: options.templatesFolder, displayPrefix: options.templatesDisplay)
+        var templateProblems: [Diagnostic] = []
+        let library = TemplateLibrary.read(from: options.templatesFolder, displayPrefix: options.templatesDisplay, problems: &templateProblems)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil
@@ -97,12 +106,15 @@ public struct BuildPipeline {
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         let contentIsComplete = !report.hasErrors
         if let url = options.auditResults {
-            let (results, problems) = AuditResults.read(from: url, displayPath: options.auditResultsDisplay.isEmpty ? url.path : options.auditResultsDisplay)
+            var problems: [Diagnostic] = []
+            site.auditResults = AuditResults.read(from: url, displayPath: options.auditResultsDisplay.isEmpty ? url.path : options.auditResultsDisplay,
+                                                  problems: &problems)
             report.append(contentsOf: problems)
-            site.auditResults = results
         }
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
-        let assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: contentIsComplete, parallel: options.parallel)
+        let assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: contentIsComplete,
+                                           parallel: options.parallel, cache: options.cache)
+        options.cache?.finishBuild()
 
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         var validator = SiteValidator(assembly: assembly, templates: templates)
@@ -120,9 +132,11 @@ public struct BuildPipeline {
 
         step(.render, "\(pages.count) pages")
         do {
-            let files = try render(assembly, pages, with: templates)
-            report.append(contentsOf: duplicatePaths(in: files))
-            return PipelineResult(files: report.hasErrors ? nil : files, report: report, sources: sources, site: site)
+            var deferred: DeferredPages?
+            let files = try render(assembly, pages, with: templates, deferring: &deferred)
+            report.append(contentsOf: duplicatePaths(in: files + (deferred?.placeholders ?? [])))
+            return PipelineResult(files: report.hasErrors ? nil : files, deferred: report.hasErrors ? nil : deferred,
+                                  report: report, sources: sources, site: site)
         } catch {
             report.append(.error(.wholeBuild, "cannot read the assets or images to copy: \(error.localizedDescription)"))
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
@@ -130,11 +144,19 @@ public struct BuildPipeline {
     }
 
     /// The pages, the open data, the sitemap and robots.txt, and the copied assets and images.
-    private func render(_ assembly: SiteAssembly, _ pages: [PageRender], with templates: TemplateLibrary) throws -> [OutputFile] {
-        let rendered = SiteRenderer(assembly: assembly, templates: templates).render(pages, parallel: options.parallel)
+    private func render(_ assembly: SiteAssembly, _ pages: [PageRender], with templates: TemplateLibrary,
+                        deferring deferred: inout DeferredPages?) throws -> [OutputFile] {
+        var rendered: [OutputFile]
+        if options.deferPages {
+            deferred = DeferredPages(pages: pages, templates: templates)
+            rendered = []
+        } else {
+            rendered = SiteRenderer(assembly: assembly, templates: templates).render(pages, parallel: options.parallel)
+        }
         var files = rendered + assembly.downloads
         let baseURL = assembly.site.config.baseURL
-        files.append(SiteFiles.sitemap(pages: rendered.filter { $0.path != "404.html" }, baseURL: baseURL))
+        let listed = options.deferPages ? deferred?.placeholders ?? [] : rendered
+        files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != "404.html" }, baseURL: baseURL))
         files.append(SiteFiles.robots(baseURL: baseURL))
         files += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
         files += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")

@@ -16,11 +16,11 @@ public struct SiteAssembly: @unchecked Sendable {
     public var pages: [PageRender]?
 
     public static func assemble(_ site: Site, templates: TemplateLibrary?, contentIsComplete: Bool,
-                                parallel: Bool = true) -> SiteAssembly {
+                                parallel: Bool = true, cache: BuildCache? = nil) -> SiteAssembly {
         let links = LinkRules(site: site)
         // cmark-gfm parses one body at a time (it is not thread-safe), so the downloads are made beside the Markdown.
         let (markdown, downloads) = Parallel.both(enabled: parallel,
-            { renderMarkdown(of: site, links: links, parallel: parallel) },
+            { renderMarkdown(of: site, links: links, parallel: parallel, cache: cache) },
             { contentIsComplete ? DataDownloads(site: site, parallel: parallel).files() : [] })
         var assembly = SiteAssembly(site: site, links: links, markdown: markdown, downloads: downloads, pages: nil)
         if let templates, contentIsComplete {
@@ -37,7 +37,8 @@ public struct SiteAssembly: @unchecked Sendable {
         var origin: LinkOrigin
     }
 
-    private static func renderMarkdown(of site: Site, links: LinkRules, parallel: Bool) -> [String: RenderedMarkdown] {
+    private static func renderMarkdown(of site: Site, links: LinkRules, parallel: Bool,
+                                       cache: BuildCache?) -> [String: RenderedMarkdown] {
         var bodies = (site.allPages + site.siblings).map {
             Body(path: $0.path, text: $0.body, firstLine: $0.bodyFirstLine, origin: $0.linkOrigin)
         }
@@ -48,9 +49,25 @@ public struct SiteAssembly: @unchecked Sendable {
         let figures = FigureResolver(site: site)
         let rendered = Parallel.map(bodies, enabled: parallel) { body in
             let address = PageAddress(directory: body.origin.directory)
-            return renderer.render(body.text, path: body.path, firstLine: body.firstLine,
-                                   rewriteURL: { links.href(for: $0, from: body.origin, at: address) },
-                                   rewriteText: figures.substitute)
+            let href = { links.href(for: $0, from: body.origin, at: address) }
+            guard let cache else {
+                return renderer.render(body.text, path: body.path, firstLine: body.firstLine, rewriteURL: href, rewriteText: figures.substitute)
+            }
+            let key = BuildCache.MarkdownKey(text: body.text, path: body.path, firstLine: body.firstLine,
+                                             origin: body.origin, allowRawHTML: renderer.allowRawHTML)
+            if let reused = cache.markdown(key, href: href, figures: figures.substitute) { return reused }
+            var answers = BuildCache.MarkdownAnswers()
+            let fresh = renderer.render(body.text, path: body.path, firstLine: body.firstLine, rewriteURL: { url in
+                let target = href(url)
+                answers.links.append((url, target))
+                return target
+            }, rewriteText: { text in
+                let figure = figures.substitute(text)
+                if text.contains("{{") { answers.figures.append((text, figure)) }
+                return figure
+            })
+            cache.storeMarkdown(key, fresh, answers: answers)
+            return fresh
         }
         return Dictionary(zip(bodies.map(\.path), rendered), uniquingKeysWith: { first, _ in first })
     }

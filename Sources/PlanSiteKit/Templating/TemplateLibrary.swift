@@ -14,23 +14,22 @@ public struct TemplateLibrary: Sendable {
     /// Every page kind the build renders needs its template.
     public static let requiredTemplates = ["home", "outcome", "commitment", "page", "indicator", "indicators", "at-a-glance", "not-found"]
 
-    public static func load(from folder: URL, displayPrefix: String = "templates/") -> (TemplateLibrary?, [Diagnostic]) {
-        let (library, diagnostics) = read(from: folder, displayPrefix: displayPrefix)
-        return (diagnostics.isEmpty ? library : nil, diagnostics)
+    /// The templates, or nil when any has a problem; every problem found is added to `problems`.
+    public static func load(from folder: URL, displayPrefix: String = "templates/", problems: inout [Diagnostic]) -> TemplateLibrary? {
+        var found: [Diagnostic] = []
+        let library = read(from: folder, displayPrefix: displayPrefix, problems: &found)
+        problems += found
+        return found.isEmpty ? library : nil
     }
 
     /// Like `load`, but returns what was read even when there are errors, so a
     /// report can quote the lines of a broken template.
-    public static func read(from folder: URL, displayPrefix: String = "templates/") -> (TemplateLibrary, [Diagnostic]) {
+    public static func read(from folder: URL, displayPrefix: String = "templates/", problems diagnostics: inout [Diagnostic]) -> TemplateLibrary {
         var result = TemplateLibrary()
         result.displayPrefix = displayPrefix
-        var diagnostics: [Diagnostic] = []
         let reader = TextFileReader(root: folder, displayPrefix: displayPrefix)
         for relative in templateFiles(in: folder) {
-            switch reader.read(relative) {
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-            case .success(let text):
+            if let text = reader.read(relative, problems: &diagnostics) {
                 result.sources[String(relative.dropLast(".mustache".count))] = text
                 result.sourceCache.record(text, for: displayPrefix + relative)
             }
@@ -45,7 +44,7 @@ public struct TemplateLibrary: Sendable {
         for name in requiredTemplates where result.sources[name] == nil {
             diagnostics.append(.error(SourceLocation(path: displayPrefix + name + ".mustache"), "missing template: the build needs \(name).mustache"))
         }
-        return (result, diagnostics)
+        return result
     }
 
     private mutating func register(_ text: String, named name: String, path: String) -> Diagnostic? {

@@ -51,7 +51,7 @@ import Testing
 
 @Suite struct YAMLDocumentTests {
     @Test func syntaxErrorsCarryLineAndColumn() {
-        guard case .failure(let diagnostic) = YAMLDocument.parse("title: a\nlist: [1, 2\n", path: "x.yml") else {
+        guard let diagnostic = collecting({ YAMLDocument.parse("title: a\nlist: [1, 2\n", path: "x.yml", problems: &$0) }).failure else {
             Issue.record("expected a syntax error")
             return
         }
@@ -66,7 +66,7 @@ import Testing
             yaml += "l\(level): &l\(level) [" + Array(repeating: level == 1 ? "*a" : "*l\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
         let start = Date()
-        guard case .failure(let diagnostic) = YAMLDocument.parse(yaml, path: "x.yml") else {
+        guard let diagnostic = collecting({ YAMLDocument.parse(yaml, path: "x.yml", problems: &$0) }).failure else {
             Issue.record("expected the alias bomb to be refused")
             return
         }
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func lineOffsetShiftsPositions() throws {
-        let document = try YAMLDocument.parse("title: x\norder: 2\n", path: "p.md", lineOffset: 1).get()
+        let document = try collecting { YAMLDocument.parse("title: x\norder: 2\n", path: "p.md", lineOffset: 1, problems: &$0) }.get()
         let order = try #require(document.root?["order"])
         #expect(document.location(of: order) == SourceLocation(path: "p.md", line: 3, column: 8))
     }
@@ -99,12 +99,12 @@ import Testing
 @Suite struct TextFileReaderTests {
     @Test func byteOrderMarkAndCRLFAreNormalised() throws {
         let data = Data([0xEF, 0xBB, 0xBF] + Array("a\r\nb\r\n".utf8))
-        #expect(try TextFileReader.decode(data, at: SourceLocation(path: "f")).get() == "a\nb\n")
+        #expect(try collecting { TextFileReader.decode(data, at: SourceLocation(path: "f"), problems: &$0) }.get() == "a\nb\n")
     }
 
     @Test func invalidUTF8IsReportedOnItsLine() {
         let data = Data(Array("ok\n".utf8) + [0xC3, 0x28])
-        guard case .failure(let diagnostic) = TextFileReader.decode(data, at: SourceLocation(path: "f")) else {
+        guard let diagnostic = collecting({ TextFileReader.decode(data, at: SourceLocation(path: "f"), problems: &$0) }).failure else {
             Issue.record("expected failure")
             return
         }
@@ -114,7 +114,7 @@ import Testing
 
 @Suite struct YAMLMessageTests {
     @Test func commonSyntaxErrorsAreSaidInPlainWords() {
-        guard case .failure(let diagnostic) = YAMLDocument.parse("series:\n  - { period: \"2016\", value: 76\ntitle: x\n", path: "x.yml") else {
+        guard let diagnostic = collecting({ YAMLDocument.parse("series:\n  - { period: \"2016\", value: 76\ntitle: x\n", path: "x.yml", problems: &$0) }).failure else {
             Issue.record("expected a syntax error")
             return
         }

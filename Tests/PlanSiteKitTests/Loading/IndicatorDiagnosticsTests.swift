@@ -96,7 +96,8 @@ struct IndicatorDiagnosticsTests {
 
     /// Reads YAML as content/indicators/x.yml.
     private func readIndicator(_ yaml: String) throws -> (Indicator?, [Diagnostic]) {
-        let document = try YAMLDocument.parse(yaml, path: "content/indicators/x.yml").get()
-        return IndicatorReader(document: document, expectedID: "x", path: "content/indicators/x.yml").read()
+        let document = try collecting { YAMLDocument.parse(yaml, path: "content/indicators/x.yml", problems: &$0) }.get()
+        let read = collecting { IndicatorReader(document: document, expectedID: "x", path: "content/indicators/x.yml").read(problems: &$0) }
+        return (read.value, read.problems)
     }
 }

@@ -25,9 +25,11 @@ import Testing
         var random = SeededRandom(seed: 1 &+ Self.seedOffset)
         for _ in 0..<(3000 * Self.scale) {
             let data = Data(random.bytes(count: 200))
-            switch TextFileReader.decode(data, at: SourceLocation(path: "x.md")) {
-            case .success(let text): #expect(!text.contains("\r") && !text.hasPrefix("\u{FEFF}"))
-            case .failure(let diagnostic): #expect(diagnostic.severity == .error)
+            let decoded = collecting { TextFileReader.decode(data, at: SourceLocation(path: "x.md"), problems: &$0) }
+            if let text = decoded.value {
+                #expect(!text.contains("\r") && !text.hasPrefix("\u{FEFF}") && decoded.problems.isEmpty)
+            } else {
+                #expect(decoded.problems.count == 1 && decoded.problems.allSatisfy { $0.severity == .error })
             }
         }
     }
@@ -36,10 +38,11 @@ import Testing
         var random = SeededRandom(seed: 2 &+ Self.seedOffset)
         for _ in 0..<(3000 * Self.scale) {
             let text = random.text(from: Self.yamlPieces, count: 60)
-            if case .success(let document) = YAMLDocument.parse(text, path: "i.yml") {
-                _ = IndicatorReader(document: document, expectedID: "i", path: "i.yml").read()
-                _ = SiteConfigReader(document: document).read()
-                _ = PageReader(path: "p.md", sourceFile: "commitments/p.md", slug: "p", kind: .commitment, document: document, body: "", bodyFirstLine: 1).read()
+            var problems: [Diagnostic] = []
+            if let document = YAMLDocument.parse(text, path: "i.yml", problems: &problems) {
+                _ = IndicatorReader(document: document, expectedID: "i", path: "i.yml").read(problems: &problems)
+                _ = SiteConfigReader(document: document).read(problems: &problems)
+                _ = PageReader(path: "p.md", sourceFile: "commitments/p.md", slug: "p", kind: .commitment, document: document, body: "", bodyFirstLine: 1).read(problems: &problems)
             }
         }
     }

@@ -66,3 +66,23 @@ struct DataDownloadsTests {
         #expect(DataDownloads.csvField("a, \"b\"") == "\"a, \"\"b\"\"\"")
     }
 }
+
+@Suite("The JSON download, encoded per indicator")
+struct DataDownloadsJSONTests {
+    @Test func encodedPerIndicatorEqualsEncodedWhole() throws {
+        for result in [TestBuild.fixture] {
+            let downloads = DataDownloads(site: try #require(result.site))
+            #expect(downloads.json() == downloads.jsonEncodedWhole())
+            var serial = downloads
+            serial.parallel = false
+            #expect(serial.json() == downloads.jsonEncodedWhole())
+        }
+    }
+
+    @Test func aSiteWithoutIndicatorsStillHasTheList() throws {
+        var site = try #require(TestBuild.fixture.site)
+        site.indicators = []
+        let downloads = DataDownloads(site: site)
+        #expect(downloads.json() == downloads.jsonEncodedWhole())
+    }
+}

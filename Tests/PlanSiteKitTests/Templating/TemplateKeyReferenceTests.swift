@@ -12,7 +12,8 @@ import Testing
             let options = BuildOptions.testing(content: content)
             let loaded = ContentLoader(contentFolder: content).load()
             let site = try #require(loaded.site)
-            let (templates, problems) = TemplateLibrary.load(from: options.templatesFolder)
+            var problems: [Diagnostic] = []
+            let templates = TemplateLibrary.load(from: options.templatesFolder, problems: &problems)
             #expect(problems.isEmpty)
             let assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: true)
             pages += try #require(assembly.pages)
