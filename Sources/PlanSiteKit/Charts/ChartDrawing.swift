@@ -156,7 +156,8 @@ struct ChartDrawing {
         let column = { (x: Double) in x >= plotRight ? plotRight : x.rounded() }
         for key in Set(anchors.compactMap { $0.map { column($0.x) } }) {
             let members = anchors.indices.filter { anchors[$0].map { column($0.x) == key } ?? false }
-            let spread = LabelPlacer.spread(members.map { anchors[$0]!.y }, within: top...plotBottom + 12)
+            // No lower than the plot's bottom: the last period's tick label sits just below it.
+            let spread = LabelPlacer.spread(members.map { anchors[$0]!.y }, within: top...plotBottom)
             for (member, newY) in zip(members, spread) { placed[member]?.y = newY }
         }
         return (Array(placed.dropLast()), placed[targetIndex]?.y ?? 0)

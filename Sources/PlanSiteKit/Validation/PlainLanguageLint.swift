@@ -12,9 +12,10 @@ struct PlainLanguageLint {
     var firstLine: Int
     /// Front-matter text shown on the same page before the body (its summary), where an acronym may already be expanded.
     var precedingText = ""
-    /// The file's own lines, when the body is indented in it (indicator notes in a YAML block
-    /// scalar): columns then count the file's indentation too.
-    var fileLines: [Substring]? = nil
+    /// The file's own line N, when the body is indented in it (indicator notes in a YAML block
+    /// scalar): columns then count the file's indentation too. Asked only for a warning, so a
+    /// clean build reads no file twice.
+    var fileLine: ((Int) -> Substring?)? = nil
 
     static let maximumWords = 30
 
@@ -56,8 +57,8 @@ struct PlainLanguageLint {
     /// How much further the file indents a line than the body does.
     private func indentation(ofLine line: Int) -> Int {
         let index = line - firstLine
-        guard let fileLines, line - 1 < fileLines.count, index >= 0, index < lines.count else { return 0 }
-        let inFile = fileLines[line - 1].prefix { $0 == " " }.count, inBody = lines[index].prefix { $0 == " " }.count
+        guard let fileLine, index >= 0, index < lines.count, let inFileLine = fileLine(line) else { return 0 }
+        let inFile = inFileLine.prefix { $0 == " " }.count, inBody = lines[index].prefix { $0 == " " }.count
         return max(0, inFile - inBody)
     }
 

@@ -54,7 +54,10 @@ public struct SiteValidator: Sendable {
             + ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
             + PlainLanguageLint(path: indicator.path, lines: outline.lines, firstLine: outline.firstLine,
                                 precedingText: indicator.summary ?? "",
-                                fileLines: (try? String(contentsOfFile: indicator.path, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false)).check()
+                                fileLine: { line in
+                                    let file = (try? String(contentsOfFile: indicator.path, encoding: .utf8)) ?? ""
+                                    return file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first
+                                }).check()
     }
 
     private func check(_ outline: MarkdownOutline, _ links: LinkRules, from origin: LinkOrigin) -> [Diagnostic] {

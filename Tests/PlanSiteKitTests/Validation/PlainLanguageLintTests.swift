@@ -70,7 +70,7 @@ import Testing
     @Test func indicatorNotesColumnsCountTheYAMLIndentation() {
         let file = "id: x\nnotes: |\n  The ONS says so.\n"
         let lint = PlainLanguageLint(path: "content/indicators/x.yml", lines: ["The ONS says so."], firstLine: 3,
-                                     fileLines: file.split(separator: "\n", omittingEmptySubsequences: false))
+                                     fileLine: { file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst($0 - 1).first })
         #expect(lint.check().map(\.location) == [SourceLocation(path: "content/indicators/x.yml", line: 3, column: 7)])
     }
 
