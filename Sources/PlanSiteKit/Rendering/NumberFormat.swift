@@ -20,7 +20,36 @@ public enum NumberFormat {
 
     /// Rounds half away from zero on the number as written (9.25 → 9.3), as
     /// statistical publishers do; printf would round the binary value half-to-even (9.2).
+    /// "As written" is Swift's shortest form of the value, rounded digit by digit (Decimal
+    /// arithmetic gave the same answer at a tenth of the build's time).
     static func rounded(_ value: Double, decimals: Int) -> String {
+        let written = "\(value)"
+        guard value >= 0, let point = written.firstIndex(of: "."),
+              written.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) else {
+            return decimalRounded(value, decimals: decimals)
+        }
+        var digits = Array(written.utf8.filter { $0 != 0x2E })
+        let wholeCount = written.distance(from: written.startIndex, to: point)
+        let keep = wholeCount + decimals
+        if digits.count > keep {
+            let roundsUp = digits[keep] >= 0x35
+            digits.removeSubrange(keep...)
+            if roundsUp {
+                var index = keep - 1
+                while index >= 0, digits[index] == 0x39 { digits[index] = 0x30; index -= 1 }
+                if index >= 0 { digits[index] += 1 } else { digits.insert(0x31, at: 0) }
+            }
+        } else {
+            digits += Array(repeating: 0x30, count: keep - digits.count)
+        }
+        let whole = digits.count - decimals
+        let text = String(decoding: digits[..<whole], as: UTF8.self)
+        return decimals > 0 ? text + "." + String(decoding: digits[whole...], as: UTF8.self) : text
+    }
+
+    /// The same rounding through Decimal: for the forms the digit walk does not read
+    /// (exponents such as 1e-05, negatives), and the reference its test compares with.
+    static func decimalRounded(_ value: Double, decimals: Int) -> String {
         guard var decimal = Decimal(string: "\(value)") else { return String(format: "%.\(decimals)f", value) }
         var result = Decimal()
         NSDecimalRound(&result, &decimal, decimals, .plain)

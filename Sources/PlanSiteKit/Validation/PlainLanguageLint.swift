@@ -157,7 +157,7 @@ struct PlainLanguageLint {
 
     private func longSentences(in block: Block) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for sentence in Self.sentences(in: block.text) {
+        for sentence in Self.sentences(in: block.text) where Self.mayHaveMoreWords(sentence, than: Self.maximumWords) {
             let words = sentence.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }
             guard words.count > Self.maximumWords, let first = sentence.firstIndex(where: { !$0.isWhitespace }) else { continue }
             let opening = words.prefix(6).joined(separator: " ")
@@ -165,6 +165,18 @@ struct PlainLanguageLint {
                 "sentence \"\(opening) …\" has \(words.count) words; split it into shorter sentences of at most \(Self.maximumWords) words (for example where it says \"and\", \"which\" or after a comma), so it is easier to read"))
         }
         return problems
+    }
+
+    /// False when the sentence has too few places a word can end to hold more than `limit`
+    /// words: an ASCII space, tab or line break, or any non-ASCII character (which may be a
+    /// space too). Most sentences are short, and the exact count looks at every Character.
+    static func mayHaveMoreWords(_ sentence: Substring, than limit: Int) -> Bool {
+        var separators = 0
+        for byte in sentence.utf8 where byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0xC0 {
+            separators += 1
+            if separators >= limit { return true }
+        }
+        return false
     }
 
     /// The block's sentences: split after `.`, `!` or `?` followed by a space (or the end),
@@ -178,7 +190,10 @@ struct PlainLanguageLint {
                 sentences.append(text[start..<i])
                 start = next
             } else if ".!?".contains(text[i]), next == text.endIndex || text[next].isWhitespace || (text[next] == ")" || text[next] == "\u{201D}" || text[next] == "\"") {
-                let word = text[start..<i].split(whereSeparator: \.isWhitespace).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "(\"\u{201C}")).lowercased() } ?? ""
+                // The word before the mark, found by stepping back (splitting the sentence so far at every mark was quadratic).
+                var wordStart = i
+                while wordStart > start, !text[text.index(before: wordStart)].isWhitespace { wordStart = text.index(before: wordStart) }
+                let word = text[wordStart..<i].trimmingCharacters(in: CharacterSet(charactersIn: "(\"\u{201C}")).lowercased()
                 let isAbbreviation = text[i] == "." && (abbreviations.contains(word) || (word.count == 1 && word.first!.isLetter))
                 if !isAbbreviation {
                     sentences.append(text[start...i])

@@ -17,4 +17,21 @@ struct NumberFormatTests {
         #expect(NumberFormat.withUnit(1078, decimals: 0, unit: "households") == "1,078 households")
         #expect(NumberFormat.withUnit(12, decimals: 0, unit: "count") == "12")
     }
+
+    /// The digit-by-digit rounding gives exactly what Decimal arithmetic gives, on values
+    /// as the content writes them (few decimals) and as the sources store them (many).
+    @Test func digitRoundingAgreesWithDecimalRounding() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, 0.5, 9.25, 0.945, 2.5, 99.995, 999.96, 1e-7, 123456789.125, 0.9440524694425121, 81.98, 56.9]
+        for _ in 0..<5000 {
+            let scale = [1.0, 10, 100, 1000, 100_000][Int.random(in: 0..<5, using: &generator)]
+            values.append((Double.random(in: 0..<1, using: &generator) * scale * 1000).rounded() / 1000)
+            values.append(Double.random(in: 0..<scale, using: &generator))
+        }
+        for value in values {
+            for decimals in 0...6 {
+                #expect(NumberFormat.rounded(value, decimals: decimals) == NumberFormat.decimalRounded(value, decimals: decimals), "\(value) to \(decimals)")
+            }
+        }
+    }
 }
