@@ -106,7 +106,7 @@ struct BreakdownReader {
         return (value, lower, upper)
     }
 
-    /// Both ends or neither, lower below upper, the value inside: as for a series.
+    /// Both ends or neither, lower below upper, the value inside: for a series' observation and a breakdown's category alike.
     static func checkInterval(_ entry: FieldReader, value: Double?, lower: Double?, upper: Double?) {
         let at = { (key: String) in entry.value(key) ?? entry.node }
         if (lower == nil) != (upper == nil), entry.value("lower_ci") != nil || entry.value("upper_ci") != nil {

@@ -138,21 +138,9 @@ struct IndicatorReader {
             }
         }
         let lower = entry.number("lower_ci"), upper = entry.number("upper_ci")
-        checkInterval(entry, value: value, lower: lower, upper: upper)
+        BreakdownReader.checkInterval(entry, value: value, lower: lower, upper: upper)
         guard let period, !entry.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return Observation(period: period, value: value, lowerCI: lower, upperCI: upper, note: note)
-    }
-
-    private func checkInterval(_ entry: FieldReader, value: Double?, lower: Double?, upper: Double?) {
-        let at = { (key: String) in entry.value(key) ?? entry.node }
-        if (lower == nil) != (upper == nil), entry.value("lower_ci") != nil || entry.value("upper_ci") != nil {
-            entry.error(at(lower == nil ? "upper_ci" : "lower_ci"), "give both `lower_ci` and `upper_ci`, or neither")
-        }
-        if let lower, let upper, lower > upper {
-            entry.error(at("lower_ci"), "`lower_ci` (\(lower.plainText)) is above `upper_ci` (\(upper.plainText))")
-        } else if let value, let lower, let upper, !(lower...upper).contains(value) {
-            entry.error(at("value"), "`value` (\(value.plainText)) lies outside its confidence interval \(lower.plainText) to \(upper.plainText)")
-        }
     }
 
     private func readComparators(_ fields: FieldReader) -> [ComparatorSeries] {
