@@ -55,7 +55,7 @@ struct IndicatorPresenter {
          "latest": latest?.value.map(formattedWithUnit) ?? "No figure",
          "period": latest?.period ?? "", "national": comparatorValue(national, for: latest?.period),
          "comparison": comparison.label(against: national), "comparison_class": comparison.cssClass,
-         "trend": Trend.describe(indicator)]
+         "trend": Self.capitalised(DirectionOfTravel.assess(indicator).phrase)]
     }
 
     /// Whether the comparison says something (better, similar, higher…), not "not compared".
