@@ -112,28 +112,24 @@ public struct BuildPipeline {
             report.append(contentsOf: problems)
         }
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
-        let assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: contentIsComplete,
-                                           parallel: options.parallel, cache: options.cache)
+        var assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: contentIsComplete,
+                                             parallel: options.parallel, cache: options.cache)
         options.cache?.finishBuild()
 
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
-        var validator = SiteValidator(assembly: assembly, templates: templates)
-        validator.contentIsComplete = contentIsComplete
-        validator.parallel = options.parallel
-        report.append(contentsOf: validator.check())
-        if let results = site.auditResults {
-            report.append(contentsOf: AuditResultsLint(results: results, lastReviewed: site.config.lastReviewed,
-                                                       pagesBuilt: assembly.pages?.count, today: options.today).check())
-        }
+        report.append(contentsOf: validate(assembly, templates: templates, contentIsComplete: contentIsComplete))
         if options.strict { report = report.escalatingWarnings() }
-        guard last == .render, let templates, let pages = assembly.pages, !report.hasErrors else {
+        guard last == .render, let templates, var pages = assembly.pages, !report.hasErrors else {
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
         }
+        // The render stage holds the only copy of the page values, so each page's are freed
+        // as soon as it is filled in, on the core that filled it, not all at the end.
+        assembly.pages = nil
 
         step(.render, "\(pages.count) pages")
         do {
             var deferred: DeferredPages?
-            let files = try render(assembly, pages, with: templates, deferring: &deferred)
+            let files = try render(assembly, &pages, with: templates, deferring: &deferred)
             report.append(contentsOf: duplicatePaths(in: files + (deferred?.placeholders ?? [])))
             return PipelineResult(files: report.hasErrors ? nil : files, deferred: report.hasErrors ? nil : deferred,
                                   report: report, sources: sources, site: site)
@@ -143,15 +139,27 @@ public struct BuildPipeline {
         }
     }
 
+    private func validate(_ assembly: SiteAssembly, templates: TemplateLibrary?, contentIsComplete: Bool) -> [Diagnostic] {
+        var validator = SiteValidator(assembly: assembly, templates: templates)
+        validator.contentIsComplete = contentIsComplete
+        validator.parallel = options.parallel
+        var problems = validator.check()
+        if let results = assembly.site.auditResults {
+            problems += AuditResultsLint(results: results, lastReviewed: assembly.site.config.lastReviewed,
+                                         pagesBuilt: assembly.pages?.count, today: options.today).check()
+        }
+        return problems
+    }
+
     /// The pages, the open data, the sitemap and robots.txt, and the copied assets and images.
-    private func render(_ assembly: SiteAssembly, _ pages: [PageRender], with templates: TemplateLibrary,
+    private func render(_ assembly: SiteAssembly, _ pages: inout [PageRender], with templates: TemplateLibrary,
                         deferring deferred: inout DeferredPages?) throws -> [OutputFile] {
         var rendered: [OutputFile]
         if options.deferPages {
             deferred = DeferredPages(pages: pages, templates: templates)
             rendered = []
         } else {
-            rendered = SiteRenderer(assembly: assembly, templates: templates).render(pages, parallel: options.parallel)
+            rendered = SiteRenderer(assembly: assembly, templates: templates).render(&pages, parallel: options.parallel)
         }
         var files = rendered + assembly.downloads
         let baseURL = assembly.site.config.baseURL

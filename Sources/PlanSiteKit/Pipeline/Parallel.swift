@@ -24,6 +24,36 @@ public enum Parallel {
 }
 
 extension Parallel {
+    /// `map`, emptying each item (with `empty`) as soon as it is transformed, so what it held
+    /// is freed then, on the worker that used it, rather than all at once when the caller
+    /// drops the list.
+    public static func consume<Element: Sendable, Result>(_ items: inout [Element], enabled: Bool = true,
+                                                 _ transform: @Sendable (Element) -> Result,
+                                                 emptying empty: @Sendable (inout Element) -> Void) -> [Result] {
+        let count = items.count
+        var results = [Result?](repeating: nil, count: count)
+        items.withUnsafeMutableBufferPointer { itemSlots in
+            results.withUnsafeMutableBufferPointer { resultSlots in
+                let slots = UncheckedSendable((itemSlots, resultSlots))
+                let chunk = max(1, count / 64)
+                // Takes the item out, leaves it emptied in the list, and transforms it.
+                @Sendable func take(_ index: Int) {
+                    let item = slots.value.0[index]
+                    empty(&slots.value.0[index])
+                    slots.value.1[index] = transform(item)
+                }
+                guard enabled, count > 1 else {
+                    for index in 0..<count { take(index) }
+                    return
+                }
+                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+                    for index in (part * chunk)..<min(count, (part + 1) * chunk) { take(index) }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
     /// Two independent pieces of work at once (one may be serial inside, such as Markdown).
     public static func both<A, B>(enabled: Bool = true, _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         guard enabled else { return (first(), second()) }

@@ -6,6 +6,8 @@ import Foundation
 /// indicators; `/at-a-glance/` shows them all.
 struct AtAGlance {
     var site: Site
+    /// Each indicator's presenter, made once per build: the row says what its page says.
+    var presenter: (Indicator) -> IndicatorPresenter
 
     /// - Parameter limit: indicators per outcome (the home page shows the headline ones).
     func values(at address: PageAddress, limit: Int = .max) -> [String: Any] {
@@ -34,12 +36,12 @@ struct AtAGlance {
     }
 
     private func row(_ indicator: Indicator, at address: PageAddress) -> [String: Any] {
-        let presenter = IndicatorPresenter(indicator: indicator, site: site)
+        let presenter = presenter(indicator)
         let comparison = presenter.comparison
         return ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
                 "latest": presenter.latest?.value.map(presenter.formattedWithUnit) ?? "No figure published",
                 "period": presenter.latest.map { PeriodText.display($0.period) } ?? "–",
-                "direction": DirectionOfTravel.assess(indicator).phrase,
+                "direction": presenter.travel.phrase,
                 "comparison": comparison.label(against: site.config.nationalComparator), "comparison_class": comparison.cssClass]
     }
 

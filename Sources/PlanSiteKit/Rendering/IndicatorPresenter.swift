@@ -2,9 +2,26 @@ import Foundation
 
 /// The words and numbers a reader sees for one indicator, shared by its page,
 /// its row in the index and its tile on outcome and commitment pages.
-struct IndicatorPresenter {
-    var indicator: Indicator
-    var site: Site
+///
+/// The latest figure, the direction of travel and the comparison with the national figure
+/// are worked out once, when the presenter is made: the assemble stage makes one presenter
+/// per indicator, and the page, tiles and rows all read the same answers.
+struct IndicatorPresenter: Sendable {
+    let indicator: Indicator
+    let site: Site
+    /// The most recent observation with a value; a later null one is reported beside it.
+    let latest: Observation?
+    let travel: DirectionOfTravel.Assessment
+    /// Against the national comparator.
+    let comparison: Comparison
+
+    init(indicator: Indicator, site: Site) {
+        self.indicator = indicator
+        self.site = site
+        latest = indicator.latest
+        travel = DirectionOfTravel.assess(indicator)
+        comparison = Self.comparison(of: indicator, latest: latest, against: site.config.nationalComparator)
+    }
 
     var national: String { site.config.nationalComparator }
     var regional: String? { site.config.regionalComparator }
@@ -17,11 +34,12 @@ struct IndicatorPresenter {
         NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)
     }
 
-    /// The most recent observation with a value; a later null one is reported beside it.
-    var latest: Observation? { indicator.latest }
-
     /// The latest figure against one comparator's figure for the same period.
     func comparison(against name: String) -> Comparison {
+        name == national ? comparison : Self.comparison(of: indicator, latest: latest, against: name)
+    }
+
+    private static func comparison(of indicator: Indicator, latest: Observation?, against name: String) -> Comparison {
         guard let series = indicator.comparator(name)?.series else { return .notCompared }
         // A count beside a national or regional total shows scale, never better or worse.
         if indicator.measure == .count { return series.contains { $0.value != nil } ? .differentScale : .notCompared }
@@ -30,8 +48,6 @@ struct IndicatorPresenter {
         if result != .notCompared && !TrendChart.sharesScale(indicator.series, series) { return .differentScale }
         return result
     }
-
-    var comparison: Comparison { comparison(against: national) }
 
     /// "78.1 years (period not stated)", "76 people in 2016".
     var headline: String {
@@ -55,7 +71,7 @@ struct IndicatorPresenter {
          "latest": latest?.value.map(formattedWithUnit) ?? "No figure",
          "period": latest?.period ?? "", "national": comparatorValue(national, for: latest?.period),
          "comparison": comparison.label(against: national), "comparison_class": comparison.cssClass,
-         "trend": Self.capitalised(DirectionOfTravel.assess(indicator).phrase)]
+         "trend": Self.capitalised(travel.phrase)]
     }
 
     /// Whether the comparison says something (better, similar, higher…), not "not compared".
@@ -64,7 +80,6 @@ struct IndicatorPresenter {
     /// A tile says what a reader needs at a glance: the latest figure, which way it is
     /// going, and how it compares with England only when it can be compared.
     func tile(at address: PageAddress) -> [String: Any] {
-        let travel = DirectionOfTravel.assess(indicator)
         var values: [String: Any] = ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
                                      "headline": headline, "sparkline": Sparkline(indicator: indicator).svg()]
         values["comparison"] = isCompared ? ["label": comparison.label(against: national), "class": comparison.cssClass] as [String: Any] : NSNull()
@@ -119,8 +134,7 @@ struct IndicatorPresenter {
     }
 
     var direction: [String: Any] {
-        let travel = DirectionOfTravel.assess(indicator)
-        return ["words": travel.direction.words, "class": travel.direction.cssClass, "sentence": travel.sentence,
+        ["words": travel.direction.words, "class": travel.direction.cssClass, "sentence": travel.sentence,
                 "phrase": Self.capitalised(travel.phrase)]
     }
 

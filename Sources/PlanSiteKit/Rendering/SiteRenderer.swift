@@ -22,6 +22,7 @@ public struct SiteRenderer: Sendable {
     /// The outcomes and commitments that list each indicator, in site order. Built once:
     /// asking every page for every indicator was quadratic (6% of a 10,000-indicator build).
     private var listedBy: [String: [ContentPage]]
+    private var presenters: [String: IndicatorPresenter] = [:]
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary) {
         self.site = assembly.site
@@ -38,10 +39,14 @@ public struct SiteRenderer: Sendable {
         self.listedBy = listedBy
     }
 
-    /// Fills each page's template with its values, on every core.
-    public func render(_ contexts: [PageRender], parallel: Bool = true) -> [OutputFile] {
+    /// Fills each page's template with its values, on every core, emptying each page's
+    /// values once it is filled: when `contexts` holds the only copy, they are freed as the
+    /// pages are made, so the values and the finished pages are never all in memory at once.
+    public func render(_ contexts: inout [PageRender], parallel: Bool = true) -> [OutputFile] {
         let templates = templates
-        return Parallel.map(contexts, enabled: parallel) { OutputFile(path: $0.path, text: templates.render($0.values, with: $0.template)) }
+        return Parallel.consume(&contexts, enabled: parallel) { page in
+            OutputFile(path: page.path, text: templates.render(page.values, with: page.template))
+        } emptying: { $0.values = [:] }
     }
 
     /// Size in bytes of a download, by its path under the output folder.
@@ -52,17 +57,41 @@ public struct SiteRenderer: Sendable {
     /// Every page's template and the values it is rendered with, in output order.
     /// `check` reads these to find template keys that no page provides.
     public func pageContexts(parallel: Bool = true) -> [PageRender] {
-        var pages = [renderHome()]
-        pages += site.outcomes.map(renderOutcome)
-        pages += site.commitments.map(renderCommitment)
-        pages += site.pages.map(renderPlainPage)
-        pages.append(renderAtAGlance())
-        pages.append(renderIndicatorIndex())
-        // Charts and tables make indicator pages the bulk of the work.
-        let renderer = self
-        pages += Parallel.map(site.indicators, enabled: parallel) { renderer.renderIndicator($0) }
-        pages.append(renderNotFound())
-        return pages
+        // One presenter per indicator, so its page, tiles and rows share one answer for its
+        // direction of travel and comparison instead of working them out four times.
+        let site = site
+        var renderer = self
+        let presenters = Parallel.map(site.indicators, enabled: parallel) { IndicatorPresenter(indicator: $0, site: site) }
+        renderer.presenters = Dictionary(presenters.map { ($0.indicator.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var jobs: [PageJob] = [.home]
+        jobs += site.outcomes.map(PageJob.outcome) + site.commitments.map(PageJob.commitment) + site.pages.map(PageJob.plain)
+        jobs += [.atAGlance, .indicatorIndex] + site.indicators.map(PageJob.indicator) + [.notFound]
+        let finished = renderer
+        return Parallel.map(jobs, enabled: parallel) { finished.context(for: $0) }
+    }
+
+    /// One page to make values for; every kind is made on every core.
+    private enum PageJob: Sendable {
+        case home, outcome(ContentPage), commitment(ContentPage), plain(ContentPage)
+        case atAGlance, indicatorIndex, indicator(Indicator), notFound
+    }
+
+    private func context(for job: PageJob) -> PageRender {
+        switch job {
+        case .home: renderHome()
+        case .outcome(let page): renderOutcome(page)
+        case .commitment(let page): renderCommitment(page)
+        case .plain(let page): renderPlainPage(page)
+        case .atAGlance: renderAtAGlance()
+        case .indicatorIndex: renderIndicatorIndex()
+        case .indicator(let indicator): renderIndicator(indicator)
+        case .notFound: renderNotFound()
+        }
+    }
+
+    /// The indicator's presenter, made once per build by `pageContexts`.
+    func presenter(for indicator: Indicator) -> IndicatorPresenter {
+        presenters[indicator.id] ?? IndicatorPresenter(indicator: indicator, site: site)
     }
 
     // MARK: Page kinds
@@ -81,7 +110,7 @@ public struct SiteRenderer: Sendable {
             ["title": sibling.title, "summary": TemplateText.optional(sibling.summary), "url": sibling.url ?? ""]
         }
         values["has_siblings"] = !site.siblings.isEmpty
-        values["glance"] = AtAGlance(site: site).values(at: address, limit: 2)
+        values["glance"] = AtAGlance(site: site, presenter: presenter).values(at: address, limit: 2)
         return self.page(values, template: "home", at: address)
     }
 
@@ -126,7 +155,7 @@ public struct SiteRenderer: Sendable {
         let address = PageAddress(directory: "at-a-glance/")
         var values = base(for: "At a glance", summary: "How \(site.config.title) is doing: every indicator's latest figure, its direction of travel and how it compares with \(site.config.nationalComparator), and each commitment's status.",
                           at: address, trail: [home], current: "at-a-glance/")
-        values["glance"] = AtAGlance(site: site).values(at: address)
+        values["glance"] = AtAGlance(site: site, presenter: presenter).values(at: address)
         return page(values, template: "at-a-glance", at: address)
     }
 
@@ -136,7 +165,7 @@ public struct SiteRenderer: Sendable {
                           at: address, trail: [home], current: "indicators/")
         // Readers scan by name, not by file name: sort by title (then id, so the order is stable).
         let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
-        values["rows"] = byTitle.map { IndicatorPresenter(indicator: $0, site: site).row(at: address) }
+        values["rows"] = byTitle.map { presenter(for: $0).row(at: address) }
         values["national"] = site.config.nationalComparator
         values["downloads"] = DataDownloads.links(to: downloads, at: address)
         return page(values, template: "indicators", at: address)
@@ -146,7 +175,7 @@ public struct SiteRenderer: Sendable {
         let address = PageAddress(directory: "indicators/\(indicator.id)/")
         let trail = [home, (title: "Indicators", target: "indicators/")]
         var values = base(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
-        let presenter = IndicatorPresenter(indicator: indicator, site: site)
+        let presenter = presenter(for: indicator)
         let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
         values.merge(presenter.page(at: address, notesHTML: notes, csvBytes: downloadSize("data/\(indicator.id).csv"))) { _, new in new }
         let evidences = evidencedBy(indicator)
@@ -206,7 +235,7 @@ public struct SiteRenderer: Sendable {
 
     private func tiles(for page: ContentPage, at address: PageAddress, limit: Int = .max) -> [[String: Any]] {
         page.indicatorIDs.prefix(limit).compactMap { site.indicator($0.value) }
-            .map { IndicatorPresenter(indicator: $0, site: site).tile(at: address) }
+            .map { presenter(for: $0).tile(at: address) }
     }
 
     /// The home page's two tiles per outcome: the first listed indicators that have a real
@@ -215,7 +244,7 @@ public struct SiteRenderer: Sendable {
         let listed = outcome.indicatorIDs.compactMap { site.indicator($0.value) }
         let isSeries = { (indicator: Indicator) in indicator.series.filter { $0.value != nil }.count >= 3 }
         let chosen = (listed.filter(isSeries) + listed.filter { !isSeries($0) }).prefix(count)
-        return chosen.map { IndicatorPresenter(indicator: $0, site: site).tile(at: address) }
+        return chosen.map { presenter(for: $0).tile(at: address) }
     }
 
     private func evidencedBy(_ indicator: Indicator) -> [ContentPage] {

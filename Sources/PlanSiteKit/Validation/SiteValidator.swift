@@ -28,7 +28,7 @@ public struct SiteValidator: Sendable {
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
             if let pages = assembly.pages {
-                problems += TemplateKeyLint(templates: templates, pages: pages).check()
+                problems += TemplateKeyLint(templates: templates, pages: pages, parallel: parallel).check()
             }
         }
         return problems

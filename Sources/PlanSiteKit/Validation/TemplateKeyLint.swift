@@ -4,20 +4,33 @@
 struct TemplateKeyLint {
     var templates: TemplateLibrary
     var pages: [PageRender]
+    var parallel = true
 
     private struct Missing { var name: String; var usedBy: Set<String> }
 
     func check() -> [Diagnostic] {
         var missing: [SourceLocation: Missing] = [:]
         for (template, contexts) in Dictionary(grouping: pages, by: \.template) {
-            let root = KeyShape()
-            for page in contexts { root.absorb(page.values) }
-            walk(template, stack: [root], entry: template, depth: 0, missing: &missing)
+            walk(template, stack: [shape(of: contexts)], entry: template, depth: 0, missing: &missing)
         }
         return missing.map { location, found in
             let users = found.usedBy.sorted().map { "\($0).mustache" }.joined(separator: ", ")
             return .warning(location, "`\(found.name)` is not a value any page provides (rendering \(users)), so it would show as empty text; check the spelling")
         }
+    }
+
+    /// The keys of every context, merged: a share of the contexts on each core, then the shares merged.
+    private func shape(of contexts: [PageRender]) -> KeyShape {
+        let size = max(1, (contexts.count + 7) / 8)
+        let shares = stride(from: 0, to: contexts.count, by: size).map { $0..<min($0 + size, contexts.count) }
+        let shapes = Parallel.map(shares, enabled: parallel) { share in
+            let shape = KeyShape()
+            for page in contexts[share] { shape.absorb(page.values) }
+            return shape
+        }
+        let root = KeyShape()
+        for shape in shapes { root.merge(shape) }
+        return root
     }
 
     /// Nested partials deeper than this are a loop, which swift-mustache would not finish either.

@@ -90,6 +90,14 @@ final class KeyShape {
         }
     }
 
+    /// Takes in a shape absorbed from other contexts, as if they had been absorbed here.
+    func merge(_ other: KeyShape) {
+        rendersSection = rendersSection || other.rendersSection
+        for (key, child) in other.children {
+            if let own = children[key] { own.merge(child) } else { children[key] = child }
+        }
+    }
+
     /// Mustache looks up a dotted name's first part from the innermost section outward, the rest strictly inside it.
     static func resolve(_ name: String, in stack: [KeyShape]) -> KeyShape? {
         if name == "." { return stack.last }
