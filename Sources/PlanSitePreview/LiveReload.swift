@@ -26,14 +26,34 @@ public enum LiveReload {
         """
     }
 
-    /// Puts the script just before `</body>`, or at the end if a template forgot it.
+    /// Puts the script just before `</body>`, or at the end if a template forgot it. The page
+    /// is searched as bytes from its end: it is asked for every time the browser polls, and
+    /// decoding a large page to search it as a String took a core's worth of time.
     static func inject(into html: Data, version: Int) -> Data {
-        let page = String(decoding: html, as: UTF8.self)
-        let script = script(version: version)
-        guard let end = page.range(of: "</body>", options: [.backwards, .caseInsensitive]) else {
-            return Data((page + script).utf8)
-        }
-        return Data(page.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: script + "\n").utf8)
+        let script = Data(script(version: version).utf8)
+        guard let end = lastBodyClose(in: html) else { return html + script }
+        var page = Data(capacity: html.count + script.count + 1)
+        page.append(html[html.startIndex..<end])
+        page.append(script)
+        page.append(UInt8(ascii: "\n"))
+        page.append(html[end...])
+        return page
+    }
+
+    /// Where the last `</body>` (in any letter case) starts.
+    private static func lastBodyClose(in html: Data) -> Data.Index? {
+        let tag = Array("</body>".utf8)
+        return html.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            guard bytes.count >= tag.count else { return nil }
+            for start in stride(from: bytes.count - tag.count, through: 0, by: -1) {
+                // ASCII letters lower-cased by setting bit 5; "<" and "/" are compared exactly.
+                if tag.indices.allSatisfy({ index in
+                    let byte = bytes[start + index]
+                    return (tag[index] >= 0x61 ? byte | 0x20 : byte) == tag[index]
+                }) { return start }
+            }
+            return nil
+        }.map { html.startIndex + $0 }
     }
 
     /// The page shown instead of any page while the latest build has errors.

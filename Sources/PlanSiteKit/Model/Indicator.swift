@@ -1,5 +1,5 @@
 /// One measure of the priority, from `content/indicators/<id>.yml`.
-public struct Indicator: Sendable {
+public struct Indicator: Sendable, Hashable {
     public var id: String
     public var path: String
     public var title: String
@@ -68,7 +68,7 @@ public struct Observation: Sendable, Hashable {
     }
 }
 
-public struct ComparatorSeries: Sendable {
+public struct ComparatorSeries: Sendable, Hashable {
     public var geography: String
     public var series: [Observation]
 

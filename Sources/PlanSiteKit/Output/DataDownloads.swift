@@ -5,6 +5,8 @@ import Foundation
 struct DataDownloads {
     var site: Site
     var parallel = true
+    /// `plansite serve`: an unchanged indicator's rows and JSON are reused.
+    var cache: BuildCache?
 
     /// `dimension` and `category` are empty on series rows; a breakdown row names both.
     static let csvHeader = "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source"
@@ -12,11 +14,28 @@ struct DataDownloads {
     func files() -> [OutputFile] {
         // Each indicator's rows are written once and used twice: in its own CSV and in the whole-site one.
         let downloads = self
-        let bodies = Parallel.map(site.indicators, enabled: parallel) { downloads.csvRows(of: $0) }
+        let bodies = Parallel.map(site.indicators, enabled: parallel) { indicator in
+            downloads.reuse(indicator, "csv") { downloads.csvRows(of: indicator) }
+        }
         var files = [OutputFile(path: "data/indicators.csv", text: Self.csvHeader + "\r\n" + bodies.joined()),
                      OutputFile(path: "data/indicators.json", text: json())]
         files += zip(site.indicators, bodies).map { OutputFile(path: "data/\($0.id).csv", text: Self.csvHeader + "\r\n" + $1) }
         return files
+    }
+
+    /// What an earlier build made of the same indicator (`plansite serve`), or what `make` makes.
+    private func reuse<Value>(_ indicator: Indicator, _ part: String, _ make: () -> Value) -> Value {
+        guard let cache else { return make() }
+        let key = DownloadKey(indicator: indicator, part: part)
+        if let earlier: Value = cache.reused(key) { return earlier }
+        let value = make()
+        cache.keep(value, for: key)
+        return value
+    }
+
+    private struct DownloadKey: Hashable, Sendable {
+        var indicator: Indicator
+        var part: String
     }
 
     /// Links to the whole-site downloads among `files`, with format and size, e.g. "CSV, 2 KB".
@@ -139,12 +158,14 @@ struct DataDownloads {
     struct JSONSource: Encodable { var publisher, title: String; var url, licence: String? }
 
     func json() -> String {
-        let payload = Parallel.map(site.indicators, enabled: parallel) { Self.jsonIndicator($0) }
         // Each indicator is encoded on its own, on every core, then set into the list at the
         // depth the whole document would give it: the same bytes as encoding the whole list
         // (`DataDownloadsTests`), which took 4% of a build on one core.
-        guard !payload.isEmpty else { return Self.encoded(["indicators": payload]) }
-        let items = Parallel.map(payload, enabled: parallel) { Self.indented(Self.encodedData($0)) }
+        guard !site.indicators.isEmpty else { return Self.encoded(["indicators": [JSONIndicator]()]) }
+        let downloads = self
+        let items = Parallel.map(site.indicators, enabled: parallel) { indicator in
+            downloads.reuse(indicator, "json") { Self.indented(Self.encodedData(Self.jsonIndicator(indicator))) }
+        }
         var bytes = Array("{\n  \"indicators\" : [\n".utf8)
         for (index, item) in items.enumerated() {
             if index > 0 { bytes += Array(",\n".utf8) }

@@ -10,6 +10,10 @@ public final class BuildCache: @unchecked Sendable {
     private var markdown: [MarkdownKey: (rendered: RenderedMarkdown, answers: MarkdownAnswers)] = [:]
     /// Markdown entries looked up or stored by the build running now; the rest are dropped after it.
     private var usedMarkdown: Set<MarkdownKey> = []
+    /// Results that depend on nothing but their key (the text lints of one body, one indicator's
+    /// downloads): reused while builds still ask for them, dropped one build after they are not.
+    private var memos: [AnyHashable: Any] = [:]
+    private var usedMemos: Set<AnyHashable> = []
 
     public init() {}
 
@@ -60,11 +64,31 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// Called after each build: bodies no page has any more (an edited one's old text) are dropped.
+    /// What was kept for this key, if anything. The key must hold everything the result depends on.
+    func reused<Key: Hashable & Sendable, Value>(_ key: Key) -> Value? {
+        let key = AnyHashable(key)
+        return lock.withLock {
+            usedMemos.insert(key)
+            return memos[key] as? Value
+        }
+    }
+
+    func keep<Key: Hashable & Sendable, Value>(_ value: Value, for key: Key) {
+        let key = AnyHashable(key)
+        lock.withLock {
+            memos[key] = value
+            usedMemos.insert(key)
+        }
+    }
+
+    /// Called after each build's assemble stage: bodies no page has any more (an edited one's
+    /// old text) are dropped, and so are results neither the last validate nor this assemble asked for.
     func finishBuild() {
         lock.withLock {
             markdown = markdown.filter { usedMarkdown.contains($0.key) }
             usedMarkdown = []
+            memos = memos.filter { usedMemos.contains($0.key) }
+            usedMemos = []
         }
     }
 }

@@ -143,6 +143,7 @@ public struct BuildPipeline {
         var validator = SiteValidator(assembly: assembly, templates: templates)
         validator.contentIsComplete = contentIsComplete
         validator.parallel = options.parallel
+        validator.cache = options.cache
         var problems = validator.check()
         if let results = assembly.site.auditResults {
             problems += AuditResultsLint(results: results, lastReviewed: assembly.site.config.lastReviewed,

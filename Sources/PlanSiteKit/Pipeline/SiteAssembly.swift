@@ -21,7 +21,7 @@ public struct SiteAssembly: @unchecked Sendable {
         // cmark-gfm parses one body at a time (it is not thread-safe), so the downloads are made beside the Markdown.
         let (markdown, downloads) = Parallel.both(enabled: parallel,
             { renderMarkdown(of: site, links: links, parallel: parallel, cache: cache) },
-            { contentIsComplete ? DataDownloads(site: site, parallel: parallel).files() : [] })
+            { contentIsComplete ? DataDownloads(site: site, parallel: parallel, cache: cache).files() : [] })
         var assembly = SiteAssembly(site: site, links: links, markdown: markdown, downloads: downloads, pages: nil)
         if let templates, contentIsComplete {
             assembly.pages = SiteRenderer(assembly: assembly, templates: templates).pageContexts(parallel: parallel)

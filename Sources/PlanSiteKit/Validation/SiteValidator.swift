@@ -9,6 +9,8 @@ public struct SiteValidator: Sendable {
     public var contentIsComplete = true
     /// Each page's checks on every core; the diagnostics keep the page order either way.
     public var parallel = true
+    /// `plansite serve`: the lints that read nothing but a body's text are reused while it is unchanged.
+    public var cache: BuildCache?
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary?) {
         self.assembly = assembly
@@ -36,28 +38,68 @@ public struct SiteValidator: Sendable {
 
     private func check(page: ContentPage) -> [Diagnostic] {
         guard let outline = assembly.markdown[page.path]?.outline else { return [] }
-        return ContentLint(path: page.path, kind: page.kind, body: page.body, outline: outline,
-                           allowsRawHTML: assembly.site.config.unsafeHTML).check()
+        let allowsRawHTML = assembly.site.config.unsafeHTML
+        let key = TextLintKey(path: page.path, kind: page.kind, text: page.body, firstLine: page.bodyFirstLine,
+                              precedingText: page.summary ?? "", allowsRawHTML: allowsRawHTML)
+        let content = reuse(key, "content") {
+            ContentLint(path: page.path, kind: page.kind, body: page.body, outline: outline, allowsRawHTML: allowsRawHTML).check()
+        }
+        let plainLanguage = page.verbatim ? [] : reuse(key, "plain language") {
+            PlainLanguageLint(path: page.path, lines: outline.lines, firstLine: outline.firstLine, precedingText: page.summary ?? "").check()
+        }
+        return content
             + check(outline, assembly.links, from: page.linkOrigin)
             + FrontMatterLint(page: page, links: assembly.links).check()
             + ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
             + (page.kind == .sibling ? [] : StaleFigureCheck(page: page, outline: outline, site: assembly.site).check())
-            + (page.verbatim ? [] : PlainLanguageLint(path: page.path, lines: outline.lines, firstLine: outline.firstLine,
-                                                      precedingText: page.summary ?? "").check())
+            + plainLanguage
     }
 
     private func check(notesOf indicator: Indicator) -> [Diagnostic] {
         guard let notes = indicator.notes, let outline = assembly.markdown[indicator.path]?.outline else { return [] }
-        return ContentLint(path: indicator.path, kind: nil, body: notes, outline: outline,
-                           allowsRawHTML: assembly.site.config.unsafeHTML).check()
+        let allowsRawHTML = assembly.site.config.unsafeHTML
+        let key = TextLintKey(path: indicator.path, kind: nil, text: notes, firstLine: indicator.notesFirstLine,
+                              precedingText: indicator.summary ?? "", allowsRawHTML: allowsRawHTML)
+        let content = reuse(key, "content") {
+            ContentLint(path: indicator.path, kind: nil, body: notes, outline: outline, allowsRawHTML: allowsRawHTML).check()
+        }
+        // A warning's column counts the YAML file's indentation, which the key does not hold:
+        // only a clean result is reused.
+        let plainLanguage = reuse(key, "plain language", keepIf: \.isEmpty) {
+            PlainLanguageLint(path: indicator.path, lines: outline.lines, firstLine: outline.firstLine,
+                              precedingText: indicator.summary ?? "",
+                              fileLine: { line in
+                                  let file = (try? String(contentsOfFile: indicator.path, encoding: .utf8)) ?? ""
+                                  return file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first
+                              }).check()
+        }
+        return content
             + check(outline, assembly.links, from: indicator.linkOrigin)
             + ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
-            + PlainLanguageLint(path: indicator.path, lines: outline.lines, firstLine: outline.firstLine,
-                                precedingText: indicator.summary ?? "",
-                                fileLine: { line in
-                                    let file = (try? String(contentsOfFile: indicator.path, encoding: .utf8)) ?? ""
-                                    return file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first
-                                }).check()
+            + plainLanguage
+    }
+
+    /// Everything the text lints (ContentLint, PlainLanguageLint) read of a body.
+    private struct TextLintKey: Hashable, Sendable {
+        var path: String
+        var kind: PageKind?
+        var text: String
+        var firstLine: Int
+        var precedingText: String
+        var allowsRawHTML: Bool
+        var lint = ""
+    }
+
+    /// A text lint's problems from an earlier build (`plansite serve`) when the body is unchanged.
+    private func reuse(_ key: TextLintKey, _ lint: String, keepIf keep: ([Diagnostic]) -> Bool = { _ in true },
+                       _ check: () -> [Diagnostic]) -> [Diagnostic] {
+        guard let cache else { return check() }
+        var key = key
+        key.lint = lint
+        if let earlier: [Diagnostic] = cache.reused(key) { return earlier }
+        let problems = check()
+        if keep(problems) { cache.keep(problems, for: key) }
+        return problems
     }
 
     private func check(_ outline: MarkdownOutline, _ links: LinkRules, from origin: LinkOrigin) -> [Diagnostic] {
