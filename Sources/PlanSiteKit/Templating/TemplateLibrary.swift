@@ -47,12 +47,22 @@ public struct TemplateLibrary: Sendable {
         return result
     }
 
+    /// Put before every template when it is parsed, on a line of its own (so, as a standalone
+    /// tag, it adds no text): `{{value}}` then escapes through `Markup.escape`. swift-mustache's
+    /// default escaping cannot be replaced otherwise, and a partial starts again from the
+    /// default, so every template, partials too, gets the line. Template files do not change.
+    private static let escaping: String = {
+        MustacheContentTypes.register(Markup.MustacheHTML(), named: Markup.MustacheHTML.name)
+        return "{{% CONTENT_TYPE: \(Markup.MustacheHTML.name) }}\n"
+    }()
+
     private mutating func register(_ text: String, named name: String, path: String) -> Diagnostic? {
         do {
-            library.register(try MustacheTemplate(string: text), named: name)
+            library.register(try MustacheTemplate(string: Self.escaping + text), named: name)
             return nil
         } catch let error as MustacheTemplate.ParserError {
-            let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+            // The escaping line is line 1 of what was parsed: the file's lines are one further on.
+            let location = SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
             return .error(location, "template syntax: \(Self.describe(error.error))")
         } catch {
             return .error(SourceLocation(path: path), "template syntax: \(error)")
