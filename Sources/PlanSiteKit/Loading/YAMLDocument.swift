@@ -28,7 +28,7 @@ struct YAMLDocument {
         }
         do {
             // The parser owns the anchors (nodes hold them weakly): keep it alive while looking.
-            let parser = try Parser(yaml: text, resolver: Self.resolver)
+            let parser = try Parser(yaml: text, resolver: Self.resolver, encoding: .utf8)
             let root = try parser.singleRoot()
             let document = YAMLDocument(path: path, lineOffset: lineOffset, root: root)
             if let anchor = withExtendedLifetime(parser, { root.flatMap(document.firstAnchor) }) {

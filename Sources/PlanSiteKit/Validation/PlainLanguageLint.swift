@@ -156,6 +156,8 @@ struct PlainLanguageLint {
     // MARK: Sentences
 
     private func longSentences(in block: Block) -> [Diagnostic] {
+        // No sentence can be longer than its block: most blocks are too short to split at all.
+        guard Self.mayHaveMoreWords(block.text[...], than: Self.maximumWords) else { return [] }
         var problems: [Diagnostic] = []
         for sentence in Self.sentences(in: block.text) where Self.mayHaveMoreWords(sentence, than: Self.maximumWords) {
             let words = sentence.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }
@@ -182,6 +184,12 @@ struct PlainLanguageLint {
     /// The block's sentences: split after `.`, `!` or `?` followed by a space (or the end),
     /// except after an abbreviation ("e.g.", "No. 2") or a single initial.
     static func sentences(in text: String) -> [Substring] {
+        // In ASCII without CR every byte is one Character, so the bytes can be read instead.
+        text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? asciiSentences(in: text) : characterSentences(in: text)
+    }
+
+    /// `sentences(in:)` Character by Character, for any text.
+    static func characterSentences(in text: String) -> [Substring] {
         var sentences: [Substring] = []
         var start = text.startIndex, i = text.startIndex
         while i < text.endIndex {
@@ -193,9 +201,7 @@ struct PlainLanguageLint {
                 // The word before the mark, found by stepping back (splitting the sentence so far at every mark was quadratic).
                 var wordStart = i
                 while wordStart > start, !text[text.index(before: wordStart)].isWhitespace { wordStart = text.index(before: wordStart) }
-                let word = text[wordStart..<i].trimmingCharacters(in: CharacterSet(charactersIn: "(\"\u{201C}")).lowercased()
-                let isAbbreviation = text[i] == "." && (abbreviations.contains(word) || (word.count == 1 && word.first!.isLetter))
-                if !isAbbreviation {
+                if !isAbbreviation(text[wordStart..<i], mark: text[i]) {
                     sentences.append(text[start...i])
                     start = next
                 }
@@ -204,6 +210,40 @@ struct PlainLanguageLint {
         }
         if start < text.endIndex { sentences.append(text[start...]) }
         return sentences
+    }
+
+    /// `sentences(in:)` for ASCII text without CR, byte by byte: the same splits (`PlainLanguageLintTests`).
+    static func asciiSentences(in text: String) -> [Substring] {
+        let bytes = text.utf8
+        // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed and space (CR is excluded above).
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0C).contains(byte) }
+        var sentences: [Substring] = []
+        var start = bytes.startIndex, i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i], next = bytes.index(after: i)
+            if byte == 0x0A {
+                sentences.append(text[start..<i])
+                start = next
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
+                      next == bytes.endIndex || isSpace(bytes[next]) || bytes[next] == UInt8(ascii: ")") || bytes[next] == UInt8(ascii: "\"") {
+                var wordStart = i
+                while wordStart > start, !isSpace(bytes[bytes.index(before: wordStart)]) { wordStart = bytes.index(before: wordStart) }
+                if !isAbbreviation(text[wordStart..<i], mark: Character(Unicode.Scalar(byte))) {
+                    sentences.append(text[start...i])
+                    start = next
+                }
+            }
+            i = next
+        }
+        if start < bytes.endIndex { sentences.append(text[start...]) }
+        return sentences
+    }
+
+    /// Whether `word`, just before a full stop, is an abbreviation or an initial rather than a sentence's end.
+    private static func isAbbreviation(_ word: Substring, mark: Character) -> Bool {
+        guard mark == "." else { return false }
+        let word = word.trimmingCharacters(in: CharacterSet(charactersIn: "(\"\u{201C}")).lowercased()
+        return abbreviations.contains(word) || (word.count == 1 && word.first!.isLetter)
     }
 
     // MARK: Acronyms

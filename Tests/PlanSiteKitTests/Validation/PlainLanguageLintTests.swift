@@ -85,3 +85,35 @@ import Testing
         #expect(!problems.contains { $0.message.contains("acronym") })
     }
 }
+
+/// The lints read ASCII text byte by byte (fast paths); these check that they decide
+/// exactly as the Character-by-Character reading (or the regular expression) does.
+@Suite struct TextLintFastPathTests {
+    static let pieces = ["word", "Word", "WORD", "e.g.", "No.", "etc.", "J.", "(", ")", "\"", ".", "!", "?", " ", "  ",
+                         "\t", "\n", "\u{0B}", "the", "The", "the the", "a A", "1", "_", "-", ",", "...", "end.", "x"]
+
+    @Test func asciiSentencesSplitAsCharacterSentencesDo() {
+        var random = SeededRandom(seed: 0x5E47)
+        for _ in 0..<3000 {
+            let text = random.text(from: Self.pieces, count: 40).filter { $0 != "\r" && $0 != "\r\n" }
+            guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { continue }
+            #expect(PlainLanguageLint.asciiSentences(in: text) == PlainLanguageLint.characterSentences(in: text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func theRepeatedWordPrecheckPassesEveryTextTheExpressionMatches() throws {
+        let regex = try #require(ContentLint.repeatedWord)
+        var random = SeededRandom(seed: 0x2E9E)
+        var matched = 0, skipped = 0
+        for _ in 0..<3000 {
+            let text = random.text(from: Self.pieces, count: 12)
+            let matches = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            if matches { matched += 1; #expect(ContentLint.mayRepeatAWord(text), "\(text.debugDescription)") }
+            if !ContentLint.mayRepeatAWord(text) { skipped += 1 }
+        }
+        // Both kinds occur, so the check above is not empty and the precheck does skip text.
+        #expect(matched > 100 && skipped > 100)
+        #expect(!ContentLint.mayRepeatAWord("A clean sentence, with no word twice in a row."))
+        #expect(ContentLint.mayRepeatAWord("It is is here.") && ContentLint.mayRepeatAWord("The the") && ContentLint.mayRepeatAWord("café café"))
+    }
+}
