@@ -61,7 +61,7 @@ struct TextFileReader {
     static func decode(_ data: Data, at location: SourceLocation, problems: inout [Diagnostic]) -> String? {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let zero = bytes.firstIndex(of: 0) {
+        if let zero = firstIndex(of: 0, in: bytes) {
             let line = bytes[bytes.startIndex..<zero].filter { $0 == 0x0A }.count + 1
             problems.append(.error(SourceLocation(path: location.path, line: line), "file contains binary data (a zero byte); save it as UTF-8 text"))
             return nil
@@ -71,8 +71,16 @@ struct TextFileReader {
             problems.append(.error(SourceLocation(path: location.path, line: line), "file is not valid UTF-8 text; save it with UTF-8 encoding"))
             return nil
         }
-        guard bytes.contains(0x0D) else { return text }
+        guard firstIndex(of: 0x0D, in: bytes) != nil else { return text }
         return (text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    /// `Data.firstIndex(of:)` through memchr: Data's own iterator took 2% of a build for this.
+    private static func firstIndex(of byte: UInt8, in data: Data) -> Data.Index? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }.map { data.startIndex + $0 }
     }
 
     private static func firstInvalidUTF8Line(_ bytes: Data) -> Int {
