@@ -218,6 +218,8 @@ extension String {
 
     /// `1,768` or `-12,345.6`: groups of three digits after commas.
     var hasThousandsSeparators: Bool {
+        // Most numbers have no comma at all: no need to look at their Characters.
+        guard utf8.contains(UInt8(ascii: ",")) else { return false }
         var text = Substring(self)
         if text.hasPrefix("-") || text.hasPrefix("+") { text = text.dropFirst() }
         if let point = text.firstIndex(of: ".") {

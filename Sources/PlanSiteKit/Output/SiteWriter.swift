@@ -27,7 +27,7 @@ public struct SiteWriter {
     public func write(_ files: [OutputFile]) throws {
         try OutputFolderPolicy.check(output: output)
         try checkReplaceable()
-        for file in files { _ = try Self.destination(of: file.path, in: output) }
+        for file in files { try Self.checkInside(file.path) }
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = try makeStaging()
@@ -68,8 +68,14 @@ public struct SiteWriter {
         for path in existing.folders.sorted(by: { $0.count > $1.count }) where !keptFolders.contains(path) {
             try? FileManager.default.removeItem(atPath: folder.path + "/" + path)
         }
-        for path in folders.sorted() {
-            try FileManager.default.createDirectory(atPath: folder.path + "/" + path, withIntermediateDirectories: true)
+        // Sorted, a folder comes after its parent, so one mkdir each is enough (FileManager's
+        // intermediate-folder creation looked at every level of every one of 10,000 folders).
+        for path in keptFolders.sorted() {
+            let full = folder.path + "/" + path
+            if mkdir(full, 0o755) != 0 {
+                var status = stat()
+                guard errno == EEXIST, lstat(full, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { throw writeError(full) }
+            }
         }
         let failures = Parallel.map(files, enabled: parallel) { file in
             Result { try writeIfChanged(file.contents, to: folder.path + "/" + file.path) }
@@ -128,12 +134,28 @@ public struct SiteWriter {
         }
     }
 
-    /// Whether the regular file at `path` holds exactly these bytes (a size check first, so a changed page is rarely read).
+    /// Whether the regular file at `path` holds exactly these bytes (a size check first, so a
+    /// changed page is rarely read). Four system calls: FileManager's took six, on 21,000 files.
     private static func hasContents(_ data: Data, at path: String) -> Bool {
+        // Non-blocking, so a FIFO left in the folder is not waited on; anything but a regular file is replaced.
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var status = stat()
-        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
-        guard let old = FileManager.default.contents(atPath: path) else { return false }
-        return old == data
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
+        return data.withUnsafeBytes { (new: UnsafeRawBufferPointer) -> Bool in
+            guard new.count > 0 else { return true }
+            let old = UnsafeMutableRawBufferPointer.allocate(byteCount: new.count, alignment: 16)
+            defer { old.deallocate() }
+            var filled = 0
+            while filled < new.count {
+                let count = read(descriptor, old.baseAddress! + filled, new.count - filled)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                filled += count
+            }
+            return memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0
+        }
     }
 
     private static func writeError(_ path: String) -> EnvironmentError {
@@ -141,12 +163,11 @@ public struct SiteWriter {
     }
 
     /// Refuses paths that would escape the output folder ("../", absolute paths).
-    static func destination(of path: String, in folder: URL) throws -> URL {
+    static func checkInside(_ path: String) throws {
         let parts = path.split(separator: "/")
         guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
             throw EnvironmentError("refusing to write \(path): outside the output folder")
         }
-        return folder.appendingPathComponent(path)
     }
 
     /// The output may be replaced only if it is missing, empty, or a previous PlanSite build.

@@ -47,7 +47,7 @@ import Testing
 
     @Test(arguments: ["../escape.html", "/etc/passwd", "a/../../b", "./x", ""])
     func writerRefusesPathsOutsideTheOutput(_ path: String) throws {
-        #expect(throws: EnvironmentError.self) { try SiteWriter.destination(of: path, in: URL(fileURLWithPath: "/tmp/site")) }
+        #expect(throws: EnvironmentError.self) { try SiteWriter.checkInside(path) }
     }
 
     @Test func writerReplacesItsOwnPreviousBuild() throws {
