@@ -79,9 +79,52 @@ struct PlainLanguageLint {
             text.append(character)
             positions.append((line, column))
         }
+
+        /// ASCII characters written one after another from `column`: appended in one piece.
+        mutating func append(ascii bytes: ArraySlice<UInt8>, line: Int, column: Int) {
+            text += String(decoding: bytes, as: UTF8.self)
+            for offset in 0..<bytes.count { positions.append((line, column + offset)) }
+        }
     }
 
-    private static let blockStart = try? NSRegularExpression(pattern: #"^\s{0,3}(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>\s?|\|)"#)
+    static let blockStart = try? NSRegularExpression(pattern: #"^\s{0,3}(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>\s?|\|)"#)
+
+    /// Where `blockStart` ends its match at the start of the line, in Characters; nil when it does not match.
+    /// A line in ASCII (each byte one Character) is read by hand, the way the expression reads it:
+    /// running the expression on every line of every body was 2% of a 10,000-indicator build.
+    static func blockStartEnd(_ line: Substring, asBytes: Bool? = nil) -> Int? {
+        guard asBytes ?? line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            let text = String(line)
+            guard let match = blockStart?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                  let range = Range(match.range, in: text) else { return nil }
+            return text.distance(from: text.startIndex, to: range.upperBound)
+        }
+        let bytes = Array(line.utf8)
+        // ICU's \s in ASCII: tab, line feed, form feed, carriage return and space; \d: 0 to 9.
+        let isSpace = { (i: Int) in i < bytes.count && [0x09, 0x0A, 0x0C, 0x0D, 0x20].contains(bytes[i]) }
+        let isDigit = { (i: Int) in i < bytes.count && (0x30...0x39).contains(bytes[i]) }
+        var i = 0
+        while i < 3, isSpace(i) { i += 1 }
+        guard i < bytes.count else { return nil }
+        switch bytes[i] {
+        case UInt8(ascii: "#"):
+            var hashes = 0
+            while i + hashes < bytes.count, bytes[i + hashes] == UInt8(ascii: "#") { hashes += 1 }
+            return hashes <= 6 && isSpace(i + hashes) ? i + hashes + 1 : nil
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+            return isSpace(i + 1) ? i + 2 : nil
+        case UInt8(ascii: ">"):
+            return isSpace(i + 1) ? i + 2 : i + 1
+        case UInt8(ascii: "|"):
+            return i + 1
+        default:
+            var digits = 0
+            while isDigit(i + digits) { digits += 1 }
+            guard (1...9).contains(digits), i + digits < bytes.count,
+                  bytes[i + digits] == UInt8(ascii: ".") || bytes[i + digits] == UInt8(ascii: ")"), isSpace(i + digits + 1) else { return nil }
+            return i + digits + 2
+        }
+    }
 
     func blocks() -> [Block] {
         var blocks: [Block] = [], current: Block?, fence: Substring?, hardBreak = false
@@ -95,16 +138,13 @@ struct PlainLanguageLint {
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { finish(); fence = trimmed.prefix(3); continue }
             if trimmed.isEmpty || trimmed.allSatisfy({ "|-: ".contains($0) }) { finish(); continue }
-            let text = String(rawLine)
-            let starts = Self.blockStart?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            let starts = Self.blockStartEnd(rawLine)
             if starts != nil || trimmed.hasPrefix("#") { finish() }
-            var skip = 0
-            if let starts, let range = Range(starts.range, in: text) { skip = text.distance(from: text.startIndex, to: range.upperBound) }
             // A hard line break (a trailing backslash or two spaces, as in an address) ends a sentence too.
             if current == nil { current = Block(isHeading: trimmed.hasPrefix("#")) }
             else { current!.append(hardBreak ? "\n" : " ", line: line, column: 1) }
             hardBreak = rawLine.hasSuffix("\\") || rawLine.hasSuffix("  ") || rawLine.hasSuffix(":")
-            appendInline(rawLine, from: skip, line: line, to: &current!)
+            appendInline(rawLine, from: starts ?? 0, line: line, to: &current!)
             if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { finish() }
         }
         finish()
@@ -112,44 +152,78 @@ struct PlainLanguageLint {
     }
 
     /// Markdown inline syntax reduced to the words a reader sees: link text without its address,
-    /// no images, no emphasis marks, code as one word.
-    private func appendInline(_ raw: Substring, from skip: Int, line: Int, to block: inout Block) {
-        let chars = Array(raw)
+    /// no images, no emphasis marks, code as one word. A line in ASCII is read as bytes (each
+    /// byte one Character), by the same steps as any other line.
+    /// - Parameter asBytes: read the line as bytes; by default, when it is ASCII (tests compare both ways).
+    func appendInline(_ raw: Substring, from skip: Int, line: Int, to block: inout Block, asBytes: Bool? = nil) {
+        if asBytes ?? raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let bytes = Array(raw.utf8)
+            Self.readInline(bytes, from: skip, isLetter: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) },
+                            unit: { UInt8(ascii: $0) }) { range in
+                block.append(ascii: bytes[range], line: line, column: range.lowerBound + 1)
+            } placeholder: { block.append("x", line: line, column: $0 + 1) }
+        } else {
+            let chars = Array(raw)
+            Self.readInline(chars, from: skip, isLetter: \.isLetter, unit: { Character($0) }) { range in
+                for j in range { block.append(chars[j], line: line, column: j + 1) }
+            } placeholder: { block.append("x", line: line, column: $0 + 1) }
+        }
+    }
+
+    /// The steps of `appendInline` on a line's characters (`Unit`: Character, or a byte of ASCII).
+    /// - Parameters:
+    ///   - keep: characters to append, each at its own column (index + 1).
+    ///   - placeholder: one word ("x") at this index's column, for an autolink or code.
+    private static func readInline<Unit: Equatable>(_ chars: [Unit], from skip: Int, isLetter: (Unit) -> Bool,
+                                                    unit: (Unicode.Scalar) -> Unit,
+                                                    keep: (Range<Int>) -> Void, placeholder: (Int) -> Void) {
+        let bang = unit("!"), open = unit("["), less = unit("<"), greater = unit(">"), colon = unit(":"), at = unit("@")
+        let tick = unit("`"), star = unit("*"), backslash = unit("\\"), underscore = unit("_")
+        let marks = [bang, open, less, tick, star, backslash, underscore]
         var i = skip
         while i < chars.count {
             let c = chars[i]
-            if c == "!", i + 1 < chars.count, chars[i + 1] == "[", let end = Self.linkEnd(chars, from: i + 1) {
+            if c == bang, i + 1 < chars.count, chars[i + 1] == open, let end = linkEnd(chars, from: i + 1, unit: unit) {
                 i = end.after; continue
             }
-            if c == "[", let end = Self.linkEnd(chars, from: i) {
-                for j in (i + 1)..<end.textEnd { if chars[j] != "*" && chars[j] != "`" { block.append(chars[j], line: line, column: j + 1) } }
+            if c == open, let end = linkEnd(chars, from: i, unit: unit) {
+                var run = i + 1
+                for j in (i + 1)..<end.textEnd where chars[j] == star || chars[j] == tick {
+                    if j > run { keep(run..<j) }
+                    run = j + 1
+                }
+                if end.textEnd > run { keep(run..<end.textEnd) }
                 i = end.after; continue
             }
-            if c == "<", let close = chars[i...].firstIndex(of: ">"), chars[(i + 1)..<close].contains(":") || chars[(i + 1)..<close].contains("@") {
-                block.append("x", line: line, column: i + 1)   // an autolink: one word
+            if c == less, let close = chars[i...].firstIndex(of: greater), chars[(i + 1)..<close].contains(colon) || chars[(i + 1)..<close].contains(at) {
+                placeholder(i)   // an autolink: one word
                 i = close + 1; continue
             }
-            if c == "`", let close = chars[(i + 1)...].firstIndex(of: "`") {
-                block.append("x", line: line, column: i + 1)
+            if c == tick, let close = chars[(i + 1)...].firstIndex(of: tick) {
+                placeholder(i)
                 i = close + 1; continue
             }
-            if c == "*" || (c == "\\" && i == chars.count - 1) || (c == "_" && (i == 0 || !chars[i - 1].isLetter || i + 1 == chars.count || !chars[i + 1].isLetter)) {
+            if c == star || (c == backslash && i == chars.count - 1) || (c == underscore && (i == 0 || !isLetter(chars[i - 1]) || i + 1 == chars.count || !isLetter(chars[i + 1]))) {
                 i += 1; continue
             }
-            if c == "\\", i + 1 < chars.count { block.append(chars[i + 1], line: line, column: i + 2); i += 2; continue }
-            block.append(c, line: line, column: i + 1)
-            i += 1
+            if c == backslash, i + 1 < chars.count { keep((i + 1)..<(i + 2)); i += 2; continue }
+            // A run of ordinary characters, appended in one piece.
+            var end = i + 1
+            while end < chars.count, !marks.contains(chars[end]) { end += 1 }
+            keep(i..<end)
+            i = end
         }
     }
 
     /// `[text](url)` starting at `open`: where the text ends and where the link ends.
-    private static func linkEnd(_ chars: [Character], from open: Int) -> (textEnd: Int, after: Int)? {
+    private static func linkEnd<Unit: Equatable>(_ chars: [Unit], from open: Int, unit: (Unicode.Scalar) -> Unit) -> (textEnd: Int, after: Int)? {
+        let opening = unit("["), closing = unit("]"), parenthesis = unit("("), closingParenthesis = unit(")")
         var depth = 0, j = open
         while j < chars.count {
-            if chars[j] == "[" { depth += 1 } else if chars[j] == "]" { depth -= 1; if depth == 0 { break } }
+            if chars[j] == opening { depth += 1 } else if chars[j] == closing { depth -= 1; if depth == 0 { break } }
             j += 1
         }
-        guard j + 1 < chars.count, chars[j + 1] == "(", let close = chars[(j + 1)...].firstIndex(of: ")") else { return nil }
+        guard j + 1 < chars.count, chars[j + 1] == parenthesis, let close = chars[(j + 1)...].firstIndex(of: closingParenthesis) else { return nil }
         return (j, close + 1)
     }
 

@@ -117,3 +117,35 @@ import Testing
         #expect(ContentLint.mayRepeatAWord("It is is here.") && ContentLint.mayRepeatAWord("The the") && ContentLint.mayRepeatAWord("café café"))
     }
 }
+
+extension TextLintFastPathTests {
+    static let inlinePieces = ["word", " ", "[", "]", "(", ")", "![", "<", ">", "https:", "a@b", "`", "*", "**", "_", "a_b", "\\",
+                               "#", "## ", "- ", "* ", "+ ", "1. ", "12) ", "1234567890. ", "> ", ">", "|", "   ", "\t", "x"]
+
+    @Test func asciiLinesReadAsBytesGiveTheSameTextAndColumnsAsCharacters() {
+        var random = SeededRandom(seed: 0x1A11)
+        let lint = PlainLanguageLint(path: "p.md", lines: [], firstLine: 1)
+        for _ in 0..<3000 {
+            let line = random.text(from: Self.inlinePieces, count: 16).filter { $0.isASCII && $0 != "\r" && $0 != "\r\n" && $0 != "\n" }
+            for skip in [0, 2] {
+                var bytes = PlainLanguageLint.Block(), characters = PlainLanguageLint.Block()
+                lint.appendInline(line[...], from: min(skip, line.count), line: 7, to: &bytes, asBytes: true)
+                lint.appendInline(line[...], from: min(skip, line.count), line: 7, to: &characters, asBytes: false)
+                #expect(bytes.text == characters.text, "\(line.debugDescription)")
+                #expect(bytes.positions.map(\.column) == characters.positions.map(\.column), "\(line.debugDescription)")
+            }
+        }
+    }
+
+    @Test func theBlockStartIsReadByHandAsTheExpressionReadsIt() {
+        var random = SeededRandom(seed: 0xB10C)
+        var matched = 0
+        for _ in 0..<3000 {
+            let line = random.text(from: Self.inlinePieces, count: 5).filter { $0.isASCII && $0 != "\r" && $0 != "\r\n" }
+            let byHand = PlainLanguageLint.blockStartEnd(line[...], asBytes: true)
+            #expect(byHand == PlainLanguageLint.blockStartEnd(line[...], asBytes: false), "\(line.debugDescription)")
+            if byHand != nil { matched += 1 }
+        }
+        #expect(matched > 300)
+    }
+}
