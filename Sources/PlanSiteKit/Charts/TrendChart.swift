@@ -83,18 +83,43 @@ struct TrendChart {
         return NumberFormat.format(last, decimals: indicator.decimals)
     }
 
-    func svg() -> String {
+    /// What the wide and the narrow drawing share: the lines drawn, the value scale, the
+    /// periods along the axis and the words for screen readers. Worked out once for both.
+    struct Reading {
+        var lines: [Line]
+        var scale: Scale
+        var periods: [String]
+        var title: String
+        var description: String
+    }
+
+    func reading() -> Reading {
         let lines = lines()
-        let scale = scale(for: lines)
+        return Reading(lines: lines, scale: scale(for: lines), periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) }),
+                       title: title(for: lines),
+                       description: ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines)).sentence)
+    }
+
+    /// The wide drawing and the narrow one, from one reading of the series.
+    static func drawings(of indicator: Indicator, national: String, regional: String?) -> (wide: String, narrow: String) {
+        let wide = TrendChart(indicator: indicator, national: national, regional: regional)
+        let reading = wide.reading()
+        return (wide.svg(reading), TrendChart(indicator: indicator, national: national, regional: regional, narrow: true).svg(reading))
+    }
+
+    func svg() -> String { svg(reading()) }
+
+    func svg(_ reading: Reading) -> String {
+        let lines = reading.lines, scale = reading.scale
         let frame = frame(for: lines, scale: scale)
-        let axis = xAxis(for: lines, frame: frame)
+        // Periods of the lines actually drawn, so a comparator left off adds no empty slots.
+        let axis = XAxis(periods: reading.periods, left: frame.left, width: frame.plotWidth)
         let suffix = narrow ? "-narrow" : ""
         let titleID = "chart-title-\(indicator.id)\(suffix)", descID = "chart-desc-\(indicator.id)\(suffix)"
-        let description = ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines)).sentence
         var svg = "<svg class=\"chart\(narrow ? " chart-small" : "")\" viewBox=\"0 0 \(Int(frame.width)) \(Int(frame.height))\" role=\"img\""
             + " aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(titleID)\">\(Markup.escape(title(for: lines)))</title>"
-        svg += "<desc id=\"\(descID)\">\(Markup.escape(description))</desc>"
+        svg += "<title id=\"\(titleID)\">\(Markup.escape(reading.title))</title>"
+        svg += "<desc id=\"\(descID)\">\(Markup.escape(reading.description))</desc>"
         let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: scale, frame: frame)
         svg += drawing.axes()
         if frame.isNarrow {
@@ -111,10 +136,5 @@ struct TrendChart {
             }
         }
         return svg + "</svg>"
-    }
-
-    /// Periods of the lines actually drawn, so a comparator left off adds no empty slots.
-    func xAxis(for lines: [Line], frame: ChartFrame) -> XAxis {
-        XAxis(periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) }), left: frame.left, width: frame.plotWidth)
     }
 }

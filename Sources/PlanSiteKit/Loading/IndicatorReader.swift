@@ -107,16 +107,20 @@ struct IndicatorReader {
             fields.error(node, "`\(name)` must be a list of `{ period: …, value: … }` entries")
             return nil
         }
-        var seen: [String: SourceLocation] = [:]
+        // Each period's node, its position worked out only if the period is repeated.
+        var seen: [String: Node] = [:]
         var observations: [Observation] = []
         for item in items {
-            guard let observation = fields.nested(item, subject: "observation", { readObservation($0) }) else { continue }
-            let periodLocation = fields.location(of: item["period"] ?? item)
+            var periodNode = item
+            guard let observation = fields.nested(item, subject: "observation", { entry in
+                periodNode = entry.value("period") ?? item
+                return readObservation(entry)
+            }) else { continue }
             if let first = seen[observation.period] {
-                fields.report(.error(periodLocation, "period \"\(observation.period)\" appears twice in \(name) (first at line \(first.line))"))
+                fields.report(.error(fields.location(of: periodNode), "period \"\(observation.period)\" appears twice in \(name) (first at line \(fields.location(of: first).line))"))
                 continue
             }
-            seen[observation.period] = periodLocation
+            seen[observation.period] = periodNode
             observations.append(observation)
         }
         if required && items.isEmpty { fields.error(node, "`\(name)` needs at least one observation") }

@@ -93,13 +93,14 @@ struct IndicatorPresenter: Sendable {
     ///   - notesHTML: the indicator's notes, rendered for this page.
     ///   - csvBytes: the size of this indicator's CSV download, for its link.
     func page(at address: PageAddress, notesHTML: String?, csvBytes: Int) -> [String: Any] {
+        let chart = TrendChart.drawings(of: indicator, national: national, regional: regional)
         var values: [String: Any] = [
             "headline": headline,
             "unit": indicator.unit,
             "geography": indicator.geography,
             "comparisons": comparisons(),
-            "chart": TrendChart(indicator: indicator, national: national, regional: regional).svg(),
-            "chart_narrow": TrendChart(indicator: indicator, national: national, regional: regional, narrow: true).svg(),
+            "chart": chart.wide,
+            "chart_narrow": chart.narrow,
             "direction": direction,
             "breakdowns": breakdowns(),
             "has_breakdowns": !indicator.breakdowns.isEmpty,
