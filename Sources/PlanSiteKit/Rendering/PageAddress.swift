@@ -19,7 +19,18 @@ public struct PageAddress: Sendable, Hashable {
 
     /// "../../" for "outcomes/x/"; "" at the root.
     public var rootPrefix: String {
-        String(repeating: "../", count: directory.split(separator: "/").count)
+        String(repeating: "../", count: depth)
+    }
+
+    /// How many folders deep the page is: the non-empty parts of `directory` between "/"s.
+    /// Counted on bytes for an ASCII folder (every link a page makes asks for it).
+    private var depth: Int {
+        guard directory.utf8.allSatisfy({ $0 < 0x80 }) else { return directory.split(separator: "/").count }
+        var parts = 0, inPart = false
+        for byte in directory.utf8 {
+            if byte == UInt8(ascii: "/") { inPart = false } else if !inPart { inPart = true; parts += 1 }
+        }
+        return parts
     }
 
     /// A relative link to a root-relative target ("about-the-data/", "assets/site.css",

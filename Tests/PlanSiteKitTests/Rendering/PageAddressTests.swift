@@ -29,4 +29,11 @@ import Testing
         #expect(address.link(to: "/accessibility/#top") == "https://e.org/s/accessibility/#top")
         #expect(address.link(to: "assets/site.css") == "https://e.org/s/assets/site.css")
     }
+
+    @Test func rootPrefixCountsTheFoldersAsSplittingDoes() {
+        for directory in ["", "a/", "indicators/x/", "a//b/", "/a", "a/b/c", "//", "é/ü/", "a/\u{301}/b/"] {
+            let expected = String(repeating: "../", count: directory.split(separator: "/").count)
+            #expect(PageAddress(directory: directory).rootPrefix == expected, "\(directory.debugDescription)")
+        }
+    }
 }
