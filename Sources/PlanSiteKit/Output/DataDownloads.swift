@@ -164,7 +164,7 @@ struct DataDownloads {
         guard !site.indicators.isEmpty else { return Self.encoded(["indicators": [JSONIndicator]()]) }
         let downloads = self
         let items = Parallel.map(site.indicators, enabled: parallel) { indicator in
-            downloads.reuse(indicator, "json") { Self.indented(Self.encodedData(Self.jsonIndicator(indicator))) }
+            downloads.reuse(indicator, "json") { Self.jsonText(indicator).bytes(depth: 2) }
         }
         var bytes = Array("{\n  \"indicators\" : [\n".utf8)
         for (index, item) in items.enumerated() {
@@ -175,18 +175,47 @@ struct DataDownloads {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Four spaces before every line that is not empty (bytes, not Characters: splitting
-    /// the text into Characters cost more than encoding it).
-    private static func indented(_ data: Data) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(data.count + data.count / 8)
-        var atLineStart = true
-        for byte in data {
-            if atLineStart && byte != 0x0A { out += [0x20, 0x20, 0x20, 0x20] }
-            out.append(byte)
-            atLineStart = byte == 0x0A
+    /// One indicator as `JSONText`: the same keys and values `jsonIndicator` encodes
+    /// (optional ones left out when absent, as `Codable` does; an observation's `value` is null).
+    static func jsonText(_ indicator: Indicator) -> JSONText {
+        func observation(_ o: Observation) -> JSONText {
+            var pairs: [(key: String, value: JSONText)] = [("period", .string(o.period)), ("value", .number(orNull: o.value))]
+            if let lower = o.lowerCI { pairs.append(("lower_ci", .number(lower))) }
+            if let upper = o.upperCI { pairs.append(("upper_ci", .number(upper))) }
+            if let note = o.note { pairs.append(("note", .string(note))) }
+            return .object(pairs)
         }
-        return out
+        var source: [(key: String, value: JSONText)] = [("publisher", .string(indicator.source.publisher)), ("title", .string(indicator.source.title))]
+        if let url = indicator.source.url { source.append(("url", .string(url))) }
+        if let licence = indicator.source.licence { source.append(("licence", .string(licence))) }
+        let breakdowns: [JSONText] = indicator.breakdowns.map { breakdown in
+            var pairs: [(key: String, value: JSONText)] = [
+                ("dimension", .string(breakdown.dimension)), ("period", .string(breakdown.period)), ("ordered", .bool(breakdown.ordered)),
+                ("categories", .list(breakdown.categories.map { category in
+                    var pairs: [(key: String, value: JSONText)] = [("category", .string(category.category)), ("value", .number(orNull: category.value))]
+                    if let lower = category.lowerCI { pairs.append(("lower_ci", .number(lower))) }
+                    if let upper = category.upperCI { pairs.append(("upper_ci", .number(upper))) }
+                    if let note = category.note { pairs.append(("note", .string(note))) }
+                    return .object(pairs)
+                })),
+            ]
+            if let title = breakdown.title { pairs.append(("title", .string(title))) }
+            if let overall = breakdown.overall { pairs.append(("overall", observation(overall))) }
+            if let national = breakdown.national { pairs.append(("national", observation(national))) }
+            return .object(pairs)
+        }
+        var pairs: [(key: String, value: JSONText)] = [
+            ("id", .string(indicator.id)), ("title", .string(indicator.title)), ("unit", .string(indicator.unit)),
+            ("geography", .string(indicator.geography)), ("polarity", .string(indicator.polarity.rawValue)),
+            ("provenance", .string(indicator.provenance.rawValue)), ("decimals", .integer(indicator.decimals)),
+            ("series", .list(indicator.series.map(observation))),
+            ("comparators", .object(indicator.comparators.map { ($0.geography, .list($0.series.map(observation))) })),
+            ("source", .object(source)), ("breakdowns", .list(breakdowns)),
+        ]
+        if let target = indicator.target {
+            pairs.append(("target", .object([("value", .number(target.value)), ("by", .string(target.by)), ("label", .string(target.label))])))
+        }
+        return .object(pairs)
     }
 
     /// The whole list through one encoder: what `json()` must equal.

@@ -79,6 +79,53 @@ struct DataDownloadsJSONTests {
         }
     }
 
+    /// Seeded indicators whose texts hold every control character, quotes, backslashes,
+    /// slashes and non-ASCII, and whose numbers run from 5e-324 to 1e300, negative and zero:
+    /// the hand-written JSON must be JSONEncoder's, byte for byte.
+    @Test func theHandWrittenJSONIsJSONEncodersOnSeededValues() throws {
+        var random = SeededRandom(seed: 0x15_0A)
+        let pieces = ["a", "Z", " ", "\"", "\\", "/", "\u{0}", "\u{1}", "\u{8}", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{7f}",
+                      "é", "e\u{301}", "\u{2028}", "\u{fffd}", "😀", "£", "East", "east", "_", "10", "9"]
+        func text() -> String { random.text(from: pieces, count: 6) }
+        func number() -> Double? {
+            switch Int.random(in: 0..<8, using: &random) {
+            case 0: return nil
+            case 1: return Double(Int.random(in: -1000...1000, using: &random))
+            case 2: return [0, -0.0, 5e-324, 1e-7, 1e15, 1e16, 1e20, 1e21, 1.5e300, 123456789012345678][Int.random(in: 0..<10, using: &random)]
+            default: return (Double.random(in: -1e6...1e6, using: &random) * 1000).rounded() / [1, 10, 100, 1000][Int.random(in: 0..<4, using: &random)]
+            }
+        }
+        func observations() -> [Observation] {
+            (0..<Int.random(in: 0...4, using: &random)).map { _ in
+                Observation(period: text(), value: number(), lowerCI: number(), upperCI: number(), note: Bool.random(using: &random) ? text() : nil)
+            }
+        }
+        var site = try #require(TestBuild.fixture.site)
+        site.indicators = (0..<200).map { index in
+            var indicator = makeIndicator(id: "i\(index)", unit: text(), decimals: Int.random(in: 0...3, using: &random), series: observations(),
+                                          comparators: Dictionary((0..<Int.random(in: 0...3, using: &random)).map { _ in (text(), observations()) },
+                                                                  uniquingKeysWith: { first, _ in first }),
+                                          target: Bool.random(using: &random) ? IndicatorTarget(value: number() ?? 1, by: text(), label: text()) : nil)
+            indicator.title = text()
+            indicator.source = DataSource(publisher: text(), title: text(), url: Bool.random(using: &random) ? text() : nil,
+                                          licence: Bool.random(using: &random) ? text() : nil)
+            if Bool.random(using: &random) {
+                var breakdown = Breakdown(dimension: text(), period: text(), ordered: Bool.random(using: &random),
+                                          categories: (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                                              BreakdownCategory(category: text(), value: number(), lowerCI: number(), upperCI: number(),
+                                                                note: Bool.random(using: &random) ? text() : nil)
+                                          })
+                breakdown.title = Bool.random(using: &random) ? text() : nil
+                breakdown.overall = observations().first
+                breakdown.national = observations().first
+                indicator.breakdowns = [breakdown]
+            }
+            return indicator
+        }
+        let downloads = DataDownloads(site: site)
+        #expect(downloads.json() == downloads.jsonEncodedWhole())
+    }
+
     @Test func aSiteWithoutIndicatorsStillHasTheList() throws {
         var site = try #require(TestBuild.fixture.site)
         site.indicators = []
