@@ -73,12 +73,11 @@ final class KeyShape {
         case is String:
             rendersSection = true
         case let dictionary as [String: Any]:
-            rendersSection = true
-            for (key, child) in dictionary {
-                let shape = children[key] ?? KeyShape()
-                children[key] = shape
-                shape.absorb(child)
-            }
+            absorb(dictionary)
+        case let list as [[String: Any]]:
+            // Asked first as a list of dictionaries (what pages hold): asking `as [Any]` of one
+            // copies it into a new array, boxing every entry.
+            for item in list { absorb(item) }
         case let list as [Any]:
             for item in list { absorb(item) }
         case is NSNull:
@@ -95,6 +94,15 @@ final class KeyShape {
         rendersSection = rendersSection || other.rendersSection
         for (key, child) in other.children {
             if let own = children[key] { own.merge(child) } else { children[key] = child }
+        }
+    }
+
+    private func absorb(_ dictionary: [String: Any]) {
+        rendersSection = true
+        for (key, child) in dictionary {
+            let shape = children[key] ?? KeyShape()
+            children[key] = shape
+            shape.absorb(child)
         }
     }
 
