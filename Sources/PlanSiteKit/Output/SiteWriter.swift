@@ -69,8 +69,10 @@ public struct SiteWriter {
             try? FileManager.default.removeItem(atPath: folder.path + "/" + path)
         }
         // Sorted, a folder comes after its parent, so one mkdir each is enough (FileManager's
-        // intermediate-folder creation looked at every level of every one of 10,000 folders).
-        for path in keptFolders.sorted() {
+        // intermediate-folder creation looked at every level of every one of 10,000 folders);
+        // a folder the staging copy already has is left as it is.
+        let present = Set(existing.folders)
+        for path in keptFolders.sorted() where !present.contains(path) {
             let full = folder.path + "/" + path
             if mkdir(full, 0o755) != 0 {
                 var status = stat()

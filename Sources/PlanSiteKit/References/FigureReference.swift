@@ -21,7 +21,8 @@ public struct FigureReference: Sendable, Equatable {
 
     /// Every reference in a piece of text, in order.
     public static func scan(_ text: String) -> [FigureReference] {
-        guard text.contains("{{") else { return [] }
+        // Most text has no "{{" at all: looked for on bytes (Foundation's `contains` bridges to NSString).
+        guard zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }) else { return [] }
         return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let whole = Range(match.range, in: text), let id = Range(match.range(at: 1), in: text),
                   let field = Range(match.range(at: 2), in: text) else { return nil }
