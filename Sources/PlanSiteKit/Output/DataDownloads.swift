@@ -25,12 +25,7 @@ struct DataDownloads {
 
     /// What an earlier build made of the same indicator (`plansite serve`), or what `make` makes.
     private func reuse<Value>(_ indicator: Indicator, _ part: String, _ make: () -> Value) -> Value {
-        guard let cache else { return make() }
-        let key = DownloadKey(indicator: indicator, part: part)
-        if let earlier: Value = cache.reused(key) { return earlier }
-        let value = make()
-        cache.keep(value, for: key)
-        return value
+        cache?.reuse(DownloadKey(indicator: indicator, part: part), make) ?? make()
     }
 
     private struct DownloadKey: Hashable, Sendable {
@@ -107,61 +102,11 @@ struct DataDownloads {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    struct JSONIndicator: Encodable {
-        var id, title, unit, geography, polarity, provenance: String
-        var decimals: Int
-        var series: [JSONObservation]
-        var comparators: [String: [JSONObservation]]
-        var target: JSONTarget?
-        var source: JSONSource
-        var breakdowns: [JSONBreakdown]
-    }
-    struct JSONBreakdown: Encodable {
-        var dimension, period: String
-        var title: String?
-        var ordered: Bool
-        var categories: [JSONCategory]
-        var overall, national: JSONObservation?
-    }
-    struct JSONCategory: Encodable {
-        var category: String
-        var value, lower_ci, upper_ci: Double?
-        var note: String?
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(category, forKey: .category)
-            try container.encode(value, forKey: .value)
-            try container.encodeIfPresent(lower_ci, forKey: .lower_ci)
-            try container.encodeIfPresent(upper_ci, forKey: .upper_ci)
-            try container.encodeIfPresent(note, forKey: .note)
-        }
-        enum CodingKeys: String, CodingKey { case category, value, lower_ci, upper_ci, note }
-    }
-    struct JSONTarget: Encodable { var value: Double; var by, label: String }
-    struct JSONObservation: Encodable {
-        var period: String
-        var value, lower_ci, upper_ci: Double?
-        var note: String?
-
-        // A missing value is written as null, not left out, so every observation has the same keys.
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(period, forKey: .period)
-            try container.encode(value, forKey: .value)
-            try container.encodeIfPresent(lower_ci, forKey: .lower_ci)
-            try container.encodeIfPresent(upper_ci, forKey: .upper_ci)
-            try container.encodeIfPresent(note, forKey: .note)
-        }
-        enum CodingKeys: String, CodingKey { case period, value, lower_ci, upper_ci, note }
-    }
-    struct JSONSource: Encodable { var publisher, title: String; var url, licence: String? }
-
     func json() -> String {
         // Each indicator is encoded on its own, on every core, then set into the list at the
         // depth the whole document would give it: the same bytes as encoding the whole list
-        // (`DataDownloadsTests`), which took 4% of a build on one core.
-        guard !site.indicators.isEmpty else { return Self.encoded(["indicators": [JSONIndicator]()]) }
+        // (`DataDownloadsTests`), which took 4% of a build on one core. With no indicators
+        // this is the empty list as JSONEncoder writes it, "[", a blank line, "]".
         let downloads = self
         let items = Parallel.map(site.indicators, enabled: parallel) { indicator in
             downloads.reuse(indicator, "json") { Self.jsonText(indicator).bytes(depth: 2) }
@@ -175,28 +120,26 @@ struct DataDownloads {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// One indicator as `JSONText`: the same keys and values `jsonIndicator` encodes
-    /// (optional ones left out when absent, as `Codable` does; an observation's `value` is null).
+    /// One indicator as `JSONText` (optional fields left out when absent; a figure's `value`
+    /// is null). The tests encode the same fields through `Codable` and compare the bytes.
     static func jsonText(_ indicator: Indicator) -> JSONText {
-        func observation(_ o: Observation) -> JSONText {
-            var pairs: [(key: String, value: JSONText)] = [("period", .string(o.period)), ("value", .number(orNull: o.value))]
-            if let lower = o.lowerCI { pairs.append(("lower_ci", .number(lower))) }
-            if let upper = o.upperCI { pairs.append(("upper_ci", .number(upper))) }
-            if let note = o.note { pairs.append(("note", .string(note))) }
+        // A figure: what names it (its period or category), its value, interval and note.
+        func figure(_ name: (key: String, value: String), _ value: Double?, _ lower: Double?, _ upper: Double?, _ note: String?) -> JSONText {
+            var pairs: [(key: String, value: JSONText)] = [(name.key, .string(name.value)), ("value", .number(orNull: value))]
+            if let lower { pairs.append(("lower_ci", .number(lower))) }
+            if let upper { pairs.append(("upper_ci", .number(upper))) }
+            if let note { pairs.append(("note", .string(note))) }
             return .object(pairs)
         }
+        func observation(_ o: Observation) -> JSONText { figure(("period", o.period), o.value, o.lowerCI, o.upperCI, o.note) }
         var source: [(key: String, value: JSONText)] = [("publisher", .string(indicator.source.publisher)), ("title", .string(indicator.source.title))]
         if let url = indicator.source.url { source.append(("url", .string(url))) }
         if let licence = indicator.source.licence { source.append(("licence", .string(licence))) }
         let breakdowns: [JSONText] = indicator.breakdowns.map { breakdown in
             var pairs: [(key: String, value: JSONText)] = [
                 ("dimension", .string(breakdown.dimension)), ("period", .string(breakdown.period)), ("ordered", .bool(breakdown.ordered)),
-                ("categories", .list(breakdown.categories.map { category in
-                    var pairs: [(key: String, value: JSONText)] = [("category", .string(category.category)), ("value", .number(orNull: category.value))]
-                    if let lower = category.lowerCI { pairs.append(("lower_ci", .number(lower))) }
-                    if let upper = category.upperCI { pairs.append(("upper_ci", .number(upper))) }
-                    if let note = category.note { pairs.append(("note", .string(note))) }
-                    return .object(pairs)
+                ("categories", .list(breakdown.categories.map {
+                    figure(("category", $0.category), $0.value, $0.lowerCI, $0.upperCI, $0.note)
                 })),
             ]
             if let title = breakdown.title { pairs.append(("title", .string(title))) }
@@ -216,45 +159,6 @@ struct DataDownloads {
             pairs.append(("target", .object([("value", .number(target.value)), ("by", .string(target.by)), ("label", .string(target.label))])))
         }
         return .object(pairs)
-    }
-
-    /// The whole list through one encoder: what `json()` must equal.
-    func jsonEncodedWhole() -> String {
-        Self.encoded(["indicators": site.indicators.map(Self.jsonIndicator)])
-    }
-
-    private static func jsonIndicator(_ indicator: Indicator) -> JSONIndicator {
-        let observations = { (list: [Observation]) in
-            list.map { JSONObservation(period: $0.period, value: $0.value, lower_ci: $0.lowerCI, upper_ci: $0.upperCI, note: $0.note) }
-        }
-        return JSONIndicator(id: indicator.id, title: indicator.title, unit: indicator.unit, geography: indicator.geography,
-                             polarity: indicator.polarity.rawValue, provenance: indicator.provenance.rawValue,
-                             decimals: indicator.decimals,
-                             series: observations(indicator.series),
-                             comparators: Dictionary(uniqueKeysWithValues: indicator.comparators.map { ($0.geography, observations($0.series)) }),
-                             target: indicator.target.map { JSONTarget(value: $0.value, by: $0.by, label: $0.label) },
-                             source: JSONSource(publisher: indicator.source.publisher, title: indicator.source.title,
-                                                url: indicator.source.url, licence: indicator.source.licence),
-                             breakdowns: indicator.breakdowns.map { breakdown in
-                                 JSONBreakdown(dimension: breakdown.dimension, period: breakdown.period, title: breakdown.title,
-                                               ordered: breakdown.ordered,
-                                               categories: breakdown.categories.map {
-                                                   JSONCategory(category: $0.category, value: $0.value, lower_ci: $0.lowerCI, upper_ci: $0.upperCI, note: $0.note)
-                                               },
-                                               overall: breakdown.overall.flatMap { observations([$0]).first },
-                                               national: breakdown.national.flatMap { observations([$0]).first })
-                             })
-    }
-
-    /// Pretty, sorted, one newline at the end.
-    private static func encoded<T: Encodable>(_ value: T) -> String {
-        String(decoding: encodedData(value), as: UTF8.self) + "\n"
-    }
-
-    private static func encodedData<T: Encodable>(_ value: T) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 
     /// "2 KB"; files under 1 KB say "1 KB", as GOV.UK does.

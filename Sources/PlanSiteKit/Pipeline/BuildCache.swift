@@ -64,21 +64,18 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// What was kept for this key, if anything. The key must hold everything the result depends on.
-    func reused<Key: Hashable & Sendable, Value>(_ key: Key) -> Value? {
+    /// What `make` gave for this key in an earlier build, or what it makes now, kept for the
+    /// next build when `keep` says so. The key must hold everything the result depends on.
+    func reuse<Key: Hashable & Sendable, Value>(_ key: Key, keepIf keep: (Value) -> Bool = { _ in true },
+                                               _ make: () -> Value) -> Value {
         let key = AnyHashable(key)
-        return lock.withLock {
+        if let earlier = lock.withLock({ () -> Any? in
             usedMemos.insert(key)
-            return memos[key] as? Value
-        }
-    }
-
-    func keep<Key: Hashable & Sendable, Value>(_ value: Value, for key: Key) {
-        let key = AnyHashable(key)
-        lock.withLock {
-            memos[key] = value
-            usedMemos.insert(key)
-        }
+            return memos[key]
+        }) as? Value { return earlier }
+        let value = make()
+        if keep(value) { lock.withLock { memos[key] = value } }
+        return value
     }
 
     /// Called after each build's assemble stage: bodies no page has any more (an edited one's

@@ -6,27 +6,16 @@ public enum Parallel {
     /// `false` runs everything on the calling thread: tests compare the two.
     public static func map<Element: Sendable, Result>(_ items: [Element], enabled: Bool = true,
                                                        _ transform: @Sendable (Element) -> Result) -> [Result] {
-        guard enabled, items.count > 1 else { return items.map(transform) }
-        var results = [Result?](repeating: nil, count: items.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let slots = UncheckedSendable(slots)
-            // Chunks of several items: one dispatch per page would cost more than small pages take.
-            let chunk = max(1, items.count / 64)
-            let chunks = (items.count + chunk - 1) / chunk
-            DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                for index in (part * chunk)..<min(items.count, (part + 1) * chunk) {
-                    slots.value[index] = transform(items[index])
-                }
-            }
-        }
-        return results.map { $0! }
+        var items = items
+        return consume(&items, enabled: enabled, transform, emptying: { _ in })
     }
 }
 
 extension Parallel {
     /// `map`, emptying each item (with `empty`) as soon as it is transformed, so what it held
     /// is freed then, on the worker that used it, rather than all at once when the caller
-    /// drops the list.
+    /// drops the list. Items go in chunks: one dispatch per page would cost more than small
+    /// pages take.
     public static func consume<Element: Sendable, Result>(_ items: inout [Element], enabled: Bool = true,
                                                  _ transform: @Sendable (Element) -> Result,
                                                  emptying empty: @Sendable (inout Element) -> Void) -> [Result] {

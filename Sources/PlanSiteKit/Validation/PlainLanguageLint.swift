@@ -264,52 +264,42 @@ struct PlainLanguageLint {
 
     /// `sentences(in:)` Character by Character, for any text.
     static func characterSentences(in text: String) -> [Substring] {
-        var sentences: [Substring] = []
-        var start = text.startIndex, i = text.startIndex
-        while i < text.endIndex {
-            let next = text.index(after: i)
-            if text[i] == "\n" {
-                sentences.append(text[start..<i])
-                start = next
-            } else if ".!?".contains(text[i]), next == text.endIndex || text[next].isWhitespace || (text[next] == ")" || text[next] == "\u{201D}" || text[next] == "\"") {
-                // The word before the mark, found by stepping back (splitting the sentence so far at every mark was quadratic).
-                var wordStart = i
-                while wordStart > start, !text[text.index(before: wordStart)].isWhitespace { wordStart = text.index(before: wordStart) }
-                if !isAbbreviation(text[wordStart..<i], mark: text[i]) {
-                    sentences.append(text[start...i])
-                    start = next
-                }
-            }
-            i = next
-        }
-        if start < text.endIndex { sentences.append(text[start...]) }
-        return sentences
+        split(text, text, isNewline: { $0 == "\n" }, isSpace: \.isWhitespace, isMark: { ".!?".contains($0) },
+              closes: { $0 == ")" || $0 == "\u{201D}" || $0 == "\"" }, character: { $0 })
     }
 
     /// `sentences(in:)` for ASCII text without CR, byte by byte: the same splits (`PlainLanguageLintTests`).
     static func asciiSentences(in text: String) -> [Substring] {
-        let bytes = text.utf8
-        // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed and space (CR is excluded above).
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0C).contains(byte) }
+        // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed and space (CR is excluded).
+        split(text, text.utf8, isNewline: { $0 == 0x0A }, isSpace: { $0 == 0x20 || (0x09...0x0C).contains($0) },
+              isMark: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") },
+              closes: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "\"") }, character: { Character(Unicode.Scalar($0)) })
+    }
+
+    /// The splitting itself, on the text's Characters or on its bytes (`view`, whose indices are the text's).
+    private static func split<View: BidirectionalCollection>(_ text: String, _ view: View, isNewline: (View.Element) -> Bool,
+                                                          isSpace: (View.Element) -> Bool, isMark: (View.Element) -> Bool,
+                                                          closes: (View.Element) -> Bool, character: (View.Element) -> Character)
+        -> [Substring] where View.Index == String.Index {
         var sentences: [Substring] = []
-        var start = bytes.startIndex, i = bytes.startIndex
-        while i < bytes.endIndex {
-            let byte = bytes[i], next = bytes.index(after: i)
-            if byte == 0x0A {
+        var start = view.startIndex, i = view.startIndex
+        while i < view.endIndex {
+            let next = view.index(after: i)
+            if isNewline(view[i]) {
                 sentences.append(text[start..<i])
                 start = next
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
-                      next == bytes.endIndex || isSpace(bytes[next]) || bytes[next] == UInt8(ascii: ")") || bytes[next] == UInt8(ascii: "\"") {
+            } else if isMark(view[i]), next == view.endIndex || isSpace(view[next]) || closes(view[next]) {
+                // The word before the mark, found by stepping back (splitting the sentence so far at every mark was quadratic).
                 var wordStart = i
-                while wordStart > start, !isSpace(bytes[bytes.index(before: wordStart)]) { wordStart = bytes.index(before: wordStart) }
-                if !isAbbreviation(text[wordStart..<i], mark: Character(Unicode.Scalar(byte))) {
+                while wordStart > start, !isSpace(view[view.index(before: wordStart)]) { wordStart = view.index(before: wordStart) }
+                if !isAbbreviation(text[wordStart..<i], mark: character(view[i])) {
                     sentences.append(text[start...i])
                     start = next
                 }
             }
             i = next
         }
-        if start < bytes.endIndex { sentences.append(text[start...]) }
+        if start < view.endIndex { sentences.append(text[start...]) }
         return sentences
     }
 

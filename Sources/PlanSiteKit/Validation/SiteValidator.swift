@@ -93,13 +93,9 @@ public struct SiteValidator: Sendable {
     /// A text lint's problems from an earlier build (`plansite serve`) when the body is unchanged.
     private func reuse(_ key: TextLintKey, _ lint: String, keepIf keep: ([Diagnostic]) -> Bool = { _ in true },
                        _ check: () -> [Diagnostic]) -> [Diagnostic] {
-        guard let cache else { return check() }
         var key = key
         key.lint = lint
-        if let earlier: [Diagnostic] = cache.reused(key) { return earlier }
-        let problems = check()
-        if keep(problems) { cache.keep(problems, for: key) }
-        return problems
+        return cache?.reuse(key, keepIf: keep, check) ?? check()
     }
 
     private func check(_ outline: MarkdownOutline, _ links: LinkRules, from origin: LinkOrigin) -> [Diagnostic] {
