@@ -9,7 +9,8 @@ struct IndicatorReader {
     var path: String
 
     static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
-                                    "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns"]
+                                    "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns",
+                                    "value_type", "multiplier"]
 
     /// The indicator, or nil when it has errors; every problem found is added to `problems`.
     func read(problems: inout [Diagnostic]) -> Indicator? {
@@ -46,6 +47,8 @@ struct IndicatorReader {
         indicator.measure = measure
         indicator.breakdowns = breakdowns
         indicator.idLine = fields.value("id").map { fields.location(of: $0).line } ?? 1
+        indicator.valueType = readValueType(fields)
+        indicator.multiplier = readMultiplier(fields)
         problems += fields.diagnostics
         return indicator
     }
@@ -88,6 +91,24 @@ struct IndicatorReader {
         return measure
     }
 
+    private func readValueType(_ fields: FieldReader) -> ValueType? {
+        guard let node = fields.value("value_type"), let text = fields.string("value_type") else { return nil }
+        guard let type = ValueType(rawValue: text) else {
+            fields.error(node, "`value_type` must be one of \(ValueType.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text.prefix(40))\"")
+            return nil
+        }
+        return type
+    }
+
+    private func readMultiplier(_ fields: FieldReader) -> Double? {
+        guard let node = fields.value("multiplier"), let multiplier = fields.number(node, named: "multiplier") else { return nil }
+        guard multiplier > 0 else {
+            fields.error(node, "`multiplier` must be more than 0: 100 for a percentage, 100000 for a rate per 100,000")
+            return nil
+        }
+        return multiplier
+    }
+
     private func readProvenance(_ fields: FieldReader) -> Provenance? {
         guard let node = fields.value("provenance"), let text = fields.string("provenance") else { return nil }
         guard let provenance = Provenance(rawValue: text) else {
@@ -128,7 +149,7 @@ struct IndicatorReader {
     }
 
     private func readObservation(_ entry: FieldReader) -> Observation? {
-        entry.checkUnknownKeys(allowed: ["period", "value", "lower_ci", "upper_ci", "note"], .error)
+        entry.checkUnknownKeys(allowed: ["period", "value", "lower_ci", "upper_ci", "note", "count", "denominator", "flag"], .error)
         let period = entry.string("period", required: true)
         let note = entry.string("note")
         var value: Double?
@@ -144,7 +165,40 @@ struct IndicatorReader {
         let lower = entry.number("lower_ci"), upper = entry.number("upper_ci")
         BreakdownReader.checkInterval(entry, value: value, lower: lower, upper: upper)
         guard let period, !entry.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-        return Observation(period: period, value: value, lowerCI: lower, upperCI: upper, note: note)
+        return Observation(period: period, value: value, lowerCI: lower, upperCI: upper, note: note,
+                           count: entry.number("count"), denominator: entry.number("denominator"),
+                           flags: Self.readFlags(entry))
+    }
+
+    /// `flag: p`, `flag: "p, r"` or `flag: [p, r]`: GSS shorthand letters, each known.
+    static func readFlags(_ entry: FieldReader) -> [ValueFlag] {
+        guard let node = entry.value("flag") else { return [] }
+        var letters: [(String, Node)] = []
+        switch node {
+        case .scalar(let scalar):
+            for part in scalar.string.split(whereSeparator: { $0 == "," || $0 == " " }) { letters.append((String(part), node)) }
+        case .sequence(let items):
+            for item in items {
+                guard let text = item.string else {
+                    entry.error(item, "each `flag` must be a letter, found \(item.kindDescription)")
+                    continue
+                }
+                letters.append((text.trimmed(.whitespaces), item))
+            }
+        default:
+            entry.error(node, "`flag` must be one or more letters, e.g. `flag: p` or `flag: [p, r]`")
+            return []
+        }
+        var flags: [ValueFlag] = []
+        for (letter, at) in letters {
+            guard let flag = ValueFlag(rawValue: letter.lowercased()) else {
+                let known = ValueFlag.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: ", ")
+                entry.error(at, "`flag` \"\(letter.prefix(20))\" is not one of the GSS letters: \(known)")
+                continue
+            }
+            if !flags.contains(flag) { flags.append(flag) }
+        }
+        return flags
     }
 
     private func readComparators(_ fields: FieldReader) -> [ComparatorSeries] {

@@ -23,6 +23,11 @@ public struct Indicator: Sendable, Hashable {
     public var breakdowns: [Breakdown] = []
     /// Line of `id:` in the file, where warnings about the whole indicator point.
     public var idLine: Int = 1
+    /// `value_type:` what kind of figure the values are; decides which confidence-interval
+    /// method applies to counts and denominators, and which values are possible.
+    public var valueType: ValueType?
+    /// `multiplier:` the scale of the values: 100 for a percentage, 100000 for a rate per 100,000.
+    public var multiplier: Double?
 
     public func comparator(_ geography: String) -> ComparatorSeries? {
         comparators.first { $0.geography == geography }
@@ -58,13 +63,63 @@ public struct Observation: Sendable, Hashable {
     public var lowerCI: Double?
     public var upperCI: Double?
     public var note: String?
+    /// `count:` the events or people the value is made from (the numerator).
+    public var count: Double?
+    /// `denominator:` the population or total the count is out of.
+    public var denominator: Double?
+    /// `flag:` what the publisher says of this figure (provisional, revised, a break…), in the order written.
+    public var flags: [ValueFlag] = []
 
-    public init(period: String, value: Double?, lowerCI: Double? = nil, upperCI: Double? = nil, note: String? = nil) {
+    public init(period: String, value: Double?, lowerCI: Double? = nil, upperCI: Double? = nil, note: String? = nil,
+                count: Double? = nil, denominator: Double? = nil, flags: [ValueFlag] = []) {
         self.period = period
         self.value = value
         self.lowerCI = lowerCI
         self.upperCI = upperCI
         self.note = note
+        self.count = count
+        self.denominator = denominator
+        self.flags = flags
+    }
+}
+
+/// What kind of figure an indicator's values are (Fingertips' value types). The statistics
+/// read it to choose a confidence-interval method; the checks read it for the values possible.
+public enum ValueType: String, Sendable, CaseIterable {
+    case proportion
+    case crudeRate = "crude-rate"
+    case directlyStandardisedRate = "directly-standardised-rate"
+    case mean
+    case lifeExpectancy = "life-expectancy"
+    case count
+    case ratio
+    case score
+}
+
+/// The Government Statistical Service's shorthand for what a publisher says of a figure
+/// ("Symbols, suppression and rounding", GSS guidance).
+public enum ValueFlag: String, Sendable, CaseIterable {
+    case provisional = "p"
+    case revised = "r"
+    case estimated = "e"
+    case breakInSeries = "b"
+    case suppressed = "c"
+    case notAvailable = "x"
+    case notApplicable = "z"
+    case lowReliability = "u"
+
+    /// The words behind the letter, for keys under tables and for screen readers.
+    public var meaning: String {
+        switch self {
+        case .provisional: "provisional"
+        case .revised: "revised"
+        case .estimated: "estimated"
+        case .breakInSeries: "break in series"
+        case .suppressed: "suppressed to protect confidentiality"
+        case .notAvailable: "not available"
+        case .notApplicable: "not applicable"
+        case .lowReliability: "low reliability"
+        }
     }
 }
 
