@@ -5,6 +5,7 @@
 #   make check   builds plansite (debug; CONFIG=release for the release build) and checks content/
 #   make serve   builds plansite (debug) and runs the preview server on content/
 #   make changes BASE=<git ref>   says what changed in the figures since that ref
+#   make fuzz SECONDS=N   fuzzes the readers for N seconds (docs/robustness.md)
 SWIFT ?= swift
 export PATH := /opt/swift/usr/bin:$(PATH)
 
@@ -31,7 +32,7 @@ BREAKDOWN_SITE = Tests/Fixtures/sites/breakdown-site/content
 CHECK_FLAGS ?=
 SERVE_FLAGS ?=
 
-.PHONY: site test check serve changes build-deps test-deps swift-tests debug-build audit workflows content-check clean
+.PHONY: site test check serve changes fuzz build-deps test-deps swift-tests debug-build audit workflows content-check clean
 
 # BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
 site: build-deps
@@ -56,6 +57,12 @@ changes: build-deps
 	@old=$$(mktemp -d) && trap 'rm -rf "$$old"' EXIT && \
 	  git archive --format=tar "$(BASE)" content | tar -x -C "$$old" && \
 	  $(BUILD_DIR)/$(CONFIG)/plansite changes "$$old/content" $(CHANGES_FLAGS)
+
+# Coverage-guided fuzzing of the readers (docs/robustness.md); its own build folder, so the normal
+# build is untouched.
+SECONDS ?= 60
+fuzz: build-deps
+	FUZZ_DIR=$(BUILD_DIR)-fuzz scripts/fuzz.sh $(SECONDS)
 
 build-deps:
 	@scripts/install-build-deps.sh

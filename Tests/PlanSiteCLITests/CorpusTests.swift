@@ -5,11 +5,13 @@ import Testing
 /// Corpus/_base (a small valid site; the templates are the repository's own).
 /// Each asserts the exact stderr (`expected.txt`), the exit code (`exit-code`) and
 /// that a previous site/ is left as it was. `args` holds the command (default `check`);
-/// `delete` lists base files to remove. A missing golden is recorded and the test
+/// `delete` lists base files to remove; `special` lists files git cannot hold, made at run time:
+/// `link PATH TARGET` (a symbolic link; `$ROOT` in TARGET is the case's folder) and `fifo PATH`.
+/// A missing golden is recorded and the test
 /// fails on purpose; PLANSITE_RECORD=1 re-records.
 @Suite struct CorpusTests {
     static let corpus = Plansite.packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Corpus")
-    static let controlFiles: Set<String> = ["args", "delete", "expected.txt", "exit-code"]
+    static let controlFiles: Set<String> = ["args", "delete", "special", "expected.txt", "exit-code"]
 
     static var cases: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
@@ -51,11 +53,31 @@ struct CorpusSite {
         }
         let deletions = (try? String(contentsOf: caseFolder.appendingPathComponent("delete"), encoding: .utf8)) ?? ""
         for path in deletions.split(separator: "\n") { try fileManager.removeItem(at: root.appendingPathComponent(String(path))) }
+        try makeSpecialFiles(caseFolder.appendingPathComponent("special"))
         // A previous build, which no failed run may touch.
         let site = root.appendingPathComponent("site")
         try fileManager.createDirectory(at: site, withIntermediateDirectories: true)
         try Data("Built by PlanSite.\n".utf8).write(to: site.appendingPathComponent(".plansite-build"))
         try Data("<p>previous build</p>\n".utf8).write(to: site.appendingPathComponent("index.html"))
+    }
+
+    /// Symbolic links and named pipes: made here, as a pull request or a stray process would leave them.
+    private func makeSpecialFiles(_ list: URL) throws {
+        let text = (try? String(contentsOf: list, encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") {
+            let words = line.split(separator: " ").map(String.init)
+            let path = root.appendingPathComponent(words[1]).path
+            try? FileManager.default.removeItem(atPath: path)
+            switch words[0] {
+            case "link":
+                let target = words[2].replacingOccurrences(of: "$ROOT", with: root.path)
+                try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+            case "fifo":
+                guard mkfifo(path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            default:
+                Issue.record("unknown line in special: \(line)")
+            }
+        }
     }
 
     private static func overlay(_ source: URL, onto target: URL) throws {

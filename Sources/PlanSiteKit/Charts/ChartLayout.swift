@@ -133,15 +133,28 @@ struct Scale {
     var decimals: Int
 
     init(values: [Double]) {
-        var low = values.min() ?? 0, high = values.max() ?? 1
+        let finite = values.filter(\.isFinite)
+        var low = finite.min() ?? 0, high = finite.max() ?? 1
         if low >= 0 && (low <= high * 0.5 || low == high) { low = 0 }
         if high == low { high = low + max(1, abs(low) * 0.1); low -= (high - low) }
-        let step = Scale.niceStep((high - low) / 5)
-        self.low = (low / step).rounded(.down) * step
-        self.high = (high / step).rounded(.up) * step
-        if self.low < 0 && (values.min() ?? 0) >= 0 { self.low = 0 }
-        ticks = stride(from: self.low, through: self.high + step / 2, by: step).map { $0 }
-        decimals = step >= 1 ? 0 : Int((-log10(step)).rounded(.up))
+        // Each end divided before subtracting: the range of -1e308 and 1e308 is past the largest Double.
+        let step = Scale.niceStep(high / 5 - low / 5)
+        var lowTicks = (low / step).rounded(.down)
+        let highTicks = (high / step).rounded(.up)
+        if lowTicks < 0 && (finite.min() ?? 0) >= 0 { lowTicks = 0 }
+        guard step.isFinite, (lowTicks * step).isFinite, ((highTicks - lowTicks) * step).isFinite,
+              (highTicks * step).isFinite, highTicks - lowTicks <= 20 else {
+            // So far apart that no round ticks fit between them: the two ends only.
+            self.low = max(low, -Double.greatestFiniteMagnitude / 4)
+            self.high = min(high, Double.greatestFiniteMagnitude / 4)
+            (ticks, decimals) = ([self.low, self.high], 0)
+            return
+        }
+        self.low = lowTicks * step
+        self.high = highTicks * step
+        // Counted, not strided: a stride of Doubles near their limits can run forever.
+        ticks = (0...Int(highTicks - lowTicks)).map { (lowTicks + Double($0)) * step }
+        decimals = step >= 1 ? 0 : min(6, Int((-log10(step)).rounded(.up)))
     }
 
     static func niceStep(_ raw: Double) -> Double {

@@ -71,11 +71,31 @@ final class FieldReader {
             error(node, "`\(key)` is written \(text) with a thousands separator; write \(text.replacingOccurrences(of: ",", with: "")), without the comma")
             return nil
         }
-        guard scalar.style == .plain, text.isPlainDecimal, let number = Double(text), number.isFinite else {
+        guard scalar.style == .plain, text.isPlainDecimal, let number = Double(text) else {
             error(node, "`\(key)` must be a number, found \"\(text.prefix(40))\"")
             return nil
         }
+        if let problem = Self.sizeProblem(number, written: text) {
+            error(node, "`\(key)` is \(text.prefix(40)), \(problem)")
+            return nil
+        }
         return number
+    }
+
+    /// Figures are kept well inside what a Double holds exactly enough to publish: 1e308 broke the
+    /// chart's scale, 2.8e20 the target's progress, and 1e-400 was published as 0.
+    static let largest = 1e15, smallest = 1e-12
+
+    static func sizeProblem(_ number: Double, written text: String) -> String? {
+        if !number.isFinite || abs(number) >= largest {
+            return "too large to be a figure: a number must be under 1,000,000,000,000,000 either side of zero"
+        }
+        let mantissa = text.utf8.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+        let writtenZero = !mantissa.contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
+        if (number == 0 && !writtenZero) || (number != 0 && abs(number) < smallest) {
+            return "too close to zero to be stored (it would be published as 0); write 0 if the figure is zero"
+        }
+        return nil
     }
 
     func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {

@@ -184,18 +184,25 @@ public struct SiteWriter {
         }
     }
 
+    /// A real folder holding our marker. Never a symbolic link: `.site.plansite-back` linking to
+    /// another built folder would be written into, and that folder's other files deleted.
     private static func isOurs(_ folder: URL) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue
-            && FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path)
+        kind(of: folder.path) == S_IFDIR && kind(of: folder.appendingPathComponent(marker).path) == S_IFREG
+    }
+
+    /// What is at `path` itself (a link is a link, not what it points to); nil when nothing is.
+    static func kind(of path: String) -> mode_t? {
+        var status = stat()
+        return lstat(path, &status) == 0 ? status.st_mode & S_IFMT : nil
     }
 
     /// The new build goes in; the one it replaces becomes the back buffer.
     private func swapIn(_ staging: URL) throws {
         let fileManager = FileManager.default
-        let hadOutput = fileManager.fileExists(atPath: output.path)
+        let hadOutput = Self.kind(of: output.path) != nil
         let back = backBuffer
-        let previous = fileManager.fileExists(atPath: back.path) ? sibling("previous") : back
+        // Anything already at the back buffer's name (a link, a dangling link) is left alone.
+        let previous = Self.kind(of: back.path) != nil ? sibling("previous") : back
         if hadOutput { try fileManager.moveItem(at: output, to: previous) }
         do {
             try fileManager.moveItem(at: staging, to: output)

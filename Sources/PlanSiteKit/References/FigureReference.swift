@@ -29,6 +29,22 @@ public struct FigureReference: Sendable, Equatable {
             return FigureReference(id: String(text[id]), field: String(text[field]), range: whole)
         }
     }
+
+    /// The text with each of `references` (in order) replaced by what `replacement` gives, or kept
+    /// when it gives nil. Built front to back: replacing in place moved the rest of the text each time.
+    static func replacing(_ references: [FigureReference], in text: String,
+                          with replacement: (FigureReference) -> String?) -> String {
+        guard !references.isEmpty else { return text }
+        var result = "", copied = text.startIndex
+        result.reserveCapacity(text.utf8.count)
+        for reference in references {
+            guard let new = replacement(reference) else { continue }
+            result += text[copied..<reference.range.lowerBound]
+            result += new
+            copied = reference.range.upperBound
+        }
+        return result + text[copied...]
+    }
 }
 
 /// Turns references into figures, and explains the ones it cannot.
@@ -40,13 +56,7 @@ public struct FigureResolver: Sendable {
     /// The text with each reference that resolves replaced; one that does not is left as written
     /// (the check reports it and the build stops).
     public func substitute(_ text: String) -> String {
-        let references = FigureReference.scan(text)
-        guard !references.isEmpty else { return text }
-        var result = text
-        for reference in references.reversed() {
-            if case .success(let figure) = resolve(reference) { result.replaceSubrange(reference.range, with: figure) }
-        }
-        return result
+        FigureReference.replacing(FigureReference.scan(text), in: text) { try? resolve($0).get() }
     }
 
     public func resolve(_ reference: FigureReference) -> Result<String, ReferenceProblem> {

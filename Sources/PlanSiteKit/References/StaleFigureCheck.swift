@@ -12,20 +12,32 @@ struct StaleFigureCheck {
     var outline: MarkdownOutline
     var site: Site
 
+    /// Enough warnings for one page to show the pattern. Each one looks along its line for its
+    /// column, so an unlimited number would make a long paragraph of old figures take quadratic time.
+    static let maximumWarnings = 20
+
     func check() -> [Diagnostic] {
         let indicators = shownIndicators()
         var problems: [Diagnostic] = []
-        for (text, location) in outline.plainText {
+        for (text, location) in outline.plainText where problems.count < Self.maximumWarnings && !indicators.isEmpty {
             let words = Self.blankingReferences(in: text)
             for number in Self.numbers(in: words) {
+                // The text node's sentence first (cheap); only a finding looks for the source line's.
+                let nodeSentence = Self.sentence(around: number.range, in: words)
+                guard finding(number, in: words, sentence: nodeSentence, indicators) != nil else { continue }
                 let at = outline.location(of: String(words[number.range]), in: words, at: number.range.lowerBound, node: location)
                 // A link or emphasis splits a sentence into several text nodes: its period may be in another one.
-                let sentence = sourceSentence(at: at) ?? Self.sentence(around: number.range, in: words)
-                guard let finding = indicators.lazy.compactMap({ self.olderValue(number, in: words, sentence: sentence, of: $0) }).first else { continue }
+                let sentence = sourceSentence(at: at) ?? nodeSentence
+                guard let finding = finding(number, in: words, sentence: sentence, indicators) else { continue }
                 problems.append(.warning(at, finding))
+                if problems.count == Self.maximumWarnings { break }
             }
         }
         return problems + reviewDateProblems(indicators)
+    }
+
+    private func finding(_ number: WrittenNumber, in text: String, sentence: Substring, _ indicators: [Indicator]) -> String? {
+        indicators.lazy.compactMap { self.olderValue(number, in: text, sentence: sentence, of: $0) }.first
     }
 
     /// The indicators the page lists, then those it links to, each once.
@@ -47,11 +59,7 @@ struct StaleFigureCheck {
 
     /// References are figures kept current by the build: their ids' digits ("year6-obesity") are not quotes.
     static func blankingReferences(in text: String) -> String {
-        var result = text
-        for reference in FigureReference.scan(text).reversed() {
-            result.replaceSubrange(reference.range, with: String(repeating: " ", count: text[reference.range].count))
-        }
-        return result
+        FigureReference.replacing(FigureReference.scan(text), in: text) { String(repeating: " ", count: text[$0.range].count) }
     }
 
     struct WrittenNumber {
@@ -89,8 +97,9 @@ struct StaleFigureCheck {
         let rest = text[index...]
         if indicator.unit == "%" { return rest.hasPrefix("%") ? text.index(after: index) : nil }
         guard let word = indicator.unit.split(separator: " ").first, rest.hasPrefix(" ") else { return nil }
-        let after = rest.dropFirst()
-        guard after.lowercased().hasPrefix(word.lowercased()) else { return nil }
+        // Only as many characters as the word: lower-casing the rest of a long line took quadratic time.
+        let after = rest.dropFirst().prefix(word.count)
+        guard after.lowercased() == word.lowercased() else { return nil }
         return text.index(index, offsetBy: 1 + word.count)
     }
 
@@ -103,9 +112,15 @@ struct StaleFigureCheck {
         return Self.sentence(around: start..<start, in: line)
     }
 
+    /// Looked for no further than this many characters each side: a megabyte with no full stop
+    /// is not one sentence, and looking to its ends for every number took quadratic time.
+    static let sentenceReach = 1_000
+
     static func sentence(around range: Range<String.Index>, in text: String) -> Substring {
-        let before = text[..<range.lowerBound].range(of: ". ", options: .backwards)?.upperBound ?? text.startIndex
-        let after = text[range.upperBound...].range(of: ". ")?.lowerBound ?? text.endIndex
+        let from = text.index(range.lowerBound, offsetBy: -sentenceReach, limitedBy: text.startIndex) ?? text.startIndex
+        let to = text.index(range.upperBound, offsetBy: sentenceReach, limitedBy: text.endIndex) ?? text.endIndex
+        let before = text[from..<range.lowerBound].range(of: ". ", options: .backwards)?.upperBound ?? from
+        let after = text[range.upperBound..<to].range(of: ". ")?.lowerBound ?? to
         return text[before..<after]
     }
 

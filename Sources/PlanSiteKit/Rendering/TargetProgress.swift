@@ -19,7 +19,10 @@ struct TargetProgress {
     /// 425 is 66%); none for targets to get down to a level, where a share means nothing.
     var percent: Int? {
         guard indicator.polarity != .lowerIsBetter, target.value > 0, let value = latest?.value else { return nil }
-        return Int((value / target.value * 100).rounded(.toNearestOrAwayFromZero))
+        // Held to a range an Int can take before converting: 2.8e20 against a target of 425 trapped here.
+        let share = (value / target.value * 100).rounded(.toNearestOrAwayFromZero)
+        guard share.isFinite else { return nil }
+        return Int(min(max(share, -1_000), 1_000))
     }
 
     /// As a person writes it: "246 dwellings in 2020-21, above the target of 85 affordable

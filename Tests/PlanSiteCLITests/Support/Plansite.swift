@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The one way the CLI tests run the `plansite` binary, as staff and CI do.
 ///
@@ -50,9 +51,12 @@ enum Plansite {
     }
 
     /// Runs `plansite arguments…` in `folder` to completion.
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
+    /// A run still going after `hangGuard` seconds is stopped and reported as a hang: no content
+    /// may make plansite run forever, and a test that waits forever says nothing.
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
+                    hangGuard: TimeInterval = 60) throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw NotBuilt() }
-        return try launch(binary, arguments, in: folder, environment: environment)
+        return try launch(binary, arguments, in: folder, environment: environment, hangGuard: hangGuard)
     }
 
     /// Runs `plansite arguments…` with a pseudo-terminal as its stdout (through `script`),
@@ -65,7 +69,8 @@ enum Plansite {
 
     static var canRunInTerminal: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/script") }
 
-    private static func launch(_ executable: URL, _ arguments: [String], in folder: URL, environment extra: [String: String]) throws -> Run {
+    private static func launch(_ executable: URL, _ arguments: [String], in folder: URL, environment extra: [String: String],
+                               hangGuard: TimeInterval = 60) throws -> Run {
         let fileManager = FileManager.default
         // Outside `folder`, so the run's own output never shows up in a tree the test compares.
         let out = fileManager.temporaryDirectory.appendingPathComponent("plansite-stdout-\(UUID().uuidString)")
@@ -87,7 +92,13 @@ enum Plansite {
         process.standardOutput = outHandle
         process.standardError = errHandle
         try process.run()
+        let guardTimer = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + hangGuard, execute: guardTimer)
         process.waitUntilExit()
+        guardTimer.cancel()
+        if process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM {
+            Issue.record("plansite \(arguments.joined(separator: " ")) was still running after \(Int(hangGuard)) s: a hang")
+        }
         try outHandle.close()
         try errHandle.close()
         return Run(status: process.terminationStatus,

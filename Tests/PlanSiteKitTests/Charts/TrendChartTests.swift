@@ -109,6 +109,15 @@ struct ChartLayoutTests {
         #expect(placed[0] == 100 && placed[1] >= 100 + ChartText.lineHeight && placed[2] == 300)
     }
 
+    @Test func valuesAtTheEndsOfWhatADoubleHoldsGiveAFewTicks() {
+        // -1e308 and 1e308 made the tick stride run forever; the reader refuses them, this is the second guard.
+        for values in [[-1e308, 1e308], [1.7e308, -1.7e308], [.infinity, 3], [1e-300, 2e-300], [0, .greatestFiniteMagnitude]] {
+            let scale = Scale(values: values)
+            #expect(scale.ticks.count <= 21 && scale.low.isFinite && scale.high.isFinite && scale.high > scale.low, "\(values)")
+        }
+        #expect(SVG.number(.nan) == "0" && SVG.number(1e300) == "1000000")
+    }
+
     @Test func aSingleValueAxisIncludesZero() {
         let scale = Scale(values: [57.7])
         #expect(scale.low == 0 && scale.high >= 57.7)

@@ -19,6 +19,13 @@ struct TargetProgressTests {
         #expect(homes.percent == 66, "280 / 425 is 65.9%: 66% to the nearest whole per cent, as the issue's worked example")
     }
 
+    @Test func aFigureFarBeyondTheTargetNeverTraps() {
+        // 2.8e20 of 425 trapped converting to Int; the reader refuses such a figure, this is the second guard.
+        let huge = progress(series: [Observation(period: "2020-21", value: 2.8e20)], value: 425, by: "2027-28", label: "425 a year")
+        #expect(huge.percent == 1_000)
+        #expect(huge.values(at: PageAddress(directory: "commitments/x/"))["percent"] as? String == "100")
+    }
+
     @Test func aTargetToGetDownToIsSaidAsTheDistanceLeft() {
         let ta = progress(polarity: .lowerIsBetter, unit: "households", series: [Observation(period: "2024-03-31", value: 1078)],
                           value: 500, by: "2027", label: "Fewer than 500 households")

@@ -1,0 +1,87 @@
+import Foundation
+@testable import PlanSiteKit
+
+/// libFuzzer calls this with each input it makes. The first byte chooses the reader;
+/// the rest is the file. A crash, a trap or a hang here is a bug: every input must end
+/// in a site or in diagnostics.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    guard count > 0 else { return 0 }
+    let data = Data(UnsafeBufferPointer(start: start + 1, count: count - 1))
+    var problems: [Diagnostic] = []
+    let location = SourceLocation(path: "fuzz")
+    guard let text = TextFileReader.decode(data, at: location, problems: &problems) else { return 0 }
+    switch start[0] % 4 {
+    case 0: FuzzedFile.indicator(text)
+    case 1: FuzzedFile.page(text)
+    case 2: FuzzedFile.siteConfig(text)
+    default: FuzzedFile.csv(text)
+    }
+    return 0
+}
+
+enum FuzzedFile {
+    /// The indicator reader, then what the build does with a figure: charts, target
+    /// progress, the CSV download (2.8e20 and ±1e308 crashed and hung here).
+    static func indicator(_ text: String) {
+        var problems: [Diagnostic] = []
+        guard let document = YAMLDocument.parse(text, path: "fuzz.yml", problems: &problems),
+              let indicator = IndicatorReader(document: document, expectedID: "fuzz", path: "fuzz.yml").read(problems: &problems)
+        else { return }
+        _ = TrendChart.drawings(of: indicator, national: "England", regional: "East of England")
+        for value in [1.0, 425, -3, 1e300] {
+            let target = CommitmentTarget(indicator: Located(value: indicator.id, location: SourceLocation(path: "fuzz")),
+                                          value: value, by: "2030", label: "a target")
+            _ = TargetProgress(target: target, indicator: indicator).sentence
+            _ = TargetProgress(target: target, indicator: indicator).percent
+        }
+        FuzzedFile.csvFields(indicator.series.map(\.period) + [indicator.title, indicator.source.title])
+    }
+
+    /// The front-matter reader and the Markdown body's figure checks.
+    static func page(_ text: String) {
+        var problems: [Diagnostic] = []
+        guard let parts = FrontMatter.split(text) else { return }
+        var document: YAMLDocument?
+        if let yaml = parts.yaml {
+            document = YAMLDocument.parse(yaml, path: "fuzz.md", lineOffset: parts.yamlLineOffset, problems: &problems)
+        }
+        let reader = PageReader(path: "fuzz.md", sourceFile: "pages/fuzz.md", slug: "fuzz", kind: .commitment,
+                                document: document, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        _ = reader.read(problems: &problems)
+        _ = FigureReference.scan(parts.body)
+    }
+
+    static func siteConfig(_ text: String) {
+        var problems: [Diagnostic] = []
+        guard let document = YAMLDocument.parse(text, path: "site.yml", problems: &problems) else { return }
+        _ = SiteConfigReader(document: document).read(problems: &problems)
+    }
+
+    /// The CSV writer's escaping: every field must come back out of a CSV reader as it went in.
+    static func csv(_ text: String) {
+        csvFields(text.split(separator: "|", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    static func csvFields(_ fields: [String]) {
+        for field in fields {
+            let written = DataDownloads.csvField(field)
+            guard let read = unquoted(written) else { fatalError("CSV field not read back: \(Array(written.utf8))") }
+            precondition(read == field || read == "'" + field, "CSV field changed: \(Array(field.utf8))")
+        }
+    }
+
+    /// One field as RFC 4180 reads it, on bytes; nil when it would not read as one field.
+    static func unquoted(_ field: String) -> String? {
+        let bytes = Array(field.utf8)
+        guard bytes.first == UInt8(ascii: "\"") else {
+            let special: Set<UInt8> = [0x2C, 0x22, 0x0D, 0x0A]
+            return bytes.contains(where: special.contains) ? nil : field
+        }
+        guard bytes.count >= 2, bytes.last == UInt8(ascii: "\"") else { return nil }
+        let inner = String(decoding: bytes[1..<(bytes.count - 1)], as: UTF8.self)
+        let pieces = inner.split(separator: "\"\"", omittingEmptySubsequences: false)
+        guard !pieces.contains(where: { $0.contains("\"") }) else { return nil }
+        return pieces.joined(separator: "\"")
+    }
+}
