@@ -6,7 +6,8 @@ import Testing
 /// Each asserts the exact stderr (`expected.txt`), the exit code (`exit-code`) and
 /// that a previous site/ is left as it was. `args` holds the command (default `check`);
 /// `delete` lists base files to remove; `special` lists files git cannot hold, made at run time:
-/// `link PATH TARGET` (a symbolic link; `$ROOT` in TARGET is the case's folder) and `fifo PATH`.
+/// `link PATH TARGET` (a symbolic link; `$ROOT` in TARGET is the case's folder), `fifo PATH`, and
+/// `bad-name FOLDER` (an image named with a byte that is not UTF-8: `photo-\xFF.png`).
 /// A missing golden is recorded and the test
 /// fails on purpose; PLANSITE_RECORD=1 re-records.
 @Suite struct CorpusTests {
@@ -67,13 +68,18 @@ struct CorpusSite {
         for line in text.split(separator: "\n") {
             let words = line.split(separator: " ").map(String.init)
             let path = root.appendingPathComponent(words[1]).path
-            try? FileManager.default.removeItem(atPath: path)
+            if words[0] != "bad-name" { try? FileManager.default.removeItem(atPath: path) }
             switch words[0] {
             case "link":
                 let target = words[2].replacingOccurrences(of: "$ROOT", with: root.path)
                 try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
             case "fifo":
                 guard mkfifo(path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            case "bad-name":
+                let name = Array((path + "/photo-").utf8) + [0xFF] + Array(".png".utf8) + [0]
+                let descriptor = name.withUnsafeBufferPointer { creat($0.baseAddress!, 0o644) }
+                guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+                close(descriptor)
             default:
                 Issue.record("unknown line in special: \(line)")
             }

@@ -36,7 +36,13 @@ public struct ContentLoader {
         let indicators = context.loadEach(context.reader.files(in: "indicators", withExtension: "yml"), parallel: parallel) {
             $0.loadIndicator($1)
         }.compactMap { $0 }
-        let images = imageFiles()
+        let images = ImageFiles(folder: contentFolder.appendingPathComponent("images"), displayPrefix: displayPrefix + "images/")
+            .list(problems: &context.diagnostics)
+        // Published at their own address, an SVG runs in the site's origin: it may hold nothing that runs.
+        for image in images where image.lowercased().hasSuffix(".svg") {
+            guard let text = context.readText("images/" + image) else { continue }
+            context.diagnostics += SVGImageCheck(path: context.reader.displayPath("images/" + image), text: text).check()
+        }
         var site: Site?
         if let config, let priority {
             let keep = { (page: ContentPage) in includeDrafts || !page.draft }
@@ -46,16 +52,6 @@ public struct ContentLoader {
             site?.unreadableTargets = context.unreadableTargets
         }
         return Result(site: site, diagnostics: context.diagnostics, sources: context.sources)
-    }
-
-    private func imageFiles() -> [String] {
-        let folder = contentFolder.appendingPathComponent("images")
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        return walker.compactMap { $0 as? String }
-            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            // Regular files only: symbolic links are not copied into the site (see SiteFiles.copies).
-            .filter { (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent($0).path)[.type] as? FileAttributeType) == .typeRegular }
-            .sorted()
     }
 }
 
