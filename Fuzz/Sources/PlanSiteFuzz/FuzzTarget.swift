@@ -1,6 +1,19 @@
 import Foundation
 @testable import PlanSiteKit
 
+/// SwiftPM links an executable's entry point as `<module>_main`; libFuzzer's own `main` is then
+/// never used, so this one hands over to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+@_cdecl("PlanSiteFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc, arguments = argv
+    return runFuzzerDriver(&count, &arguments) { fuzzOneInput($0, $1) }
+}
+
 /// libFuzzer calls this with each input it makes. The first byte chooses the reader;
 /// the rest is the file. A crash, a trap or a hang here is a bug: every input must end
 /// in a site or in diagnostics.

@@ -33,8 +33,9 @@ public struct ContentLoader {
         let commitments = context.loadCollection("commitments", kind: .commitment, parallel: parallel)
         let siblings = context.loadCollection("priorities", kind: .sibling, parallel: parallel)
         let pages = context.loadCollection("pages", kind: .page, parallel: parallel)
+        let comparators = config.map { [$0.nationalComparator] + ($0.regionalComparator.map { [$0] } ?? []) } ?? ["England"]
         let indicators = context.loadEach(context.reader.files(in: "indicators", withExtension: "yml"), parallel: parallel) {
-            $0.loadIndicator($1)
+            $0.loadIndicator($1, comparators: comparators)
         }.compactMap { $0 }
         let images = ImageFiles(folder: contentFolder.appendingPathComponent("images"), displayPrefix: displayPrefix + "images/")
             .list(problems: &context.diagnostics)
@@ -156,14 +157,15 @@ struct LoadContext: Sendable {
         return SiteConfigReader(document: document).read(problems: &diagnostics)
     }
 
-    mutating func loadIndicator(_ relative: String) -> Indicator? {
+    mutating func loadIndicator(_ relative: String, comparators: [String]) -> Indicator? {
         let path = reader.displayPath(relative)
         let expectedID = String((relative as NSString).lastPathComponent.dropLast(4))
         guard let text = readText(relative), let document = parseYAML(text, path: path) else {
             markUnreadable(expectedID)
             return nil
         }
-        let indicator = IndicatorReader(document: document, expectedID: expectedID, path: path).read(problems: &diagnostics)
+        let indicator = IndicatorReader(document: document, expectedID: expectedID, path: path, comparatorNames: comparators)
+            .read(problems: &diagnostics)
         if indicator == nil { markUnreadable(expectedID) }
         return indicator
     }

@@ -52,6 +52,17 @@ final class FieldReader {
         return text
     }
 
+    /// A date field as written (`2025-03-31`), when it is a real day in the one documented form;
+    /// `01/12/2019` or `2025-06-31` is an error that names the form.
+    func date(_ key: String, required: Bool = false) -> String? {
+        guard let text = string(key, required: required), let node = value(key) else { return nil }
+        guard CalendarDate(iso: text) != nil else {
+            error(node, "`\(key)` must be a real date written \(CalendarDate.form); found \"\(text.prefix(40))\"")
+            return nil
+        }
+        return text
+    }
+
     func number(_ key: String, required: Bool = false) -> Double? {
         guard let node = value(key) else {
             if required { missing(key) }

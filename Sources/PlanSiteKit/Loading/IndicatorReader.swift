@@ -7,6 +7,8 @@ struct IndicatorReader {
     var document: YAMLDocument
     var expectedID: String
     var path: String
+    /// The site's national and regional comparators, which comparator keys are checked against.
+    var comparatorNames: [String] = ["England"]
 
     static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
                                     "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns",
@@ -33,6 +35,10 @@ struct IndicatorReader {
         let measure = readMeasure(fields)
         let breakdowns = BreakdownReader(fields: fields).read()
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
+        let valueType = readValueType(fields), multiplier = readMultiplier(fields)
+        let decimals = fields.integer("decimals", in: 0...6) ?? 0
+        IndicatorChecks(fields: fields, valueType: valueType, multiplier: multiplier, measure: measure, decimals: decimals,
+                        unit: unit, comparatorNames: comparatorNames).check()
         guard let id, let title, let unit, let polarity, let geography, let series, let source,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             problems += fields.diagnostics
@@ -40,15 +46,15 @@ struct IndicatorReader {
         }
         var indicator = Indicator(
             id: id, path: path, title: title, summary: fields.string("summary"), unit: unit,
-            decimals: fields.integer("decimals", in: 0...6) ?? 0, polarity: polarity,
+            decimals: decimals, polarity: polarity,
             geography: geography, series: series, comparators: comparators,
             target: readTarget(fields), source: source, provenance: provenance ?? .primary,
             notes: fields.string("notes"), notesFirstLine: notesLine)
         indicator.measure = measure
         indicator.breakdowns = breakdowns
         indicator.idLine = fields.value("id").map { fields.location(of: $0).line } ?? 1
-        indicator.valueType = readValueType(fields)
-        indicator.multiplier = readMultiplier(fields)
+        indicator.valueType = valueType
+        indicator.multiplier = multiplier
         problems += fields.diagnostics
         return indicator
     }

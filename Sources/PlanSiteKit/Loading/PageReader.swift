@@ -36,7 +36,7 @@ struct PageReader {
                                order: fields.integer("order", in: 0...10_000) ?? 10_000, image: readImage(fields),
                                body: body, bodyFirstLine: bodyFirstLine)
         page.draft = fields.bool("draft") ?? false
-        if let node = fields.value("last_reviewed"), let text = fields.string("last_reviewed") {
+        if let node = fields.value("last_reviewed"), let text = fields.date("last_reviewed") {
             page.lastReviewed = Located(value: text, location: fields.location(of: node))
         }
         page.verbatim = fields.bool("verbatim") ?? false

@@ -22,7 +22,7 @@ struct SiteConfigReader {
         let title = fields.string("title", required: true)
         let organisation = fields.string("organisation", required: true)
         let baseURL = readBaseURL(fields)
-        let lastReviewed = fields.string("last_reviewed", required: true)
+        let lastReviewed = fields.date("last_reviewed", required: true)
         if let node = fields.value("contact_url"), let url = fields.string("contact_url"), ![.web, .mail].contains(LinkRules.classify(url)) {
             fields.error(node, "`contact_url` must start with https:// or mailto:")
         }
@@ -68,7 +68,27 @@ struct SiteConfigReader {
                     if text.isEmpty { labels.error(labels.value(status.rawValue)!, "a status label must not be empty") } else { result[status] = text }
                 }
             }
+            checkDistinct(result, labels)
             return result
+        }
+    }
+
+    /// `{ at-risk: "On track" }` would show an at-risk commitment as on track: a label may not be
+    /// another status's label, name or synonym (compared without case, hyphens or spaces).
+    private func checkDistinct(_ labels: [CommitmentStatus: String], _ fields: FieldReader) {
+        let key = { (text: String) in text.lowercased().filter { $0.isLetter || $0.isNumber } }
+        for status in CommitmentStatus.allCases {
+            guard let label = labels[status], let node = fields.value(status.rawValue) else { continue }
+            let clash = CommitmentStatus.allCases.first { other in
+                guard other != status else { return false }
+                let words = [labels[other] ?? other.label, other.label, other.rawValue]
+                    + CommitmentStatus.synonyms.filter { $0.value == other }.map(\.key)
+                return words.contains { key($0) == key(label) }
+            }
+            if let clash {
+                fields.error(node, "`\(status.rawValue)` is labelled \"\(label.prefix(40))\", which is what \(clash.rawValue) is called; "
+                             + "give each status words of its own, or readers will take one for the other")
+            }
         }
     }
 

@@ -34,7 +34,7 @@ public struct AuditResults: Sendable, Hashable, Decodable {
 
     /// Reads and checks the file; a file that is missing or malformed is an error, so a
     /// statement is never built from results that are not there.
-    public static func read(from url: URL, displayPath: String, problems: inout [Diagnostic]) -> AuditResults? {
+    public static func read(from url: URL, displayPath: String, today: CalendarDate, problems: inout [Diagnostic]) -> AuditResults? {
         let at = SourceLocation(path: displayPath)
         guard let data = try? Data(contentsOf: url) else {
             problems.append(.error(at, "cannot read the audit results; run `make test` (which writes them) or leave out --audit-results"))
@@ -47,15 +47,31 @@ public struct AuditResults: Sendable, Hashable, Decodable {
                 problems.append(.error(at, "audit results are in format \"\(results.format)\"; this plansite reads \"\(supportedFormat)\": run the audit of this version"))
                 return nil
             }
-            guard StatementDate.parse(results.date) != nil else {
-                problems.append(.error(at, "audit results have date \"\(results.date)\"; expected YYYY-MM-DD"))
-                return nil
-            }
-            return results
+            // Checked before the statement prints a word of them: a day that does not exist, a run
+            // after today, or a negative count would be published as fact.
+            let found = results.problems(today: today)
+            problems += found.map { .error(at, $0) }
+            return found.isEmpty ? results : nil
         } catch {
             problems.append(.error(at, "audit results are not the JSON the audit writes (\(Self.describe(error))); run `make test` again"))
             return nil
         }
+    }
+
+    /// What makes these results impossible: the date not a real day in the documented form, or
+    /// after `today`; a count below zero.
+    func problems(today: CalendarDate) -> [String] {
+        var problems: [String] = []
+        if let day = CalendarDate(iso: date) {
+            if day > today { problems.append("audit results are dated \(day.long), after today (\(today.long)); run `make test` again") }
+        } else {
+            problems.append("audit results have date \"\(date.prefix(40))\", which is not a day written \(CalendarDate.form); run `make test` again")
+        }
+        let counts = [("failures", failures), ("pages_tested", pagesTested)] + checks.map { ("failures of \($0.id)", $0.failures) }
+        for (name, count) in counts where count < 0 {
+            problems.append("audit results give \(count) for `\(name)`; a count cannot be below zero: run `make test` again")
+        }
+        return problems
     }
 
     private static func describe(_ error: Error) -> String {

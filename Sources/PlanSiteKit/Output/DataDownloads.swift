@@ -75,31 +75,33 @@ struct DataDownloads {
 
     private func raw(_ value: Double?) -> String { value.map(\.plainText) ?? "" }
 
-    /// RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula.
+    /// One CSV field. A text that a spreadsheet would run as a formula (first character =, +, -, @,
+    /// tab or CR; OWASP's "CSV Injection") gets a leading `'`; a number (`-3`) never does. Quoted as
+    /// RFC 4180 says, decided on bytes: as Characters, "\r\n" is one and a lone "\n" was missed.
     static func csvField(_ text: String) -> String {
-        // Almost every field is ASCII without CR: there each byte is one Character, so the
-        // checks below can look at bytes. Anything else goes the Character-by-Character way.
-        let simple = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
-        } ?? false
-        guard simple else { return characterField(text) }
-        let first = text.utf8.first
-        if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "@")
-            || (first == UInt8(ascii: "-") && Double(text) == nil) {
-            return characterField(text)
+        let bytes = text.utf8
+        let neutralised = bytes.first.map(startsFormula) == true && !text.isPlainDecimal
+        guard neutralised || bytes.contains(where: needsQuotes) else { return text }
+        var field: [UInt8] = neutralised ? [UInt8(ascii: "'")] : []
+        field.reserveCapacity(bytes.count + 3)
+        for byte in bytes { field.append(byte) }
+        guard field.contains(where: needsQuotes) else { return String(decoding: field, as: UTF8.self) }
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in field {
+            quoted.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
         }
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
-            return text
-        }
-        return characterField(text)
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 
-    /// The quoting rule on Characters, for any text.
-    private static func characterField(_ text: String) -> String {
-        var field = text
-        if let first = field.first, "=+@".contains(first) || (first == "-" && Double(field) == nil) { field = "'" + field }
-        guard field.contains(where: { ",\"\r\n".contains($0) }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == 0x09 || byte == 0x0D
+    }
+
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A
     }
 
     func json() -> String {

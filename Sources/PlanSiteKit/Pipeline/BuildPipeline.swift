@@ -108,7 +108,7 @@ public struct BuildPipeline {
         if let url = options.auditResults {
             var problems: [Diagnostic] = []
             site.auditResults = AuditResults.read(from: url, displayPath: options.auditResultsDisplay.isEmpty ? url.path : options.auditResultsDisplay,
-                                                  problems: &problems)
+                                                  today: CalendarDate(options.today), problems: &problems)
             report.append(contentsOf: problems)
         }
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")

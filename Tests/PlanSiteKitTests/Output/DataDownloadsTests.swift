@@ -64,6 +64,20 @@ struct DataDownloadsTests {
         #expect(DataDownloads.csvField("=SUM(A1)") == "'=SUM(A1)")
         #expect(DataDownloads.csvField("-12.5") == "-12.5")
         #expect(DataDownloads.csvField("a, \"b\"") == "\"a, \"\"b\"\"\"")
+        // OWASP's list: tab and CR start a formula too; a number is never prefixed.
+        #expect(DataDownloads.csvField("\t=2+2") == "'\t=2+2")
+        #expect(DataDownloads.csvField("\r=2+2") == "\"'\r=2+2\"")
+        #expect(DataDownloads.csvField("@SUM(A1)") == "'@SUM(A1)" && DataDownloads.csvField("+44 1582") == "'+44 1582")
+        #expect(DataDownloads.csvField("-3") == "-3" && DataDownloads.csvField("-2+3") == "'-2+3")
+    }
+
+    /// A YAML block title with a non-ASCII character once split every row in two: the lone "\n" was
+    /// looked for among Characters, where "\r\n" is one. Quoting is decided on bytes.
+    @Test func anyLineBreakIsQuotedWhateverTheText() {
+        #expect(DataDownloads.csvField("Luton’s figures\nrevised") == "\"Luton’s figures\nrevised\"")
+        #expect(DataDownloads.csvField("café\r\nbar") == "\"café\r\nbar\"")
+        #expect(DataDownloads.csvField("é\"\u{301}") == "\"é\"\"\u{301}\"", "a quote followed by a combining mark is still doubled")
+        #expect(DataDownloads.csvField("Luton’s") == "Luton’s")
     }
 }
 

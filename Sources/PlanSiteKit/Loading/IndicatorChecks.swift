@@ -1,0 +1,97 @@
+import Yams
+
+/// Checks of an indicator file that need more than one field at a time: each figure against
+/// the range its `value_type` allows, counts as whole numbers, and comparator names against
+/// the site's own. Reads the YAML nodes again, so each problem points at the number written.
+struct IndicatorChecks {
+    var fields: FieldReader
+    var valueType: ValueType?
+    var multiplier: Double?
+    var measure: Measure
+    var decimals: Int
+    var unit: String?
+    /// The site's national and regional comparators (`site.yml`).
+    var comparatorNames: [String]
+
+    func check() {
+        checkComparatorNames()
+        for series in allSeries() {
+            for entry in series {
+                guard case .mapping(let mapping) = entry else { continue }
+                for (key, node) in mapping {
+                    guard let name = key.string, Self.figureKeys.contains(name) else { continue }
+                    checkFigure(name, node)
+                }
+            }
+        }
+    }
+
+    static let figureKeys: Set<String> = ["value", "lower_ci", "upper_ci", "count", "denominator"]
+
+    private func allSeries() -> [[Node]] {
+        var lists: [[Node]] = []
+        if case .sequence(let items) = fields.value("series") { lists.append(Array(items)) }
+        if case .mapping(let comparators) = fields.value("comparators") {
+            for (_, series) in comparators { if case .sequence(let items) = series { lists.append(Array(items)) } }
+        }
+        return lists
+    }
+
+    /// `count:` is always a count of events or people, and the value is one with `value_type: count`:
+    /// whole numbers. `measure: count` may be an estimate (a net change of 209.5 homes), so only
+    /// continental thousands are looked for there.
+    private func checkFigure(_ key: String, _ node: Node) {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Double(scalar.string) else { return }
+        let isCount = key == "count" || (key != "denominator" && valueType == .count)
+        let countLike = isCount || key == "denominator" || measure == .count || decimals == 0
+        if countLike, let thousands = Self.continentalThousands(scalar.string) {
+            fields.error(node, "`\(key)` is written \(scalar.string), which looks like \(thousands) written with a full stop "
+                         + "between the thousands; write \(thousands.replacingOccurrences(of: ",", with: "")), or give `decimals:` if it has decimals")
+        } else if isCount && number != number.rounded() {
+            fields.error(node, "`\(key)` is \(scalar.string), but a count is a whole number; check the figure")
+        } else if let problem = rangeProblem(number, isCount: isCount) {
+            fields.error(node, "`\(key)` is \(scalar.string), \(problem)")
+        }
+    }
+
+    /// "1.032" → "1,032": one to three digits, then groups of exactly three after full stops.
+    static func continentalThousands(_ text: String) -> String? {
+        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count >= 2, (1...3).contains(groups[0].count), groups.allSatisfy({ String($0).isDigits }),
+              groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        return groups.joined(separator: ",")
+    }
+
+    private func rangeProblem(_ number: Double, isCount: Bool) -> String? {
+        let type = isCount ? .count : valueType
+        switch type {
+        case .proportion:
+            let top = multiplier ?? (unit == "%" ? 100 : nil)
+            if number < 0 || top.map({ number > $0 }) == true {
+                return "but a proportion is between 0 and \(top.map(\.plainText) ?? "its multiplier") (`multiplier:`)"
+            }
+        case .crudeRate, .directlyStandardisedRate, .count:
+            if number < 0 { return "but a \(type == .count ? "count" : "rate") cannot be below zero" }
+        case .lifeExpectancy:
+            if number < 0 || number >= 130 { return "but a life expectancy is between 0 and 130 years" }
+        default: break
+        }
+        return nil
+    }
+
+    /// `Englnad`, `england` or `England ` would silently leave the comparison out: a near miss of
+    /// the site's comparators is an error.
+    private func checkComparatorNames() {
+        guard case .mapping(let comparators) = fields.value("comparators") else { return }
+        for key in comparators.keys {
+            guard let name = key.string, !comparatorNames.contains(name) else { continue }
+            let near = comparatorNames.first { known in
+                name.trimmed(.whitespaces).lowercased() == known.lowercased()
+                    || name.lowercased().editDistance(to: known.lowercased()) <= (known.count >= 5 ? 2 : 1)
+            }
+            if let near {
+                fields.error(key, "comparator \"\(name)\" is not one of the site's comparators (site.yml); did you mean \"\(near)\"?")
+            }
+        }
+    }
+}
