@@ -12,8 +12,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 FUZZ_DIR=${FUZZ_DIR:-$root/.build-fuzz}
 export PATH=/opt/swift/usr/bin:$PATH
 
-swift build --package-path "$root/Fuzz" --scratch-path "$FUZZ_DIR" -c release --product PlanSiteFuzz \
-  -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -enable-testing >&2
+# FUZZ_BINARY=path runs a fuzzer built before (from a copy of the sources, say) without building.
+if [ -z "${FUZZ_BINARY:-}" ]; then
+  swift build --package-path "$root/Fuzz" --scratch-path "$FUZZ_DIR" -c release --product PlanSiteFuzz \
+    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -enable-testing >&2
+fi
+binary=${FUZZ_BINARY:-$FUZZ_DIR/release/PlanSiteFuzz}
 
 seeds="$FUZZ_DIR/seeds"
 rm -rf "$seeds" && mkdir -p "$seeds" "$FUZZ_DIR/corpus" "$FUZZ_DIR/findings"
@@ -34,5 +38,5 @@ cp "$root"/Fuzz/crashes/* "$seeds/" 2>/dev/null || true
 printf '\x03=1+2|-3|a,b|"q"|\t=x|\r=y|caf\xc3\xa9\nline' > "$seeds/csv"
 
 cd "$FUZZ_DIR/findings"
-exec "$FUZZ_DIR/release/PlanSiteFuzz" "$FUZZ_DIR/corpus" "$seeds" -max_total_time="$seconds" \
+exec "$binary" "$FUZZ_DIR/corpus" "$seeds" -max_total_time="$seconds" \
   -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "$@"

@@ -44,3 +44,44 @@ struct HardeningTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
     }
 }
+
+/// What the built site publishes from hostile text: figures in front matter, CSV fields.
+@Suite("What the build publishes from hostile text")
+struct PublishedTextTests {
+    static let golden = Plansite.packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Snapshots/hostile-csv.csv")
+
+    /// A source title written as a YAML block with a non-ASCII character, and a comparator named
+    /// like a formula: each row stays one row, and the formula is neutralised (OWASP).
+    @Test func csvRowsStayWholeAndFormulasAreNeutralised() throws {
+        let folder = try Plansite.copyOfSite(content: HardeningTests.base)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("content/indicators/homes-built.yml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  title: Housing strategy\n", with: "  title: |\n    Housing strategy – Luton’s\n    completions\n")
+        text += "comparators:\n  \"\\t=2+2\":\n    - { period: \"2021-22\", value: -3 }\n"
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Plansite.run(["build"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try String(contentsOf: folder.appendingPathComponent("site/data/homes-built.csv"), encoding: .utf8)
+        try Golden.compare(csv, file: Self.golden)
+        #expect(!csv.contains("\n\t=") && csv.contains("\"'\t=2+2\"") == false && csv.contains("'\t=2+2"))
+        #expect(csv.contains(",-3,"), "a number is never prefixed")
+    }
+
+    /// `{{homes-built.latest}}` in the home page's summary is replaced, as in a body: it was printed
+    /// raw on the home page and in the meta description.
+    @Test func aReferenceInASummaryIsReplacedWhereverTheSummaryIsShown() throws {
+        let folder = try Plansite.copyOfSite(content: HardeningTests.base)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("content/priority.md")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+            of: "summary: Improving population wellbeing and tackling health inequalities.",
+            with: "summary: \"Improving wellbeing: {{homes-built.latest}} new homes last year.\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Plansite.run(["build"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let home = try String(contentsOf: folder.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(!home.contains("{{"))
+        #expect(home.contains("<meta name=\"description\" content=\"Improving wellbeing: 310 homes new homes last year.\""))
+    }
+}

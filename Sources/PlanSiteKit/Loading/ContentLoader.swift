@@ -34,7 +34,9 @@ public struct ContentLoader {
         let siblings = context.loadCollection("priorities", kind: .sibling, parallel: parallel)
         let pages = context.loadCollection("pages", kind: .page, parallel: parallel)
         let comparators = config.map { [$0.nationalComparator] + ($0.regionalComparator.map { [$0] } ?? []) } ?? ["England"]
-        let indicators = context.loadEach(context.reader.files(in: "indicators", withExtension: "yml"), parallel: parallel) {
+        let indicatorFiles = context.reader.files(in: "indicators", withExtension: "yml")
+        context.diagnostics += yamlSpellings(beside: indicatorFiles, reader: context.reader)
+        let indicators = context.loadEach(indicatorFiles, parallel: parallel) {
             $0.loadIndicator($1, comparators: comparators)
         }.compactMap { $0 }
         let images = ImageFiles(folder: contentFolder.appendingPathComponent("images"), displayPrefix: displayPrefix + "images/")
@@ -53,6 +55,19 @@ public struct ContentLoader {
             site?.unreadableTargets = context.unreadableTargets
         }
         return Result(site: site, diagnostics: context.diagnostics, sources: context.sources)
+    }
+
+    /// Only `.yml` is read: an updated copy saved as `.yaml` would leave the old figures published.
+    private func yamlSpellings(beside files: [String], reader: TextFileReader) -> [Diagnostic] {
+        reader.files(in: "indicators", withExtension: "yaml").map { other in
+            let yml = String(other.dropLast(5)) + ".yml"
+            let name = (yml as NSString).lastPathComponent
+            let message = files.contains(yml)
+                ? "\(name) is beside this file and only .yml files are read, so these figures are not published; "
+                    + "keep one file: copy what is new into \(name) and delete this one"
+                : "indicator files end in .yml, so this one is not read; rename it \(name)"
+            return .error(SourceLocation(path: reader.displayPath(other)), message)
+        }
     }
 }
 

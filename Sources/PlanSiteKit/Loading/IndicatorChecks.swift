@@ -49,7 +49,7 @@ struct IndicatorChecks {
                          + "between the thousands; write \(thousands.replacingOccurrences(of: ",", with: "")), or give `decimals:` if it has decimals")
         } else if isCount && number != number.rounded() {
             fields.error(node, "`\(key)` is \(scalar.string), but a count is a whole number; check the figure")
-        } else if let problem = rangeProblem(number, isCount: isCount) {
+        } else if let problem = rangeProblem(number, isCount: isCount || key == "denominator") {
             fields.error(node, "`\(key)` is \(scalar.string), \(problem)")
         }
     }

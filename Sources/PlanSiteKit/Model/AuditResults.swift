@@ -65,7 +65,7 @@ public struct AuditResults: Sendable, Hashable, Decodable {
         if let day = CalendarDate(iso: date) {
             if day > today { problems.append("audit results are dated \(day.long), after today (\(today.long)); run `make test` again") }
         } else {
-            problems.append("audit results have date \"\(date.prefix(40))\", which is not a day written \(CalendarDate.form); run `make test` again")
+            problems.append("audit results have date \"\(date.prefix(40))\", which is not a real day written \(CalendarDate.form); run `make test` again")
         }
         let counts = [("failures", failures), ("pages_tested", pagesTested)] + checks.map { ("failures of \($0.id)", $0.failures) }
         for (name, count) in counts where count < 0 {

@@ -17,6 +17,7 @@ public struct SiteAssembly: @unchecked Sendable {
 
     public static func assemble(_ site: Site, templates: TemplateLibrary?, contentIsComplete: Bool,
                                 parallel: Bool = true, cache: BuildCache? = nil) -> SiteAssembly {
+        let site = FigureResolver(site: site).substitutingFrontMatter()
         let links = LinkRules(site: site)
         // cmark-gfm parses one body at a time (it is not thread-safe), so the downloads are made beside the Markdown.
         let (markdown, downloads) = Parallel.both(enabled: parallel,

@@ -120,3 +120,32 @@ struct FigureText {
         return "\(now > before ? "up" : "down") \(difference) from \(from) \(PeriodText.phrase(previous.period))"
     }
 }
+
+extension FigureResolver {
+    /// The site with references in page titles and summaries replaced, as in bodies: the home
+    /// page, the lists of pages and the meta description print these as they are. One that does
+    /// not resolve stays as written, and `frontMatterProblems` stops the build.
+    func substitutingFrontMatter() -> Site {
+        var site = self.site
+        let fix = { (page: ContentPage) -> ContentPage in
+            var page = page
+            page.title = substitute(page.title)
+            page.summary = page.summary.map(substitute)
+            return page
+        }
+        site.priority = fix(site.priority)
+        (site.outcomes, site.commitments) = (site.outcomes.map(fix), site.commitments.map(fix))
+        (site.siblings, site.pages) = (site.siblings.map(fix), site.pages.map(fix))
+        return site
+    }
+
+    /// A reference left in a page's title or summary once they are substituted names nothing.
+    func frontMatterProblems(_ page: ContentPage) -> [Diagnostic] {
+        [("title", page.title), ("summary", page.summary ?? "")].flatMap { field, text in
+            FigureReference.scan(text).compactMap { reference -> Diagnostic? in
+                guard !site.unreadableIndicatorIDs.contains(reference.id), case .failure(let problem) = resolve(reference) else { return nil }
+                return .error(SourceLocation(path: page.path), "`\(field)`: `\(text[reference.range])`: \(problem.message)")
+            }
+        }
+    }
+}

@@ -51,6 +51,7 @@ public struct SiteValidator: Sendable {
             + check(outline, assembly.links, from: page.linkOrigin)
             + FrontMatterLint(page: page, links: assembly.links).check()
             + ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
+            + FigureResolver(site: assembly.site).frontMatterProblems(page)
             + (page.kind == .sibling ? [] : StaleFigureCheck(page: page, outline: outline, site: assembly.site).check())
             + plainLanguage
     }
