@@ -152,6 +152,10 @@ struct LoadContext: Sendable {
             diagnostics.append(.error(SourceLocation(path: path), "front matter opened with `---` is never closed; add a `---` line after it"))
             return nil
         }
+        if let problem = MarkupBudget.problem(parts.body) {
+            diagnostics.append(.error(SourceLocation(path: path, line: parts.bodyFirstLine), problem))
+            return nil
+        }
         let slug = String((relative as NSString).lastPathComponent.dropLast(3))
         var document: YAMLDocument?
         if let yaml = parts.yaml {
@@ -181,6 +185,11 @@ struct LoadContext: Sendable {
         }
         let indicator = IndicatorReader(document: document, expectedID: expectedID, path: path, comparatorNames: comparators)
             .read(problems: &diagnostics)
+        if let notes = indicator?.notes, let problem = MarkupBudget.problem(notes) {
+            diagnostics.append(.error(SourceLocation(path: path, line: indicator?.notesFirstLine ?? 1), "`notes`: " + problem))
+            markUnreadable(expectedID)
+            return nil
+        }
         if indicator == nil { markUnreadable(expectedID) }
         return indicator
     }

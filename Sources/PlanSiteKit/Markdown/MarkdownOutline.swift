@@ -19,6 +19,9 @@ public struct MarkdownOutline: Sendable {
         let index = line - firstLine
         guard index >= 0, index < lines.count else { return hint }
         let text = lines[index]
+        // Looking along a line costs its length; on a line far longer than any paragraph, cmark's
+        // column stands (its drift is on the later lines of a paragraph, not along one line).
+        guard text.utf8.count <= Self.longestCheckedLine else { return hint }
         let candidates = needles.filter { !$0.isEmpty }
         if let start = text.index(text.startIndex, offsetBy: hint - 1, limitedBy: text.endIndex),
            candidates.contains(where: { text[start...].hasPrefix($0) }) {
@@ -29,6 +32,8 @@ public struct MarkdownOutline: Sendable {
         }
         return min(hint, text.count + 1)
     }
+
+    static let longestCheckedLine = 10_000
 
     mutating func correctInlineColumns() {
         links = links.map { corrected($0, needles: ["<" + $0.url, "[" + $0.text.prefix(40), $0.url, "["]) }

@@ -41,6 +41,26 @@ import Testing
         #expect(diagnostic.message.contains("too large"))
     }
 
+    /// A link that stays inside the folder is read; one that leaves it, a named pipe (which would
+    /// block a plain open) and a device are each an error naming what they are.
+    @Test func onlyRegularFilesInsideTheFolderAreRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "a: 1\n".write(to: folder.appendingPathComponent("pages/real.md"), atomically: true, encoding: .utf8)
+        let fileManager = FileManager.default
+        try fileManager.createSymbolicLink(atPath: folder.appendingPathComponent("pages/inside.md").path, withDestinationPath: "real.md")
+        try fileManager.createSymbolicLink(atPath: folder.appendingPathComponent("pages/outside.md").path, withDestinationPath: "/etc/hostname")
+        try fileManager.createSymbolicLink(atPath: folder.appendingPathComponent("pages/zero.md").path, withDestinationPath: "/dev/zero")
+        #expect(mkfifo(folder.appendingPathComponent("pages/pipe.md").path, 0o644) == 0)
+        let reader = TextFileReader(root: folder, displayPrefix: "content/")
+        let read = { (name: String) in collecting { reader.read("pages/" + name, problems: &$0) } }
+        #expect(try read("inside.md").get() == "a: 1\n")
+        #expect(read("outside.md").failure?.message.hasPrefix("this is a symbolic link to /etc/hostname, outside content/") == true)
+        #expect(read("zero.md").failure?.message.contains("/dev/zero") == true)
+        #expect(read("pipe.md").failure?.message.contains("named pipe") == true)
+    }
+
     @Test func bomAndCRLFAreNormalised() throws {
         let data = Data([0xEF, 0xBB, 0xBF] + Array("a: 1\r\nb: 2\r".utf8))
         #expect(try collecting { TextFileReader.decode(data, at: SourceLocation(path: "x"), problems: &$0) }.get() == "a: 1\nb: 2\n")
