@@ -11,6 +11,8 @@ shift || true
 root=$(cd "$(dirname "$0")/.." && pwd)
 FUZZ_DIR=${FUZZ_DIR:-$root/.build-fuzz}
 export PATH=/opt/swift/usr/bin:$PATH
+# libFuzzer, not Swift's backtracer, must catch a trap, so it writes the input that caused it.
+export SWIFT_BACKTRACE=enable=no
 
 # FUZZ_BINARY=path runs a fuzzer built before (from a copy of the sources, say) without building.
 if [ -z "${FUZZ_BINARY:-}" ]; then
