@@ -7,6 +7,8 @@ final class FieldReader {
     let document: YAMLDocument
     let node: Node
     let pairs: [(key: String, value: Node)]
+    /// Each pair's key node, in the same order (where an unknown key is reported).
+    private let keyNodes: [Node]
     private(set) var diagnostics: [Diagnostic] = []
     /// Name used in messages for the thing being read ("indicator", "front matter", …).
     let subject: String
@@ -17,8 +19,10 @@ final class FieldReader {
         self.subject = subject
         if case .mapping(let mapping) = node {
             pairs = mapping.map { (key: $0.key.string ?? "", value: $0.value) }
+            keyNodes = mapping.map(\.key)
         } else {
             pairs = []
+            keyNodes = []
             diagnostics.append(.error(document.location(of: node), "\(subject) must be a set of `key: value` lines"))
         }
     }
@@ -32,7 +36,13 @@ final class FieldReader {
         return node
     }
 
-    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    /// More problems than anyone reads from one file are not kept: a file of 200,000 wrong
+    /// entries made 200,000 diagnostics, and the memory to hold them (the report prints 50).
+    static let maximumDiagnostics = 500
+
+    func report(_ diagnostic: Diagnostic) {
+        if diagnostics.count < Self.maximumDiagnostics { diagnostics.append(diagnostic) }
+    }
 
     func error(_ node: Node, _ message: String) { report(.error(location(of: node), message)) }
 
@@ -140,7 +150,7 @@ final class FieldReader {
     func nested<T>(_ node: Node, subject: String, _ read: (FieldReader) -> T) -> T {
         let reader = FieldReader(node, in: document, subject: subject)
         let result = read(reader)
-        diagnostics += reader.diagnostics
+        diagnostics += reader.diagnostics.prefix(max(0, Self.maximumDiagnostics - diagnostics.count))
         return result
     }
 
@@ -170,7 +180,7 @@ final class FieldReader {
             let nearMiss = suggestion.map { $0.editDistance(to: pair.key) <= (pair.key.count >= 5 ? 2 : 1) } ?? false
             var message = "unknown field `\(pair.key)` in \(subject)"
             if nearMiss, let suggestion { message += "; did you mean `\(suggestion)`?" }
-            let location = location(of: keyNode(pair.key) ?? pair.value)
+            let location = location(of: keyNodes[index])
             report(strictness == .error || nearMiss ? .error(location, message) : .warning(location, message))
         }
     }
@@ -187,11 +197,6 @@ final class FieldReader {
         let digits = owner.value.string ?? ""
         let written = ([digits] + groups).joined(separator: ","), plain = digits + groups.joined()
         error(owner.value, "`\(owner.key)` is written \(written) with a thousands separator, which YAML reads as \(digits); write \(plain), without the comma")
-    }
-
-    private func keyNode(_ key: String) -> Node? {
-        guard case .mapping(let mapping) = node else { return nil }
-        return mapping.keys.first { $0.string == key }
     }
 }
 
