@@ -8,11 +8,12 @@ linear in the size of a file or a line). Builds a small site plus, in turn:
 
 usage: scripts/linear-time.py [--binary .build/release/plansite] [--runs 3]
 
-Prints the median of RUNS builds for each size and each time as a multiple of the one before
-(about 2 per doubling is linear; 4 is quadratic). Standard library only: run it with Debian's
+Prints the median wall-clock and CPU time (user and system) of RUNS builds for each size, and
+each as a multiple of the one before (about 2 per doubling is linear; 4 is quadratic). On a
+shared machine the CPU time is the steadier of the two. Standard library only: run it with Debian's
 /usr/bin/python3 or the test venv.
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BASE = os.path.join(ROOT, "Tests/PlanSiteCLITests/Corpus/_base/content")
@@ -40,26 +41,28 @@ def median_build(binary, work, name, file, runs):
     shutil.copytree(BASE, content)
     with open(os.path.join(content, file[0]), "w") as f:
         f.write(file[1])
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run([binary, "build", "--quiet", "--content", content, "--templates",
                                os.path.join(ROOT, "templates"), "--output", os.path.join(work, name + "-site")],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
         if done.returncode != 0:
             sys.exit(f"{name}: build failed:\n{done.stderr[:2000]}")
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def report(title, cases, binary, work, runs):
     print(title)
     previous = None
     for label, file in cases:
-        seconds = median_build(binary, work, label.replace(" ", "-").replace(",", ""), file, runs)
-        growth = f"  ({seconds / previous:.2f} times the one before)" if previous else ""
-        print(f"  {label:>14}: median {seconds:6.3f} s over {runs} builds{growth}")
-        previous = seconds
+        seconds, cpu = median_build(binary, work, label.replace(" ", "-").replace(",", ""), file, runs)
+        growth = f"  ({seconds / previous[0]:.2f} and {cpu / previous[1]:.2f} times the one before)" if previous else ""
+        print(f"  {label:>14}: median {seconds:6.3f} s, {cpu:6.3f} s of CPU over {runs} builds{growth}")
+        previous = (seconds, cpu)
 
 
 def main():
