@@ -136,15 +136,25 @@ extension FigureResolver {
         site.priority = fix(site.priority)
         (site.outcomes, site.commitments) = (site.outcomes.map(fix), site.commitments.map(fix))
         (site.siblings, site.pages) = (site.siblings.map(fix), site.pages.map(fix))
+        site.indicators = site.indicators.map { indicator in
+            var indicator = indicator
+            indicator.title = substitute(indicator.title)
+            indicator.summary = indicator.summary.map(substitute)
+            return indicator
+        }
         return site
     }
 
-    /// A reference left in a page's title or summary once they are substituted names nothing.
+    /// A reference left in a page's or an indicator's title or summary once they are substituted names nothing.
     func frontMatterProblems(_ page: ContentPage) -> [Diagnostic] {
-        [("title", page.title), ("summary", page.summary ?? "")].flatMap { field, text in
+        frontMatterProblems(path: page.path, title: page.title, summary: page.summary)
+    }
+
+    func frontMatterProblems(path: String, title: String, summary: String?) -> [Diagnostic] {
+        [("title", title), ("summary", summary ?? "")].flatMap { field, text in
             FigureReference.scan(text).compactMap { reference -> Diagnostic? in
                 guard !site.unreadableIndicatorIDs.contains(reference.id), case .failure(let problem) = resolve(reference) else { return nil }
-                return .error(SourceLocation(path: page.path), "`\(field)`: `\(text[reference.range])`: \(problem.message)")
+                return .error(SourceLocation(path: path), "`\(field)`: `\(text[reference.range])`: \(problem.message)")
             }
         }
     }
