@@ -175,6 +175,8 @@ struct IndicatorPresenter: Sendable {
         switch result {
         case .better, .similar, .worse, .higher, .lower:
             intervalMethod(against: name)
+        case .notTested where latest?.count != nil:
+            "Not compared: the source gives no confidence interval, and PlanSite has no method to compute one from the count for this kind of figure, so the difference cannot be tested. \(sideBySide(name))"
         case .notTested:
             "Not compared: the source gives no confidence interval, nor a count to compute one from, so the difference cannot be tested. \(sideBySide(name))"
         case .tooFewEvents:

@@ -29,7 +29,7 @@ struct TrendEvidence {
 }
 
 /// How the figures moved, in plain words with their dates: "82.6 in 2022-24, up from 82.0 in
-/// 2021-23; 82.5 in 2017-19." Said where no test is allowed, in place of a verdict word.
+/// 2021-23; it was 82.5 in 2017-19." Said where no test is allowed, in place of a verdict word.
 struct TrendMovement {
     /// Figures with values, oldest first; at least two.
     var figures: [Observation]
@@ -44,7 +44,7 @@ struct TrendMovement {
         let latest = figures[figures.count - 1], previous = figures[figures.count - 2]
         var sentence = "\(text(latest)), \(step(from: previous, to: latest)) \(text(previous))"
         let recent = figures.suffix(TrendTest.points)
-        if recent.count > 2, let first = recent.first { sentence += "; \(text(first))" }
+        if recent.count > 2, let first = recent.first { sentence += "; it was \(text(first))" }
         return sentence + "."
     }
 
