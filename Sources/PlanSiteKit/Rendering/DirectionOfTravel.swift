@@ -38,11 +38,11 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
         /// What the page says under the badge.
         public var sentence: String
 
-        /// "Improving, 2018 to 2022", "Trend not assessed: overlapping periods", "No earlier figure":
+        /// "Improving, 2018 to 2022", "Trend not assessed (overlapping periods)", "No earlier figure":
         /// the same words in the at-a-glance table, the index, tiles and the indicator's page.
         public var phrase: String {
             if reason == .onlyOneFigure { return "No earlier figure" }
-            if let reason, direction == .notAssessed { return "Trend not assessed: \(reason.short)" }
+            if let reason, direction == .notAssessed { return "Trend not assessed (\(reason.short))" }
             return capitalised(direction.words) + (window.map { ", \($0)" } ?? "")
         }
     }

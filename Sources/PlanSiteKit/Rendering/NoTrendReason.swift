@@ -21,7 +21,7 @@ public enum NoTrendReason: Sendable, Equatable {
     /// Tested, but neither higher nor lower is better; `rise` is the tested direction, if any.
     case noPolarity(rise: Bool?)
 
-    /// After "Trend not assessed: " in badges and tables.
+    /// In brackets after "Trend not assessed" in badges and tables.
     var short: String {
         switch self {
         case .onlyOneFigure: "only one figure"
@@ -56,11 +56,11 @@ public enum NoTrendReason: Sendable, Equatable {
         case .singleDates:
             "No trend is assessed: the figures are for single dates less than a year apart, and \(Self.needs)."
         case .fewerThanFive(let yearly):
-            "No trend is assessed: there \(Self.are(yearly)) in a row, and \(Self.needs)."
+            "No trend is assessed: there \(yearly == 1 ? "is" : "are") only \(Self.figures(yearly)) in a row, and \(Self.needs)."
         case .breakInSeries(let period, let yearly):
-            "No trend is assessed: the series has a break at \(PeriodText.display(period)) (figures before it were measured differently), and there \(Self.are(yearly)) from then on; \(Self.needs)."
+            "No trend is assessed: the series has a break at \(PeriodText.display(period)) (figures before it were measured differently), and only \(Self.figures(yearly)) from it on; \(Self.needs)."
         case .gap(let period, let yearly):
-            "No trend is assessed: there is no figure for \(PeriodText.display(period)), so there \(Self.are(yearly)) in a row since; \(Self.needs)."
+            "No trend is assessed: there is no figure for \(PeriodText.display(period)), and only \(Self.figures(yearly)) after it; \(Self.needs)."
         case .count:
             "No trend is assessed: this is a count, which grows and shrinks with the population as well as with what is counted; trends are tested on rates, percentages and similar measures."
         case .noIntervals:
@@ -72,7 +72,7 @@ public enum NoTrendReason: Sendable, Equatable {
         }
     }
 
-    private static func are(_ count: Int) -> String {
-        count == 1 ? "is only 1 yearly figure" : "are only \(count) yearly figures"
+    private static func figures(_ count: Int) -> String {
+        count == 1 ? "1 yearly figure" : "\(count) yearly figures"
     }
 }

@@ -51,7 +51,7 @@ struct DirectionOfTravelTests {
         let result = assess(zip(periods, values).map { Observation(period: $0, value: $1, lowerCI: $1 - 0.5, upperCI: $1 + 0.5) })
         #expect(result.direction == .notAssessed && result.reason == .rollingPeriods(example: "2022-24"))
         #expect(result.sentence.hasPrefix("82.6 in 2022-24, up from 82.0 in 2021-23; it was 82.3 in 2018-20. No trend is assessed:"))
-        #expect(result.phrase == "Trend not assessed: overlapping periods")
+        #expect(result.phrase == "Trend not assessed (overlapping periods)")
         for word in Self.verdictWords { #expect(!result.sentence.lowercased().contains(word) && !result.phrase.lowercased().contains(word)) }
     }
 
