@@ -16,11 +16,15 @@ public enum Comparison: Equatable, Sendable {
     /// "lower than England" would be true and meaningless.
     case differentScale
 
-    public static func compare(_ observation: Observation?, with comparator: Observation?, polarity: Polarity,
-                               valueType: ValueType? = nil, multiplier: Double? = nil) -> Comparison {
+    public static func compare(
+        _ observation: Observation?, with comparator: Observation?, polarity: Polarity,
+        valueType: ValueType? = nil, multiplier: Double? = nil
+    ) -> Comparison {
         guard let observation, observation.value != nil, let reference = comparator?.value else { return .notCompared }
         if FigureInterval.restsOnFewEvents(observation, valueType: valueType) { return .tooFewEvents }
-        guard let figure = FigureInterval.of(observation, valueType: valueType, multiplier: multiplier) else { return .notTested }
+        guard let figure = FigureInterval.of(observation, valueType: valueType, multiplier: multiplier) else {
+            return .notTested
+        }
         if figure.interval.contains(reference) { return .similar }
         let isHigher = reference < figure.interval.lower
         switch polarity {

@@ -49,7 +49,10 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
 
     public static func assess(_ indicator: Indicator) -> Assessment {
         let present = indicator.series.filter { $0.value != nil }
-        guard present.count >= 2 else { return Assessment(direction: .notAssessed, reason: .onlyOneFigure, sentence: NoTrendReason.onlyOneFigure.sentence) }
+        guard present.count >= 2 else {
+            return Assessment(
+                direction: .notAssessed, reason: .onlyOneFigure, sentence: NoTrendReason.onlyOneFigure.sentence)
+        }
         let movement = TrendMovement(figures: present, decimals: indicator.decimals).sentence
         let notAssessed = { (reason: NoTrendReason) in
             Assessment(direction: .notAssessed, reason: reason, sentence: movement + " " + reason.sentence)
@@ -60,7 +63,9 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
         case .failure(let error): return notAssessed(error.reason)
         case .success(let found): window = found
         }
-        guard window.run.count >= TrendTest.points else { return notAssessed(window.stop ?? .fewerThanFive(yearly: window.run.count)) }
+        guard window.run.count >= TrendTest.points else {
+            return notAssessed(window.stop ?? .fewerThanFive(yearly: window.run.count))
+        }
         let points = Array(window.run.suffix(TrendTest.points))
         switch TrendEvidence.test(points, of: indicator) {
         case .failure(let error): return notAssessed(error.reason)
@@ -74,18 +79,24 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
         let movement = TrendMovement(figures: points, decimals: indicator.decimals).endpoints
         if indicator.polarity == .noJudgement {
             let reason = NoTrendReason.noPolarity(rise: rise)
-            return Assessment(direction: .notAssessed, reason: reason, sentence: movement + " " + reason.sentence + evidence.basis)
+            return Assessment(
+                direction: .notAssessed, reason: reason, sentence: movement + " " + reason.sentence + evidence.basis)
         }
-        let direction: DirectionOfTravel = switch (rise, indicator.polarity) {
-        case (nil, _): .noSignificantChange
-        case (true?, .higherIsBetter), (false?, .lowerIsBetter): .improving
-        default: .gettingWorse
-        }
-        var sentence = "\(capitalised(direction.words)): a trend test on the five yearly figures from \(span), the method Fingertips uses,"
+        let direction: DirectionOfTravel =
+            switch (rise, indicator.polarity) {
+            case (nil, _): .noSignificantChange
+            case (true?, .higherIsBetter), (false?, .lowerIsBetter): .improving
+            default: .gettingWorse
+            }
+        var sentence = "\(capitalised(direction.words)): a trend test on the five yearly figures from \(span),"
+            + " the method Fingertips uses,"
         if let rise {
-            sentence += " finds a significant \(rise ? "rise" : "fall"), and \(indicator.polarity == .higherIsBetter ? "higher" : "lower") is better."
+            let better = indicator.polarity == .higherIsBetter ? "higher" : "lower"
+            sentence += " finds a significant \(rise ? "rise" : "fall"), and \(better) is better."
+        } else if evidence.result.slopeKeepsSign {
+            sentence += " finds no significant rise or fall."
         } else {
-            sentence += evidence.result.slopeKeepsSign ? " finds no significant rise or fall." : " finds no steady rise or fall: leaving out a single year reverses the direction."
+            sentence += " finds no steady rise or fall: leaving out a single year reverses the direction."
         }
         return Assessment(direction: direction, window: span, sentence: sentence + " " + movement + evidence.basis)
     }

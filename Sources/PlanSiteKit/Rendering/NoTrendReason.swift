@@ -44,31 +44,41 @@ public enum NoTrendReason: Sendable, Equatable {
 
     /// The reason as a sentence for the indicator's page.
     var sentence: String {
+        if case .onlyOneFigure = self { return "There is no earlier figure to compare with, so no trend is assessed." }
+        if case .noPolarity(let rise) = self {
+            let found = rise.map { $0 ? "a significant rise" : "a significant fall" } ?? "no significant change"
+            return "A trend test on the five latest yearly figures finds \(found), but neither higher nor lower is"
+                + " better for this measure, so it is not called improving or getting worse."
+        }
+        return "No trend is assessed: " + why + "."
+    }
+
+    /// After "No trend is assessed: ".
+    private var why: String {
         switch self {
-        case .onlyOneFigure: "There is no earlier figure to compare with, so no trend is assessed."
-        case .periodsNotYears: "No trend is assessed: the figures are not for a run of stated years."
+        case .onlyOneFigure, .noPolarity: ""
+        case .periodsNotYears: "the figures are not for a run of stated years"
         case .rollingPeriods(let example):
-            "No trend is assessed: each figure covers several years that overlap with the next (such as \(example)), so they are not separate measurements, and \(Self.needs)."
-        case .multiYearPeriods(let example):
-            "No trend is assessed: each figure covers several years (such as \(example)), and \(Self.needs)."
-        case .quarterly:
-            "No trend is assessed: these are quarterly figures, which move with the seasons, and \(Self.needs)."
-        case .singleDates:
-            "No trend is assessed: the figures are for single dates less than a year apart, and \(Self.needs)."
+            "each figure covers several years that overlap with the next (such as \(example)),"
+                + " so they are not separate measurements, and \(Self.needs)"
+        case .multiYearPeriods(let example): "each figure covers several years (such as \(example)), and \(Self.needs)"
+        case .quarterly: "these are quarterly figures, which move with the seasons, and \(Self.needs)"
+        case .singleDates: "the figures are for single dates less than a year apart, and \(Self.needs)"
         case .fewerThanFive(let yearly):
-            "No trend is assessed: there \(yearly == 1 ? "is" : "are") only \(Self.figures(yearly)) in a row, and \(Self.needs)."
+            "there \(yearly == 1 ? "is" : "are") only \(Self.figures(yearly)) in a row, and \(Self.needs)"
         case .breakInSeries(let period, let yearly):
-            "No trend is assessed: the series has a break at \(PeriodText.display(period)) (figures before it were measured differently), and only \(Self.figures(yearly)) from it on; \(Self.needs)."
+            "the series has a break at \(PeriodText.display(period)) (figures before it were measured differently),"
+                + " and only \(Self.figures(yearly)) from it on; \(Self.needs)"
         case .gap(let period, let yearly):
-            "No trend is assessed: there is no figure for \(PeriodText.display(period)), and only \(Self.figures(yearly)) after it; \(Self.needs)."
+            "there is no figure for \(PeriodText.display(period)), and only \(Self.figures(yearly)) after it;"
+                + " \(Self.needs)"
         case .count:
-            "No trend is assessed: this is a count, which grows and shrinks with the population as well as with what is counted; trends are tested on rates, percentages and similar measures."
+            "this is a count, which grows and shrinks with the population as well as with what is counted;"
+                + " trends are tested on rates, percentages and similar measures"
         case .noIntervals:
-            "No trend is assessed: the source gives no confidence intervals, nor counts to compute them from, and the trend test needs them to weigh each figure."
-        case .extremeProportion:
-            "No trend is assessed: a figure of 0% or 100% among the latest five leaves the trend test undefined."
-        case .noPolarity(let rise):
-            "A trend test on the five latest yearly figures finds \(rise.map { $0 ? "a significant rise" : "a significant fall" } ?? "no significant change"), but neither higher nor lower is better for this measure, so it is not called improving or getting worse."
+            "the source gives no confidence intervals, nor counts to compute them from,"
+                + " and the trend test needs them to weigh each figure"
+        case .extremeProportion: "a figure of 0% or 100% among the latest five leaves the trend test undefined"
         }
     }
 

@@ -9,11 +9,14 @@ struct TrendEvidence {
 
     static func test(_ points: [Observation], of indicator: Indicator) -> Result<TrendEvidence, NoTrendReasonError> {
         if indicator.valueType == .proportion, points.allSatisfy({ $0.count != nil && $0.denominator != nil }) {
-            let result = TrendTest.proportions(counts: points.compactMap(\.count), denominators: points.compactMap(\.denominator))
+            let result = TrendTest.proportions(
+                counts: points.compactMap(\.count), denominators: points.compactMap(\.denominator))
             guard let result else { return .failure(.init(.extremeProportion)) }
             return .success(TrendEvidence(result: result, basis: " The test used each year's count and denominator."))
         }
-        let intervals = points.map { FigureInterval.of($0, valueType: indicator.valueType, multiplier: indicator.multiplier) }
+        let intervals = points.map {
+            FigureInterval.of($0, valueType: indicator.valueType, multiplier: indicator.multiplier)
+        }
         let testPoints = zip(points, intervals).compactMap { point, figure in
             figure.flatMap { figure in point.value.map { TrendTest.Point(value: $0, interval: figure.interval) } }
         }
@@ -22,7 +25,9 @@ struct TrendEvidence {
         }
         let methods = Set(intervals.compactMap { $0?.computedBy })
         let computed = methods.map(\.name).sorted().joined(separator: " and ")
-        let basis = methods.isEmpty ? " The test weighs each figure by its published 95% confidence interval."
+        let basis =
+            methods.isEmpty
+            ? " The test weighs each figure by its published 95% confidence interval."
             : " The test weighs each figure by a 95% interval that PlanSite computed from its count, by \(computed)."
         return .success(TrendEvidence(result: result, basis: basis))
     }
@@ -41,7 +46,8 @@ struct TrendMovement {
 
     /// The latest against the one before, and the first of the last five when that is earlier still.
     var sentence: String {
-        let latest = figures[figures.count - 1], previous = figures[figures.count - 2]
+        let latest = figures[figures.count - 1]
+        let previous = figures[figures.count - 2]
         var sentence = "\(text(latest)), \(step(from: previous, to: latest)) \(text(previous))"
         let recent = figures.suffix(TrendTest.points)
         if recent.count > 2, let first = recent.first { sentence += "; it was \(text(first))" }
@@ -50,7 +56,8 @@ struct TrendMovement {
 
     /// The latest and the first of the window: "4.9 in 2022, down from 22.0 in 2018."
     var endpoints: String {
-        let latest = figures[figures.count - 1], first = figures[0]
+        let latest = figures[figures.count - 1]
+        let first = figures[0]
         return "\(text(latest)), \(step(from: first, to: latest)) \(text(first))."
     }
 

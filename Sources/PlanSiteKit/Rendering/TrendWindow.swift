@@ -25,7 +25,9 @@ struct TrendWindow {
 
     /// The run ending at the series' latest figure, or the reason no run of years can be read.
     static func latestRun(of series: [Observation]) -> Result<TrendWindow, NoTrendReasonError> {
-        guard let lastIndex = series.lastIndex(where: { $0.value != nil }) else { return .failure(.init(.onlyOneFigure)) }
+        guard let lastIndex = series.lastIndex(where: { $0.value != nil }) else {
+            return .failure(.init(.onlyOneFigure))
+        }
         let latest = series[lastIndex]
         let previous = series[..<lastIndex].last { $0.value != nil }
         switch (kind(latest.period), previous.map { kind($0.period) }) {
@@ -36,7 +38,8 @@ struct TrendWindow {
                 return .failure(.init(.rollingPeriods(example: latest.period)))
             }
             return .failure(.init(.multiYearPeriods(example: latest.period)))
-        case (.date(let year, let month, let day), .date(let y, let m, let d)?) where !(y == year - 1 && m == month && d == day):
+        case (.date(let year, let month, let day), .date(let y, let m, let d)?)
+        where !(y == year - 1 && m == month && d == day):
             let months = (year - y) * 12 + month - m
             return .failure(.init(months == 3 ? .quarterly : .singleDates))
         default:

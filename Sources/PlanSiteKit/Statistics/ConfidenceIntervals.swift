@@ -46,8 +46,10 @@ public enum IntervalMethods {
     /// Technical Guide, "Proportions": (2O + z² ± z√(z² + 4O(1 − p))) / (2(n + z²)), p = O / n.
     public static func wilson(count: Double, denominator: Double) -> ConfidenceInterval? {
         guard count >= 0, denominator > 0, count <= denominator else { return nil }
-        let z = z95, p = count / denominator
-        let centre = 2 * count + z * z, spread = z * (z * z + 4 * count * (1 - p)).squareRoot()
+        let z = z95
+        let p = count / denominator
+        let centre = 2 * count + z * z
+        let spread = z * (z * z + 4 * count * (1 - p)).squareRoot()
         let scale = 2 * (denominator + z * z)
         return ConfidenceInterval(lower: (centre - spread) / scale, upper: (centre + spread) / scale)
     }
@@ -57,7 +59,8 @@ public enum IntervalMethods {
     /// O(1 − 1/(9O) − z/(3√O))³ to (O + 1)(1 − 1/(9(O + 1)) + z/(3√(O + 1)))³.
     public static func byar(count: Double) -> ConfidenceInterval? {
         guard count >= 1 else { return nil }
-        let z = z95, next = count + 1
+        let z = z95
+        let next = count + 1
         let lower = count * pow(1 - 1 / (9 * count) - z / (3 * count.squareRoot()), 3)
         let upper = next * pow(1 - 1 / (9 * next) + z / (3 * next.squareRoot()), 3)
         return ConfidenceInterval(lower: lower, upper: upper)

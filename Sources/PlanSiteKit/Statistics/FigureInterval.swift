@@ -21,7 +21,8 @@ public struct FigureInterval: Sendable, Equatable {
         switch valueType {
         case .proportion?:
             guard let denominator = observation.denominator, let multiplier,
-                  let interval = IntervalMethods.wilson(count: count, denominator: denominator) else { return nil }
+                let interval = IntervalMethods.wilson(count: count, denominator: denominator)
+            else { return nil }
             return FigureInterval(interval: interval.scaled(by: multiplier), computedBy: .wilson)
         case .crudeRate?:
             guard let (interval, method) = IntervalMethods.poisson(count: count) else { return nil }

@@ -17,7 +17,9 @@ enum Gamma {
 
     /// The power-series part: e^-x x^a / Γ(a+1) Σ x^n / ((a+1)…(a+n)).
     private static func lowerSeries(_ a: Double, _ x: Double) -> Double {
-        var term = 1 / a, sum = term, n = a
+        var term = 1 / a
+        var sum = term
+        var n = a
         for _ in 0..<10_000 {
             n += 1
             term *= x / n
@@ -30,7 +32,10 @@ enum Gamma {
     /// Q(a, x) = 1 - P(a, x) as a continued fraction, for x >= a + 1.
     private static func upperFraction(_ a: Double, _ x: Double) -> Double {
         let tiny = 1e-300
-        var b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d
+        var b = x + 1 - a
+        var c = 1 / tiny
+        var d = 1 / b
+        var h = d
         for i in 1..<10_000 {
             let an = -Double(i) * (Double(i) - a)
             b += 2
@@ -49,8 +54,12 @@ enum Gamma {
     /// The x with P(a, x) = p, for a > 0 and 0 <= p < 1.
     static func inverseRegularisedLower(_ a: Double, _ p: Double) -> Double {
         guard p > 0 else { return 0 }
-        var low = 0.0, high = max(1, a)
-        while regularisedLower(a, high) < p { low = high; high *= 2 }
+        var low = 0.0
+        var high = max(1, a)
+        while regularisedLower(a, high) < p {
+            low = high
+            high *= 2
+        }
         var x = (low + high) / 2
         for _ in 0..<200 {
             let error = regularisedLower(a, x) - p

@@ -34,15 +34,24 @@ public enum TrendTest {
         guard points.count >= 3, weights.allSatisfy({ $0.isFinite && $0 > 0 }) else { return nil }
         let fit = { (kept: [Int]) in weightedFit(kept.map { (Double($0 + 1), points[$0].value, weights[$0]) }) }
         let all = fit(Array(points.indices))
-        return TrendTestResult(slope: all.slope, chiSquared: all.slope * all.slope / all.variance,
-                               slopeKeepsSign: keepsSign(all.slope, count: points.count) { fit($0).slope })
+        return TrendTestResult(
+            slope: all.slope, chiSquared: all.slope * all.slope / all.variance,
+            slopeKeepsSign: keepsSign(all.slope, count: points.count) { fit($0).slope })
     }
 
     /// Weighted least squares of y on t: the slope and its variance (sums as in the calculator).
     private static func weightedFit(_ rows: [(t: Double, y: Double, w: Double)]) -> (slope: Double, variance: Double) {
-        var s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0
+        var s1 = 0.0
+        var s2 = 0.0
+        var s3 = 0.0
+        var s4 = 0.0
+        var s5 = 0.0
         for row in rows {
-            s1 += row.w; s2 += row.w * row.y * row.t; s3 += row.w * row.t; s4 += row.w * row.y; s5 += row.w * row.t * row.t
+            s1 += row.w
+            s2 += row.w * row.y * row.t
+            s3 += row.w * row.t
+            s4 += row.w * row.y
+            s5 += row.w * row.t * row.t
         }
         let determinant = s1 * s5 - s3 * s3
         return ((s1 * s2 - s3 * s4) / determinant, s1 / determinant)
@@ -53,18 +62,28 @@ public enum TrendTest {
     /// direction and leave-one-out check from the ordinary slope of the log-odds ln(r / (n − r)).
     public static func proportions(counts: [Double], denominators: [Double]) -> TrendTestResult? {
         guard counts.count == denominators.count, counts.count >= 3,
-              zip(counts, denominators).allSatisfy({ $0 > 0 && $0 < $1 }) else { return nil }
-        var n = 0.0, r = 0.0, rt = 0.0, nt = 0.0, ntt = 0.0
+            zip(counts, denominators).allSatisfy({ $0 > 0 && $0 < $1 })
+        else { return nil }
+        var n = 0.0
+        var r = 0.0
+        var rt = 0.0
+        var nt = 0.0
+        var ntt = 0.0
         for (index, (count, denominator)) in zip(counts, denominators).enumerated() {
             let t = Double(index + 1)
-            n += denominator; r += count; rt += count * t; nt += denominator * t; ntt += denominator * t * t
+            n += denominator
+            r += count
+            rt += count * t
+            nt += denominator * t
+            ntt += denominator * t * t
         }
         let difference = n * rt - r * nt
         let chiSquared = n * difference * difference / (r * (n - r) * (n * ntt - nt * nt))
         let logOdds = zip(counts, denominators).map { log($0 / ($1 - $0)) }
         let slope = { (kept: [Int]) in weightedFit(kept.map { (Double($0 + 1), logOdds[$0], 1) }).slope }
         let all = slope(Array(counts.indices))
-        return TrendTestResult(slope: all, chiSquared: chiSquared, slopeKeepsSign: keepsSign(all, count: counts.count, slope))
+        return TrendTestResult(
+            slope: all, chiSquared: chiSquared, slopeKeepsSign: keepsSign(all, count: counts.count, slope))
     }
 
     /// True when the slope without each point in turn has the sign of the slope with all of them.

@@ -1,18 +1,23 @@
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite("Direction of travel")
 struct DirectionOfTravelTests {
     static func yearly(_ values: [Double?], from year: Int = 2016, halfWidth: Double? = nil) -> [Observation] {
         values.enumerated().map { index, value in
-            Observation(period: String(year + index), value: value,
-                        lowerCI: halfWidth.flatMap { h in value.map { $0 - h } }, upperCI: halfWidth.flatMap { h in value.map { $0 + h } })
+            Observation(
+                period: String(year + index), value: value,
+                lowerCI: halfWidth.flatMap { h in value.map { $0 - h } },
+                upperCI: halfWidth.flatMap { h in value.map { $0 + h } })
         }
     }
 
     static let verdictWords = ["improving", "getting worse", "no significant change", "no clear change"]
 
-    func assess(_ series: [Observation], polarity: Polarity = .higherIsBetter, valueType: ValueType? = nil) -> DirectionOfTravel.Assessment {
+    func assess(
+        _ series: [Observation], polarity: Polarity = .higherIsBetter, valueType: ValueType? = nil
+    ) -> DirectionOfTravel.Assessment {
         var indicator = makeIndicator(decimals: 1, polarity: polarity, series: series)
         indicator.valueType = valueType
         indicator.multiplier = valueType == .crudeRate ? 100_000 : nil
@@ -20,7 +25,10 @@ struct DirectionOfTravelTests {
     }
 
     @Test func theWordsAreExactlyThese() {
-        #expect(DirectionOfTravel.allCases.map(\.words) == ["improving", "getting worse", "no significant change", "trend not assessed"])
+        #expect(
+            DirectionOfTravel.allCases.map(\.words) == [
+                "improving", "getting worse", "no significant change", "trend not assessed",
+            ])
         #expect(DirectionOfTravel.allCases.map(\.cssClass) == ["better", "worse", "neutral", "neutral"])
     }
 
@@ -48,19 +56,30 @@ struct DirectionOfTravelTests {
     @Test func rollingPeriodsStateTheMovementAndWhyThereIsNoTest() {
         let periods = ["2017-19", "2018-20", "2019-21", "2020-22", "2021-23", "2022-24"]
         let values = [82.5, 82.3, 81.6, 81.3, 82.0, 82.6]
-        let result = assess(zip(periods, values).map { Observation(period: $0, value: $1, lowerCI: $1 - 0.5, upperCI: $1 + 0.5) })
+        let result = assess(
+            zip(periods, values).map { Observation(period: $0, value: $1, lowerCI: $1 - 0.5, upperCI: $1 + 0.5) })
         #expect(result.direction == .notAssessed && result.reason == .rollingPeriods(example: "2022-24"))
-        #expect(result.sentence.hasPrefix("82.6 in 2022-24, up from 82.0 in 2021-23; it was 82.3 in 2018-20. No trend is assessed:"))
+        #expect(
+            result.sentence.hasPrefix(
+                "82.6 in 2022-24, up from 82.0 in 2021-23; it was 82.3 in 2018-20. No trend is assessed:"))
         #expect(result.phrase == "Trend not assessed (overlapping periods)")
-        for word in Self.verdictWords { #expect(!result.sentence.lowercased().contains(word) && !result.phrase.lowercased().contains(word)) }
+        for word in Self.verdictWords {
+            #expect(!result.sentence.lowercased().contains(word) && !result.phrase.lowercased().contains(word))
+        }
     }
 
     @Test func periodsThatCannotBeTestedSayWhy() {
-        let separate = ["2008-10", "2011-13", "2014-16"].map { Observation(period: $0, value: 5, lowerCI: 4, upperCI: 6) }
+        let separate = ["2008-10", "2011-13", "2014-16"].map {
+            Observation(period: $0, value: 5, lowerCI: 4, upperCI: 6)
+        }
         #expect(assess(separate).reason == .multiYearPeriods(example: "2014-16"))
-        let quarters = ["2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31", "2025-03-31"].map { Observation(period: $0, value: 5) }
+        let quarters = ["2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31", "2025-03-31"].map {
+            Observation(period: $0, value: 5)
+        }
         #expect(assess(quarters).reason == .quarterly)
-        let notYears = [Observation(period: "past year (to 2025)", value: 30), Observation(period: "2025 (projection)", value: 35)]
+        let notYears = [
+            Observation(period: "past year (to 2025)", value: 30), Observation(period: "2025 (projection)", value: 35),
+        ]
         #expect(assess(notYears).reason == .periodsNotYears)
         #expect(assess(Self.yearly([1, 2, 3], halfWidth: 0.1)).reason == .fewerThanFive(yearly: 3))
     }
@@ -73,13 +92,16 @@ struct DirectionOfTravelTests {
         #expect(result.sentence.contains("the series has a break at 2020"))
         series[4].flags = []
         series[1].flags = [.breakInSeries]
-        #expect(assess(series).direction == .improving, "six yearly figures from the break on: the latest five are tested")
+        #expect(
+            assess(series).direction == .improving, "six yearly figures from the break on: the latest five are tested")
     }
 
     @Test func aMissingYearIsAGap() {
         let withNull = assess(Self.yearly([60, 62, nil, 66, 68, 70], halfWidth: 1))
         #expect(withNull.reason == .gap(period: "2018", yearly: 3))
-        let skipped = ["2015", "2016", "2017", "2018", "2019", "2022"].map { Observation(period: $0, value: 5, lowerCI: 4, upperCI: 6) }
+        let skipped = ["2015", "2016", "2017", "2018", "2019", "2022"].map {
+            Observation(period: $0, value: 5, lowerCI: 4, upperCI: 6)
+        }
         #expect(assess(skipped).reason == .gap(period: "2021", yearly: 1))
     }
 
@@ -98,11 +120,16 @@ struct DirectionOfTravelTests {
 
     /// A crude rate with counts: each year's interval is computed (Byar, or exact below 10).
     @Test func aCrudeRateWithCountsIsTestedOnComputedIntervals() {
-        let counts: [Double] = [47, 43, 15, 7, 11], rates = [21.95, 20.18, 7.02, 3.11, 4.89]
-        let series = zip(counts, rates).enumerated().map { Observation(period: String(2018 + $0), value: $1.1, count: $1.0) }
+        let counts: [Double] = [47, 43, 15, 7, 11]
+        let rates = [21.95, 20.18, 7.02, 3.11, 4.89]
+        let series = zip(counts, rates).enumerated().map {
+            Observation(period: String(2018 + $0), value: $1.1, count: $1.0)
+        }
         let result = assess(series, polarity: .lowerIsBetter, valueType: .crudeRate)
         #expect(result.direction == .improving)
-        #expect(result.sentence.hasSuffix("a 95% interval that PlanSite computed from its count, by Byar's method and the exact Poisson method."))
+        #expect(
+            result.sentence.hasSuffix(
+                "a 95% interval that PlanSite computed from its count, by Byar's method and the exact Poisson method."))
     }
 
     @Test func oneFigureHasNoEarlierFigure() {

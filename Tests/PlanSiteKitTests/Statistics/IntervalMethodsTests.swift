@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// Each interval method on figures worked by hand or by scipy and statsmodels (the seeded
@@ -11,13 +12,16 @@ struct IntervalMethodsTests {
     }
 
     @Test func chiSquaredQuantilesMatchScipy() {
-        #expect(close(ChiSquared.quantile(0.998, degreesOfFreedom: 1), 9.549535706083237), "Fingertips' trend threshold")
+        #expect(
+            close(ChiSquared.quantile(0.998, degreesOfFreedom: 1), 9.549535706083237), "Fingertips' trend threshold")
         #expect(close(TrendTest.threshold, ChiSquared.quantile(0.998, degreesOfFreedom: 1), relative: 1e-12))
         #expect(close(ChiSquared.quantile(0.975, degreesOfFreedom: 2), 7.377758908227871))
     }
 
-    @Test(arguments: [(0.0, 0.0, 3.6888794541139354), (1, 0.025317807984289876, 5.571643390938898),
-                      (7, 2.8143630515198654, 14.422675361702376), (43, 31.119313211967185, 57.92071781038363)])
+    @Test(arguments: [
+        (0.0, 0.0, 3.6888794541139354), (1, 0.025317807984289876, 5.571643390938898),
+        (7, 2.8143630515198654, 14.422675361702376), (43, 31.119313211967185, 57.92071781038363),
+    ])
     func exactPoissonMatchesScipy(count: Double, lower: Double, upper: Double) throws {
         let interval = try #require(IntervalMethods.exactPoisson(count: count))
         #expect(interval.lower == 0 ? lower == 0 : close(interval.lower, lower))
@@ -59,13 +63,16 @@ struct IntervalMethodsTests {
         #expect(close(figure.interval.lower, byar.lower * 1000 / 82_510))
         let share = Observation(period: "2024", value: 3.06, count: 1367, denominator: 44701)
         #expect(FigureInterval.of(share, valueType: .proportion, multiplier: 100)?.computedBy == .wilson)
-        #expect(FigureInterval.of(share, valueType: .proportion, multiplier: nil) == nil, "a proportion needs its multiplier")
+        #expect(
+            FigureInterval.of(share, valueType: .proportion, multiplier: nil) == nil,
+            "a proportion needs its multiplier")
         #expect(FigureInterval.of(share, valueType: .mean, multiplier: 100) == nil, "no count method for a mean")
     }
 
     @Test func thePublishersIntervalComesFirst() {
         let published = Observation(period: "2022", value: 4.9, lowerCI: 1, upperCI: 9, count: 11)
-        #expect(FigureInterval.of(published, valueType: .crudeRate, multiplier: 100_000)
+        #expect(
+            FigureInterval.of(published, valueType: .crudeRate, multiplier: 100_000)
                 == FigureInterval(interval: ConfidenceInterval(lower: 1, upper: 9), computedBy: nil))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// Writes seeded inputs and PlanSite's answers for each statistical method to a JSON file,
@@ -24,15 +25,31 @@ struct StatisticsReferenceExport {
         mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
         mutating func integer(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
         /// Spread evenly over orders of magnitude, so small and large both appear.
-        mutating func logUniform(_ low: Double, _ high: Double) -> Double { exp(log(low) + unit() * (log(high) - log(low))) }
+        mutating func logUniform(_ low: Double, _ high: Double) -> Double {
+            exp(log(low) + unit() * (log(high) - log(low)))
+        }
     }
 
-    struct Interval: Codable { var count: Double; var denominator: Double?; var lower: Double; var upper: Double }
-    struct Quantile: Codable { var p: Double; var df: Double; var quantile: Double }
+    struct Interval: Codable {
+        var count: Double
+        var denominator: Double?
+        var lower: Double
+        var upper: Double
+    }
+    struct Quantile: Codable {
+        var p: Double
+        var df: Double
+        var quantile: Double
+    }
     struct Trend: Codable {
-        var values: [Double]?; var lower: [Double]?; var upper: [Double]?
-        var counts: [Double]?; var denominators: [Double]?
-        var slope: Double; var chiSquared: Double; var slopeKeepsSign: Bool
+        var values: [Double]?
+        var lower: [Double]?
+        var upper: [Double]?
+        var counts: [Double]?
+        var denominators: [Double]?
+        var slope: Double
+        var chiSquared: Double
+        var slopeKeepsSign: Bool
     }
     struct Reference: Codable {
         var wilson: [Interval] = [], exactPoisson: [Interval] = [], byar: [Interval] = []
@@ -55,16 +72,20 @@ struct StatisticsReferenceExport {
             let events = index < 12 ? Double(10 + index) : Double(random.integer(10...10_000))
             let byar = try #require(IntervalMethods.byar(count: events))
             reference.byar.append(Interval(count: events, lower: byar.lower, upper: byar.upper))
-            let p = random.unit() * 0.998 + 0.001, df = Double(random.integer(1...20_002))
+            let p = random.unit() * 0.998 + 0.001
+            let df = Double(random.integer(1...20_002))
             reference.chiSquared.append(Quantile(p: p, df: df, quantile: ChiSquared.quantile(p, degreesOfFreedom: df)))
             reference.weightedTrend.append(try Self.weightedTrend(&random))
             reference.proportionsTrend.append(try Self.proportionsTrend(&random, small: index % 2 == 0))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try FileManager.default.createDirectory(at: Self.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: Self.file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try encoder.encode(reference).write(to: Self.file)
-        #expect(reference.weightedTrend.contains { $0.chiSquared > TrendTest.threshold && $0.slopeKeepsSign }, "some significant")
+        #expect(
+            reference.weightedTrend.contains { $0.chiSquared > TrendTest.threshold && $0.slopeKeepsSign },
+            "some significant")
         #expect(reference.weightedTrend.contains { $0.chiSquared <= TrendTest.threshold }, "some not")
     }
 
@@ -77,28 +98,42 @@ struct StatisticsReferenceExport {
 
     /// Five yearly values on a random line plus noise, each with a random interval width.
     static func weightedTrend(_ random: inout Seeded) throws -> Trend {
-        let level = random.logUniform(1, 1000), slope = (random.unit() - 0.5) * level * 0.1
-        var values: [Double] = [], lower: [Double] = [], upper: [Double] = []
+        let level = random.logUniform(1, 1000)
+        let slope = (random.unit() - 0.5) * level * 0.1
+        var values: [Double] = []
+        var lower: [Double] = []
+        var upper: [Double] = []
         for t in 1...TrendTest.points {
             let half = level * random.logUniform(0.005, 0.3)
             let value = level + slope * Double(t) + (random.unit() - 0.5) * half
-            values.append(value); lower.append(value - half * random.logUniform(0.5, 1.5)); upper.append(value + half)
+            values.append(value)
+            lower.append(value - half * random.logUniform(0.5, 1.5))
+            upper.append(value + half)
         }
-        let points = zip(values, zip(lower, upper)).map { TrendTest.Point(value: $0, interval: ConfidenceInterval(lower: $1.0, upper: $1.1)) }
+        let points = zip(values, zip(lower, upper)).map {
+            TrendTest.Point(value: $0, interval: ConfidenceInterval(lower: $1.0, upper: $1.1))
+        }
         let result = try #require(TrendTest.weightedSlope(points))
-        return Trend(values: values, lower: lower, upper: upper, slope: result.slope, chiSquared: result.chiSquared, slopeKeepsSign: result.slopeKeepsSign)
+        return Trend(
+            values: values, lower: lower, upper: upper, slope: result.slope, chiSquared: result.chiSquared,
+            slopeKeepsSign: result.slopeKeepsSign)
     }
 
     /// Five years of counts out of denominators, small (tens) or large (millions).
     static func proportionsTrend(_ random: inout Seeded, small: Bool) throws -> Trend {
-        let share = random.logUniform(0.01, 0.6), drift = (random.unit() - 0.5) * 0.2
-        var counts: [Double] = [], denominators: [Double] = []
+        let share = random.logUniform(0.01, 0.6)
+        let drift = (random.unit() - 0.5) * 0.2
+        var counts: [Double] = []
+        var denominators: [Double] = []
         for t in 1...TrendTest.points {
             let denominator = (small ? random.logUniform(20, 2000) : random.logUniform(2e4, 5e7)).rounded()
             let p = min(0.95, share * (1 + drift * Double(t)) * random.logUniform(0.9, 1.1))
-            counts.append(min(denominator - 1, max(1, (denominator * p).rounded()))); denominators.append(denominator)
+            counts.append(min(denominator - 1, max(1, (denominator * p).rounded())))
+            denominators.append(denominator)
         }
         let result = try #require(TrendTest.proportions(counts: counts, denominators: denominators))
-        return Trend(counts: counts, denominators: denominators, slope: result.slope, chiSquared: result.chiSquared, slopeKeepsSign: result.slopeKeepsSign)
+        return Trend(
+            counts: counts, denominators: denominators, slope: result.slope, chiSquared: result.chiSquared,
+            slopeKeepsSign: result.slopeKeepsSign)
     }
 }
