@@ -137,4 +137,22 @@ struct DirectionOfTravelTests {
         #expect(result.reason == .onlyOneFigure && result.phrase == "No earlier figure")
         #expect(assess(Self.yearly([nil, 4])).phrase == "No earlier figure")
     }
+
+    static let everyReason: [NoTrendReason] = [
+        .onlyOneFigure, .periodsNotYears, .rollingPeriods(example: "2019-21"), .multiYearPeriods(example: "2011-13"),
+        .quarterly, .singleDates, .fewerThanFive(yearly: 3), .breakInSeries(period: "2020", yearly: 2),
+        .gap(period: "2021", yearly: 1), .count, .noIntervals, .extremeProportion, .noPolarity(rise: false),
+    ]
+
+    /// Every kind of "no verdict" names its reason in the badge and explains it on the page,
+    /// and none of them uses a verdict word.
+    @Test(arguments: everyReason) func everyNoVerdictSaysWhy(_ reason: NoTrendReason) {
+        let assessment = DirectionOfTravel.Assessment(direction: .notAssessed, reason: reason, sentence: reason.sentence)
+        #expect(reason == .onlyOneFigure || assessment.phrase == "Trend not assessed (\(reason.short))")
+        #expect(reason.sentence.count > 40 && reason.sentence.hasSuffix("."))
+        #expect(!reason.sentence.contains("..") && !reason.sentence.contains(" ."))
+        for word in ["improving", "getting worse", "no clear change"] where reason != .noPolarity(rise: false) {
+            #expect(!reason.sentence.lowercased().contains(word) && !assessment.phrase.lowercased().contains(word))
+        }
+    }
 }
