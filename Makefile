@@ -1,7 +1,8 @@
 # PlanSite: the commands the README names.
 #   make site    installs what the machine lacks, builds plansite and the site
-#   make test    installs test tools, runs every test (unit, golden, end to end, browser audit,
-#                the CI files) and `plansite check --strict` on the real content
+#   make test    installs test tools, runs every test (unit, golden, end to end, the statistics
+#                against scipy and statsmodels, browser audit, the CI files) and `plansite check
+#                --strict` on the real content
 #   make check   builds plansite (debug; CONFIG=release for the release build) and checks content/
 #   make serve   builds plansite (debug) and runs the preview server on content/
 #   make changes BASE=<git ref>   says what changed in the figures since that ref
@@ -31,7 +32,7 @@ BREAKDOWN_SITE = Tests/Fixtures/sites/breakdown-site/content
 CHECK_FLAGS ?=
 SERVE_FLAGS ?=
 
-.PHONY: site test check serve changes build-deps test-deps swift-tests debug-build audit workflows content-check clean
+.PHONY: site test check serve changes build-deps test-deps swift-tests debug-build audit workflows statistics content-check clean
 
 # BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
 site: build-deps
@@ -68,8 +69,16 @@ test-deps: build-deps
 debug-build: build-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 
+# The Swift tests also write the statistics methods' answers on seeded inputs to this file,
+# which `make statistics` checks against scipy, statsmodels and numpy.
+STATISTICS_REFERENCE = $(BUILD_DIR)/statistics-reference.json
 swift-tests: debug-build
-	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	PLANSITE_STATISTICS_REFERENCE=$(STATISTICS_REFERENCE) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+
+# Wilson, exact Poisson, Byar and the trend test against independent implementations
+# (Tests/statistics); runs after the Swift tests, which write the answers it checks.
+statistics: test-deps swift-tests
+	PLANSITE_STATISTICS_REFERENCE=$(STATISTICS_REFERENCE) $(PYTHON) -m pytest -q Tests/statistics
 
 # The real content is gated as content by `check --strict` (warnings fail too) and the browser
 # audit. It needs only the binary, so it runs before the (longer) Swift tests.
@@ -95,7 +104,7 @@ audit: test-deps debug-build
 workflows: test-deps
 	$(PYTHON) -m pytest -q Tests/workflows
 
-test: test-deps content-check swift-tests audit workflows
+test: test-deps content-check swift-tests statistics audit workflows
 
 clean:
 	rm -rf $(BUILD_DIR) site .site.plansite-back

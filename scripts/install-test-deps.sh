@@ -6,14 +6,14 @@
 #    runs only when something has to be installed. Not root + something missing: exit 2.
 #  - Python: a virtual environment made with Debian's /usr/bin/python3 (never the system
 #    Python itself, nor whatever python3 is first on PATH), holding the pinned versions in
-#    Tests/audit/requirements.txt and Tests/workflows/requirements.txt.
+#    Tests/audit/requirements.txt, Tests/workflows/requirements.txt and Tests/statistics/requirements.txt.
 # Env: TEST_VENV (default .build/test-venv), APT_CACHE_DIR and PIP_CACHE_DIR (CI caches;
 # APT_CACHE_DIR is where apt keeps downloaded .deb files, so CI can cache them).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-REQS=(Tests/audit/requirements.txt Tests/workflows/requirements.txt)
+REQS=(Tests/audit/requirements.txt Tests/workflows/requirements.txt Tests/statistics/requirements.txt)
 VENV="${TEST_VENV:-.build/test-venv}"
 SYSTEM_PY=/usr/bin/python3
 # packages installed with --ignore-requires-python --no-deps (they under-declare support for our Python)
