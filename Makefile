@@ -118,8 +118,11 @@ audit: test-deps debug-build
 	$(BUILD_DIR)/debug/plansite build --quiet --content $(MINI_SITE) --output $(BUILD_DIR)/audit-mini-site
 	$(BUILD_DIR)/debug/plansite check --strict --content $(BREAKDOWN_SITE)
 	$(BUILD_DIR)/debug/plansite build --quiet --content $(BREAKDOWN_SITE) --output $(BUILD_DIR)/audit-breakdown-site
+	rm -rf $(BUILD_DIR)/starter && $(BUILD_DIR)/debug/plansite new $(BUILD_DIR)/starter
+	cd $(BUILD_DIR)/starter && $(abspath $(BUILD_DIR))/debug/plansite check --strict && \
+	  $(abspath $(BUILD_DIR))/debug/plansite build --quiet --output ../audit-starter-site
 	PLANSITE_SITE=$(BUILD_DIR)/audit-site PLANSITE_MINI_SITE=$(BUILD_DIR)/audit-mini-site \
-	  PLANSITE_BREAKDOWN_SITE=$(BUILD_DIR)/audit-breakdown-site \
+	  PLANSITE_BREAKDOWN_SITE=$(BUILD_DIR)/audit-breakdown-site PLANSITE_STARTER_SITE=$(BUILD_DIR)/audit-starter-site \
 	  PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" $(PYTHON) -m pytest -q Tests/audit
 	$(BUILD_DIR)/debug/plansite build --quiet --output $(BUILD_DIR)/statement-site --audit-results "$(AUDIT_RESULTS)"
 	PLANSITE_STATEMENT_SITE=$(BUILD_DIR)/statement-site PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" \

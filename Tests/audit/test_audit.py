@@ -478,3 +478,14 @@ def test_mini_site_audit(capsys):
     with capsys.disabled():
         print("\nmini site: " + run.stdout.strip().splitlines()[-1])
     assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]
+
+
+def test_starter_site_audit(capsys):
+    """`plansite new`'s starter site passes the audit as written (PLANSITE_STARTER_SITE, from make test)."""
+    site = os.environ.get("PLANSITE_STARTER_SITE")
+    if not site:
+        pytest.skip("PLANSITE_STARTER_SITE is set by `make test` (the built starter site)")
+    run = run_audit(Path(site))
+    with capsys.disabled():
+        print("\nstarter site: " + run.stdout.strip().splitlines()[-1])
+    assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]
