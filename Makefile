@@ -4,7 +4,7 @@
 #                the CI files) and `plansite check --strict` on the real content
 #   make check   builds plansite (debug; CONFIG=release for the release build) and checks content/
 #   make serve   builds plansite (debug) and runs the preview server on content/
-#   make changes BASE=<git ref>   says what changed in the figures since that ref
+#   make changes [BASE=<git ref>]   says what changed in the figures and words since the branch's base
 SWIFT ?= swift
 export PATH := /opt/swift/usr/bin:$(PATH)
 
@@ -46,15 +46,16 @@ serve: build-deps
 	$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product plansite
 	$(BUILD_DIR)/$(CONFIG)/plansite serve $(SERVE_FLAGS)
 
-# What changed in the figures since a git ref: `make changes BASE=main` (CHANGES_FLAGS=--markdown
-# for a pull-request summary). The ref's content/ is exported into a temporary folder, never checked
-# out over this one; the compiler's output goes to stderr so stdout is only the report.
+# What changed in the figures and words since the branch's base (scripts/changes-base.sh: in CI the
+# pull or merge request's base commit, locally the merge base with the upstream branch, or the
+# commit before this one), or since BASE=<git ref>. CHANGES_FLAGS=--markdown for a pull-request
+# summary. The base's content/ is exported into a temporary folder, never checked out over this
+# one; the compiler's output goes to stderr so stdout is only the report.
 CHANGES_FLAGS ?=
 changes: build-deps
-	@test -n "$(BASE)" || { echo "usage: make changes BASE=<git ref>, e.g. BASE=main" >&2; exit 2; }
 	@$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product plansite >&2
-	@old=$$(mktemp -d) && trap 'rm -rf "$$old"' EXIT && \
-	  git archive --format=tar "$(BASE)" content | tar -x -C "$$old" && \
+	@base=$$(scripts/changes-base.sh $(BASE)) && old=$$(mktemp -d) && trap 'rm -rf "$$old"' EXIT && \
+	  git archive --format=tar "$$base" content | tar -x -C "$$old" && \
 	  $(BUILD_DIR)/$(CONFIG)/plansite changes "$$old/content" $(CHANGES_FLAGS)
 
 build-deps:
