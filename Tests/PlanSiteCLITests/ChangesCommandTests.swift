@@ -25,8 +25,9 @@ struct ChangesCommandTests {
         try edit(indicators.appendingPathComponent("life-satisfaction-mean-score.yml"),
                  "    - { period: \"2022-23\", value: 7.5, lower_ci: 7.43, upper_ci: 7.56 }",
                  "    - { period: \"2022-23\", value: 7.6, lower_ci: 7.53, upper_ci: 7.66 }")
-        try edit(content.appendingPathComponent("commitments/family-hubs.md"), "status: achieved\n",
-                 "status: at-risk\nassessed_by: \"the Children's Services team\"\nassessed_on: 2026-11-03\n"
+        try edit(content.appendingPathComponent("commitments/family-hubs.md"),
+                 "status: achieved\nassessed_by: \"the Corporate Performance team\"\nassessed_on: 2026-12-01\n",
+                 "status: at-risk\nassessed_by: \"the Children's Services team\"\nassessed_on: 2026-12-03\n"
                  + "reason: \"The Bailey Street hub closed for repairs in October 2026.\"\n")
         try edit(content.appendingPathComponent("outcomes/safer-community.md"),
                  "fewer than three in every four incidents are reported", "only about two in every three incidents are reported")
@@ -59,7 +60,8 @@ struct ChangesCommandTests {
         #expect(run.stderr == "")
         // What a sign-off needs, whatever words the methods give the verdicts.
         for fact in ["direction of travel: ", "regional comparison: ", "status: Achieved → At risk",
-                     "assessed by: not stated → the Children's Services team", "assessed on: not stated → 3 November 2026",
+                     "assessed by: the Corporate Performance team → the Children's Services team",
+                     "assessed on: 1 December 2026 → 3 December 2026",
                      "reason reworded: ", "text reworded: … board heard that [-fewer than three in every four-] {+only about two in every three+}"] {
             let written = markdown ? fact.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]") : fact
             #expect(run.stdout.contains(written), "missing: \(written)")

@@ -105,6 +105,7 @@ struct PageReader {
             if let date = CalendarDate(iso: text) {
                 assessment.on = Located(value: date, location: fields.location(of: node))
             } else {
+                assessment.unreadableDate = true
                 fields.error(node, "`assessed_on` must be a date that exists, written \(CalendarDate.form), found \"\(text.prefix(40))\"")
             }
         }

@@ -147,6 +147,8 @@ public struct CommitmentAssessment: Sendable, Hashable {
     public var by: String?
     public var on: Located<CalendarDate>?
     public var reason: String?
+    /// `assessed_on` is written but is no date (already an error): not missing as well.
+    public var unreadableDate = false
     /// Where `status:` is written (or the file, when it is not), for the checks' warnings.
     public var statusLocation: SourceLocation
 

@@ -16,7 +16,8 @@ struct CommitmentAssessmentCheck {
     }
 
     private func missingFields(_ assessment: CommitmentAssessment) -> [Diagnostic] {
-        let missing = [("assessed_by", assessment.by), ("assessed_on", assessment.on.map(\.value.description))]
+        let on = assessment.unreadableDate ? "written" : assessment.on.map(\.value.description)
+        let missing = [("assessed_by", assessment.by), ("assessed_on", on)]
             .filter { $0.1?.isEmpty ?? true }.map { "`\($0.0)`" }
         guard !missing.isEmpty else { return [] }
         return [.warning(assessment.statusLocation, "a status needs \(missing.joined(separator: " and ")): say who judged it "
