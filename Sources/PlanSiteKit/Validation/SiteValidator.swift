@@ -31,6 +31,9 @@ public struct SiteValidator: Sendable {
         problems += Parallel.map(site.indicators, enabled: parallel) { validator.check(notesOf: $0) }.joined()
         problems += FrontMatterLint.check(site.config, links: links)
         if contentIsComplete, let stale = StaleFigureCheck.siteReviewProblem(site) { problems.append(stale) }
+        let reviewed = [(site.config.lastReviewed, site.config.lastReviewedLocation ?? SourceLocation(path: "content/site.yml"))]
+            + site.allPages.compactMap { $0.lastReviewed.map { ($0.value, $0.location) } }
+        problems += reviewed.compactMap { StaleFigureCheck.futureReview($0.0, at: $0.1, today: today) }
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
             if let pages = assembly.pages {
