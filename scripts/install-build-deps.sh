@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with Swift lacks to build PlanSite:
 # cmark-gfm (library and extensions) and pkg-config. Safe to run again.
+# --runtime: only what a prebuilt plansite needs to run (no Swift, no compiler): the libraries
+# `ldd plansite` lists that a minimal Debian 12 lacks (README, "Without Swift").
 # Env: APT_CACHE_DIR, where apt keeps downloaded .deb files (so CI can cache them).
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+if [ "${1:-}" = --runtime ]; then
+  packages=(libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libcurl4 libxml2 ca-certificates)
+else
+  packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

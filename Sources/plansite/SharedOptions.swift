@@ -4,7 +4,9 @@ import PlanSiteKit
 
 struct FolderOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The templates folder.") var templates = "templates"
+    /// PLANSITE_TEMPLATES names the default: the container image sets it to the templates it carries.
+    @Option(help: "The templates folder (default: $PLANSITE_TEMPLATES, else templates).")
+    var templates = ProcessInfo.processInfo.environment["PLANSITE_TEMPLATES"] ?? "templates"
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Option(name: .customLong("audit-results"), help: "The browser audit's results (JSON), shown in the accessibility statement.")
     var auditResults: String?

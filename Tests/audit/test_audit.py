@@ -132,6 +132,9 @@ def test_flawed_forced_colors_caught(flawed_audit):
     by_rule = {}
     for f in fc:
         by_rule.setdefault(f["rule"], []).append(f)
+    # Focus styles are read only on a focused page: if the browser would not give one, the test
+    # says so (with the browser's own words) instead of failing on a missing finding below.
+    assert not by_rule.get("forced-colors-focus-unmeasured"), by_rule.get("forced-colors-focus-unmeasured")
     line = by_rule.get("forced-colors-line-not-drawn", [])
     # the screenshot shows the line on the light palette, not on the dark one
     assert [f for f in line if "fc-flaw-line" in f["element"]], fc

@@ -64,6 +64,12 @@ public struct SiteConfig: Sendable {
     public var statusLabels: [CommitmentStatus: String] = [:]
     /// Where `last_reviewed` is written, for the stale-data warning.
     public var lastReviewedLocation: SourceLocation?
+    /// `logo:` a file in the templates' `assets/` folder shown in the header, with where it is written.
+    public var logo: Located<String>?
+    /// `logo_alt:` the logo's text alternative; empty when the site title beside it says it all.
+    public var logoAlt: String = ""
+    /// `plan_horizon:` the year the plan runs to ("2028"), for "what we will see by 2028".
+    public var planHorizon: String?
 }
 
 public struct Link: Sendable, Hashable {

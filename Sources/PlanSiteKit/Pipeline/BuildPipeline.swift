@@ -39,7 +39,8 @@ public struct BuildSummary: Sendable {
 
     /// The one line `build` prints.
     public var line: String {
-        "Built \(pages) pages and \(indicators) indicators (\(files) files) in \(String(format: "%.2f", seconds)) s"
+        let indicatorWord = indicators == 1 ? "indicator" : "indicators"
+        return "Built \(pages) pages and \(indicators) \(indicatorWord) (\(files) files) in \(String(format: "%.2f", seconds)) s"
     }
 }
 

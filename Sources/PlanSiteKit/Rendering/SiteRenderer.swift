@@ -106,6 +106,7 @@ public struct SiteRenderer: Sendable {
         values["image"] = image(of: page, at: address) ?? NSNull()
         values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
         values["commitments"] = site.commitments.map { commitmentSummary($0, from: address) }
+        values["has_commitments"] = !site.commitments.isEmpty
         values["siblings"] = site.siblings.map { sibling in
             ["title": sibling.title, "summary": TemplateText.optional(sibling.summary), "url": sibling.url ?? ""]
         }

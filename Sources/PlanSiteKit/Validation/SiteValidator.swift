@@ -36,6 +36,14 @@ public struct SiteValidator: Sendable {
         problems += reviewed.compactMap { StaleFigureCheck.futureReview($0.0, at: $0.1, today: today) }
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
+            problems += TemplateAssetLint(templates: templates).check()
+            if let logo = assembly.site.config.logo, !templates.assetFiles.contains("assets/" + logo.value) {
+                problems.append(.error(logo.location, "`logo` names \(logo.value), which is not in \(templates.displayPrefix)assets/; "
+                    + "put the file there (e.g. \(templates.displayPrefix)assets/logo.svg) and write its name"))
+            }
+            if let css = templates.stylesheet {
+                problems += ThemeContrast(css: css, path: templates.displayPrefix + "assets/site.css").problems()
+            }
             if let pages = assembly.pages {
                 problems += TemplateKeyLint(templates: templates, pages: pages, parallel: parallel).check()
             }

@@ -39,15 +39,16 @@ struct ContentChangesTests {
 
     @Test func aFlippedComparisonAndAChangedTargetAreSaidInWords() {
         let changes = changed { site in
-            let i = index(site, "drug-poisoning-death-rate")
-            site.indicators[i].comparators[0].series[0].value = 6.5
+            let i = index(site, "rough-sleeping-rate")
+            let last = site.indicators[i].comparators[0].series.count - 1
+            site.indicators[i].comparators[0].series[last].value = 9.0
             let j = index(site, "housing-completions")
             site.indicators[j].target?.value = 450
         }
         #expect(changes.sections.map(\.facts) == [
-            ["England 2019-21 revised: 7.9 per 100,000 → 6.5 per 100,000",
-             "comparison: lower than England (not tested for significance) → higher than England (not tested for significance)"],
             ["target: 425 dwellings by 2027-28 (425 new homes a year) → 450 dwellings by 2027-28 (425 new homes a year)"],
+            ["England 2022 revised: 5.4 per 100,000 people → 9.0 per 100,000 people",
+             "comparison: similar to England → better than England"],
         ])
     }
 
