@@ -5,7 +5,7 @@
 #                --strict` on the real content
 #   make check   builds plansite (the same release build as make site) and checks content/
 #   make serve   builds plansite (the same release build) and runs the preview server on content/
-#   make changes BASE=<git ref>   says what changed in the figures since that ref
+#   make changes [BASE=<git ref>]   says what changed in the figures and words since the branch's base
 SWIFT ?= swift
 export PATH := /opt/swift/usr/bin:$(PATH)
 
@@ -63,16 +63,17 @@ else
 	@test -x "$(PLANSITE)" || { echo "PLANSITE=$(PLANSITE) is not an executable file" >&2; exit 2; }
 endif
 
-# What changed in the figures since a git ref: `make changes BASE=main` (CHANGES_FLAGS=--markdown
-# for a pull-request summary). The ref's content/ is exported into a temporary folder, never checked
-# out over this one; the compiler's output goes to stderr so stdout is only the report.
+# What changed in the figures and words since the branch's base (scripts/changes-base.sh: in CI the
+# pull or merge request's base commit, locally the merge base with the upstream branch, or the
+# commit before this one), or since BASE=<git ref>. CHANGES_FLAGS=--markdown for a pull-request
+# summary. The base's content/ is exported into a temporary folder, never checked out over this
+# one; the compiler's output goes to stderr so stdout is only the report.
 CHANGES_FLAGS ?=
 changes: build-deps
-	@test -n "$(BASE)" || { echo "usage: make changes BASE=<git ref>, e.g. BASE=main" >&2; exit 2; }
 	@$(MAKE) --no-print-directory binary >&2
-	@old=$$(mktemp -d) && trap 'rm -rf "$$old"' EXIT && \
-	  git archive --format=tar "$(BASE)" content | tar -x -C "$$old" && \
-	  $(BIN) changes "$$old/content" $(CHANGES_FLAGS)
+	@base=$$(scripts/changes-base.sh $(BASE)) && old=$$(mktemp -d) && trap 'rm -rf "$$old"' EXIT && \
+	  git archive --format=tar "$$base" "$(CONTENT)" | tar -x -C "$$old" && \
+	  $(BIN) changes "$$old/$(CONTENT)" --content "$(CONTENT)" $(CHANGES_FLAGS)
 
 # The binary a release attaches and the container image carries: the Swift runtime linked in, so it
 # runs on a Debian 12 without Swift (README, "Without Swift"). Its own build folder, since static

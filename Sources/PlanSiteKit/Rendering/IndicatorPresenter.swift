@@ -70,7 +70,7 @@ struct IndicatorPresenter: Sendable {
     func row(at address: PageAddress) -> [String: Any] {
         ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
          "latest": latest?.value.map(formattedWithUnit) ?? "No figure",
-         "period": latest?.period ?? "", "national": comparatorValue(national, for: latest?.period),
+         "period": latest.map { PeriodText.display($0.period) } ?? "", "national": comparatorValue(national, for: latest?.period),
          "comparison": comparison.label(against: national), "comparison_class": comparison.cssClass,
          "trend": travel.phrase]
     }
