@@ -8,12 +8,15 @@ WORKDIR /src
 COPY . .
 RUN make release-binary
 
-# Stage 2: Debian slim with only the libraries `ldd plansite` lists that slim lacks.
+# Stage 2: Debian slim with only the libraries `ldd plansite` lists that slim lacks. Not pinned
+# to versions: Debian 12's security updates replace them, and a pin to a replaced version fails.
 FROM debian:bookworm-slim
+# hadolint ignore=DL3008
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      libcmark-gfm0.29.0.gfm.6=0.29.0.gfm.6-6 \
-      libcmark-gfm-extensions0.29.0.gfm.6=0.29.0.gfm.6-6 \
+      libcmark-gfm0.29.0.gfm.6 \
+      libcmark-gfm-extensions0.29.0.gfm.6 \
+      libcurl4 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/.build/release-static/plansite /usr/local/bin/plansite
 COPY --from=build /src/templates /usr/share/plansite/templates

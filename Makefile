@@ -78,7 +78,8 @@ changes: build-deps
 # The binary a release attaches and the container image carries: the Swift runtime linked in, so it
 # runs on a Debian 12 without Swift (README, "Without Swift"). Its own build folder, since static
 # and dynamic objects differ.
-release-binary: build-deps
+release-binary:
+	@scripts/install-build-deps.sh --static
 	$(SWIFT) build --scratch-path $(BUILD_DIR)/static -c release --static-swift-stdlib --product plansite
 	mkdir -p $(BUILD_DIR)/release-static
 	cp $(BUILD_DIR)/static/release/plansite $(BUILD_DIR)/release-static/plansite
