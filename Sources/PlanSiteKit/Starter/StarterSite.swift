@@ -71,7 +71,9 @@ public enum StarterSite {
             order: 1
             summary: New litter bins where surveys find the most litter.
             due: "2028"
-            status: not-started
+            # Until someone judges its progress, a commitment is "not assessed". To give it a status,
+            # write who judged it and when: status: on-track, assessed_by: the Waste Service,
+            # assessed_on: 2026-03-01, reason: a sentence on the evidence.
             ---
             We will add litter bins on the streets where the spring survey finds the most litter.
 

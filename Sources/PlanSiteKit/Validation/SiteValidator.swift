@@ -63,7 +63,7 @@ public struct SiteValidator: Sendable {
             PlainLanguageLint(path: page.path, lines: outline.lines, firstLine: outline.firstLine, precedingText: page.summary ?? "").check()
         }
         var problems = content + check(outline, assembly.links, from: page.linkOrigin)
-        problems += FrontMatterLint(page: page, links: assembly.links).check()
+        problems += FrontMatterLint(page: page, links: assembly.links, baseURL: assembly.site.config.baseURL).check()
         problems += ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
         if page.kind != .sibling { problems += StaleFigureCheck(page: page, outline: outline, site: assembly.site).check() }
         if page.kind == .commitment { problems += CommitmentAssessmentCheck(page: page, site: assembly.site, today: today).check() }
