@@ -5,11 +5,12 @@ import Testing
 /// Corpus/_base (a small valid site; the templates are the repository's own).
 /// Each asserts the exact stderr (`expected.txt`), the exit code (`exit-code`) and
 /// that a previous site/ is left as it was. `args` holds the command (default `check`);
-/// `delete` lists base files to remove. A missing golden is recorded and the test
+/// `delete` lists base files to remove; `excerpt` lines (`out/some/page.html needle`) add
+/// to the golden each built file's lines that hold the needle. A missing golden is recorded and the test
 /// fails on purpose; PLANSITE_RECORD=1 re-records.
 @Suite struct CorpusTests {
     static let corpus = Plansite.packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Corpus")
-    static let controlFiles: Set<String> = ["args", "delete", "expected.txt", "exit-code"]
+    static let controlFiles: Set<String> = ["args", "delete", "excerpt", "expected.txt", "exit-code"]
 
     static var cases: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
@@ -28,7 +29,7 @@ import Testing
         let before = try site.previousBuild()
         let args = (try? String(contentsOf: caseFolder.appendingPathComponent("args"), encoding: .utf8)) ?? "check"
         let outcome = try Plansite.run(args.split(whereSeparator: \.isWhitespace).map(String.init), in: site.root)
-        let stderr = outcome.stderr.replacingOccurrences(of: site.root.path, with: "$ROOT")
+        let stderr = outcome.stderr.replacingOccurrences(of: site.root.path, with: "$ROOT") + site.excerpts(caseFolder)
         try Golden.compare(stderr, file: caseFolder.appendingPathComponent("expected.txt"))
         try Golden.compare("\(outcome.status)\n", file: caseFolder.appendingPathComponent("exit-code"))
         #expect(try site.previousBuild() == before, "site/ changed")
@@ -70,6 +71,17 @@ struct CorpusSite {
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: source, to: target)
         }
+    }
+
+    /// For each `excerpt` line, the lines of that built file holding its needle, trimmed.
+    func excerpts(_ caseFolder: URL) -> String {
+        let wanted = (try? String(contentsOf: caseFolder.appendingPathComponent("excerpt"), encoding: .utf8)) ?? ""
+        return wanted.split(separator: "\n").map { line in
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            let text = (try? String(contentsOf: root.appendingPathComponent(parts[0]), encoding: .utf8)) ?? "(no such file)"
+            let found = text.split(separator: "\n").filter { $0.contains(parts.last!) }
+            return "--- \(line)\n" + found.map { $0.trimmingCharacters(in: .whitespaces) + "\n" }.joined()
+        }.joined()
     }
 
     /// Every file of site/ with its contents, to compare before and after.

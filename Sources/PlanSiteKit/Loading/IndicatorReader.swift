@@ -10,7 +10,7 @@ struct IndicatorReader {
 
     static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
                                     "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns",
-                                    "value_type", "multiplier"]
+                                    "value_type", "multiplier", "period_order", "period_kinds"]
 
     /// The indicator, or nil when it has errors; every problem found is added to `problems`.
     func read(problems: inout [Diagnostic]) -> Indicator? {
@@ -26,8 +26,16 @@ struct IndicatorReader {
         let polarity = readPolarity(fields)
         // The geography names the area's line, table column and comparisons, so it cannot be blank.
         let geography = fields.string("geography", required: true)
-        let series = readSeries(fields.value("series"), fields, name: "series", required: true)
-        let comparators = readComparators(fields)
+        let read = readSeries(fields.value("series"), fields, name: "series", required: true)
+        let readComparators = readComparators(fields)
+        checkWrittenOrder([("series", read)].compactMap { name, series in series.map { (name, $0) } }
+                          + readComparators.map { ("comparator \($0.geography)", $0.series) }, fields)
+        for comparator in readComparators {
+            SeriesPeriods.coverageWarnings(series: read?.entries ?? [], comparator: comparator.geography,
+                                           comparator.series.entries).forEach(fields.report)
+        }
+        let series = read?.observations
+        let comparators = readComparators.map { ComparatorSeries(geography: $0.geography, series: $0.series.observations) }
         let source = readSource(fields)
         let provenance = readProvenance(fields)
         let measure = readMeasure(fields)
@@ -118,8 +126,8 @@ struct IndicatorReader {
         return provenance
     }
 
-    /// A list of observations in time order; periods unique; CIs around the value.
-    private func readSeries(_ node: Node?, _ fields: FieldReader, name: String, required: Bool) -> [Observation]? {
+    /// A list of observations, checked by the period rules and put in time order where every period is a time.
+    private func readSeries(_ node: Node?, _ fields: FieldReader, name: String, required: Bool) -> ReadSeries? {
         guard let node else {
             if required { fields.missing(name) }
             return nil
@@ -128,24 +136,53 @@ struct IndicatorReader {
             fields.error(node, "`\(name)` must be a list of `{ period: …, value: … }` entries")
             return nil
         }
-        // Each period's node, its position worked out only if the period is repeated.
-        var seen: [String: Node] = [:]
-        var observations: [Observation] = []
+        var entries: [SeriesPeriods.Entry] = []
         for item in items {
             var periodNode = item
             guard let observation = fields.nested(item, subject: "observation", { entry in
                 periodNode = entry.value("period") ?? item
                 return readObservation(entry)
             }) else { continue }
-            if let first = seen[observation.period] {
-                fields.report(.error(fields.location(of: periodNode), "period \"\(observation.period)\" appears twice in \(name) (first at line \(fields.location(of: first).line))"))
-                continue
-            }
-            seen[observation.period] = periodNode
-            observations.append(observation)
+            entries.append(SeriesPeriods.Entry(observation: observation, location: fields.location(of: periodNode)))
         }
         if required && items.isEmpty { fields.error(node, "`\(name)` needs at least one observation") }
-        return observations
+        var problems: [Diagnostic] = []
+        let rules = SeriesPeriods(name: name, mixedKinds: periodKindsMixed(fields))
+        let (arranged, datable) = rules.arrange(entries, problems: &problems)
+        problems.forEach(fields.report)
+        return ReadSeries(entries: arranged, inWrittenOrder: !datable && entries.count > 1, node: node)
+    }
+
+    struct ReadSeries {
+        var entries: [SeriesPeriods.Entry]
+        /// Some period is not a time, so the order written stands.
+        var inWrittenOrder: Bool
+        var node: Node
+        var observations: [Observation] { entries.map(\.observation) }
+    }
+
+    /// `period_kinds: mixed`: the kind of period changes along the series (financial years, then rolling periods).
+    private func periodKindsMixed(_ fields: FieldReader) -> Bool {
+        guard let node = fields.value("period_kinds"), let text = fields.string("period_kinds") else { return false }
+        guard text == "mixed" else {
+            fields.error(node, "`period_kinds` can only be `mixed` (the kind of period changes along a series), found \"\(text.prefix(40))\"")
+            return false
+        }
+        return true
+    }
+
+    /// Said once per file: a series whose periods are not all times keeps the order written, which the
+    /// file confirms with `period_order: as-written`.
+    private func checkWrittenOrder(_ all: [(name: String, series: ReadSeries)], _ fields: FieldReader) {
+        let node = fields.value("period_order"), text = fields.string("period_order")
+        if let node, let text, text != "as-written" {
+            fields.error(node, "`period_order` can only be `as-written`, found \"\(text.prefix(40))\"")
+        }
+        guard node == nil, let first = all.first(where: { $0.series.inWrittenOrder }) else { return }
+        let labels = first.series.observations.map(\.period).filter { PeriodTime.of($0) == nil }
+        fields.report(.warning(fields.location(of: first.series.node), "some periods of \(first.name) are not times "
+            + "PlanSite can order (\"\(labels[0])\"), so every series of this file is shown in the order written; check "
+            + "that it runs oldest to latest, then add `period_order: as-written` to say so"))
     }
 
     private func readObservation(_ entry: FieldReader) -> Observation? {
@@ -201,7 +238,7 @@ struct IndicatorReader {
         return flags
     }
 
-    private func readComparators(_ fields: FieldReader) -> [ComparatorSeries] {
+    private func readComparators(_ fields: FieldReader) -> [(geography: String, series: ReadSeries)] {
         guard let node = fields.value("comparators") else { return [] }
         guard case .mapping(let mapping) = node else {
             fields.error(node, "`comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`")
@@ -212,8 +249,9 @@ struct IndicatorReader {
                 fields.error(pair.key, "each comparator must be named by its geography")
                 return nil
             }
-            let series = pair.value.isNull ? [] : readSeries(pair.value, fields, name: "comparator \(geography)", required: false) ?? []
-            return ComparatorSeries(geography: geography, series: series)
+            let empty = ReadSeries(entries: [], inWrittenOrder: false, node: pair.value)
+            let series = pair.value.isNull ? empty : readSeries(pair.value, fields, name: "comparator \(geography)", required: false) ?? empty
+            return (geography, series)
         }
     }
 

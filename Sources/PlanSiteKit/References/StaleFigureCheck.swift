@@ -150,9 +150,10 @@ struct ReviewDate: Comparable {
         (year, month, day) = (parts[0], parts[1], parts[2])
     }
 
-    /// An ISO date period is its own date; any other period starts on 1 January of the last year it covers.
+    /// A date period ("2025-12-31", "31 Dec 2025") is its own date; any other period starts on
+    /// 1 January of the last year it covers.
     init?(periodStart period: String) {
-        if let date = ReviewDate(period) { self = date; return }
+        if let date = PeriodText.date(period) { (year, month, day) = date; return }
         guard let years = PeriodText.years(period) else { return nil }
         (year, month, day) = (years.upperBound, 1, 1)
     }
