@@ -35,7 +35,7 @@ public struct PeriodTime: Hashable, Sendable {
     let first: Int, last: Int
 
     /// Earlier ends first; of two that end together (a year and a rolling period ending
-    /// with it), the shorter.
+    /// with it), the one that began earlier.
     static func precedes(_ a: PeriodTime, _ b: PeriodTime) -> Bool { (a.last, a.first) < (b.last, b.first) }
 
     /// The time alone, to find one time however it is written.

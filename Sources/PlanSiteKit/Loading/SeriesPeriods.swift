@@ -14,10 +14,12 @@ struct SeriesPeriods {
     var mixedKinds: Bool
 
     /// The entries in time order with each period spelled as the site shows it, or in the order
-    /// written when some period is not a time (then `datable` is false).
+    /// written when some period is not a time (then `datable` is false if one is a label, so the
+    /// order written is what the site shows).
     func arrange(_ entries: [Entry], problems: inout [Diagnostic]) -> (entries: [Entry], datable: Bool) {
         let readings = entries.map { PeriodTime.read($0.observation.period) }
         let anyTime = readings.contains { if case .time = $0 { true } else { false } }
+        var labelled = false
         var times: [Timed] = []
         var arranged = entries
         for (index, reading) in readings.enumerated() {
@@ -31,11 +33,11 @@ struct SeriesPeriods {
             case .unrecognised where anyTime:
                 problems.append(.error(entries[index].location, unrecognised(entries[index].observation.period)))
             case .label, .unrecognised:
-                break
+                labelled = true
             }
         }
         problems += repeatedTimes(times) + (mixedKinds ? [] : mixedKindProblems(times))
-        guard times.count == entries.count else { return (arranged, false) }
+        guard times.count == entries.count else { return (arranged, !labelled) }
         let order = times.sorted { a, b in
             if PeriodTime.precedes(a.time, b.time) { return true }
             return !PeriodTime.precedes(b.time, a.time) && a.index < b.index
@@ -53,6 +55,9 @@ struct SeriesPeriods {
         if period.contains("\"") || period.contains("'") {
             let bare = period.filter { $0 != "\"" && $0 != "'" }
             return "period \(period) has a stray quote mark; write `period: \"\(bare)\"`, with a quote at each end or none"
+        }
+        if period.contains("–") || period.contains("—") {
+            return "period \"\(period)\" has a dash where PlanSite reads a hyphen; write \"\(period.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-"))\""
         }
         return "period \"\(period)\" is in no form PlanSite can place in time, unlike the others in \(name); write "
             + "\(PeriodTime.forms), or words with a note in brackets such as \"2025 (projection)\""
