@@ -79,9 +79,16 @@ struct CorpusSite {
         return wanted.split(separator: "\n").map { line in
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
             let text = (try? String(contentsOf: root.appendingPathComponent(parts[0]), encoding: .utf8)) ?? "(no such file)"
-            let found = text.split(separator: "\n").filter { $0.contains(parts.last!) }
-            return "--- \(line)\n" + found.map { $0.trimmingCharacters(in: .whitespaces) + "\n" }.joined()
+            let found = text.split(whereSeparator: \.isNewline).flatMap { Self.mentions(of: parts.last!, in: String($0)) }
+            return "--- \(line)\n" + found.map { $0 + "\n" }.joined()
         }.joined()
+    }
+
+    /// The line, trimmed; or in a long line (an inline SVG), each place the needle occurs and 200 characters on.
+    static func mentions(of needle: String, in line: String) -> [String] {
+        guard line.contains(needle) else { return [] }
+        guard line.count > 400 else { return [line.trimmingCharacters(in: .whitespaces)] }
+        return line.components(separatedBy: needle).dropFirst().map { "…" + needle + $0.prefix(200) + "…" }
     }
 
     /// Every file of site/ with its contents, to compare before and after.
