@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // Indicator figures saved from a spreadsheet (indicators/<id>.csv) and Fingertips exports.
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         // The preview server: sockets and async/await only, no SwiftNIO (see docs/preview-server.md).
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
@@ -27,6 +29,7 @@ let package = Package(
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // `plansite serve`: kept out of PlanSiteKit so the library never links a server.

@@ -7,6 +7,10 @@ struct IndicatorReader {
     var document: YAMLDocument
     var expectedID: String
     var path: String
+    /// `indicators/<id>.csv`, when the figures are kept in a spreadsheet.
+    var table: SpreadsheetTable?
+    /// There is such a file, even if it could not be read (its problems are reported already).
+    var hasTable = false
 
     static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
                                     "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns",
@@ -26,8 +30,8 @@ struct IndicatorReader {
         let polarity = readPolarity(fields)
         // The geography names the area's line, table column and comparisons, so it cannot be blank.
         let geography = fields.string("geography", required: true)
-        let read = readSeries(fields.value("series"), fields, name: "series", required: true)
-        let readComparators = readComparators(fields)
+        let mixed = periodKindsMixed(fields)
+        let (read, readComparators, tableBreakdowns) = readFigures(fields, geography: geography, mixedKinds: mixed)
         checkWrittenOrder([("series", read)].compactMap { name, series in series.map { (name, $0) } }
                           + readComparators.map { ("comparator \($0.geography)", $0.series) }, fields)
         for comparator in readComparators {
@@ -39,7 +43,7 @@ struct IndicatorReader {
         let source = readSource(fields)
         let provenance = readProvenance(fields)
         let measure = readMeasure(fields)
-        let breakdowns = BreakdownReader(fields: fields).read()
+        let breakdowns = BreakdownReader(fields: fields).read() + tableBreakdowns
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
         guard let id, let title, let unit, let polarity, let geography, let series, let source,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
@@ -127,7 +131,7 @@ struct IndicatorReader {
     }
 
     /// A list of observations, checked by the period rules and put in time order where every period is a time.
-    private func readSeries(_ node: Node?, _ fields: FieldReader, name: String, required: Bool) -> ReadSeries? {
+    private func readSeries(_ node: Node?, _ fields: FieldReader, name: String, required: Bool, mixedKinds: Bool) -> ReadSeries? {
         guard let node else {
             if required { fields.missing(name) }
             return nil
@@ -147,18 +151,50 @@ struct IndicatorReader {
         }
         if required && items.isEmpty { fields.error(node, "`\(name)` needs at least one observation") }
         var problems: [Diagnostic] = []
-        let rules = SeriesPeriods(name: name, mixedKinds: periodKindsMixed(fields))
+        let rules = SeriesPeriods(name: name, mixedKinds: mixedKinds)
         let (arranged, datable) = rules.arrange(entries, problems: &problems)
         problems.forEach(fields.report)
-        return ReadSeries(entries: arranged, inWrittenOrder: !datable && entries.count > 1, node: node)
+        return ReadSeries(entries: arranged, inWrittenOrder: !datable && entries.count > 1, location: fields.location(of: node))
     }
 
     struct ReadSeries {
         var entries: [SeriesPeriods.Entry]
         /// Some period is not a time, so the order written stands.
         var inWrittenOrder: Bool
-        var node: Node
+        var location: SourceLocation
         var observations: [Observation] { entries.map(\.observation) }
+    }
+
+    /// The series and comparators, from this file or from the spreadsheet beside it (never both), and the
+    /// spreadsheet's breakdowns.
+    private func readFigures(_ fields: FieldReader, geography: String?, mixedKinds mixed: Bool)
+        -> (ReadSeries?, [(geography: String, series: ReadSeries)], [Breakdown]) {
+        guard let table else {
+            if hasTable { return (nil, [], []) }
+            return (readSeries(fields.value("series"), fields, name: "series", required: true, mixedKinds: mixed),
+                    readComparators(fields, mixedKinds: mixed), [])
+        }
+        let csv = "indicators/\(expectedID).csv"
+        for key in ["series", "comparators"] {
+            guard let node = fields.value(key) else { continue }
+            fields.error(node, "the figures are in \(csv) and in `\(key)` here; keep one: delete `series` and `comparators` "
+                         + "from this file (the spreadsheet is read), or delete \(csv)")
+        }
+        guard let geography else { return (nil, [], []) }
+        var problems: [Diagnostic] = []
+        guard let figures = IndicatorTableReader(table: table, geography: geography).read(problems: &problems) else {
+            problems.forEach(fields.report)
+            return (nil, [], [])
+        }
+        func arranged(_ entries: [SeriesPeriods.Entry], _ name: String) -> ReadSeries {
+            let (sorted, datable) = SeriesPeriods(name: name, mixedKinds: mixed).arrange(entries, problems: &problems)
+            return ReadSeries(entries: sorted, inWrittenOrder: !datable && entries.count > 1,
+                              location: entries.first?.location ?? SourceLocation(path: table.path))
+        }
+        let series = arranged(figures.series, "series")
+        let comparators = figures.comparators.map { ($0.geography, arranged($0.entries, "comparator \($0.geography)")) }
+        problems.forEach(fields.report)
+        return (figures.series.isEmpty ? nil : series, comparators, figures.breakdowns)
     }
 
     /// `period_kinds: mixed`: the kind of period changes along the series (financial years, then rolling periods).
@@ -180,7 +216,7 @@ struct IndicatorReader {
         }
         guard node == nil, let first = all.first(where: { $0.series.inWrittenOrder }) else { return }
         let labels = first.series.observations.map(\.period).filter { PeriodTime.of($0) == nil }
-        fields.report(.warning(fields.location(of: first.series.node), "some periods of \(first.name) are not times "
+        fields.report(.warning(first.series.location, "some periods of \(first.name) are not times "
             + "PlanSite can order (\"\(labels[0])\"), so every series of this file is shown in the order written; check "
             + "that it runs oldest to latest, then add `period_order: as-written` to say so"))
     }
@@ -229,8 +265,7 @@ struct IndicatorReader {
         var flags: [ValueFlag] = []
         for (letter, at) in letters {
             guard let flag = ValueFlag(rawValue: letter.lowercased()) else {
-                let known = ValueFlag.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: ", ")
-                entry.error(at, "`flag` \"\(letter.prefix(20))\" is not one of the GSS letters: \(known)")
+                entry.error(at, ValueFlag.unknownMessage(letter))
                 continue
             }
             if !flags.contains(flag) { flags.append(flag) }
@@ -238,7 +273,7 @@ struct IndicatorReader {
         return flags
     }
 
-    private func readComparators(_ fields: FieldReader) -> [(geography: String, series: ReadSeries)] {
+    private func readComparators(_ fields: FieldReader, mixedKinds: Bool) -> [(geography: String, series: ReadSeries)] {
         guard let node = fields.value("comparators") else { return [] }
         guard case .mapping(let mapping) = node else {
             fields.error(node, "`comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`")
@@ -249,8 +284,9 @@ struct IndicatorReader {
                 fields.error(pair.key, "each comparator must be named by its geography")
                 return nil
             }
-            let empty = ReadSeries(entries: [], inWrittenOrder: false, node: pair.value)
-            let series = pair.value.isNull ? empty : readSeries(pair.value, fields, name: "comparator \(geography)", required: false) ?? empty
+            let empty = ReadSeries(entries: [], inWrittenOrder: false, location: fields.location(of: pair.value))
+            let series = pair.value.isNull ? empty : readSeries(pair.value, fields, name: "comparator \(geography)", required: false,
+                                                                    mixedKinds: mixedKinds) ?? empty
             return (geography, series)
         }
     }

@@ -108,6 +108,12 @@ public enum ValueFlag: String, Sendable, CaseIterable {
     case notApplicable = "z"
     case lowReliability = "u"
 
+    /// Said of a letter that is none of these.
+    static func unknownMessage(_ letter: String) -> String {
+        let known = allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: ", ")
+        return "`flag` \"\(letter.prefix(20))\" is not one of the GSS letters: \(known)"
+    }
+
     /// The words behind the letter, for keys under tables and for screen readers.
     public var meaning: String {
         switch self {
