@@ -6,11 +6,11 @@ import Testing
 /// Each asserts the exact stderr (`expected.txt`), the exit code (`exit-code`) and
 /// that a previous site/ is left as it was. `args` holds the command (default `check`);
 /// `delete` lists base files to remove; `excerpt` lines (`out/some/page.html needle`) add
-/// to the golden each built file's lines that hold the needle. A missing golden is recorded and the test
+/// to the golden each built file's lines that hold the needle; `show-stdout` adds standard output. A missing golden is recorded and the test
 /// fails on purpose; PLANSITE_RECORD=1 re-records.
 @Suite struct CorpusTests {
     static let corpus = Plansite.packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Corpus")
-    static let controlFiles: Set<String> = ["args", "delete", "excerpt", "expected.txt", "exit-code"]
+    static let controlFiles: Set<String> = ["args", "delete", "excerpt", "expected.txt", "exit-code", "show-stdout"]
 
     static var cases: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
@@ -29,7 +29,10 @@ import Testing
         let before = try site.previousBuild()
         let args = (try? String(contentsOf: caseFolder.appendingPathComponent("args"), encoding: .utf8)) ?? "check"
         let outcome = try Plansite.run(args.split(whereSeparator: \.isWhitespace).map(String.init), in: site.root)
-        let stderr = outcome.stderr.replacingOccurrences(of: site.root.path, with: "$ROOT") + site.excerpts(caseFolder)
+        var stderr = outcome.stderr.replacingOccurrences(of: site.root.path, with: "$ROOT") + site.excerpts(caseFolder)
+        if FileManager.default.fileExists(atPath: caseFolder.appendingPathComponent("show-stdout").path) {
+            stderr += "--- stdout\n" + outcome.stdout
+        }
         try Golden.compare(stderr, file: caseFolder.appendingPathComponent("expected.txt"))
         try Golden.compare("\(outcome.status)\n", file: caseFolder.appendingPathComponent("exit-code"))
         #expect(try site.previousBuild() == before, "site/ changed")

@@ -6,7 +6,7 @@ struct SiteConfigReader {
     var document: YAMLDocument
 
     static let keys: Set<String> = ["title", "organisation", "language", "base_url", "last_reviewed", "contact_email",
-                                    "unsafe_html", "national_comparator", "regional_comparator", "data_licence",
+                                    "unsafe_html", "national_comparator", "regional_comparator", "data_licence", "area_code",
                                     "parent", "footer_links", "contact_url", "status_labels"]
     static let openGovernmentLicence = Link(title: "Open Government Licence v3.0",
                                             url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
@@ -40,6 +40,7 @@ struct SiteConfigReader {
             footerLinks: (fields.sequence("footer_links") ?? []).compactMap { readLink($0, fields) })
         config.statusLabels = readStatusLabels(fields)
         config.lastReviewedLocation = fields.value("last_reviewed").map(fields.location(of:))
+        config.areaCode = fields.string("area_code")
         problems += fields.diagnostics
         return fields.diagnostics.contains { $0.severity == .error } ? nil : config
     }
