@@ -19,11 +19,12 @@ enum XLSXSheet {
         let texts = strings?.items.map(\.text) ?? []
         var rows: [[String]] = []
         for row in sheet.sheetData.rows {
-            // Empty rows are left out of the file: keep each row at its number, so cell names stay true.
-            while rows.count + 1 < (row.number ?? rows.count + 1) { rows.append([]) }
+            // Empty rows are left out of the file: keep each row at its number, so cell names stay true
+            // (no further than a spreadsheet goes: 1,048,576 rows of 16,384 columns).
+            while rows.count + 1 < min(row.number ?? rows.count + 1, 1_048_576) { rows.append([]) }
             var cells: [String] = []
             for cell in row.cells {
-                let column = cell.reference.map(columnIndex) ?? cells.count
+                let column = min(cell.reference.map(columnIndex) ?? cells.count, 16_383)
                 while cells.count < column { cells.append("") }
                 cells.append(cell.text(shared: texts))
             }
@@ -41,7 +42,8 @@ enum XLSXSheet {
 
     /// "C5" is column 2 (from 0).
     static func columnIndex(_ reference: String) -> Int {
-        reference.prefix { $0.isLetter }.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        let letters = reference.prefix { $0.isASCII && $0.isLetter }.uppercased().prefix(3)
+        return max(0, letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1)
     }
 
     private struct Worksheet: Decodable {

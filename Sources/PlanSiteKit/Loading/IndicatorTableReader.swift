@@ -25,49 +25,73 @@ struct IndicatorTableReader {
     func read(problems: inout [Diagnostic]) -> Figures? {
         guard let layout = readLayout(&problems) else { return nil }
         let periods = PeriodCells(table: table, column: layout.known["period"]!)
-        var figures = Figures()
-        var groups: [(dimension: String, period: String, categories: [BreakdownCategory], line: Int)] = []
+        var sorter = Sorter(geography: geography)
         for row in table.rows {
             var cells = CellReader(table: table, row: row, layout: layout)
-            guard let period = periods.read(row, problems: &problems), let observation = cells.observation(period),
-                  let area = cells.area() else {
-                problems += cells.problems
+            let period = periods.read(row, problems: &problems)
+            let observation = period.flatMap { cells.observation($0) }, area = cells.area()
+            problems += cells.problems
+            guard let observation, let area else { continue }
+            let entry = SeriesPeriods.Entry(observation: observation, location: table.location(row, layout.known["period"]!))
+            guard let group = cells.breakdown() else { sorter.add(entry, area: area); continue }
+            guard area == geography else {
+                problems.append(.error(table.location(row, group.column), "\(cell(row, group.column)): groups (`\(group.dimension)`) "
+                    + "are read for \(geography) only; empty this cell to make the row \(area)'s figure for everyone, or delete the row"))
                 continue
             }
-            problems += cells.problems
-            let location = table.location(row, layout.known["period"]!)
-            if let group = cells.breakdown() {
-                guard area == geography else {
-                    problems.append(.error(table.location(row, group.column), "\(cell(row, group.column)): groups (`\(group.dimension)`) "
-                        + "are read for \(geography) only; empty this cell to make the row \(area)'s figure for everyone, or delete the row"))
-                    continue
-                }
-                let category = BreakdownCategory(category: group.category, value: observation.value, lowerCI: observation.lowerCI,
-                                                 upperCI: observation.upperCI, note: observation.note)
-                if let index = groups.firstIndex(where: { $0.dimension == group.dimension && $0.period == observation.period }) {
-                    groups[index].categories.append(category)
-                } else {
-                    groups.append((group.dimension, observation.period, [category], row.line))
-                }
-            } else if area == geography {
-                figures.series.append(SeriesPeriods.Entry(observation: observation, location: location))
-            } else if let index = figures.comparators.firstIndex(where: { $0.geography == area }) {
-                figures.comparators[index].entries.append(SeriesPeriods.Entry(observation: observation, location: location))
-            } else {
-                figures.comparators.append((area, [SeriesPeriods.Entry(observation: observation, location: location)]))
-            }
+            sorter.add(entry.observation, to: group, line: row.line)
         }
-        figures.breakdowns = groups.map { group in
-            var breakdown = Breakdown(dimension: group.dimension, period: group.period, ordered: false, categories: group.categories,
-                                      overall: figures.series.first { $0.observation.period == group.period }?.observation)
-            breakdown.line = group.line
-            return breakdown
-        }
-        if figures.series.isEmpty {
+        if sorter.figures.series.isEmpty {
             problems.append(.error(table.location(table.header, 0), "no row of this file is for \(geography) (the indicator's "
                                    + "`geography`); write \(geography) in the `area` column of its rows"))
         }
-        return figures
+        return sorter.finished()
+    }
+
+    /// Each row to the series, its comparator or its group, found by key (a long file may split every period).
+    private struct Sorter {
+        var geography: String
+        var figures = Figures()
+        var groups: [(dimension: String, period: String, categories: [BreakdownCategory], line: Int)] = []
+        var groupIndex: [String: Int] = [:], comparatorIndex: [String: Int] = [:]
+
+        init(geography: String) { self.geography = geography }
+
+        mutating func add(_ entry: SeriesPeriods.Entry, area: String) {
+            if area == geography {
+                figures.series.append(entry)
+            } else if let index = comparatorIndex[area] {
+                figures.comparators[index].entries.append(entry)
+            } else {
+                comparatorIndex[area] = figures.comparators.count
+                figures.comparators.append((area, [entry]))
+            }
+        }
+
+        mutating func add(_ observation: Observation, to group: (dimension: String, category: String, column: Int), line: Int) {
+            let category = BreakdownCategory(category: group.category, value: observation.value, lowerCI: observation.lowerCI,
+                                             upperCI: observation.upperCI, note: observation.note)
+            let key = group.dimension + "\u{0}" + observation.period
+            if let index = groupIndex[key] {
+                groups[index].categories.append(category)
+            } else {
+                groupIndex[key] = groups.count
+                groups.append((group.dimension, observation.period, [category], line))
+            }
+        }
+
+        /// The groups as breakdowns, each with the area's figure for everyone in its period.
+        func finished() -> Figures {
+            var result = figures
+            let overall = Dictionary(figures.series.map { ($0.observation.period, $0.observation) }, uniquingKeysWith: { first, _ in first })
+            result.breakdowns = groups.map { group in
+                var breakdown = Breakdown(dimension: group.dimension, period: group.period, ordered: false,
+                                          categories: group.categories, overall: overall[group.period])
+                breakdown.line = group.line
+                return breakdown
+            }
+            return result
+        }
     }
 
     private func cell(_ row: SpreadsheetTable.Row, _ column: Int) -> String { "cell " + SpreadsheetTable.cellName(row: row, column: column) }
