@@ -94,7 +94,7 @@ struct ChartDrawing {
         return svg + "</g>"
     }
 
-    /// Observations with a value and a place on the axis, in the order written.
+    /// Observations with a value and a place on the axis, in the series' order.
     func plotted(_ series: [Observation]) -> [(index: Int, observation: Observation)] {
         series.compactMap { observation in
             guard observation.value != nil, let index = axis.index(of: observation.period) else { return nil }

@@ -217,8 +217,8 @@ struct IndicatorReader {
         guard node == nil, let first = all.first(where: { $0.series.inWrittenOrder }) else { return }
         let labels = first.series.observations.map(\.period).filter { PeriodTime.of($0) == nil }
         fields.report(.warning(first.series.location, "some periods of \(first.name) are not times "
-            + "PlanSite can order (\"\(labels[0])\"), so every series of this file is shown in the order written; check "
-            + "that it runs oldest to latest, then add `period_order: as-written` to say so"))
+            + "PlanSite can order (\"\(labels[0])\"), so it is shown in the order written; check that it runs oldest to "
+            + "latest, then add `period_order: as-written` to the file to say so"))
     }
 
     private func readObservation(_ entry: FieldReader) -> Observation? {

@@ -9,7 +9,8 @@ public struct Indicator: Sendable, Hashable {
     public var polarity: Polarity
     public var geography: String
     public var series: [Observation]
-    /// Comparator series, in the order written, keyed by geography.
+    /// Comparator series, in the order written, keyed by geography; each series, like `series`, in time
+    /// order whenever all its periods are times (the loader sorts them: docs/content-format.md, "Periods").
     public var comparators: [ComparatorSeries]
     public var target: IndicatorTarget?
     public var source: DataSource

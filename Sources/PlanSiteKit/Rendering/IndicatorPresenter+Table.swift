@@ -57,7 +57,7 @@ extension IndicatorPresenter {
         return "No value" + (observation.note.map { ": \($0)" } ?? "")
     }
 
-    /// Periods of the area and its comparators, each kept in the order written.
+    /// Periods of the area and its comparators: in time order when every one is a time (`PeriodOrder.merge`).
     func periods() -> [String] { Self.periods(of: indicator) }
 
     static func periods(of indicator: Indicator) -> [String] {
