@@ -26,7 +26,8 @@ struct FingertipsExport {
 
     /// The area's rows, England's and its region's (the area's parent, when that is a region: E12…),
     /// for everyone (no category), and of the one age group most rows give.
-    func rows(area: String) -> (area: [SpreadsheetTable.Row], others: [(code: String, rows: [SpreadsheetTable.Row])], leftOut: [String]) {
+    func rows(area: String)
+        -> (area: [SpreadsheetTable.Row], others: [(code: String, rows: [SpreadsheetTable.Row])], leftOut: [String]) {
         var leftOut: [String] = []
         let plain = table.rows.filter { cell($0, "Category Type").isEmpty }
         if plain.count < table.rows.count {
@@ -36,7 +37,10 @@ struct FingertipsExport {
         let own = plain.filter { cell($0, "Area Code") == area }
         let ages = Dictionary(grouping: own, by: { cell($0, "Age") })
         let age = ages.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? ""
-        if ages.count > 1 { leftOut.append("the age groups other than \(age) (\(ages.keys.filter { $0 != age }.sorted().joined(separator: ", ")))") }
+        if ages.count > 1 {
+            let others = ages.keys.filter { $0 != age }.sorted().joined(separator: ", ")
+            leftOut.append("the age groups other than \(age) (\(others))")
+        }
         let kept = plain.filter { cell($0, "Age") == age }
         let region = own.map { cell($0, "Parent Code") }.first { $0.hasPrefix("E12") }
         let others = [Self.england, region].compactMap { $0 }.filter { $0 != area }.map { code in

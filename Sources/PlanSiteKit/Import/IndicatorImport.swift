@@ -50,7 +50,9 @@ public struct IndicatorImport {
 
     public func run(_ input: Input, from path: String) throws -> Outcome {
         let loaded = ContentLoader(contentFolder: contentFolder, displayPrefix: displayPrefix).load()
-        guard let site = loaded.site else { throw ImportProblem("the content folder has errors that stop it loading; run plansite check") }
+        guard let site = loaded.site else {
+            throw ImportProblem("the content folder has errors that stop it loading; run plansite check")
+        }
         let yml = try indicatorDocument()
         let geography = FieldReader(yml.root ?? .scalar(.init("")), in: yml, subject: "indicator").string("geography") ?? ""
         let tidy = try tidyTable(input, from: path, site: site, geography: geography)
@@ -59,9 +61,8 @@ public struct IndicatorImport {
         outcome.sources.record(tidy.csv, for: target)
         guard let table = SpreadsheetTable.read(tidy.csv, path: target, problems: &outcome.diagnostics) else { return outcome }
         let reader = IndicatorReader(document: yml, expectedID: indicatorID, path: yml.path, table: table, hasTable: true)
-        guard let new = reader.read(problems: &outcome.diagnostics), !outcome.diagnostics.contains(where: { $0.severity == .error }) else {
-            return outcome
-        }
+        let new = reader.read(problems: &outcome.diagnostics)
+        guard let new, !outcome.diagnostics.contains(where: { $0.severity == .error }) else { return outcome }
         outcome.lines = changes(from: site.indicators.first { $0.id == indicatorID }, to: new, site: site)
             + tidy.leftOut.map { "Left out: \($0)." }
         try write(tidy.csv, to: target, outcome: &outcome)
@@ -95,7 +96,9 @@ public struct IndicatorImport {
             guard let table = SpreadsheetTable.read(text, path: path, problems: &problems) else {
                 throw ImportProblem(problems.first?.message ?? "\(path) is empty")
             }
-            guard let export = FingertipsExport(table) else { return TidyTable(header: table.header.cells, rows: table.rows.map(\.cells)) }
+            guard let export = FingertipsExport(table) else {
+                return TidyTable(header: table.header.cells, rows: table.rows.map(\.cells))
+            }
             guard export.missing.isEmpty else {
                 throw ImportProblem("\(path) looks like a Fingertips export but has no "
                                     + export.missing.map { "`\($0)`" }.joined(separator: ", ") + " column")

@@ -16,7 +16,8 @@ struct TidyTable {
     /// The file's text, each field quoted (and neutralised) as the downloads quote them; every row as wide as the header.
     var csv: String {
         ([header] + rows).map { cells in
-            (cells + Array(repeating: "", count: max(0, header.count - cells.count))).map(DataDownloads.csvField).joined(separator: ",") + "\n"
+            let padded = cells + Array(repeating: "", count: max(0, header.count - cells.count))
+            return padded.map(DataDownloads.csvField).joined(separator: ",") + "\n"
         }.joined()
     }
 
@@ -86,7 +87,9 @@ struct TidyTable {
             add([row], export, area: area, group: export.cell(row, "Sex"))
         }
         let earlier = rows.count - rows.filter { PeriodTime.of(export.cell($0, "Time period")) == latest }.count
-        if earlier > 0 { leftOut.append(FingertipsExport.rows(earlier) + " by sex before \(latest.canonical) (the page shows the latest split)") }
+        if earlier > 0 {
+            leftOut.append(FingertipsExport.rows(earlier) + " by sex before \(latest.canonical) (the page shows the latest split)")
+        }
     }
 }
 

@@ -9,7 +9,8 @@ enum XLSXSheet {
     static func cells(of file: URL) throws -> [[String]] {
         let archive: Archive
         do { archive = try Archive(url: file, accessMode: .read) } catch {
-            throw ImportProblem("\(file.lastPathComponent) is not an .xlsx workbook (it is not a ZIP file); save it from the spreadsheet as .xlsx or CSV")
+            throw ImportProblem("\(file.lastPathComponent) is not an .xlsx workbook (it is not a ZIP file); "
+                                + "save it from the spreadsheet as .xlsx or CSV")
         }
         let strings = try part("xl/sharedStrings.xml", of: archive).map { try XMLDecoder().decode(SharedStrings.self, from: $0) }
         guard let sheetData = try part("xl/worksheets/sheet1.xml", of: archive) else {

@@ -57,7 +57,8 @@ struct SeriesPeriods {
             return "period \(period) has a stray quote mark; write `period: \"\(bare)\"`, with a quote at each end or none"
         }
         if period.contains("–") || period.contains("—") {
-            return "period \"\(period)\" has a dash where PlanSite reads a hyphen; write \"\(period.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-"))\""
+            let hyphened = period.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
+            return "period \"\(period)\" has a dash where PlanSite reads a hyphen; write \"\(hyphened)\""
         }
         return "period \"\(period)\" is in no form PlanSite can place in time, unlike the others in \(name); write "
             + "\(PeriodTime.forms), or words with a note in brackets such as \"2025 (projection)\""

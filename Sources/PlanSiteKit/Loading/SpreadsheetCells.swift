@@ -112,7 +112,8 @@ struct PeriodCells {
         self.column = column
         let kinds = table.rows.compactMap { PeriodTime.of($0.cell(column))?.kind }
         dates = kinds.isEmpty ? table.rows.contains { Self.spreadsheetDate($0.cell(column)) != nil } : kinds.allSatisfy { $0 == .day }
-        iso = table.rows.first { PeriodTime.of($0.cell(column))?.kind == .day }.map { CalendarDate(iso: $0.cell(column)) != nil } ?? false
+        let firstDay = table.rows.first { PeriodTime.of($0.cell(column))?.kind == .day }
+        iso = firstDay.map { CalendarDate(iso: $0.cell(column)) != nil } ?? false
     }
 
     func read(_ row: SpreadsheetTable.Row, problems: inout [Diagnostic]) -> String? {

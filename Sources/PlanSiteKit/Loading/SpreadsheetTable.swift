@@ -35,7 +35,9 @@ struct SpreadsheetTable {
             rows.append(Row(cells: cells, number: rows.count + 1, line: line, columns: columns(of: cells, in: raw)))
             line += 1 + cells.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
         }
-        if text.filter({ $0 == "\"" }).count % 2 == 1, let open = rows.last(where: { $0.cells.contains { $0.contains("\n") } }) ?? rows.last {
+        // An odd number of quote marks: one opened a cell and the reader ran on to the end of the file.
+        let spanning = rows.last { $0.cells.contains { $0.contains("\n") } }
+        if text.filter({ $0 == "\"" }).count % 2 == 1, let open = spanning ?? rows.last {
             problems.append(.error(SourceLocation(path: path, line: open.line), "a quote mark \" opens a cell on this row and is "
                                    + "never closed; close it, or delete the stray quote"))
             return nil
