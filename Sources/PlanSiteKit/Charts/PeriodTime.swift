@@ -141,11 +141,11 @@ public struct PeriodTime: Hashable, Sendable {
         }
     }
 
-    /// "period not stated", or words in brackets beside a time ("2025 (projection)", "past year (to 2025)").
+    /// "period not stated", or words with a note in brackets ("2025 (projection)", "past year (2024-25)").
     private static func isLabel(_ text: String) -> Bool {
         if text.lowercased() == PeriodText.notStated { return true }
         guard let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close else { return false }
-        return text[text.index(after: open)..<close].contains { $0.isLetter }
+        return text.contains { $0.isLetter }
     }
 
     /// The number a run of ASCII digits spells; nil for anything else.

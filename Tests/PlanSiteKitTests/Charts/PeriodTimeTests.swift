@@ -29,10 +29,10 @@ import Testing
     }
 
     @Test func labelsAreNotMistakes() {
-        for label in ["period not stated", "2025 (projection)", "past year (to 2025)"] {
+        for label in ["period not stated", "2025 (projection)", "past year (to 2025)", "past year (2024-25)"] {
             guard case .label = PeriodTime.read(label) else { Issue.record("\(label) not a label"); continue }
         }
-        for slip in ["Jun-18", "2022-23\"", "FY23"] {
+        for slip in ["Jun-18", "2022-23\"", "FY23", "(2024-25)"] {
             guard case .unrecognised = PeriodTime.read(slip) else { Issue.record("\(slip) accepted"); continue }
         }
     }
