@@ -106,6 +106,7 @@ public struct SiteRenderer: Sendable {
         values["image"] = image(of: page, at: address) ?? NSNull()
         values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
         values["commitments"] = site.commitments.map { commitmentSummary($0, from: address) }
+        values["has_commitments"] = !site.commitments.isEmpty
         values["siblings"] = site.siblings.map { sibling in
             ["title": sibling.title, "summary": TemplateText.optional(sibling.summary), "url": sibling.url ?? ""]
         }
@@ -131,8 +132,7 @@ public struct SiteRenderer: Sendable {
         values["summary"] = TemplateText.optional(commitment.summary)
         values["content"] = body(of: commitment)
         values["due"] = TemplateText.optional(commitment.due)
-        values["status"] = TemplateText.optional(commitment.status?.label(in: site.config))
-        values["status_class"] = TemplateText.optional(commitment.status?.rawValue)
+        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
         values["indicators"] = tiles(for: commitment, at: address)
         values["has_indicators"] = !commitment.indicatorIDs.isEmpty
         let progress = commitment.targets.compactMap { target in
@@ -228,8 +228,8 @@ public struct SiteRenderer: Sendable {
 
     private func commitmentSummary(_ commitment: ContentPage, from address: PageAddress) -> [String: Any] {
         var values: [String: Any] = ["title": commitment.title, "summary": TemplateText.optional(commitment.summary),
-                                     "href": address.link(to: commitment.outputDirectory),
-                                     "status": TemplateText.optional(commitment.status?.label(in: site.config)), "status_class": TemplateText.optional(commitment.status?.rawValue)]
+                                     "href": address.link(to: commitment.outputDirectory)]
+        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
         values["progress"] = commitment.targets.compactMap { target in
             site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).values(at: address) }
         }

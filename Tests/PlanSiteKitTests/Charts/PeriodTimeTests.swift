@@ -45,7 +45,7 @@ import Testing
 
     /// Issue 21: a quarter's end was dated 1 January of its year by the review-date check.
     @Test func aQuarterEndIsItsOwnDay() throws {
-        let date = try #require(ReviewDate(periodStart: "31 Dec 2025"))
+        let date = try #require(PeriodText.lastYearStart(of: "31 Dec 2025"))
         #expect((date.year, date.month, date.day) == (2025, 12, 31))
     }
 }

@@ -4,8 +4,7 @@ import Foundation
 /// Builds (in memory) a content folder with the real templates.
 enum TestBuild {
     static func run(content: URL) -> PipelineResult {
-        BuildPipeline(options: BuildOptions(contentFolder: content, templatesFolder: TestPaths.templates,
-                                            outputFolder: URL(fileURLWithPath: "/nonexistent"))).run()
+        BuildPipeline(options: .testing(content: content, output: URL(fileURLWithPath: "/nonexistent"))).run()
     }
 
     /// The real site, built once for every test that reads it.
