@@ -39,7 +39,10 @@ struct IndicatorTableReader {
                     + "are read for \(geography) only; empty this cell to make the row \(area)'s figure for everyone, or delete the row"))
                 continue
             }
-            sorter.add(entry.observation, to: group, line: row.line)
+            if let first = sorter.add(entry.observation, to: group, line: row.line) {
+                problems.append(.error(table.location(row, group.column), "\(cell(row, group.column)): \(group.dimension) "
+                    + "\"\(group.category)\" appears twice for \(entry.observation.period) (first at line \(first)); keep one"))
+            }
         }
         if sorter.figures.series.isEmpty {
             problems.append(.error(table.location(table.header, 0), "no row of this file is for \(geography) (the indicator's "
@@ -54,6 +57,8 @@ struct IndicatorTableReader {
         var figures = Figures()
         var groups: [(dimension: String, period: String, categories: [BreakdownCategory], line: Int)] = []
         var groupIndex: [String: Int] = [:], comparatorIndex: [String: Int] = [:]
+        /// The line of each group's category, to find one written twice.
+        var categoryLines: [String: Int] = [:]
 
         init(geography: String) { self.geography = geography }
 
@@ -68,7 +73,12 @@ struct IndicatorTableReader {
             }
         }
 
-        mutating func add(_ observation: Observation, to group: (dimension: String, category: String, column: Int), line: Int) {
+        /// Nil, or the line of the same category given before for the same group and period.
+        mutating func add(_ observation: Observation, to group: (dimension: String, category: String, column: Int),
+                          line: Int) -> Int? {
+            let categoryKey = [group.dimension, observation.period, group.category].joined(separator: "\u{0}")
+            if let first = categoryLines[categoryKey] { return first }
+            categoryLines[categoryKey] = line
             let category = BreakdownCategory(category: group.category, value: observation.value, lowerCI: observation.lowerCI,
                                              upperCI: observation.upperCI, note: observation.note)
             let key = group.dimension + "\u{0}" + observation.period
@@ -78,6 +88,7 @@ struct IndicatorTableReader {
                 groupIndex[key] = groups.count
                 groups.append((group.dimension, observation.period, [category], line))
             }
+            return nil
         }
 
         /// The groups as breakdowns, each with the area's figure for everyone in its period.
