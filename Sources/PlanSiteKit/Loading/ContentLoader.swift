@@ -33,7 +33,8 @@ public struct ContentLoader {
         let commitments = context.loadCollection("commitments", kind: .commitment, parallel: parallel)
         let siblings = context.loadCollection("priorities", kind: .sibling, parallel: parallel)
         let pages = context.loadCollection("pages", kind: .page, parallel: parallel)
-        let indicators = context.loadEach(context.reader.files(in: "indicators", withExtension: "yml"), parallel: parallel) {
+        let indicators = context.loadEach(context.reader.files(in: "indicators", withExtension: "yml"), parallel: parallel,
+                                          companion: LoadContext.spreadsheet(of:)) {
             $0.loadIndicator($1)
         }.compactMap { $0 }
         let images = imageFiles()
@@ -88,7 +89,8 @@ struct LoadContext: Sendable {
 
     /// Loads each file with a context of its own, on every core, then takes in what each
     /// found in file order: the same site and diagnostics as one file after another.
-    mutating func loadEach<T: Sendable>(_ files: [String], parallel: Bool,
+    /// `companion` names a second file whose text is part of what a file gives (an indicator's spreadsheet).
+    mutating func loadEach<T: Sendable>(_ files: [String], parallel: Bool, companion: (@Sendable (String) -> String)? = nil,
                                         _ load: @Sendable (inout LoadContext, String) -> T) -> [T] {
         let reader = reader, cache = cache
         let loaded = Parallel.map(files, enabled: parallel) { relative in
@@ -98,11 +100,14 @@ struct LoadContext: Sendable {
             var problems: [Diagnostic] = []
             let text = reader.read(relative, problems: &problems)
             let key = "\(T.self) " + relative
-            if let text, let reused = cache.loaded(key, text: text, as: (T, LoadContext).self) { return reused }
+            var ignored: [Diagnostic] = []
+            let other = companion.flatMap { reader.read($0(relative), problems: &ignored) }
+            let keyText = text.map { $0 + (other.map { "\u{0}" + $0 } ?? "") }
+            if let keyText, let reused = cache.loaded(key, text: keyText, as: (T, LoadContext).self) { return reused }
             own.preread = (relative, text, problems)
             let value = load(&own, relative)
             own.preread = nil
-            if let text { cache.storeLoaded(key, text: text, value: (value, own)) }
+            if let keyText { cache.storeLoaded(key, text: keyText, value: (value, own)) }
             return (value, own)
         }
         for (_, own) in loaded { absorb(own) }
@@ -167,9 +172,21 @@ struct LoadContext: Sendable {
             markUnreadable(expectedID)
             return nil
         }
-        let indicator = IndicatorReader(document: document, expectedID: expectedID, path: path).read(problems: &diagnostics)
+        var reader = IndicatorReader(document: document, expectedID: expectedID, path: path)
+        let spreadsheet = Self.spreadsheet(of: relative)
+        reader.hasTable = FileManager.default.fileExists(atPath: self.reader.root.appendingPathComponent(spreadsheet).path)
+        reader.table = reader.hasTable ? loadTable(spreadsheet) : nil
+        let indicator = reader.read(problems: &diagnostics)
         if indicator == nil { markUnreadable(expectedID) }
         return indicator
+    }
+
+    /// `indicators/<id>.csv` beside `indicators/<id>.yml`: the figures, kept in a spreadsheet.
+    static func spreadsheet(of relative: String) -> String { String(relative.dropLast(4)) + ".csv" }
+
+    private mutating func loadTable(_ relative: String) -> SpreadsheetTable? {
+        guard let text = readText(relative) else { return nil }
+        return SpreadsheetTable.read(text, path: reader.displayPath(relative), problems: &diagnostics)
     }
 
     private mutating func markUnreadable(_ id: String) {

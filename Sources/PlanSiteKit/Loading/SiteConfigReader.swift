@@ -6,7 +6,7 @@ struct SiteConfigReader {
     var document: YAMLDocument
 
     static let keys: Set<String> = ["title", "organisation", "language", "base_url", "last_reviewed", "contact_email",
-                                    "unsafe_html", "national_comparator", "regional_comparator", "data_licence",
+                                    "unsafe_html", "national_comparator", "regional_comparator", "data_licence", "area_code",
                                     "parent", "footer_links", "contact_url", "status_labels", "logo", "logo_alt",
                                     "plan_horizon"]
     static let openGovernmentLicence = Link(title: "Open Government Licence v3.0",
@@ -41,6 +41,7 @@ struct SiteConfigReader {
             footerLinks: (fields.sequence("footer_links") ?? []).compactMap { readLink($0, fields) })
         config.statusLabels = readStatusLabels(fields)
         config.lastReviewedLocation = fields.value("last_reviewed").map(fields.location(of:))
+        config.areaCode = fields.string("area_code")
         if let node = fields.value("logo"), let logo = fields.string("logo") {
             config.logo = Located(value: logo, location: fields.location(of: node))
         }

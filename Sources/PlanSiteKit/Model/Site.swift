@@ -64,6 +64,8 @@ public struct SiteConfig: Sendable {
     public var statusLabels: [CommitmentStatus: String] = [:]
     /// Where `last_reviewed` is written, for the stale-data warning.
     public var lastReviewedLocation: SourceLocation?
+    /// `area_code:` the ONS code of the site's area (E06000032), the rows `plansite import` keeps.
+    public var areaCode: String?
     /// `logo:` a file in the templates' `assets/` folder shown in the header, with where it is written.
     public var logo: Located<String>?
     /// `logo_alt:` the logo's text alternative; empty when the site title beside it says it all.

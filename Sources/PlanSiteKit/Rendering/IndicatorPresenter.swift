@@ -111,6 +111,7 @@ struct IndicatorPresenter: Sendable {
             "csv_label": "CSV, \(DataDownloads.sizeLabel(csvBytes))",
         ]
         values["newer_gap"] = TemplateText.optional(newerGap)
+        values["chart_key"] = TemplateText.optional(chartKey)
         values["reliability_note"] = TemplateText.optional(reliabilityNote)
         values["summary"] = TemplateText.optional(indicator.summary)
         values["target"] = NSNull()
@@ -120,6 +121,14 @@ struct IndicatorPresenter: Sendable {
                                 "by": target.by.isEmpty ? NSNull() : target.by as Any]
         }
         return values
+    }
+
+    /// What a hollow point and a rule across the chart mean, when it has them.
+    var chartKey: String {
+        let flags = Set((indicator.series + indicator.comparators.flatMap(\.series)).flatMap(\.flags))
+        let words = [flags.contains(.provisional) ? "Hollow points are provisional figures." : nil,
+                     flags.contains(.breakInSeries) ? "The line breaks where the series does (a change of source or method)." : nil]
+        return words.compactMap { $0 }.joined(separator: " ")
     }
 
     /// Primary or secondary, and whether the publisher's table was read from a copy someone else made.

@@ -122,6 +122,7 @@ public struct SiteRenderer: Sendable {
         values["content"] = body(of: outcome)
         values["indicators"] = tiles(for: outcome, at: address)
         values["has_indicators"] = !outcome.indicatorIDs.isEmpty
+        values["image"] = image(of: outcome, at: address) ?? NSNull()
         return page(values, template: "outcome", at: address)
     }
 
@@ -139,6 +140,7 @@ public struct SiteRenderer: Sendable {
         }
         values["targets"] = progress
         values["has_targets"] = !progress.isEmpty
+        values["image"] = image(of: commitment, at: address) ?? NSNull()
         return page(values, template: "commitment", at: address)
     }
 
@@ -148,6 +150,7 @@ public struct SiteRenderer: Sendable {
         values["summary"] = TemplateText.optional(page.summary)
         values["content"] = body(of: page)
         values["statement"] = AccessibilityStatement.values(for: page, site: site)
+        values["image"] = image(of: page, at: address) ?? NSNull()
         return self.page(values, template: "page", at: address)
     }
 
