@@ -1,10 +1,11 @@
 # PlanSite: the commands the README names.
 #   make site    installs what the machine lacks, builds plansite and the site
-#   make test    installs test tools, runs every test (unit, golden, end to end, browser audit,
-#                the CI files) and `plansite check --strict` on the real content
-#   make check   builds plansite (debug; CONFIG=release for the release build) and checks content/
-#   make serve   builds plansite (debug) and runs the preview server on content/
-#   make changes BASE=<git ref>   says what changed in the figures since that ref
+#   make test    installs test tools, runs every test (unit, golden, end to end, the statistics
+#                against scipy and statsmodels, browser audit, the CI files) and `plansite check
+#                --strict` on the real content
+#   make check   builds plansite (the same release build as make site) and checks content/
+#   make serve   builds plansite (the same release build) and runs the preview server on content/
+#   make changes [BASE=<git ref>]   says what changed in the figures and words since the branch's base
 #   make fuzz SECONDS=N   fuzzes the readers for N seconds (docs/robustness.md)
 SWIFT ?= swift
 export PATH := /opt/swift/usr/bin:$(PATH)
@@ -12,7 +13,6 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 # The Swift build folder. BUILD_DIR=.build-mine keeps a second checkout's builds apart.
 BUILD_DIR ?= .build
 SWIFT_FLAGS = --scratch-path $(BUILD_DIR)
-CONFIG ?= debug
 # The Python tools for the audit and CI-file tests live in a virtual environment made with
 # Debian's /usr/bin/python3 (scripts/install-test-deps.sh), never in a system Python.
 TEST_VENV ?= $(BUILD_DIR)/test-venv
@@ -31,32 +31,60 @@ BREAKDOWN_SITE = Tests/Fixtures/sites/breakdown-site/content
 # Extra flags for `make check` and `make serve`, e.g. CHECK_FLAGS=--strict, SERVE_FLAGS="--port 9000 --drafts".
 CHECK_FLAGS ?=
 SERVE_FLAGS ?=
+# The content folder and the output folder: CONTENT=priorities/net-zero SITE=out/net-zero.
+CONTENT ?= content
+SITE ?= site
+# PLANSITE=path/to/plansite uses that binary (a release download, or the one in the container
+# image) and compiles nothing. Without it, `make site`, `make check` and `make serve` share one
+# release build.
+PLANSITE ?=
+BIN = $(or $(PLANSITE),$(BUILD_DIR)/release/plansite)
 
-.PHONY: site test check serve changes fuzz build-deps test-deps swift-tests debug-build audit workflows content-check clean
+.PHONY: site test check serve changes fuzz binary release-binary build-deps test-deps swift-tests debug-build audit \
+	content-test workflows statistics content-check clean
 
 # BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
-site: build-deps
+site: binary
+	$(BIN) build --content "$(CONTENT)" --output "$(SITE)" $(if $(BASE_URL),--base-url "$(BASE_URL)") $(AUDIT_RESULTS_FLAG)
+
+check: binary
+	$(BIN) check --content "$(CONTENT)" $(CHECK_FLAGS) $(AUDIT_RESULTS_FLAG)
+
+serve: binary
+	$(BIN) serve --content "$(CONTENT)" $(SERVE_FLAGS)
+
+# The release binary, compiled once for site, check and serve; or, with PLANSITE=, only the
+# libraries that binary needs at run time.
+binary:
+ifeq ($(PLANSITE),)
+	@scripts/install-build-deps.sh
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product plansite
-	$(BUILD_DIR)/release/plansite build $(if $(BASE_URL),--base-url "$(BASE_URL)") $(AUDIT_RESULTS_FLAG)
+else
+	@scripts/install-build-deps.sh --runtime
+	@test -x "$(PLANSITE)" || { echo "PLANSITE=$(PLANSITE) is not an executable file" >&2; exit 2; }
+endif
 
-check: build-deps
-	$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product plansite
-	$(BUILD_DIR)/$(CONFIG)/plansite check $(CHECK_FLAGS) $(AUDIT_RESULTS_FLAG)
-
-serve: build-deps
-	$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product plansite
-	$(BUILD_DIR)/$(CONFIG)/plansite serve $(SERVE_FLAGS)
-
-# What changed in the figures since a git ref: `make changes BASE=main` (CHANGES_FLAGS=--markdown
-# for a pull-request summary). The ref's content/ is exported into a temporary folder, never checked
-# out over this one; the compiler's output goes to stderr so stdout is only the report.
+# What changed in the figures and words since the branch's base (scripts/changes-base.sh: in CI the
+# pull or merge request's base commit, locally the merge base with the upstream branch, or the
+# commit before this one), or since BASE=<git ref>. CHANGES_FLAGS=--markdown for a pull-request
+# summary. The base's content/ is exported into a temporary folder, never checked out over this
+# one; the compiler's output goes to stderr so stdout is only the report.
 CHANGES_FLAGS ?=
 changes: build-deps
-	@test -n "$(BASE)" || { echo "usage: make changes BASE=<git ref>, e.g. BASE=main" >&2; exit 2; }
-	@$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product plansite >&2
-	@old=$$(mktemp -d) && trap 'rm -rf "$$old"' EXIT && \
-	  git archive --format=tar "$(BASE)" content | tar -x -C "$$old" && \
-	  $(BUILD_DIR)/$(CONFIG)/plansite changes "$$old/content" $(CHANGES_FLAGS)
+	@$(MAKE) --no-print-directory binary >&2
+	@base=$$(scripts/changes-base.sh $(BASE)) && old=$$(mktemp -d) && trap 'rm -rf "$$old"' EXIT && \
+	  git archive --format=tar "$$base" "$(CONTENT)" | tar -x -C "$$old" && \
+	  $(BIN) changes "$$old/$(CONTENT)" --content "$(CONTENT)" $(CHANGES_FLAGS)
+
+# The binary a release attaches and the container image carries: the Swift runtime linked in, so it
+# runs on a Debian 12 without Swift (README, "Without Swift"). Its own build folder, since static
+# and dynamic objects differ.
+release-binary:
+	@scripts/install-build-deps.sh --static
+	$(SWIFT) build --scratch-path $(BUILD_DIR)/static -c release --static-swift-stdlib --product plansite
+	mkdir -p $(BUILD_DIR)/release-static
+	cp $(BUILD_DIR)/static/release/plansite $(BUILD_DIR)/release-static/plansite
+	strip $(BUILD_DIR)/release-static/plansite  # symbols only: 90 MB becomes 64 MB
 
 # Coverage-guided fuzzing of the readers (docs/robustness.md); its own build folder, so the normal
 # build is untouched.
@@ -67,7 +95,7 @@ fuzz: build-deps
 build-deps:
 	@scripts/install-build-deps.sh
 
-test-deps: build-deps
+test-deps:
 	@scripts/install-test-deps.sh
 
 # The debug binary and the tests, in one build: building the product alone and then the tests
@@ -75,8 +103,16 @@ test-deps: build-deps
 debug-build: build-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 
+# The Swift tests also write the statistics methods' answers on seeded inputs to this file,
+# which `make statistics` checks against scipy, statsmodels and numpy.
+STATISTICS_REFERENCE = $(BUILD_DIR)/statistics-reference.json
 swift-tests: debug-build
-	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	PLANSITE_STATISTICS_REFERENCE=$(STATISTICS_REFERENCE) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+
+# Wilson, exact Poisson, Byar and the trend test against independent implementations
+# (Tests/statistics); runs after the Swift tests, which write the answers it checks.
+statistics: test-deps swift-tests
+	PLANSITE_STATISTICS_REFERENCE=$(STATISTICS_REFERENCE) $(PYTHON) -m pytest -q Tests/statistics
 
 # The real content is gated as content by `check --strict` (warnings fail too) and the browser
 # audit. It needs only the binary, so it runs before the (longer) Swift tests.
@@ -92,17 +128,29 @@ audit: test-deps debug-build
 	$(BUILD_DIR)/debug/plansite build --quiet --content $(MINI_SITE) --output $(BUILD_DIR)/audit-mini-site
 	$(BUILD_DIR)/debug/plansite check --strict --content $(BREAKDOWN_SITE)
 	$(BUILD_DIR)/debug/plansite build --quiet --content $(BREAKDOWN_SITE) --output $(BUILD_DIR)/audit-breakdown-site
+	rm -rf $(BUILD_DIR)/starter && $(BUILD_DIR)/debug/plansite new $(BUILD_DIR)/starter
+	cd $(BUILD_DIR)/starter && $(abspath $(BUILD_DIR))/debug/plansite check --strict && \
+	  $(abspath $(BUILD_DIR))/debug/plansite build --quiet --output ../audit-starter-site
 	PLANSITE_SITE=$(BUILD_DIR)/audit-site PLANSITE_MINI_SITE=$(BUILD_DIR)/audit-mini-site \
-	  PLANSITE_BREAKDOWN_SITE=$(BUILD_DIR)/audit-breakdown-site \
+	  PLANSITE_BREAKDOWN_SITE=$(BUILD_DIR)/audit-breakdown-site PLANSITE_STARTER_SITE=$(BUILD_DIR)/audit-starter-site \
 	  PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" $(PYTHON) -m pytest -q Tests/audit
 	$(BUILD_DIR)/debug/plansite build --quiet --output $(BUILD_DIR)/statement-site --audit-results "$(AUDIT_RESULTS)"
 	PLANSITE_STATEMENT_SITE=$(BUILD_DIR)/statement-site PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" \
 	  $(PYTHON) -m pytest -q Tests/audit/test_statement.py
 
+# What CI runs when a change touches only the content: the strict check, the build and the browser
+# audit of the built site, with the release binary (or PLANSITE=); no Swift test is compiled.
+content-test: binary test-deps
+	rm -f "$(AUDIT_RESULTS)"
+	$(BIN) check --strict --content "$(CONTENT)"
+	$(BIN) build --quiet --content "$(CONTENT)" --output $(BUILD_DIR)/audit-site
+	PLANSITE_SITE=$(BUILD_DIR)/audit-site PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" \
+	  $(PYTHON) -m pytest -q Tests/audit/test_audit.py -k real_site
+
 workflows: test-deps
 	$(PYTHON) -m pytest -q Tests/workflows
 
-test: test-deps content-check swift-tests audit workflows
+test: test-deps content-check swift-tests statistics audit workflows
 
 clean:
 	rm -rf $(BUILD_DIR) site .site.plansite-back

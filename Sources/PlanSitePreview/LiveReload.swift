@@ -26,11 +26,28 @@ public enum LiveReload {
         """
     }
 
+    /// The warnings `check --strict` turns into errors, so the preview shows what CI will refuse.
+    /// Fixed to the top of the window (it is put at the end of the page, like the script), and
+    /// drawn with system colours so it reads in light, dark and forced colours alike.
+    static func banner(_ warnings: (diagnostics: String, count: Int)) -> String {
+        let count = warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings"
+        return """
+        <aside data-plansite-preview aria-label="Preview warnings" style="position: fixed; inset: 0 0 auto 0; z-index: 1000; \
+        max-height: 50vh; overflow: auto; background: Canvas; color: CanvasText; border-bottom: 3px solid CanvasText; \
+        padding: 0.5rem 1rem; font: 1rem/1.5 system-ui, sans-serif">
+        <details><summary><strong>Preview: \(count)</strong>. CI runs <code>plansite check --strict</code>, which \
+        refuses to publish until \(warnings.count == 1 ? "it is" : "they are") fixed. Show \(warnings.count == 1 ? "it" : "them").</summary>
+        <pre style="white-space: pre-wrap">\(Markup.escape(warnings.diagnostics))</pre></details>
+        </aside>
+
+        """
+    }
+
     /// Puts the script just before `</body>`, or at the end if a template forgot it. The page
     /// is searched as bytes from its end: it is asked for every time the browser polls, and
     /// decoding a large page to search it as a String took a core's worth of time.
-    static func inject(into html: Data, version: Int) -> Data {
-        let script = Data(script(version: version).utf8)
+    static func inject(into html: Data, version: Int, warnings: (diagnostics: String, count: Int)? = nil) -> Data {
+        let script = Data(((warnings.map(banner) ?? "") + script(version: version)).utf8)
         guard let end = lastBodyClose(in: html) else { return html + script }
         var page = Data(capacity: html.count + script.count + 1)
         page.append(html[html.startIndex..<end])
@@ -73,7 +90,7 @@ public enum LiveReload {
         <body>
         <main>
         <h1>Build failed</h1>
-        <p>\(Markup.escape(summary)). The preview keeps the last good build; this page reloads by itself when the next build succeeds.</p>
+        <p>\(Markup.escape(summary)). Every page shows this report until the build succeeds again; it reloads by itself when you save the fix.</p>
         <pre id="plansite-diagnostics">\(Markup.escape(diagnostics))</pre>
         </main>
         </body>

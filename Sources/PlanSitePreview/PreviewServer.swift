@@ -12,7 +12,7 @@ public struct PreviewServer: Sendable {
     public var port: UInt16
     /// Called after every build with its result, how long it took and whether an earlier
     /// good build is still being served (when this one failed), for the terminal.
-    public var onBuild: @Sendable (_ result: PipelineResult, _ seconds: Double, _ servingEarlierBuild: Bool) -> Void = { _, _, _ in }
+    public var onBuild: @Sendable (_ result: PipelineResult, _ seconds: Double) -> Void = { _, _ in }
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) {
         self.options = options
@@ -61,7 +61,7 @@ public struct PreviewServer: Sendable {
         let result = await buildInBackground()
         let seconds = Date().timeIntervalSince(started)
         let version = await site.update(with: result)
-        onBuild(result, seconds, await site.hasGoodBuild)
+        onBuild(result, seconds)
         await reloads.broadcast(version: version)
     }
 

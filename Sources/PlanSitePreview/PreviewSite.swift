@@ -10,8 +10,9 @@ actor PreviewSite {
     /// The last good build's pages, each filled in the first time it is asked for.
     private var pages: DeferredPages?
     private var failure: (diagnostics: String, summary: String)?
-    /// False until a build succeeds: until then a failed build has nothing earlier to fall back on.
-    private(set) var hasGoodBuild = false
+    /// The warnings of a build that succeeded: `check --strict` in CI refuses them, so every
+    /// page shows them in a banner, not only the terminal.
+    private var warnings: (diagnostics: String, count: Int)?
 
     /// Keeps the previous files when the build failed, so assets and data still load.
     func update(with result: PipelineResult) -> Int {
@@ -20,7 +21,8 @@ actor PreviewSite {
             files = Dictionary(built.map { ($0.path, $0.contents) }, uniquingKeysWith: { _, last in last })
             pages = result.deferred
             failure = nil
-            hasGoodBuild = true
+            let count = result.report.warnings.count
+            warnings = count == 0 ? nil : (result.report.rendered(sources: result.sources), count)
         } else {
             failure = (result.report.rendered(sources: result.sources), result.report.countSummary)
         }
@@ -55,7 +57,7 @@ actor PreviewSite {
 
     private func found(_ path: String, _ data: Data) -> PreviewResponse {
         let type = ContentType.of(path)
-        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: data, version: version) : data
+        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: data, version: version, warnings: warnings) : data
         return PreviewResponse(status: 200, contentType: type, body: body)
     }
 

@@ -8,7 +8,7 @@ struct PlanSite: AsyncParsableCommand {
         commandName: "plansite",
         abstract: "Builds an accessible static microsite from Markdown narratives and YAML indicator data.",
         version: PlanSiteVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self, Changes.self],
+        subcommands: [Build.self, Check.self, Serve.self, Changes.self, New.self, Import.self],
         defaultSubcommand: Build.self
     )
 

@@ -20,7 +20,7 @@ struct Serve: AsyncParsableCommand {
             Console.error("warning: serving on \(host): anyone who can reach it sees the preview, drafts included")
         }
         var server = PreviewServer(options: options, host: host, port: port)
-        server.onBuild = { result, seconds, servingEarlier in Self.report(result, seconds, servingEarlierBuild: servingEarlier) }
+        server.onBuild = { result, seconds in Self.report(result, seconds) }
         let contentFolder = folders.content, templatesFolder = folders.templates
         let task = Task {
             try await server.run { address in
@@ -58,15 +58,14 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// One line per build, like `build`, and every diagnostic when it fails.
-    static func report(_ result: PipelineResult, _ seconds: Double, servingEarlierBuild: Bool) {
+    static func report(_ result: PipelineResult, _ seconds: Double) {
         Console.report(result)
         if let files = result.files {
             let pages = files.filter(\.isPage).count + (result.deferred?.paths.count ?? 0)
             say("Built \(pages) pages (\(files.count + (result.deferred?.paths.count ?? 0)) files) in \(String(format: "%.2f", seconds)) s")
         } else {
-            Console.error("Build failed: \(result.report.countSummary). " + (servingEarlierBuild
-                ? "Still serving the last good build."
-                : "There is no earlier build to show: pages show these errors until you fix them, then reload by themselves."))
+            Console.error("Build failed: \(result.report.countSummary). "
+                + "Pages in the browser show these errors until you fix them, then reload by themselves.")
         }
     }
 

@@ -4,10 +4,13 @@ import PlanSiteKit
 
 struct FolderOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The templates folder.") var templates = "templates"
+    /// PLANSITE_TEMPLATES names the default: the container image sets it to the templates it carries.
+    @Option(help: "The templates folder (default: $PLANSITE_TEMPLATES, else templates).")
+    var templates = ProcessInfo.processInfo.environment["PLANSITE_TEMPLATES"] ?? "templates"
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Option(name: .customLong("audit-results"), help: "The browser audit's results (JSON), shown in the accessibility statement.")
     var auditResults: String?
+    @Option(help: "The day to judge dates against (YYYY-MM-DD), instead of today's date in UTC.") var today: String?
 
     /// Exit 2 (usage or environment) when a folder is missing.
     func existingFolder(_ path: String, _ what: String) throws -> URL {
@@ -24,6 +27,13 @@ struct FolderOptions: ParsableArguments {
                                    templatesFolder: try existingFolder(templates, "templates"),
                                    outputFolder: URL(fileURLWithPath: output).standardizedFileURL)
         options.strict = strict
+        if let today {
+            guard let date = CalendarDate(iso: today) else {
+                Console.error("error: --today must be a date that exists, written \(CalendarDate.form), found \"\(today.prefix(40))\"")
+                throw ExitCode(2)
+            }
+            options.today = date
+        }
         if let auditResults {
             options.auditResults = URL(fileURLWithPath: auditResults).standardizedFileURL
             options.auditResultsDisplay = auditResults

@@ -5,14 +5,15 @@ import Testing
 /// Corpus/_base (a small valid site; the templates are the repository's own).
 /// Each asserts the exact stderr (`expected.txt`), the exit code (`exit-code`) and
 /// that a previous site/ is left as it was. `args` holds the command (default `check`);
-/// `delete` lists base files to remove; `special` lists files git cannot hold, made at run time:
-/// `link PATH TARGET` (a symbolic link; `$ROOT` in TARGET is the case's folder), `fifo PATH`, and
-/// `bad-name FOLDER` (an image named with a byte that is not UTF-8: `photo-\xFF.png`).
-/// A missing golden is recorded and the test
+/// `delete` lists base files to remove; `excerpt` lines (`out/some/page.html needle`) add
+/// to the golden each built file's lines that hold the needle; `show-stdout` adds standard output;
+/// `special` lists files git cannot hold, made at run time: `link PATH TARGET` (a symbolic link;
+/// `$ROOT` in TARGET is the case's folder), `fifo PATH`, and `bad-name FOLDER` (an image named
+/// with a byte that is not UTF-8: `photo-\xFF.png`). A missing golden is recorded and the test
 /// fails on purpose; PLANSITE_RECORD=1 re-records.
 @Suite struct CorpusTests {
     static let corpus = Plansite.packageRoot.appendingPathComponent("Tests/PlanSiteCLITests/Corpus")
-    static let controlFiles: Set<String> = ["args", "delete", "special", "expected.txt", "exit-code"]
+    static let controlFiles: Set<String> = ["args", "delete", "excerpt", "expected.txt", "exit-code", "show-stdout", "special"]
 
     static var cases: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
@@ -31,7 +32,10 @@ import Testing
         let before = try site.previousBuild()
         let args = (try? String(contentsOf: caseFolder.appendingPathComponent("args"), encoding: .utf8)) ?? "check"
         let outcome = try Plansite.run(args.split(whereSeparator: \.isWhitespace).map(String.init), in: site.root)
-        let stderr = outcome.stderr.replacingOccurrences(of: site.root.path, with: "$ROOT")
+        var stderr = outcome.stderr.replacingOccurrences(of: site.root.path, with: "$ROOT") + site.excerpts(caseFolder)
+        if FileManager.default.fileExists(atPath: caseFolder.appendingPathComponent("show-stdout").path) {
+            stderr += "--- stdout\n" + outcome.stdout
+        }
         try Golden.compare(stderr, file: caseFolder.appendingPathComponent("expected.txt"))
         try Golden.compare("\(outcome.status)\n", file: caseFolder.appendingPathComponent("exit-code"))
         #expect(try site.previousBuild() == before, "site/ changed")
@@ -98,6 +102,24 @@ struct CorpusSite {
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: source, to: target)
         }
+    }
+
+    /// For each `excerpt` line, the lines of that built file holding its needle, trimmed.
+    func excerpts(_ caseFolder: URL) -> String {
+        let wanted = (try? String(contentsOf: caseFolder.appendingPathComponent("excerpt"), encoding: .utf8)) ?? ""
+        return wanted.split(separator: "\n").map { line in
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            let text = (try? String(contentsOf: root.appendingPathComponent(parts[0]), encoding: .utf8)) ?? "(no such file)"
+            let found = text.split(whereSeparator: \.isNewline).flatMap { Self.mentions(of: parts.last!, in: String($0)) }
+            return "--- \(line)\n" + found.map { $0 + "\n" }.joined()
+        }.joined()
+    }
+
+    /// The line, trimmed; or in a long line (an inline SVG), each place the needle occurs and 200 characters on.
+    static func mentions(of needle: String, in line: String) -> [String] {
+        guard line.contains(needle) else { return [] }
+        guard line.count > 400 else { return [line.trimmingCharacters(in: .whitespaces)] }
+        return line.components(separatedBy: needle).dropFirst().map { "…" + needle + $0.prefix(200) + "…" }
     }
 
     /// Every file of site/ with its contents, to compare before and after.

@@ -26,6 +26,17 @@ import Testing
         let edited = try await poll(base, within: 2) { $0.status == 200 && $0.body.contains("Zebra crossing") }
         #expect(edited != nil, "edited title not served within 2 s")
 
+        // A warning, which CI's strict check refuses, shows on every page with its file and line.
+        let original = try String(contentsOf: home, encoding: .utf8)
+        try (original + "\nThe the figures are new.\n").write(to: home, atomically: true, encoding: .utf8)
+        let warned = try await poll(base, within: 4) { $0.body.contains("Preview: 1 warning") }
+        #expect(warned?.status == 200)
+        #expect(warned?.body.contains("content/priority.md:") == true)
+        #expect(warned?.body.contains("plansite check --strict") == true)
+        try original.write(to: home, atomically: true, encoding: .utf8)
+        let clean = try await poll(base, within: 4) { $0.status == 200 && !$0.body.contains("Preview: ") }
+        #expect(clean != nil, "the banner stayed after the warning was fixed")
+
         // A broken file gives the error page, with the user's text escaped.
         let broken = folder.appendingPathComponent("content/pages/broken.md")
         try "---\ntitle: Broken\nsummary: x\norder: <script>alert(1)</script>\n---\nText\n".write(to: broken, atomically: true, encoding: .utf8)

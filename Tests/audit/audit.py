@@ -253,6 +253,11 @@ def make_driver(scratch: Path, name: str, javascript: bool = True,
     driver = webdriver.Chrome(service=service, options=opts)
     driver.set_page_load_timeout(60)
     driver.set_script_timeout(120)
+    # A headless browser's page has focus only if the system gave its window focus, which
+    # differs between machines (a chroot or container has no window manager): without it
+    # :focus and :focus-visible never match and focus styles cannot be checked. DevTools'
+    # "emulate a focused page" makes every run see a focused page.
+    driver.execute_cdp_cmd("Emulation.setFocusEmulationEnabled", {"enabled": True})
     return driver
 
 

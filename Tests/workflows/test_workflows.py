@@ -122,18 +122,51 @@ def test_github_only_the_deploy_job_may_write_to_pages():
             assert all(v in ("read", "none") for v in permissions.values()), f"job {name}: {permissions}"
 
 
-def test_github_deploys_only_on_push_to_main_after_the_tests():
+def test_github_deploys_only_from_main_after_a_passing_route():
     jobs = github_jobs()
     deploy, site = jobs["deploy"], jobs["site"]
-    for job in (deploy, site):
-        condition = job.get("if", "")
-        assert "github.event_name == 'push'" in condition and "github.ref == 'refs/heads/main'" in condition
-        assert "||" not in condition
+    condition = deploy.get("if", "")
+    assert "github.event_name != 'pull_request'" in condition and "github.ref == 'refs/heads/main'" in condition
+    assert "||" not in condition
     assert deploy["needs"] == "site"
-    assert site["needs"] == "test"
+    assert sorted(site["needs"]) == ["content", "scope", "test"]
+    # the site is built only after the route that ran passed
+    assert "needs.test.result == 'success'" in site["if"] and "needs.content.result == 'success'" in site["if"]
+    pages = uses(site, "actions/upload-pages-artifact")
+    assert pages and "github.event_name != 'pull_request'" in pages[0]["if"]
+    assert "refs/heads/main" in pages[0]["if"]
     assert deploy["environment"]["name"] == "github-pages"
     assert uses(deploy, "actions/deploy-pages")
-    assert "if" not in jobs["test"], "the test job runs for every pull request and push"
+
+
+def test_github_run_workflow_republishes():
+    workflow = github()
+    triggers = workflow.get("on", workflow.get(True))
+    assert "workflow_dispatch" in triggers
+    # a run by hand is neither a pull request nor excluded by the deploy's condition
+    assert "workflow_dispatch" not in github_jobs()["deploy"]["if"]
+    assert route(EVENT="workflow_dispatch") == "content"
+
+
+def test_github_routes_content_only_changes_past_the_swift_tests():
+    jobs = github_jobs()
+    assert jobs["test"]["if"] == "needs.scope.outputs.route == 'full'"
+    assert jobs["content"]["if"] == "needs.scope.outputs.route == 'content'"
+    assert "scripts/ci-route.sh" in runs(jobs["scope"])
+    assert jobs["scope"]["steps"][0]["with"]["fetch-depth"] == 0
+    content = runs(jobs["content"])
+    assert "make content-test PLANSITE=.build/release/plansite" in content
+    assert "make test" not in content and "swift test" not in content
+
+
+def test_github_preview_for_pull_requests():
+    site = github_jobs()["site"]
+    upload = [s for s in uses(site, "actions/upload-artifact") if s["with"]["name"] == "site-preview"]
+    assert upload and upload[0]["with"]["path"] == "site"
+    assert upload[0]["if"] == "github.event_name == 'pull_request'"
+    summary = next(s for s in site["steps"] if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
+    assert "make --no-print-directory changes BASE=" in summary["run"]
+    assert "site-preview" in summary["run"] and "index.html" in summary["run"]
 
 
 def test_github_jobs_run_the_readme_commands():
@@ -143,8 +176,6 @@ def test_github_jobs_run_the_readme_commands():
     assert builds_with_base_url(runs(site))
     assert "steps.pages.outputs.base_url" in str(site["steps"])
     assert uses(site, "actions/configure-pages")
-    upload = uses(site, "actions/upload-pages-artifact")
-    assert upload and upload[0]["with"]["path"] == "site"
 
 
 def test_github_reports_check_problems_as_annotations_and_in_the_job_summary():
@@ -167,12 +198,21 @@ def test_github_every_job_has_a_timeout():
         assert isinstance(timeout, int) and 0 < timeout <= 90, f"job {name}: timeout-minutes {timeout!r}"
 
 
-def test_github_caches_the_build_folder_and_downloaded_packages():
+def test_github_caches_the_build_and_downloaded_packages_by_their_inputs():
     workflow = github()
     env = workflow.get("env", {})
-    for name in ("test", "site"):
-        cached = [step["with"]["path"] for step in uses(workflow["jobs"][name], "actions/cache")]
-        assert ".build" in cached, f"job {name} does not cache .build"
+    for name, build_path in (("test", ".build"), ("content", ".build/release/plansite"),
+                             ("site", ".build/release/plansite")):
+        caches = uses(workflow["jobs"][name], "actions/cache")
+        cached = [step["with"]["path"] for step in caches]
+        assert build_path in cached, f"job {name} does not cache {build_path}"
+        for step in caches:
+            key = step["with"]["key"]
+            # keyed by what the cache is built from, never by the commit (every run would save a new one)
+            assert "github.sha" not in key, f"job {name}: {key}"
+            assert "hashFiles(" in key, f"job {name}: {key}"
+        build_key = next(s["with"]["key"] for s in caches if s["with"]["path"] == build_path)
+        assert "'Package.swift'" in build_key and "'Sources/**'" in build_key, build_key
         for variable in ("APT_CACHE_DIR", "PIP_CACHE_DIR"):
             folder = env.get(variable, "")
             assert folder and any(folder == c or folder.startswith(c.rstrip("/") + "/") for c in cached), \
@@ -181,7 +221,7 @@ def test_github_caches_the_build_folder_and_downloaded_packages():
 
 def test_github_containers_are_pinned_to_a_full_swift_release():
     jobs = github_jobs()
-    for name in ("test", "site"):
+    for name in ("test", "content", "site"):
         assert IMAGE.match(str(jobs[name].get("container"))), f"job {name}: {jobs[name].get('container')!r}"
     for name, job in jobs.items():
         if "container" in job:
@@ -197,21 +237,97 @@ def test_gitlab_pipelines_for_merge_requests_and_the_default_branch():
     assert "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" in rules
 
 
-def test_gitlab_tests_merge_requests():
+CODE_PATHS = {"Sources/**/*", "Tests/**/*", "Package.swift", "templates/**/*", ".gitlab-ci.yml"}
+
+
+def test_gitlab_runs_every_test_when_code_changes():
     test = gitlab_jobs()["test"]
-    assert any("merge_request_event" in rule.get("if", "") for rule in test["rules"])
     assert re.search(r"^make test$", script(test), flags=re.M)
+    [rule] = test["rules"]
+    assert "merge_request_event" in rule["if"] and "$CI_DEFAULT_BRANCH" in rule["if"]
+    assert CODE_PATHS <= set(rule["changes"])
 
 
-def test_gitlab_pages_job_tests_builds_and_publishes_public_from_the_default_branch():
+def test_gitlab_content_only_changes_skip_the_swift_tests():
+    job = gitlab_jobs()["content-test"]
+    assert script(job) == "make content-test"
+    never = [r for r in job["rules"] if r.get("when") == "never"]
+    # a change to code on a push or a merge request goes to the full test job instead
+    assert {r["if"] for r in never} == {'$CI_PIPELINE_SOURCE == "push"', '$CI_PIPELINE_SOURCE == "merge_request_event"'}
+    assert all(CODE_PATHS <= set(r["changes"]) for r in never)
+    assert job["rules"][-1] == {"if": '$CI_PIPELINE_SOURCE == "merge_request_event" || $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH'}
+
+
+def test_gitlab_pages_publishes_public_from_the_default_branch_after_either_route():
     job = gitlab_jobs()["pages"]
     assert [rule.get("if") for rule in job["rules"]] == ["$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"]
+    assert {n["job"]: n["optional"] for n in job["needs"]} == {"test": True, "content-test": True}
     text = script(job)
-    assert "make test" in text
     assert builds_with_base_url(text)
     assert "CI_PAGES_URL" in text
-    assert text.index("make test") < text.index("make site")
     assert job["artifacts"]["paths"] == ["public"]
+
+
+def test_gitlab_merge_requests_get_a_preview():
+    job = gitlab_jobs()["preview"]
+    assert [rule.get("if") for rule in job["rules"]] == ['$CI_PIPELINE_SOURCE == "merge_request_event"']
+    assert "public/" in job["artifacts"]["paths"] and job["artifacts"]["expose_as"]
+    assert job["environment"]["url"].endswith("/artifacts/file/public/index.html")
+    assert "make --no-print-directory changes BASE=" in script(job)
+
+
+# ---------- the route script ----------
+
+def route(tmp=None, **env):
+    """scripts/ci-route.sh's answer for the environment given, in this repository."""
+    out = subprocess.run(["bash", str(ROOT / "scripts" / "ci-route.sh")], capture_output=True, text=True,
+                         cwd=tmp or ROOT, env={"PATH": "/usr/bin:/bin", **env})
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip().removeprefix("route=")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+                       cwd=tmp_path, check=True, capture_output=True)
+    git("init", "-q")
+    for path in ("content/site.yml", "Sources/a.swift"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("1\n")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    return tmp_path, git
+
+
+def head(tmp):
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp, capture_output=True, text=True).stdout.strip()
+
+
+def test_route_content_only_change(repo):
+    tmp, git = repo
+    base = head(tmp)
+    (tmp / "content/site.yml").write_text("2\n")
+    git("commit", "-qam", "words")
+    assert route(tmp, EVENT="push", BEFORE_SHA=base) == "content"
+    assert route(tmp, EVENT="pull_request", BASE_SHA=base) == "content"
+
+
+def test_route_code_change_runs_everything(repo):
+    tmp, git = repo
+    base = head(tmp)
+    (tmp / "content/site.yml").write_text("2\n")
+    (tmp / "Sources/a.swift").write_text("2\n")
+    git("commit", "-qam", "both")
+    assert route(tmp, EVENT="push", BEFORE_SHA=base) == "full"
+    assert route(tmp, EVENT="pull_request", BASE_SHA=base) == "full"
+
+
+def test_route_without_history_runs_everything(repo):
+    tmp, _ = repo
+    assert route(tmp, EVENT="push", BEFORE_SHA="0" * 40) == "full"
+    assert route(tmp, EVENT="push", BEFORE_SHA="1234567" * 5 + "12345") == "full"
+    assert route(tmp, EVENT="schedule") == "full"
 
 
 def test_gitlab_every_job_has_a_timeout():
@@ -257,7 +373,9 @@ def test_readme_names_the_commands_ci_relies_on():
 def test_ci_make_commands_are_makefile_targets():
     targets = makefile_targets()
     for path in (WORKFLOW, GITLAB, CI_RUN):
-        used = {m.split()[1] for m in re.findall(r"\bmake [a-z-]+", path.read_text(encoding="utf-8"))}
+        text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                         if not line.lstrip().startswith("#"))
+        used = {m.split()[-1] for m in re.findall(r"\bmake (?:--no-print-directory )?[a-z][a-z-]+", text)}
         assert used <= targets, f"{path.name} runs make {used - targets}, which the Makefile does not have"
 
 
@@ -285,3 +403,41 @@ def test_github_site_job_builds_the_statement_from_the_test_jobs_audit_results()
     assert down and down[0]["with"]["name"] == up[0]["with"]["name"] and down[0]["with"]["path"] == ".build"
     steps = jobs["site"]["steps"]
     assert steps.index(down[0]) < next(i for i, s in enumerate(steps) if "make site" in s.get("run", ""))
+
+
+# ---------- the container image and the release ----------
+
+DOCKERFILE = ROOT / "Dockerfile"
+
+
+def test_dockerfile_passes_hadolint():
+    # The image cannot be built here (no Docker engine); hadolint reads the Dockerfile itself.
+    hadolint = Path(sys.executable).parent / "hadolint"
+    result = subprocess.run([str(hadolint), "--no-color", str(DOCKERFILE)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def runtime_packages():
+    """The packages `scripts/install-build-deps.sh --runtime` installs (what the binary needs to run)."""
+    text = (ROOT / "scripts" / "install-build-deps.sh").read_text(encoding="utf-8")
+    return set(re.search(r'--runtime.*?packages=\(([^)]*)\)', text, flags=re.S).group(1).split())
+
+
+def test_image_and_readme_install_the_binarys_runtime_packages():
+    image = set(re.findall(r"^\s+(lib[\w.+-]+) \\$", DOCKERFILE.read_text(encoding="utf-8"), flags=re.M))
+    assert image == runtime_packages()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for package in runtime_packages():
+        assert package in readme, f"README does not list the runtime package {package}"
+
+
+def test_release_builds_the_static_binary_for_both_architectures():
+    workflow = load(ROOT / ".github" / "workflows" / "release.yml")
+    triggers = workflow.get("on", workflow.get(True))
+    assert triggers == {"push": {"tags": ["v*"]}}
+    job = workflow["jobs"]["binary"]
+    assert {m["arch"] for m in job["strategy"]["matrix"]["include"]} == {"x86_64", "aarch64"}
+    text = runs(job)
+    assert "make release-binary" in text and "sha256sum" in text and "gh release upload" in text
+    assert "--static-swift-stdlib" in MAKEFILE.read_text(encoding="utf-8")
+    assert "make release-binary" in DOCKERFILE.read_text(encoding="utf-8")

@@ -1,8 +1,10 @@
 import Foundation
 
 /// What changed between two versions of the content, in words a manager signing off an
-/// update can read: per indicator, new periods, revised figures, comparisons that flipped,
-/// targets changed, indicators added or removed; per commitment, status and targets.
+/// update can read: per indicator, new periods, revised figures, directions of travel and
+/// comparisons that flipped, targets changed, indicators added or removed; per outcome and
+/// commitment, reworded or added text (a short word diff), and each commitment's status,
+/// who assessed it, when and why, and its targets.
 public struct ContentChanges: Sendable, Equatable {
     /// One indicator or commitment and what changed in it.
     public struct Section: Sendable, Equatable {
@@ -27,20 +29,24 @@ public struct ContentChanges: Sendable, Equatable {
         for indicator in old.indicators where new.indicator(indicator.id) == nil {
             sections.append(Section(title: heading(indicator), facts: ["removed (was " + IndicatorFacts(indicator, old).summary + ")"]))
         }
-        sections += CommitmentFacts.changes(old: old, new: new)
+        sections += PageFacts.changes(old: old, new: new)
         return ContentChanges(sections: sections)
     }
 
     private static func heading(_ indicator: Indicator) -> String { "\(indicator.title) (\(indicator.id))" }
 
-    public static let nothingChanged = "Nothing changed: every indicator's figures, comparisons and targets, and every commitment's status and targets, are the same in both versions."
+    public static let nothingChanged = "Nothing changed: every indicator's figures, directions of travel, comparisons and targets, "
+        + "and every outcome's and commitment's text, status, assessment and targets, are the same in both versions."
 
     private var countLine: String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let facts = sections.reduce(0) { $0 + $1.facts.count }
-        let commitments = sections.filter { $0.title.hasPrefix(CommitmentFacts.prefix) }.count
-        let parts = [(sections.count - commitments, "indicator"), (commitments, "commitment")].filter { $0.0 > 0 }.map { plural($0.0, $0.1) }
-        return "\(plural(facts, "change")) to \(parts.joined(separator: " and "))."
+        let outcomes = sections.filter { $0.title.hasPrefix(PageFacts.outcomePrefix) }.count
+        let commitments = sections.filter { $0.title.hasPrefix(PageFacts.commitmentPrefix) }.count
+        let kinds = [(sections.count - commitments - outcomes, "indicator"), (outcomes, "outcome"), (commitments, "commitment")]
+        let parts = kinds.filter { $0.0 > 0 }.map { plural($0.0, $0.1) }
+        let list = parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts.last! : parts.joined()
+        return "\(plural(facts, "change")) to \(list)."
     }
 
     /// Plain text, for a terminal.
@@ -102,6 +108,15 @@ struct IndicatorFacts {
 
     var comparison: String { presenter.comparison.label(against: site.config.nationalComparator) }
 
+    /// Against the region, when the site names one and the indicator has its figures.
+    var regionalComparison: String? {
+        guard let region = site.config.regionalComparator, indicator.comparator(region) != nil else { return nil }
+        return presenter.comparison(against: region).label(against: region)
+    }
+
+    /// The verdict word alone ("improving"): its "since" period moves with every new figure, which is no flip.
+    var direction: String { presenter.travel.direction.words }
+
     var target: String {
         guard let target = indicator.target else { return "none" }
         return presenter.formattedWithUnit(target.value) + (target.by.isEmpty ? "" : " by \(target.by)") + " (\(target.label))"
@@ -115,7 +130,11 @@ struct IndicatorFacts {
             facts += seriesChanges(from: indicator.comparator(name)?.series ?? [], to: new.indicator.comparator(name)?.series ?? [],
                                    new: new, area: name + " ")
         }
+        if direction != new.direction { facts.append("direction of travel: \(direction) → \(new.direction)") }
         if comparison != new.comparison { facts.append("comparison: \(comparison) → \(new.comparison)") }
+        if let was = regionalComparison, let now = new.regionalComparison, was != now {
+            facts.append("regional comparison: \(was) → \(now)")
+        }
         if target != new.target { facts.append("target: \(target) → \(new.target)") }
         return facts
     }
@@ -137,40 +156,5 @@ struct IndicatorFacts {
             facts.append("\(area)figure for \(observation.period) removed (was \(figure(observation)))")
         }
         return facts
-    }
-}
-
-/// Commitments: status and targets.
-enum CommitmentFacts {
-    static let prefix = "Commitment: "
-
-    static func changes(old: Site, new: Site) -> [ContentChanges.Section] {
-        var sections: [ContentChanges.Section] = []
-        for commitment in new.commitments {
-            let title = prefix + commitment.title
-            guard let before = old.commitments.first(where: { $0.slug == commitment.slug }) else {
-                sections.append(.init(title: title, facts: ["added, status \(status(commitment, new))"]))
-                continue
-            }
-            var facts: [String] = []
-            let was = status(before, old), now = status(commitment, new)
-            if was != now { facts.append("status: \(was) → \(now)") }
-            let oldTargets = targets(before), newTargets = targets(commitment)
-            facts += newTargets.filter { !oldTargets.contains($0) }.map { "target added: \($0)" }
-            facts += oldTargets.filter { !newTargets.contains($0) }.map { "target removed: \($0)" }
-            if !facts.isEmpty { sections.append(.init(title: title, facts: facts)) }
-        }
-        for commitment in old.commitments where !new.commitments.contains(where: { $0.slug == commitment.slug }) {
-            sections.append(.init(title: prefix + commitment.title, facts: ["removed"]))
-        }
-        return sections
-    }
-
-    private static func status(_ page: ContentPage, _ site: Site) -> String {
-        page.status?.label(in: site.config) ?? "not stated"
-    }
-
-    private static func targets(_ page: ContentPage) -> [String] {
-        page.targets.map { "\($0.label): \(NumberFormat.format($0.value, decimals: 6).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)) for \($0.indicator.value)" + ($0.by.isEmpty ? "" : " by \($0.by)") }
     }
 }

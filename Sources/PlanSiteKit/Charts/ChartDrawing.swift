@@ -87,13 +87,14 @@ struct ChartDrawing {
         for (index, observation) in plotted(line.series) {
             svg += marker(line.marker, x: axis.x(index), observation: observation)
         }
+        if line.cssClass == "chart-area" { svg += breakRules(line.series) }
         if let label {
             svg += "<text class=\"chart-label\" x=\"\(SVG.number(label.x))\" y=\"\(SVG.number(label.y))\" dominant-baseline=\"middle\">\(Markup.escape(label.text))</text>"
         }
         return svg + "</g>"
     }
 
-    /// Observations with a value and a place on the axis, in the order written.
+    /// Observations with a value and a place on the axis, in the series' order.
     func plotted(_ series: [Observation]) -> [(index: Int, observation: Observation)] {
         series.compactMap { observation in
             guard observation.value != nil, let index = axis.index(of: observation.period) else { return nil }
@@ -111,7 +112,8 @@ struct ChartDrawing {
                 run = []
                 continue
             }
-            if let last = run.last, !axis.joins(last.index, index) {
+            // A break in the series (a new survey or method) is never joined to what came before.
+            if let last = run.last, !axis.joins(last.index, index) || observation.flags.contains(.breakInSeries) {
                 runs.append(run)
                 run = []
             }
@@ -119,6 +121,18 @@ struct ChartDrawing {
         }
         runs.append(run)
         return runs.filter { $0.count > 1 }
+    }
+
+    /// A labelled rule half-way between a figure flagged `b` and the one before it.
+    private func breakRules(_ series: [Observation]) -> String {
+        let points = plotted(series)
+        return zip(points, points.dropFirst()).map { before, after in
+            guard after.observation.flags.contains(.breakInSeries) else { return "" }
+            let x = SVG.number((axis.x(before.index) + axis.x(after.index)) / 2)
+            return "<g class=\"chart-break\"><line x1=\"\(x)\" y1=\"\(SVG.number(top))\" x2=\"\(x)\" "
+                + "y2=\"\(SVG.number(plotBottom))\" stroke-dasharray=\"2 3\"/><text x=\"\(x)\" y=\"\(SVG.number(top - 6))\" "
+                + "text-anchor=\"middle\">Break in series</text></g>"
+        }.joined()
     }
 
     private func whisker(_ observation: Observation, at x: Double) -> String {
@@ -129,17 +143,20 @@ struct ChartDrawing {
 
     private func marker(_ shape: TrendChart.Marker, x: Double, observation: Observation) -> String {
         guard let value = observation.value else { return "" }
-        return marker(shape, x: x, y: y(value), data: " data-period=\"\(Markup.escape(observation.period))\" data-value=\"\(value.plainText)\"")
+        // A provisional figure is drawn hollow (docs/content-format.md, "Value flags").
+        let kind = observation.flags.contains(.provisional) ? "chart-point chart-point-provisional" : "chart-point"
+        return marker(shape, x: x, y: y(value), data: " data-period=\"\(Markup.escape(observation.period))\" data-value=\"\(value.plainText)\"",
+                      kind: kind)
     }
 
-    private func marker(_ shape: TrendChart.Marker, x: Double, y: Double, data: String) -> String {
+    private func marker(_ shape: TrendChart.Marker, x: Double, y: Double, data: String, kind: String = "chart-point") -> String {
         switch shape {
         case .circle:
-            return "<circle class=\"chart-point\"\(data) cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"5\"/>"
+            return "<circle class=\"\(kind)\"\(data) cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"5\"/>"
         case .square:
-            return "<rect class=\"chart-point\"\(data) x=\"\(SVG.number(x - 4.5))\" y=\"\(SVG.number(y - 4.5))\" width=\"9\" height=\"9\"/>"
+            return "<rect class=\"\(kind)\"\(data) x=\"\(SVG.number(x - 4.5))\" y=\"\(SVG.number(y - 4.5))\" width=\"9\" height=\"9\"/>"
         case .triangle:
-            return "<path class=\"chart-point\"\(data) d=\"M\(SVG.number(x)) \(SVG.number(y - 6))L\(SVG.number(x + 5.5)) \(SVG.number(y + 4))H\(SVG.number(x - 5.5))Z\"/>"
+            return "<path class=\"\(kind)\"\(data) d=\"M\(SVG.number(x)) \(SVG.number(y - 6))L\(SVG.number(x + 5.5)) \(SVG.number(y + 4))H\(SVG.number(x - 5.5))Z\"/>"
         }
     }
 

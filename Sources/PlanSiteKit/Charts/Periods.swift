@@ -1,14 +1,16 @@
 import Foundation
 
-/// One list of periods from several series, each kept in the order it was written
-/// (SPEC: "periods sort in the order written"). A period only a comparator has goes
-/// just before the comparator's next period that is already listed, or at the end
-/// if there is none: England's 2009 before Luton's 2010, England's 2017 after 2016.
+/// One list of periods from several series: in time order when every period is a time
+/// (the loader has put each series in that order); otherwise each kept in the order it was
+/// written, a period only a comparator has going just before the comparator's next period
+/// that is already listed, or at the end if there is none: England's 2009 before Luton's
+/// 2010, England's 2017 after 2016.
 enum PeriodOrder {
     /// Linear in the total length: the merged list is a linked list with a table from
     /// period to node, so finding "the next period already listed" and inserting before
     /// it take constant time instead of a search of the whole list each.
     static func merge(_ lists: [[String]]) -> [String] {
+        if let timed = mergeByTime(lists) { return timed }
         var order = LinkedOrder()
         for list in lists {
             if Set(list).count == list.count {
@@ -18,6 +20,24 @@ enum PeriodOrder {
             }
         }
         return order.elements()
+    }
+
+    /// Every distinct period in time order; nil when some period is not a time.
+    private static func mergeByTime(_ lists: [[String]]) -> [String]? {
+        var seen: Set<String> = []
+        var timed: [(period: String, time: PeriodTime)] = []
+        for list in lists {
+            for period in list where !seen.contains(period) {
+                guard let time = PeriodTime.of(period) else { return nil }
+                seen.insert(period)
+                timed.append((period, time))
+            }
+        }
+        // Stable: one time written two ways keeps the order met (the loader warns of it).
+        return timed.enumerated().sorted { a, b in
+            if PeriodTime.precedes(a.element.time, b.element.time) { return true }
+            return !PeriodTime.precedes(b.element.time, a.element.time) && a.offset < b.offset
+        }.map(\.element.period)
     }
 
     /// A list without repeats (every series the loader accepts): the later periods of the list

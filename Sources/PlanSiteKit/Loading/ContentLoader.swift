@@ -36,7 +36,7 @@ public struct ContentLoader {
         let comparators = config.map { [$0.nationalComparator] + ($0.regionalComparator.map { [$0] } ?? []) } ?? ["England"]
         let indicatorFiles = context.reader.files(in: "indicators", withExtension: "yml")
         context.diagnostics += yamlSpellings(beside: indicatorFiles, reader: context.reader)
-        let indicators = context.loadEach(indicatorFiles, parallel: parallel) {
+        let indicators = context.loadEach(indicatorFiles, parallel: parallel, companion: LoadContext.spreadsheet(of:)) {
             $0.loadIndicator($1, comparators: comparators)
         }.compactMap { $0 }
         let images = ImageFiles(folder: contentFolder.appendingPathComponent("images"), displayPrefix: displayPrefix + "images/")
@@ -100,7 +100,8 @@ struct LoadContext: Sendable {
 
     /// Loads each file with a context of its own, on every core, then takes in what each
     /// found in file order: the same site and diagnostics as one file after another.
-    mutating func loadEach<T: Sendable>(_ files: [String], parallel: Bool,
+    /// `companion` names a second file whose text is part of what a file gives (an indicator's spreadsheet).
+    mutating func loadEach<T: Sendable>(_ files: [String], parallel: Bool, companion: (@Sendable (String) -> String)? = nil,
                                         _ load: @Sendable (inout LoadContext, String) -> T) -> [T] {
         let reader = reader, cache = cache
         let loaded = Parallel.map(files, enabled: parallel) { relative in
@@ -110,11 +111,14 @@ struct LoadContext: Sendable {
             var problems: [Diagnostic] = []
             let text = reader.read(relative, problems: &problems)
             let key = "\(T.self) " + relative
-            if let text, let reused = cache.loaded(key, text: text, as: (T, LoadContext).self) { return reused }
+            var ignored: [Diagnostic] = []
+            let other = companion.flatMap { reader.read($0(relative), problems: &ignored) }
+            let keyText = text.map { $0 + (other.map { "\u{0}" + $0 } ?? "") }
+            if let keyText, let reused = cache.loaded(key, text: keyText, as: (T, LoadContext).self) { return reused }
             own.preread = (relative, text, problems)
             let value = load(&own, relative)
             own.preread = nil
-            if let text { cache.storeLoaded(key, text: text, value: (value, own)) }
+            if let keyText { cache.storeLoaded(key, text: keyText, value: (value, own)) }
             return (value, own)
         }
         for (_, own) in loaded { absorb(own) }
@@ -183,8 +187,11 @@ struct LoadContext: Sendable {
             markUnreadable(expectedID)
             return nil
         }
-        let indicator = IndicatorReader(document: document, expectedID: expectedID, path: path, comparatorNames: comparators)
-            .read(problems: &diagnostics)
+        var reader = IndicatorReader(document: document, expectedID: expectedID, path: path, comparatorNames: comparators)
+        let spreadsheet = Self.spreadsheet(of: relative)
+        reader.hasTable = FileManager.default.fileExists(atPath: self.reader.root.appendingPathComponent(spreadsheet).path)
+        reader.table = reader.hasTable ? loadTable(spreadsheet) : nil
+        let indicator = reader.read(problems: &diagnostics)
         if let notes = indicator?.notes, let problem = MarkupBudget.problem(notes) {
             diagnostics.append(.error(SourceLocation(path: path, line: indicator?.notesFirstLine ?? 1), "`notes`: " + problem))
             markUnreadable(expectedID)
@@ -192,6 +199,14 @@ struct LoadContext: Sendable {
         }
         if indicator == nil { markUnreadable(expectedID) }
         return indicator
+    }
+
+    /// `indicators/<id>.csv` beside `indicators/<id>.yml`: the figures, kept in a spreadsheet.
+    static func spreadsheet(of relative: String) -> String { String(relative.dropLast(4)) + ".csv" }
+
+    private mutating func loadTable(_ relative: String) -> SpreadsheetTable? {
+        guard let text = readText(relative) else { return nil }
+        return SpreadsheetTable.read(text, path: reader.displayPath(relative), problems: &diagnostics)
     }
 
     private mutating func markUnreadable(_ id: String) {

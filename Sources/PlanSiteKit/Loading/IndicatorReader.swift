@@ -9,10 +9,14 @@ struct IndicatorReader {
     var path: String
     /// The site's national and regional comparators, which comparator keys are checked against.
     var comparatorNames: [String] = ["England"]
+    /// `indicators/<id>.csv`, when the figures are kept in a spreadsheet.
+    var table: SpreadsheetTable?
+    /// There is such a file, even if it could not be read (its problems are reported already).
+    var hasTable = false
 
     static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
                                     "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns",
-                                    "value_type", "multiplier"]
+                                    "value_type", "multiplier", "period_order", "period_kinds"]
 
     /// The indicator, or nil when it has errors; every problem found is added to `problems`.
     func read(problems: inout [Diagnostic]) -> Indicator? {
@@ -28,12 +32,20 @@ struct IndicatorReader {
         let polarity = readPolarity(fields)
         // The geography names the area's line, table column and comparisons, so it cannot be blank.
         let geography = fields.string("geography", required: true)
-        let series = readSeries(fields.value("series"), fields, name: "series", required: true)
-        let comparators = readComparators(fields)
+        let mixed = periodKindsMixed(fields)
+        let (read, readComparators, tableBreakdowns) = readFigures(fields, geography: geography, mixedKinds: mixed)
+        checkWrittenOrder([("series", read)].compactMap { name, series in series.map { (name, $0) } }
+                          + readComparators.map { ("comparator \($0.geography)", $0.series) }, fields)
+        for comparator in readComparators {
+            SeriesPeriods.coverageWarnings(series: read?.entries ?? [], comparator: comparator.geography,
+                                           comparator.series.entries).forEach(fields.report)
+        }
+        let series = read?.observations
+        let comparators = readComparators.map { ComparatorSeries(geography: $0.geography, series: $0.series.observations) }
         let source = readSource(fields)
         let provenance = readProvenance(fields)
         let measure = readMeasure(fields)
-        let breakdowns = BreakdownReader(fields: fields).read()
+        let breakdowns = BreakdownReader(fields: fields).read() + tableBreakdowns
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
         let valueType = readValueType(fields), multiplier = readMultiplier(fields)
         let decimals = fields.integer("decimals", in: 0...6) ?? 0
@@ -124,8 +136,8 @@ struct IndicatorReader {
         return provenance
     }
 
-    /// A list of observations in time order; periods unique; CIs around the value.
-    private func readSeries(_ node: Node?, _ fields: FieldReader, name: String, required: Bool) -> [Observation]? {
+    /// A list of observations, checked by the period rules and put in time order where every period is a time.
+    private func readSeries(_ node: Node?, _ fields: FieldReader, name: String, required: Bool, mixedKinds: Bool) -> ReadSeries? {
         guard let node else {
             if required { fields.missing(name) }
             return nil
@@ -134,24 +146,85 @@ struct IndicatorReader {
             fields.error(node, "`\(name)` must be a list of `{ period: …, value: … }` entries")
             return nil
         }
-        // Each period's node, its position worked out only if the period is repeated.
-        var seen: [String: Node] = [:]
-        var observations: [Observation] = []
+        var entries: [SeriesPeriods.Entry] = []
         for item in items {
             var periodNode = item
             guard let observation = fields.nested(item, subject: "observation", { entry in
                 periodNode = entry.value("period") ?? item
                 return readObservation(entry)
             }) else { continue }
-            if let first = seen[observation.period] {
-                fields.report(.error(fields.location(of: periodNode), "period \"\(observation.period)\" appears twice in \(name) (first at line \(fields.location(of: first).line))"))
-                continue
-            }
-            seen[observation.period] = periodNode
-            observations.append(observation)
+            entries.append(SeriesPeriods.Entry(observation: observation, location: fields.location(of: periodNode)))
         }
         if required && items.isEmpty { fields.error(node, "`\(name)` needs at least one observation") }
-        return observations
+        var problems: [Diagnostic] = []
+        let rules = SeriesPeriods(name: name, mixedKinds: mixedKinds)
+        let (arranged, datable) = rules.arrange(entries, problems: &problems)
+        problems.forEach(fields.report)
+        return ReadSeries(entries: arranged, inWrittenOrder: !datable && entries.count > 1, location: fields.location(of: node))
+    }
+
+    struct ReadSeries {
+        var entries: [SeriesPeriods.Entry]
+        /// Some period is not a time, so the order written stands.
+        var inWrittenOrder: Bool
+        var location: SourceLocation
+        var observations: [Observation] { entries.map(\.observation) }
+    }
+
+    /// The series and comparators, from this file or from the spreadsheet beside it (never both), and the
+    /// spreadsheet's breakdowns.
+    private func readFigures(_ fields: FieldReader, geography: String?, mixedKinds mixed: Bool)
+        -> (ReadSeries?, [(geography: String, series: ReadSeries)], [Breakdown]) {
+        guard let table else {
+            if hasTable { return (nil, [], []) }
+            return (readSeries(fields.value("series"), fields, name: "series", required: true, mixedKinds: mixed),
+                    readComparators(fields, mixedKinds: mixed), [])
+        }
+        let csv = "indicators/\(expectedID).csv"
+        for key in ["series", "comparators"] {
+            guard let node = fields.value(key) else { continue }
+            fields.error(node, "the figures are in \(csv) and in `\(key)` here; keep one: delete `series` and `comparators` "
+                         + "from this file (the spreadsheet is read), or delete \(csv)")
+        }
+        guard let geography else { return (nil, [], []) }
+        var problems: [Diagnostic] = []
+        guard let figures = IndicatorTableReader(table: table, geography: geography).read(problems: &problems) else {
+            problems.forEach(fields.report)
+            return (nil, [], [])
+        }
+        func arranged(_ entries: [SeriesPeriods.Entry], _ name: String) -> ReadSeries {
+            let (sorted, datable) = SeriesPeriods(name: name, mixedKinds: mixed).arrange(entries, problems: &problems)
+            return ReadSeries(entries: sorted, inWrittenOrder: !datable && entries.count > 1,
+                              location: entries.first?.location ?? SourceLocation(path: table.path))
+        }
+        let series = arranged(figures.series, "series")
+        let comparators = figures.comparators.map { ($0.geography, arranged($0.entries, "comparator \($0.geography)")) }
+        problems.forEach(fields.report)
+        return (figures.series.isEmpty ? nil : series, comparators, figures.breakdowns)
+    }
+
+    /// `period_kinds: mixed`: the kind of period changes along the series (financial years, then rolling periods).
+    private func periodKindsMixed(_ fields: FieldReader) -> Bool {
+        guard let node = fields.value("period_kinds"), let text = fields.string("period_kinds") else { return false }
+        guard text == "mixed" else {
+            fields.error(node, "`period_kinds` can only be `mixed` (the kind of period changes along a series), found \"\(text.prefix(40))\"")
+            return false
+        }
+        return true
+    }
+
+    /// Said once per file: a series whose periods are not all times keeps the order written, which the
+    /// file confirms with `period_order: as-written`.
+    private func checkWrittenOrder(_ all: [(name: String, series: ReadSeries)], _ fields: FieldReader) {
+        let node = fields.value("period_order"), text = fields.string("period_order")
+        if let node, let text, text != "as-written" {
+            fields.error(node, "`period_order` can only be `as-written`, found \"\(text.prefix(40))\"")
+        }
+        guard node == nil, let first = all.first(where: { $0.series.inWrittenOrder }) else { return }
+        let labels = first.series.observations.map(\.period).filter { PeriodTime.of($0) == nil }
+        fields.report(.warning(first.series.location, "some periods of \(first.name) are not times "
+            + "PlanSite can order (\"\(labels[0])\"), so it is shown in the order written; check that it runs oldest to "
+            + "latest, then add `period_order: as-written` to the file to say so"))
     }
 
     private func readObservation(_ entry: FieldReader) -> Observation? {
@@ -198,8 +271,7 @@ struct IndicatorReader {
         var flags: [ValueFlag] = []
         for (letter, at) in letters {
             guard let flag = ValueFlag(rawValue: letter.lowercased()) else {
-                let known = ValueFlag.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: ", ")
-                entry.error(at, "`flag` \"\(letter.prefix(20))\" is not one of the GSS letters: \(known)")
+                entry.error(at, ValueFlag.unknownMessage(letter))
                 continue
             }
             if !flags.contains(flag) { flags.append(flag) }
@@ -207,7 +279,7 @@ struct IndicatorReader {
         return flags
     }
 
-    private func readComparators(_ fields: FieldReader) -> [ComparatorSeries] {
+    private func readComparators(_ fields: FieldReader, mixedKinds: Bool) -> [(geography: String, series: ReadSeries)] {
         guard let node = fields.value("comparators") else { return [] }
         guard case .mapping(let mapping) = node else {
             fields.error(node, "`comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`")
@@ -218,8 +290,10 @@ struct IndicatorReader {
                 fields.error(pair.key, "each comparator must be named by its geography")
                 return nil
             }
-            let series = pair.value.isNull ? [] : readSeries(pair.value, fields, name: "comparator \(geography)", required: false) ?? []
-            return ComparatorSeries(geography: geography, series: series)
+            let empty = ReadSeries(entries: [], inWrittenOrder: false, location: fields.location(of: pair.value))
+            let series = pair.value.isNull ? empty : readSeries(pair.value, fields, name: "comparator \(geography)", required: false,
+                                                                    mixedKinds: mixedKinds) ?? empty
+            return (geography, series)
         }
     }
 

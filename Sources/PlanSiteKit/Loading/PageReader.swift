@@ -15,7 +15,7 @@ struct PageReader {
     static let keysByKind: [PageKind: Set<String>] = [
         .priority: [], .page: [],
         .outcome: ["indicators"],
-        .commitment: ["indicators", "targets", "due", "status"],
+        .commitment: ["indicators", "targets", "due", "status", "assessed_by", "assessed_on", "reason"],
         .sibling: ["url"],
     ]
 
@@ -45,6 +45,11 @@ struct PageReader {
             page.due = fields.string("due")
             page.status = readStatus(fields)
             page.targets = readTargets(fields)
+            page.assessment = readAssessment(fields)
+            // Nothing to judge it by: not assessed, unless the page says otherwise.
+            if page.status == nil, fields.value("status") == nil, page.indicatorIDs.isEmpty, page.targets.isEmpty {
+                page.status = .notAssessed
+            }
         }
         if kind == .sibling {
             page.url = fields.string("url", required: true)
@@ -78,6 +83,11 @@ struct PageReader {
 
     private func readStatus(_ fields: FieldReader) -> CommitmentStatus? {
         guard let node = fields.value("status"), let text = fields.string("status") else { return nil }
+        if let meant = CommitmentStatus.colours[text.lowercased()] {
+            fields.error(node, "`status` is a colour, \"\(text)\"; write the status it stands for, `\(meant.rawValue)`, "
+                         + "so the words say what the colour means")
+            return nil
+        }
         guard let status = CommitmentStatus(written: text) else {
             let allowed = CommitmentStatus.allCases.map(\.rawValue).joined(separator: ", ")
             let hint = CommitmentStatus.nearest(to: text).map { "; did you mean `\($0)`?" } ?? ""
@@ -87,10 +97,25 @@ struct PageReader {
         return status
     }
 
+    /// `assessed_by`, `assessed_on` and `reason`: who judged the status, when, and why.
+    private func readAssessment(_ fields: FieldReader) -> CommitmentAssessment {
+        var assessment = CommitmentAssessment(by: fields.string("assessed_by"), reason: fields.string("reason"),
+                                              statusLocation: fields.value("status").map(fields.location(of:)) ?? fields.location)
+        if let node = fields.value("assessed_on"), let text = fields.string("assessed_on") {
+            if let date = CalendarDate(iso: text) {
+                assessment.on = Located(value: date, location: fields.location(of: node))
+            } else {
+                assessment.unreadableDate = true
+                fields.error(node, "`assessed_on` must be a date that exists, written \(CalendarDate.form), found \"\(text.prefix(40))\"")
+            }
+        }
+        return assessment
+    }
+
     private func readTargets(_ fields: FieldReader) -> [CommitmentTarget] {
         (fields.sequence("targets") ?? []).compactMap { node in
             fields.nested(node, subject: "target") { target in
-                target.checkUnknownKeys(allowed: ["indicator", "value", "by", "label"], .error)
+                target.checkUnknownKeys(allowed: ["indicator", "value", "by", "label", "baseline"], .error)
                 guard let idNode = target.value("indicator"), let id = target.string("indicator", required: true),
                       let value = target.number("value", required: true),
                       let label = target.string("label", required: true) else {
@@ -98,8 +123,20 @@ struct PageReader {
                     return nil
                 }
                 return CommitmentTarget(indicator: Located(value: id, location: target.location(of: idNode)),
-                                        value: value, by: target.string("by") ?? "", label: label)
+                                        value: value, by: target.string("by") ?? "", label: label,
+                                        baseline: readBaseline(target), location: target.location)
             }
+        }
+    }
+
+    /// `baseline: { period: "2021-22", value: 1060 }`, both required.
+    private func readBaseline(_ target: FieldReader) -> Observation? {
+        guard let node = target.value("baseline") else { return nil }
+        return target.nested(node, subject: "baseline") { baseline in
+            baseline.checkUnknownKeys(allowed: ["period", "value"], .error)
+            guard let period = baseline.string("period", required: true), let value = baseline.number("value", required: true),
+                  !period.isEmpty else { return nil }
+            return Observation(period: period, value: value)
         }
     }
 }

@@ -6,8 +6,9 @@ struct SiteConfigReader {
     var document: YAMLDocument
 
     static let keys: Set<String> = ["title", "organisation", "language", "base_url", "last_reviewed", "contact_email",
-                                    "unsafe_html", "national_comparator", "regional_comparator", "data_licence",
-                                    "parent", "footer_links", "contact_url", "status_labels"]
+                                    "unsafe_html", "national_comparator", "regional_comparator", "data_licence", "area_code",
+                                    "parent", "footer_links", "contact_url", "status_labels", "logo", "logo_alt",
+                                    "plan_horizon"]
     static let openGovernmentLicence = Link(title: "Open Government Licence v3.0",
                                             url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 
@@ -40,6 +41,12 @@ struct SiteConfigReader {
             footerLinks: (fields.sequence("footer_links") ?? []).compactMap { readLink($0, fields) })
         config.statusLabels = readStatusLabels(fields)
         config.lastReviewedLocation = fields.value("last_reviewed").map(fields.location(of:))
+        config.areaCode = fields.string("area_code")
+        if let node = fields.value("logo"), let logo = fields.string("logo") {
+            config.logo = Located(value: logo, location: fields.location(of: node))
+        }
+        config.logoAlt = fields.string("logo_alt") ?? ""
+        config.planHorizon = fields.string("plan_horizon")
         problems += fields.diagnostics
         return fields.diagnostics.contains { $0.severity == .error } ? nil : config
     }

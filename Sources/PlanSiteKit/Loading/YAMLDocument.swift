@@ -134,6 +134,14 @@ struct YAMLDocument {
                 let opening = line(context.mark.line, of: yaml).dropFirst(max(0, context.mark.column - 1)).first.map { "\($0)" } ?? "\""
                 return .error(at(context.mark), "YAML syntax: the quote \(opening) that opens here is never closed; end the text with \(opening) on the same line. YAML says: \(problem) (\(context.text))")
             }
+            // Inside a { … } or [ … ] group an unclosed quote swallows the line break and closes at the next
+            // quote, and libyaml complains about what follows: point at the quote left open on its line.
+            if let context, context.text.contains("flow"),
+               let open = unclosedQuote(in: yaml, lines: context.mark.line...max(context.mark.line, mark.line)) {
+                return .error(SourceLocation(path: path, line: open.line + lineOffset, column: open.column),
+                              "YAML syntax: the quote \(open.quote) that opens here is never closed; end the text with "
+                              + "\(open.quote) on the same line. YAML says: \(detail)")
+            }
             let tabbed = problem.contains("tab") || line(mark.line, of: yaml).prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
             // Plain words first; libyaml's own words after them, for whoever knows YAML.
             let plain = tabbed ? "this line is indented with a tab; indent with spaces, not tabs" : plainEnglish[problem]
@@ -159,6 +167,26 @@ struct YAMLDocument {
             guard let rest = unquoted, rest.drop(while: { $0 == " " }).hasPrefix(":") else { continue }
             found += 1
             if found == 2 { return (index + 1, row.distance(from: row.startIndex, to: body.startIndex) + 1) }
+        }
+        return nil
+    }
+
+    /// The first quote opened in `lines` (a value's opening quote: after a space, `:`, `{`, `[` or `,`) and
+    /// not closed on its own line.
+    static func unclosedQuote(in text: String, lines: ClosedRange<Int>) -> (line: Int, column: Int, quote: Character)? {
+        for number in lines {
+            var open: (column: Int, quote: Character)?
+            var previous: Character = " ", column = 0
+            for character in line(number, of: text) {
+                column += 1
+                if let current = open {
+                    if character == current.quote && !(current.quote == "\"" && previous == "\\") { open = nil }
+                } else if character == "\"" || character == "'", " :{[,".contains(previous) {
+                    open = (column, character)
+                }
+                previous = character
+            }
+            if let open { return (number, open.column, open.quote) }
         }
         return nil
     }

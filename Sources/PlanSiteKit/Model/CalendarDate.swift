@@ -53,6 +53,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
+    /// Days from `other` to this day (negative when `other` is later).
+    public func days(since other: CalendarDate) -> Int { dayNumber - other.dayNumber }
+
+    /// Days since a fixed origin (the proleptic Gregorian day count), for differences.
+    private var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year, m = month <= 2 ? month + 12 : month
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + day
+    }
+
     /// "2026-11-03".
     public var description: String {
         let pad = { (n: Int, width: Int) in String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }

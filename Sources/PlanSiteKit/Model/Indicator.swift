@@ -9,7 +9,8 @@ public struct Indicator: Sendable, Hashable {
     public var polarity: Polarity
     public var geography: String
     public var series: [Observation]
-    /// Comparator series, in the order written, keyed by geography.
+    /// Comparator series, in the order written, keyed by geography; each series, like `series`, in time
+    /// order whenever all its periods are times (the loader sorts them: docs/content-format.md, "Periods").
     public var comparators: [ComparatorSeries]
     public var target: IndicatorTarget?
     public var source: DataSource
@@ -107,6 +108,12 @@ public enum ValueFlag: String, Sendable, CaseIterable {
     case notAvailable = "x"
     case notApplicable = "z"
     case lowReliability = "u"
+
+    /// Said of a letter that is none of these.
+    static func unknownMessage(_ letter: String) -> String {
+        let known = allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: ", ")
+        return "`flag` \"\(letter.prefix(20))\" is not one of the GSS letters: \(known)"
+    }
 
     /// The words behind the letter, for keys under tables and for screen readers.
     public var meaning: String {

@@ -64,6 +64,14 @@ public struct SiteConfig: Sendable {
     public var statusLabels: [CommitmentStatus: String] = [:]
     /// Where `last_reviewed` is written, for the stale-data warning.
     public var lastReviewedLocation: SourceLocation?
+    /// `area_code:` the ONS code of the site's area (E06000032), the rows `plansite import` keeps.
+    public var areaCode: String?
+    /// `logo:` a file in the templates' `assets/` folder shown in the header, with where it is written.
+    public var logo: Located<String>?
+    /// `logo_alt:` the logo's text alternative; empty when the site title beside it says it all.
+    public var logoAlt: String = ""
+    /// `plan_horizon:` the year the plan runs to ("2028"), for "what we will see by 2028".
+    public var planHorizon: String?
 }
 
 public struct Link: Sendable, Hashable {
@@ -93,9 +101,14 @@ public enum PageKind: String, Sendable {
 /// words carry the meaning; `site.yml` `status_labels:` may reword them.
 public enum CommitmentStatus: String, Sendable, CaseIterable {
     case notStarted = "not-started", onTrack = "on-track", atRisk = "at-risk", offTrack = "off-track", achieved
+    /// No one has judged it against figures: the default for a commitment with no indicator and no target.
+    case notAssessed = "not-assessed"
 
     /// Accepted as written in older content, meaning the same as another status.
     public static let synonyms: [String: CommitmentStatus] = ["in-progress": .onTrack]
+
+    /// The RAG colours, which name no status on their own: each is refused with the status it usually means.
+    public static let colours: [String: CommitmentStatus] = ["green": .onTrack, "amber": .atRisk, "red": .offTrack]
 
     /// A status as written in front matter, including its synonyms.
     public init?(written text: String) {
@@ -110,6 +123,7 @@ public enum CommitmentStatus: String, Sendable, CaseIterable {
         case .atRisk: "At risk"
         case .offTrack: "Off track"
         case .achieved: "Achieved"
+        case .notAssessed: "Not assessed"
         }
     }
 
@@ -130,6 +144,23 @@ public struct CommitmentTarget: Sendable, Hashable {
     public var value: Double
     public var by: String
     public var label: String
+    /// `baseline: { period, value }`: where the line to the target starts, so progress is
+    /// judged against where the figure should be by now, not against the end point.
+    public var baseline: Observation?
+    public var location: SourceLocation?
+}
+
+/// Who judged a commitment's status, on which day, and why (`assessed_by`, `assessed_on`, `reason`).
+public struct CommitmentAssessment: Sendable, Hashable {
+    public var by: String?
+    public var on: Located<CalendarDate>?
+    public var reason: String?
+    /// `assessed_on` is written but is no date (already an error): not missing as well.
+    public var unreadableDate = false
+    /// Where `status:` is written (or the file, when it is not), for the checks' warnings.
+    public var statusLocation: SourceLocation
+
+    public var isEmpty: Bool { by == nil && on == nil && reason == nil }
 }
 
 /// One Markdown file: its front matter, read into fields, and its body.
@@ -151,6 +182,7 @@ public struct ContentPage: Sendable {
     public var targets: [CommitmentTarget] = []
     public var due: String?
     public var status: CommitmentStatus?
+    public var assessment: CommitmentAssessment?
     /// `last_reviewed:` in front matter, with where it is written.
     public var lastReviewed: Located<String>?
     public var url: String?

@@ -8,8 +8,11 @@ struct DataDownloads {
     /// `plansite serve`: an unchanged indicator's rows and JSON are reused.
     var cache: BuildCache?
 
-    /// `dimension` and `category` are empty on series rows; a breakdown row names both.
-    static let csvHeader = "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source"
+    /// `dimension` and `category` are empty on series rows; a breakdown row names both. `flag` holds
+    /// the GSS letters (`p`, `r`, `b`…) separated by spaces; `note` says why a value is missing or
+    /// what to know about it.
+    static let csvHeader = "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source,"
+        + "count,denominator,flag,note"
 
     func files() -> [OutputFile] {
         // Each indicator's rows are written once and used twice: in its own CSV and in the whole-site one.
@@ -45,7 +48,7 @@ struct DataDownloads {
     /// row are quoted once; only the period and the numbers change from row to row.
     private func csvRows(of indicator: Indicator) -> String {
         let leading = Self.csvField(indicator.id) + "," + Self.csvField(indicator.title) + ","
-        let trailing = "," + Self.csvField(indicator.unit) + "," + Self.csvField("\(indicator.source.publisher): \(indicator.source.title)") + "\r\n"
+        let trailing = "," + Self.csvField(indicator.unit) + "," + Self.csvField("\(indicator.source.publisher): \(indicator.source.title)") + ","
         var text = ""
         func append(_ geography: String, _ series: [Observation]) {
             let place = leading + Self.csvField(geography) + ","
@@ -59,6 +62,9 @@ struct DataDownloads {
                 text += ","
                 text += Self.csvField(raw(observation.upperCI))
                 text += trailing
+                text += raw(observation.count) + "," + raw(observation.denominator) + ","
+                text += observation.flags.map(\.rawValue).joined(separator: " ") + ","
+                text += Self.csvField(observation.note ?? "") + "\r\n"
             }
         }
         append(indicator.geography, indicator.series)
@@ -68,6 +74,7 @@ struct DataDownloads {
             for category in breakdown.categories {
                 text += place + Self.csvField(category.category) + "," + Self.csvField(raw(category.value)) + ","
                 text += Self.csvField(raw(category.lowerCI)) + "," + Self.csvField(raw(category.upperCI)) + trailing
+                text += ",,," + Self.csvField(category.note ?? "") + "\r\n"
             }
         }
         return text
@@ -126,14 +133,22 @@ struct DataDownloads {
     /// is null). The tests encode the same fields through `Codable` and compare the bytes.
     static func jsonText(_ indicator: Indicator) -> JSONText {
         // A figure: what names it (its period or category), its value, interval and note.
-        func figure(_ name: (key: String, value: String), _ value: Double?, _ lower: Double?, _ upper: Double?, _ note: String?) -> JSONText {
+        func figure(_ name: (key: String, value: String), _ value: Double?, _ lower: Double?, _ upper: Double?, _ note: String?,
+                    more: [(key: String, value: JSONText)] = []) -> JSONText {
             var pairs: [(key: String, value: JSONText)] = [(name.key, .string(name.value)), ("value", .number(orNull: value))]
             if let lower { pairs.append(("lower_ci", .number(lower))) }
             if let upper { pairs.append(("upper_ci", .number(upper))) }
             if let note { pairs.append(("note", .string(note))) }
-            return .object(pairs)
+            return .object(pairs + more)
         }
-        func observation(_ o: Observation) -> JSONText { figure(("period", o.period), o.value, o.lowerCI, o.upperCI, o.note) }
+        // Count, denominator and flags only where given, so an indicator without them reads as before.
+        func observation(_ o: Observation) -> JSONText {
+            var pairs: [(key: String, value: JSONText)] = []
+            if let count = o.count { pairs.append(("count", .number(count))) }
+            if let denominator = o.denominator { pairs.append(("denominator", .number(denominator))) }
+            if !o.flags.isEmpty { pairs.append(("flag", .list(o.flags.map { .string($0.rawValue) }))) }
+            return figure(("period", o.period), o.value, o.lowerCI, o.upperCI, o.note, more: pairs)
+        }
         var source: [(key: String, value: JSONText)] = [("publisher", .string(indicator.source.publisher)), ("title", .string(indicator.source.title))]
         if let url = indicator.source.url { source.append(("url", .string(url))) }
         if let licence = indicator.source.licence { source.append(("licence", .string(licence))) }

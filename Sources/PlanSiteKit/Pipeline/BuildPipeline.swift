@@ -15,8 +15,9 @@ public struct BuildOptions: Sendable {
     /// The browser audit's results (`audit.py --results`), shown in the accessibility statement.
     public var auditResults: URL?
     public var auditResultsDisplay = ""
-    /// The day the audit results' age is judged against.
-    public var today = Date()
+    /// The one clock of the build (`--today`): every check and page that depends on the date
+    /// reads it, so a test can pin it and no result changes as the calendar moves.
+    public var today = CalendarDate(Date())
     /// Results kept between builds (`plansite serve`); nil builds everything from scratch.
     public var cache: BuildCache?
     /// Pages are filled in when asked for (`DeferredPages`), not all at once: `plansite serve`
@@ -38,7 +39,8 @@ public struct BuildSummary: Sendable {
 
     /// The one line `build` prints.
     public var line: String {
-        "Built \(pages) pages and \(indicators) indicators (\(files) files) in \(String(format: "%.2f", seconds)) s"
+        let indicatorWord = indicators == 1 ? "indicator" : "indicators"
+        return "Built \(pages) pages and \(indicators) \(indicatorWord) (\(files) files) in \(String(format: "%.2f", seconds)) s"
     }
 }
 
@@ -108,7 +110,7 @@ public struct BuildPipeline {
         if let url = options.auditResults {
             var problems: [Diagnostic] = []
             site.auditResults = AuditResults.read(from: url, displayPath: options.auditResultsDisplay.isEmpty ? url.path : options.auditResultsDisplay,
-                                                  today: CalendarDate(options.today), problems: &problems)
+                                                  today: options.today, problems: &problems)
             report.append(contentsOf: problems)
         }
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
@@ -144,6 +146,7 @@ public struct BuildPipeline {
         validator.contentIsComplete = contentIsComplete
         validator.parallel = options.parallel
         validator.cache = options.cache
+        validator.today = options.today
         var problems = validator.check()
         if let results = assembly.site.auditResults {
             problems += AuditResultsLint(results: results, lastReviewed: assembly.site.config.lastReviewed,

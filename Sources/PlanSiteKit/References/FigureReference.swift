@@ -99,7 +99,12 @@ struct FigureText {
             guard let latest, let value = indicator.comparator(national)?.observation(for: latest.period)?.value else { return "not available" }
             return presenter.formattedWithUnit(value)
         case .comparison:
-            return presenter.comparison.label(against: site.config.nationalComparator)
+            // In prose a bare "not compared" reads as an oversight: say why there is no verdict.
+            switch presenter.comparison {
+            case .notTested: return "no test of the difference is possible, so the two are not compared"
+            case .tooFewEvents: return "too few events for a reliable comparison, so the two are not compared"
+            default: return presenter.comparison.label(against: site.config.nationalComparator)
+            }
         case .target:
             guard let target = indicator.target else { return "no target set" }
             return presenter.formattedWithUnit(target.value) + (target.by.isEmpty ? "" : " by \(target.by)")

@@ -126,26 +126,32 @@ struct StaleFigureCheck {
 
     // MARK: Review dates
 
+    /// A review date after the build's day (`--today`) is a typo or a promise, not a review.
+    static func futureReview(_ reviewed: String, at location: SourceLocation, today: CalendarDate) -> Diagnostic? {
+        guard let date = CalendarDate(iso: reviewed), today < date else { return nil }
+        return .warning(location, "last_reviewed \(reviewed) is after today (\(today)); write the day the words were last reviewed")
+    }
+
     private func reviewDateProblems(_ indicators: [Indicator]) -> [Diagnostic] {
-        guard let reviewed = page.lastReviewed, let date = ReviewDate(reviewed.value) else { return [] }
+        guard let reviewed = page.lastReviewed, let date = CalendarDate(iso: reviewed.value) else { return [] }
         return Self.reviewProblem(reviewed: reviewed.value, date: date, at: reviewed.location, indicators: indicators, what: "this page")
             .map { [$0] } ?? []
     }
 
     /// The site's `last_reviewed` against every indicator the site shows.
     static func siteReviewProblem(_ site: Site) -> Diagnostic? {
-        guard let date = ReviewDate(site.config.lastReviewed) else { return nil }
+        guard let date = CalendarDate(iso: site.config.lastReviewed) else { return nil }
         let location = site.config.lastReviewedLocation ?? SourceLocation(path: "content/site.yml")
         return reviewProblem(reviewed: site.config.lastReviewed, date: date, at: location, indicators: site.indicators, what: "the site")
     }
 
     /// Warns when the review date is before the start of the last calendar year the newest figure
     /// covers (or before its date): the words were plainly reviewed before that figure existed.
-    static func reviewProblem(reviewed: String, date: ReviewDate, at location: SourceLocation, indicators: [Indicator], what: String) -> Diagnostic? {
-        var newest: (indicator: Indicator, period: String, start: ReviewDate)?
+    static func reviewProblem(reviewed: String, date: CalendarDate, at location: SourceLocation, indicators: [Indicator], what: String) -> Diagnostic? {
+        var newest: (indicator: Indicator, period: String, start: CalendarDate)?
         for indicator in indicators {
             for observation in indicator.series where observation.value != nil {
-                guard let start = ReviewDate(periodStart: observation.period), start > date else { continue }
+                guard let start = PeriodText.lastYearStart(of: observation.period), start > date else { continue }
                 if newest == nil || start > newest!.start { newest = (indicator, observation.period, start) }
             }
         }
@@ -155,24 +161,13 @@ struct StaleFigureCheck {
     }
 }
 
-/// A calendar date, compared as (year, month, day).
-struct ReviewDate: Comparable {
-    var year: Int, month: Int, day: Int
-
-    init?(_ text: String) {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, text.count == 10 else { return nil }
-        (year, month, day) = (parts[0], parts[1], parts[2])
+extension PeriodText {
+    /// 1 January of the last calendar year a period covers, or the day itself for a date:
+    /// the review-date warning fires only when the words were plainly reviewed before the figure existed.
+    static func lastYearStart(of period: String) -> CalendarDate? {
+        if let date = date(period) { return CalendarDate(year: date.year, month: date.month, day: date.day) }
+        return years(period).flatMap { CalendarDate(year: $0.upperBound, month: 1, day: 1) }
     }
-
-    /// An ISO date period is its own date; any other period starts on 1 January of the last year it covers.
-    init?(periodStart period: String) {
-        if let date = ReviewDate(period) { self = date; return }
-        guard let years = PeriodText.years(period) else { return nil }
-        (year, month, day) = (years.upperBound, 1, 1)
-    }
-
-    static func < (a: ReviewDate, b: ReviewDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
 
 private extension Substring {

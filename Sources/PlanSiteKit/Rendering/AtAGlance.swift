@@ -49,9 +49,9 @@ struct AtAGlance {
         let progress = commitment.targets.compactMap { target in
             site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).sentence }
         }
-        return ["title": commitment.title, "href": address.link(to: commitment.outputDirectory),
-                "status": commitment.status?.label(in: site.config) ?? "Not stated",
-                "status_class": commitment.status?.rawValue ?? "none",
-                "progress": progress.map { ["sentence": $0] }, "has_progress": !progress.isEmpty]
+        var values: [String: Any] = ["title": commitment.title, "href": address.link(to: commitment.outputDirectory),
+                                     "progress": progress.map { ["sentence": $0] }, "has_progress": !progress.isEmpty]
+        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
+        return values
     }
 }

@@ -1,31 +1,22 @@
-/// Which way an indicator has moved over its last five figures, judged by its polarity,
-/// in words a resident reads: "improving", "getting worse", "no clear change", "no
-/// earlier figure". The one place these words are decided; pages, tiles and the
-/// indicator index all read them from here.
-///
-/// The method: the first and the latest of the last five periods that have a value,
-/// when each is a stated period (a year, financial year, span of years or date).
-/// When both have a 95% confidence interval the change counts only if the intervals do
-/// not overlap (a conservative test, as Fingertips uses for comparisons). Without
-/// intervals it is not tested for significance, and counts only if the figure moved the
-/// same way in all but at most one of the steps between them, so a single jump in a
-/// series that goes up and down is "no clear change".
+/// Which way an indicator is going, in words a resident reads, decided only by Fingertips'
+/// recent-trend test (`TrendTest`; docs/methods.md): "improving" or "getting worse" when the
+/// test finds a significant rise or fall and the polarity says which is better, "no
+/// significant change" when it finds none, and otherwise no verdict word at all: the page
+/// states the movement with its dates and says why no trend is assessed. The one place these
+/// words are decided; pages, tiles, the index and the at-a-glance table all read them here.
 public enum DirectionOfTravel: String, Sendable, CaseIterable {
     case improving
     case gettingWorse
-    case noClearChange
-    case noEarlierFigure
+    case noSignificantChange
+    case notAssessed
 
-    /// How many of the latest periods the direction looks over.
-    public static let window = 5
-
-    /// The short words, exactly as shown in badges and tables.
+    /// The words, exactly as they start badges and table cells.
     public var words: String {
         switch self {
         case .improving: "improving"
         case .gettingWorse: "getting worse"
-        case .noClearChange: "no clear change"
-        case .noEarlierFigure: "no earlier figure"
+        case .noSignificantChange: "no significant change"
+        case .notAssessed: "trend not assessed"
         }
     }
 
@@ -40,63 +31,75 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
 
     public struct Assessment: Sendable, Equatable {
         public var direction: DirectionOfTravel
-        /// The first period of the window ("2017-19"), when there is one.
-        public var since: String?
-        /// Whether confidence intervals decided it.
-        public var tested: Bool
-        /// "Getting worse since 2017-19: from 59.6 to 56.9 in 2022-24. Not tested for significance."
+        /// Why no verdict, when there is none.
+        public var reason: NoTrendReason?
+        /// The periods the test looked over ("2018 to 2022"), when it ran.
+        public var window: String?
+        /// What the page says under the badge.
         public var sentence: String
 
-        /// "getting worse since 2017-19", "no earlier figure".
+        /// "Improving, 2018 to 2022", "Trend not assessed (overlapping periods)", "No earlier figure":
+        /// the same words in the at-a-glance table, the index, tiles and the indicator's page.
         public var phrase: String {
-            guard let since, direction != .noEarlierFigure else { return direction.words }
-            return "\(direction.words) since \(PeriodText.display(since))"
+            if reason == .onlyOneFigure { return "No earlier figure" }
+            if let reason, direction == .notAssessed { return "Trend not assessed (\(reason.short))" }
+            return capitalised(direction.words) + (window.map { ", \($0)" } ?? "")
         }
     }
 
     public static func assess(_ indicator: Indicator) -> Assessment {
         let present = indicator.series.filter { $0.value != nil }
-        let recent = Array(present.suffix(window))
-        guard recent.count >= 2, let first = recent.first, let last = recent.last,
-              let start = first.value, let end = last.value else {
-            return Assessment(direction: .noEarlierFigure, since: nil, tested: false,
-                              sentence: "There is no earlier figure to show a direction of travel.")
+        guard present.count >= 2 else {
+            return Assessment(
+                direction: .notAssessed, reason: .onlyOneFigure, sentence: NoTrendReason.onlyOneFigure.sentence)
         }
-        // "past year (to 2025)" beside "2025 (projection)" is not a run of periods to read a direction from.
-        guard recent.allSatisfy({ PeriodText.span($0.period) != nil }) else {
-            return Assessment(direction: .noClearChange, since: nil, tested: false,
-                              sentence: "The figures are not for a run of stated periods (such as years), so no direction of travel is given.")
+        let movement = TrendMovement(figures: present, decimals: indicator.decimals).sentence
+        let notAssessed = { (reason: NoTrendReason) in
+            Assessment(direction: .notAssessed, reason: reason, sentence: movement + " " + reason.sentence)
         }
-        let format = { (value: Double) in NumberFormat.format(value, decimals: indicator.decimals) }
-        let tested = first.lowerCI != nil && first.upperCI != nil && last.lowerCI != nil && last.upperCI != nil
-        let rise: Bool?
-        if tested, let l1 = first.lowerCI, let u1 = first.upperCI, let l2 = last.lowerCI, let u2 = last.upperCI {
-            rise = u2 < l1 ? false : l2 > u1 ? true : nil
-        } else if format(start) == format(end) {
-            rise = nil
+        if indicator.measure == .count || indicator.valueType == .count { return notAssessed(.count) }
+        let window: TrendWindow
+        switch TrendWindow.latestRun(of: indicator.series) {
+        case .failure(let error): return notAssessed(error.reason)
+        case .success(let found): window = found
+        }
+        guard window.run.count >= TrendTest.points else {
+            return notAssessed(window.stop ?? .fewerThanFive(yearly: window.run.count))
+        }
+        let points = Array(window.run.suffix(TrendTest.points))
+        switch TrendEvidence.test(points, of: indicator) {
+        case .failure(let error): return notAssessed(error.reason)
+        case .success(let evidence): return verdict(evidence, points: points, indicator: indicator)
+        }
+    }
+
+    private static func verdict(_ evidence: TrendEvidence, points: [Observation], indicator: Indicator) -> Assessment {
+        let span = "\(PeriodText.display(points[0].period)) to \(PeriodText.display(points[points.count - 1].period))"
+        let rise: Bool? = evidence.result.isSignificant ? evidence.result.slope > 0 : nil
+        let movement = TrendMovement(figures: points, decimals: indicator.decimals).endpoints
+        if indicator.polarity == .noJudgement {
+            let reason = NoTrendReason.noPolarity(rise: rise)
+            return Assessment(
+                direction: .notAssessed, reason: reason, sentence: movement + " " + reason.sentence + evidence.basis)
+        }
+        let direction: DirectionOfTravel =
+            switch (rise, indicator.polarity) {
+            case (nil, _): .noSignificantChange
+            case (true?, .higherIsBetter), (false?, .lowerIsBetter): .improving
+            default: .gettingWorse
+            }
+        var sentence = "\(capitalised(direction.words)): a trend test on the five yearly figures from \(span),"
+            + " the method Fingertips uses,"
+        if let rise {
+            let better = indicator.polarity == .higherIsBetter ? "higher" : "lower"
+            sentence += " finds a significant \(rise ? "rise" : "fall"), and \(better) is better."
+        } else if evidence.result.slopeKeepsSign {
+            sentence += " finds no significant rise or fall."
         } else {
-            let up = end > start
-            let values = recent.compactMap(\.value)
-            let against = zip(values, values.dropFirst()).filter { up ? $1 < $0 : $1 > $0 }.count
-            rise = against <= (values.count > 2 ? 1 : 0) ? up : nil
+            sentence += " finds no steady rise or fall: leaving out a single year reverses the direction."
         }
-        let direction: DirectionOfTravel
-        switch (rise, indicator.polarity) {
-        case (nil, _), (_, .noJudgement): direction = .noClearChange
-        case (true?, .higherIsBetter), (false?, .lowerIsBetter): direction = .improving
-        default: direction = .gettingWorse
-        }
-        var sentence = "\(direction.words.prefix(1).uppercased() + direction.words.dropFirst()) since \(PeriodText.display(first.period)):"
-        sentence += " \(format(start)) then, \(format(end)) \(PeriodText.phrase(last.period))"
-        sentence += recent.count < window ? " (the \(recent.count) latest figures)." : " (the last \(window) figures)."
-        if tested {
-            sentence += rise == nil ? " The confidence intervals overlap, so the change is not significant." : " The confidence intervals do not overlap."
-        } else {
-            sentence += " No confidence intervals are published, so this is not tested for significance."
-        }
-        if indicator.polarity == .noJudgement, rise != nil {
-            sentence += " Neither higher nor lower is better for this measure."
-        }
-        return Assessment(direction: direction, since: first.period, tested: tested, sentence: sentence)
+        return Assessment(direction: direction, window: span, sentence: sentence + " " + movement + evidence.basis)
     }
 }
+
+func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

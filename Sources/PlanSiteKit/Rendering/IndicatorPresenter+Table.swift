@@ -14,15 +14,30 @@ extension IndicatorPresenter {
         // first row instead of after thirty (docs/content-format.md, "Data tables").
         let rows: [[String: Any]] = periods().reversed().map { period in
             let observation = own[period]
-            var row: [String: Any] = ["period": PeriodText.display(period), "value": cell(observation)]
+            var row: [String: Any] = ["period": PeriodText.display(period), "value": cell(observation),
+                                      "flags": Self.flagMarks(observation)]
             row["ci"] = hasCI ? ["text": interval(observation)] : NSNull()
             row["note"] = hasNotes ? ["text": observation?.value == nil ? "" : observation?.note ?? ""] : NSNull()
-            row["comparators"] = others.map { ["value": cell($0[period])] }
+            row["comparators"] = others.map { ["value": cell($0[period]), "flags": Self.flagMarks($0[period])] as [String: Any] }
             return row
         }
         return ["caption": "\(indicator.title): \(indicator.geography)\(comparators.isEmpty ? "" : " and \(comparators.joined(separator: " and "))") by period, latest first (\(indicator.unit))",
                 "geography": indicator.geography, "has_ci": hasCI, "has_notes": hasNotes,
-                "comparator_names": comparators.map { ["name": $0] }, "rows": rows]
+                "comparator_names": comparators.map { ["name": $0] }, "rows": rows,
+                "flag_key": TemplateText.optional(flagKey(comparators))]
+    }
+
+    /// "[p]" beside a figure, with its meaning for screen readers.
+    private static func flagMarks(_ observation: Observation?) -> [[String: String]] {
+        (observation?.flags ?? []).map { ["letter": $0.rawValue, "meaning": $0.meaning] }
+    }
+
+    /// "Key: [p] provisional; [b] break in series." for the flags the table shows, in the GSS order.
+    private func flagKey(_ comparators: [String]) -> String? {
+        let shown = Set((indicator.series + comparators.flatMap { indicator.comparator($0)?.series ?? [] }).flatMap(\.flags))
+        let used = ValueFlag.allCases.filter(shown.contains)
+        guard !used.isEmpty else { return nil }
+        return "Key: " + used.map { "[\($0.rawValue)] \($0.meaning)" }.joined(separator: "; ") + "."
     }
 
     /// The first observation of each period, as `first { $0.period == period }` finds it.
@@ -42,7 +57,7 @@ extension IndicatorPresenter {
         return "No value" + (observation.note.map { ": \($0)" } ?? "")
     }
 
-    /// Periods of the area and its comparators, each kept in the order written.
+    /// Periods of the area and its comparators: in time order when every one is a time (`PeriodOrder.merge`).
     func periods() -> [String] { Self.periods(of: indicator) }
 
     static func periods(of indicator: Indicator) -> [String] {

@@ -44,7 +44,8 @@ struct IndicatorPresenter: Sendable {
         // A count beside a national or regional total shows scale, never better or worse.
         if indicator.measure == .count { return series.contains { $0.value != nil } ? .differentScale : .notCompared }
         let reference = latest.flatMap { latest in series.first { $0.period == latest.period } }
-        let result = Comparison.compare(latest, with: reference, polarity: indicator.polarity)
+        let result = Comparison.compare(latest, with: reference, polarity: indicator.polarity,
+                                        valueType: indicator.valueType, multiplier: indicator.multiplier)
         if result != .notCompared && !TrendChart.sharesScale(indicator.series, series) { return .differentScale }
         return result
     }
@@ -69,9 +70,9 @@ struct IndicatorPresenter: Sendable {
     func row(at address: PageAddress) -> [String: Any] {
         ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
          "latest": latest?.value.map(formattedWithUnit) ?? "No figure",
-         "period": latest?.period ?? "", "national": comparatorValue(national, for: latest?.period),
+         "period": latest.map { PeriodText.display($0.period) } ?? "", "national": comparatorValue(national, for: latest?.period),
          "comparison": comparison.label(against: national), "comparison_class": comparison.cssClass,
-         "trend": Self.capitalised(travel.phrase)]
+         "trend": travel.phrase]
     }
 
     /// Whether the comparison says something (better, similar, higher…), not "not compared".
@@ -83,11 +84,9 @@ struct IndicatorPresenter: Sendable {
         var values: [String: Any] = ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
                                      "headline": headline, "sparkline": Sparkline(indicator: indicator).svg()]
         values["comparison"] = isCompared ? ["label": comparison.label(against: national), "class": comparison.cssClass] as [String: Any] : NSNull()
-        values["direction"] = travel.direction == .noEarlierFigure ? NSNull() : ["phrase": Self.capitalised(travel.phrase), "class": travel.direction.cssClass] as [String: Any]
+        values["direction"] = travel.reason == .onlyOneFigure ? NSNull() : ["phrase": travel.phrase, "class": travel.direction.cssClass] as [String: Any]
         return values
     }
-
-    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// - Parameters:
     ///   - notesHTML: the indicator's notes, rendered for this page.
@@ -112,6 +111,8 @@ struct IndicatorPresenter: Sendable {
             "csv_label": "CSV, \(DataDownloads.sizeLabel(csvBytes))",
         ]
         values["newer_gap"] = TemplateText.optional(newerGap)
+        values["chart_key"] = TemplateText.optional(chartKey)
+        values["reliability_note"] = TemplateText.optional(reliabilityNote)
         values["summary"] = TemplateText.optional(indicator.summary)
         values["target"] = NSNull()
         values["notes"] = notesHTML ?? NSNull()
@@ -120,6 +121,14 @@ struct IndicatorPresenter: Sendable {
                                 "by": target.by.isEmpty ? NSNull() : target.by as Any]
         }
         return values
+    }
+
+    /// What a hollow point and a rule across the chart mean, when it has them.
+    var chartKey: String {
+        let flags = Set((indicator.series + indicator.comparators.flatMap(\.series)).flatMap(\.flags))
+        let words = [flags.contains(.provisional) ? "Hollow points are provisional figures." : nil,
+                     flags.contains(.breakInSeries) ? "The line breaks where the series does (a change of source or method)." : nil]
+        return words.compactMap { $0 }.joined(separator: " ")
     }
 
     /// Primary or secondary, and whether the publisher's table was read from a copy someone else made.
@@ -135,8 +144,7 @@ struct IndicatorPresenter: Sendable {
     }
 
     var direction: [String: Any] {
-        ["words": travel.direction.words, "class": travel.direction.cssClass, "sentence": travel.sentence,
-                "phrase": Self.capitalised(travel.phrase)]
+        ["class": travel.direction.cssClass, "sentence": travel.sentence, "phrase": travel.phrase]
     }
 
     func breakdowns() -> [[String: Any]] {
@@ -175,9 +183,13 @@ struct IndicatorPresenter: Sendable {
     func method(_ result: Comparison, against name: String) -> String {
         switch result {
         case .better, .similar, .worse, .higher, .lower:
-            "Compared using the 95% confidence interval: a difference counts only when the \(name) value lies outside it."
-        case .higherUntested, .lowerUntested, .sameUntested:
-            "The source gives no confidence interval, so the difference from \(name) has not been tested for significance."
+            intervalMethod(against: name)
+        case .notTested where latest?.count != nil:
+            "Not compared: the source gives no confidence interval, and PlanSite has no method to compute one from the count for this kind of figure, so the difference cannot be tested. \(sideBySide(name))"
+        case .notTested:
+            "Not compared: the source gives no confidence interval, nor a count to compute one from, so the difference cannot be tested. \(sideBySide(name))"
+        case .tooFewEvents:
+            "Not compared: \(reliabilityNote ?? "") \(sideBySide(name))"
         case .notCompared:
             notComparedReason(against: name)
         case .differentScale where indicator.measure == .count:
@@ -186,4 +198,31 @@ struct IndicatorPresenter: Sendable {
             "The \(name) figure is on a very different scale (such as a national total beside a local count), so no comparison is made; both are in the table."
         }
     }
+
+    /// Where the interval came from: the publisher, or PlanSite from the count (and by which method).
+    private func intervalMethod(against name: String) -> String {
+        let rule = "a difference counts only when the \(name) value lies outside it."
+        guard let latest, let figure = FigureInterval.of(latest, valueType: indicator.valueType, multiplier: indicator.multiplier),
+              let method = figure.computedBy, let count = latest.count else {
+            return "Compared using the 95% confidence interval: \(rule)"
+        }
+        let interval = "\(formatted(figure.interval.lower)) to \(formatted(figure.interval.upper))"
+        return "Compared using a 95% interval computed by PlanSite from the count (\(NumberFormat.format(count, decimals: 0))), by \(method.name): \(interval); \(rule)"
+    }
+
+    /// "Luton: 7.0 per 100,000; England: 7.9 per 100,000 (2019-21)."
+    private func sideBySide(_ name: String) -> String {
+        guard let latest, let value = latest.value else { return "" }
+        let reference = indicator.comparator(name)?.observation(for: latest.period)?.value
+        let theirs = reference.map(formattedWithUnit) ?? "no figure"
+        return "\(indicator.geography): \(formattedWithUnit(value)); \(name): \(theirs) (\(PeriodText.display(latest.period)))."
+    }
+
+    /// Said of a rate made from fewer than 10 events, which OHID flags as unreliable.
+    var reliabilityNote: String? {
+        guard let latest, let count = latest.count, FigureInterval.restsOnFewEvents(latest, valueType: indicator.valueType) else { return nil }
+        let events = NumberFormat.format(count, decimals: 0)
+        return "The latest rate is made from a count of \(events), fewer than 10, so it is unreliable: one more or one fewer changes it a lot."
+    }
+
 }

@@ -24,6 +24,8 @@ struct PageContext {
             "css_href": address.link(to: "assets/site.css"),
             "print_css_href": address.link(to: "assets/print.css"),
             "favicon_href": address.link(to: "assets/favicon.svg"),
+            // Templates name their own assets as {{assets_href}}/logo.svg, from any page's depth.
+            "assets_href": String(address.link(to: "assets/").dropLast()),
             "canonical_url": address.absoluteURL(base: config.baseURL),
             "last_reviewed": PeriodText.display(config.lastReviewed),
             "licence": ["title": config.dataLicence.title, "url": config.dataLicence.url],
@@ -39,6 +41,8 @@ struct PageContext {
         values["description"] = TemplateText.optional(description)
         values["contact_email"] = TemplateText.optional(config.contactEmail)
         values["contact_url"] = TemplateText.optional(config.contactURL)
+        values["logo"] = config.logo.map { ["src": address.link(to: "assets/" + $0.value), "alt": config.logoAlt] } ?? NSNull()
+        values["plan_horizon"] = TemplateText.optional(config.planHorizon)
         values["parent"] = config.parent.map { ["title": $0.title, "url": $0.url] } ?? NSNull()
         return values
     }

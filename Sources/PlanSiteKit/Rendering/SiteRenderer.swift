@@ -106,6 +106,7 @@ public struct SiteRenderer: Sendable {
         values["image"] = image(of: page, at: address) ?? NSNull()
         values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
         values["commitments"] = site.commitments.map { commitmentSummary($0, from: address) }
+        values["has_commitments"] = !site.commitments.isEmpty
         values["siblings"] = site.siblings.map { sibling in
             ["title": sibling.title, "summary": TemplateText.optional(sibling.summary), "url": sibling.url ?? ""]
         }
@@ -121,6 +122,7 @@ public struct SiteRenderer: Sendable {
         values["content"] = body(of: outcome)
         values["indicators"] = tiles(for: outcome, at: address)
         values["has_indicators"] = !outcome.indicatorIDs.isEmpty
+        values["image"] = image(of: outcome, at: address) ?? NSNull()
         return page(values, template: "outcome", at: address)
     }
 
@@ -130,8 +132,7 @@ public struct SiteRenderer: Sendable {
         values["summary"] = TemplateText.optional(commitment.summary)
         values["content"] = body(of: commitment)
         values["due"] = TemplateText.optional(commitment.due)
-        values["status"] = TemplateText.optional(commitment.status?.label(in: site.config))
-        values["status_class"] = TemplateText.optional(commitment.status?.rawValue)
+        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
         values["indicators"] = tiles(for: commitment, at: address)
         values["has_indicators"] = !commitment.indicatorIDs.isEmpty
         let progress = commitment.targets.compactMap { target in
@@ -139,6 +140,7 @@ public struct SiteRenderer: Sendable {
         }
         values["targets"] = progress
         values["has_targets"] = !progress.isEmpty
+        values["image"] = image(of: commitment, at: address) ?? NSNull()
         return page(values, template: "commitment", at: address)
     }
 
@@ -148,6 +150,7 @@ public struct SiteRenderer: Sendable {
         values["summary"] = TemplateText.optional(page.summary)
         values["content"] = body(of: page)
         values["statement"] = AccessibilityStatement.values(for: page, site: site)
+        values["image"] = image(of: page, at: address) ?? NSNull()
         return self.page(values, template: "page", at: address)
     }
 
@@ -225,8 +228,8 @@ public struct SiteRenderer: Sendable {
 
     private func commitmentSummary(_ commitment: ContentPage, from address: PageAddress) -> [String: Any] {
         var values: [String: Any] = ["title": commitment.title, "summary": TemplateText.optional(commitment.summary),
-                                     "href": address.link(to: commitment.outputDirectory),
-                                     "status": TemplateText.optional(commitment.status?.label(in: site.config)), "status_class": TemplateText.optional(commitment.status?.rawValue)]
+                                     "href": address.link(to: commitment.outputDirectory)]
+        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
         values["progress"] = commitment.targets.compactMap { target in
             site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).values(at: address) }
         }

@@ -9,6 +9,10 @@ public struct TemplateLibrary: Sendable {
     public private(set) var sourceCache = SourceCache()
     /// Path prefix diagnostics print for template files (`templates/`).
     public private(set) var displayPrefix = "templates/"
+    /// `assets/site.css`, whose colour tokens `check` holds to the contrast the pages promise.
+    public private(set) var stylesheet: String?
+    /// Every file under `assets/` ("assets/logo.svg"), which templates and `logo:` may name.
+    public private(set) var assetFiles: Set<String> = []
     private var library = MustacheLibrary()
 
     /// Every page kind the build renders needs its template.
@@ -33,6 +37,11 @@ public struct TemplateLibrary: Sendable {
                 result.sources[String(relative.dropLast(".mustache".count))] = text
                 result.sourceCache.record(text, for: displayPrefix + relative)
             }
+        }
+        result.assetFiles = Set(assetFiles(in: folder))
+        if result.assetFiles.contains("assets/site.css"), let css = reader.read("assets/site.css", problems: &diagnostics) {
+            result.stylesheet = css
+            result.sourceCache.record(css, for: displayPrefix + "assets/site.css")
         }
         let structure = structureProblems(in: result.sources, displayPrefix: displayPrefix)
         diagnostics += structure
@@ -71,6 +80,11 @@ public struct TemplateLibrary: Sendable {
 
     public func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    private static func assetFiles(in folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.appendingPathComponent("assets").path) else { return [] }
+        return walker.compactMap { $0 as? String }.map { "assets/" + $0 }
     }
 
     private static func templateFiles(in folder: URL) -> [String] {

@@ -7,7 +7,7 @@ struct AuditResultsLint {
     var results: AuditResults
     var lastReviewed: String
     var pagesBuilt: Int?
-    var today: Date
+    var today: CalendarDate
 
     static let maximumAgeDays = 90
 
@@ -18,8 +18,8 @@ struct AuditResultsLint {
         if let reviewed = StatementDate.date(lastReviewed), let date = StatementDate.date(results.date), date < reviewed {
             problems.append(.warning(at, "the audit results are from \(tested), before the site's `last_reviewed` (\(StatementDate.long(lastReviewed))); run `make test` so the statement shows tests of the site as reviewed"))
         }
-        if let date = StatementDate.date(results.date) {
-            let days = Int(today.timeIntervalSince(date) / 86_400)
+        if let date = CalendarDate(iso: results.date) {
+            let days = today.days(since: date)
             if days > Self.maximumAgeDays {
                 problems.append(.warning(at, "the audit results are \(days) days old (tested \(tested)); run `make test` again: the statement should show tests less than \(Self.maximumAgeDays) days old"))
             }

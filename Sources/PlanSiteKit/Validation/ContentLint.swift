@@ -21,7 +21,39 @@ struct ContentLint {
             problems += outline.rawHTML.map { .warning($0, "raw HTML is not shown on the site; write it in Markdown (or set `unsafe_html: true` in site.yml for trusted content)") }
         }
         if let empty = emptyPageProblem() { problems.append(empty) }
+        return problems + unparsedLinks()
+    }
+
+    static let bracketedLink = try? NSRegularExpression(pattern: #"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)"#)
+
+    /// `![…](…)` or `[…](…)` that cmark did not read as an image or link (an address with spaces, as phones
+    /// name photos), so the page would show the brackets as text.
+    private func unparsedLinks() -> [Diagnostic] {
+        guard let pattern = Self.bracketedLink else { return [] }
+        var problems: [Diagnostic] = []
+        for (index, line) in outline.lines.enumerated() where line.contains("](") {
+            let number = outline.firstLine + index, text = String(line)
+            let parsed = (outline.links + outline.images).filter { $0.location.line == number }.map(\.url)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let whole = Range(match.range, in: text), let target = Range(match.range(at: 3), in: text) else { continue }
+                let address = text[target].trimmingCharacters(in: .whitespaces)
+                let bare = address.hasPrefix("<") ? String(address.dropFirst().prefix { $0 != ">" }) : address
+                if parsed.contains(where: { !$0.isEmpty && bare.hasPrefix($0) }) { continue }
+                let column = text.distance(from: text.startIndex, to: whole.lowerBound) + 1
+                let what = match.range(at: 1).length > 0 ? "image" : "link"
+                problems.append(.error(SourceLocation(path: path, line: number, column: column),
+                                       Self.unparsedMessage(what: what, address: address)))
+            }
+        }
         return problems
+    }
+
+    static func unparsedMessage(what: String, address: String) -> String {
+        guard address.contains(" ") else {
+            return "this \(what) is not read as one and would show as text with its brackets; check the `[…](…)` around it"
+        }
+        return "the \(what)'s address \"\(address.prefix(80))\" has spaces, so the page would show the text with its "
+            + "brackets instead; rename the file without spaces, or write the address in angle brackets: `(<\(address.prefix(80))>)`"
     }
 
     /// The page title is the page's only h1, so the text's headings start at `##` and go down one level at a time.

@@ -137,7 +137,15 @@ public struct LinkRules: Sendable {
         if targets.contains(target + "/") {
             return .warning(location, "\(what) to \(url) needs a trailing slash: \(url.split(separator: "#", maxSplits: 1)[0])/")
         }
-        return .error(location, "\(what) to \(url.prefix(80)): no page or file of this site has that address")
+        return .error(location, "\(what) to \(url.prefix(80)): no page or file of this site has that address" + nearest(to: target))
+    }
+
+    /// "; did you mean /commitments/family-hubs/?" when an address of the site is a few letters away.
+    private func nearest(to target: String) -> String {
+        let close = targets.map { (address: $0, distance: $0.editDistance(to: target)) }
+            .filter { $0.distance <= max(2, target.count / 4) }
+            .min { ($0.distance, $0.address) < ($1.distance, $1.address) }
+        return close.map { "; did you mean /\($0.address)?" } ?? ""
     }
 
     /// A relative address is read from the page's own address, which staff may not have in mind: say where it led.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every check that runs on an assembled site before anything is rendered: schema
 /// cross-references, content lint, link rules and template keys. It reads what the
 /// assemble stage made (Markdown outlines, page values) and renders nothing itself.
@@ -11,6 +13,8 @@ public struct SiteValidator: Sendable {
     public var parallel = true
     /// `plansite serve`: the lints that read nothing but a body's text are reused while it is unchanged.
     public var cache: BuildCache?
+    /// The build's clock (`--today`), for the checks that judge dates.
+    public var today = CalendarDate(Date())
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary?) {
         self.assembly = assembly
@@ -29,8 +33,19 @@ public struct SiteValidator: Sendable {
         problems += site.indicators.flatMap { figures.frontMatterProblems(path: $0.path, title: $0.title, summary: $0.summary) }
         problems += FrontMatterLint.check(site.config, links: links)
         if contentIsComplete, let stale = StaleFigureCheck.siteReviewProblem(site) { problems.append(stale) }
+        let reviewed = [(site.config.lastReviewed, site.config.lastReviewedLocation ?? SourceLocation(path: "content/site.yml"))]
+            + site.allPages.compactMap { $0.lastReviewed.map { ($0.value, $0.location) } }
+        problems += reviewed.compactMap { StaleFigureCheck.futureReview($0.0, at: $0.1, today: today) }
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
+            problems += TemplateAssetLint(templates: templates).check()
+            if let logo = assembly.site.config.logo, !templates.assetFiles.contains("assets/" + logo.value) {
+                problems.append(.error(logo.location, "`logo` names \(logo.value), which is not in \(templates.displayPrefix)assets/; "
+                    + "put the file there (e.g. \(templates.displayPrefix)assets/logo.svg) and write its name"))
+            }
+            if let css = templates.stylesheet {
+                problems += ThemeContrast(css: css, path: templates.displayPrefix + "assets/site.css").problems()
+            }
             if let pages = assembly.pages {
                 problems += TemplateKeyLint(templates: templates, pages: pages, parallel: parallel).check()
             }
@@ -49,13 +64,13 @@ public struct SiteValidator: Sendable {
         let plainLanguage = page.verbatim ? [] : reuse(key, "plain language") {
             PlainLanguageLint(path: page.path, lines: outline.lines, firstLine: outline.firstLine, precedingText: page.summary ?? "").check()
         }
-        return content
-            + check(outline, assembly.links, from: page.linkOrigin)
-            + FrontMatterLint(page: page, links: assembly.links).check()
-            + ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
-            + FigureResolver(site: assembly.site).frontMatterProblems(page)
-            + (page.kind == .sibling ? [] : StaleFigureCheck(page: page, outline: outline, site: assembly.site).check())
-            + plainLanguage
+        var problems = content + check(outline, assembly.links, from: page.linkOrigin)
+        problems += FrontMatterLint(page: page, links: assembly.links, baseURL: assembly.site.config.baseURL).check()
+        problems += ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
+        problems += FigureResolver(site: assembly.site).frontMatterProblems(page)
+        if page.kind != .sibling { problems += StaleFigureCheck(page: page, outline: outline, site: assembly.site).check() }
+        if page.kind == .commitment { problems += CommitmentAssessmentCheck(page: page, site: assembly.site, today: today).check() }
+        return problems + plainLanguage
     }
 
     private func check(notesOf indicator: Indicator) -> [Diagnostic] {

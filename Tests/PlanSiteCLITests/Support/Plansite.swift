@@ -59,6 +59,13 @@ enum Plansite {
         return try launch(binary, arguments, in: folder, environment: environment, hangGuard: hangGuard)
     }
 
+    /// Runs a shell command in `folder`, with `$PLANSITE` naming the binary under test.
+    static func shell(_ command: String, in folder: URL, environment: [String: String] = [:]) throws -> Run {
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw NotBuilt() }
+        return try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: folder,
+                          environment: environment.merging(["PLANSITE": binary.path]) { _, new in new })
+    }
+
     /// Runs `plansite arguments…` with a pseudo-terminal as its stdout (through `script`),
     /// to see what a person at a terminal sees. stdout and stderr come back together.
     static func runInTerminal(_ arguments: [String], in folder: URL) throws -> Run {

@@ -39,15 +39,16 @@ struct ContentChangesTests {
 
     @Test func aFlippedComparisonAndAChangedTargetAreSaidInWords() {
         let changes = changed { site in
-            let i = index(site, "drug-poisoning-death-rate")
-            site.indicators[i].comparators[0].series[0].value = 6.5
+            let i = index(site, "rough-sleeping-rate")
+            let last = site.indicators[i].comparators[0].series.count - 1
+            site.indicators[i].comparators[0].series[last].value = 9.0
             let j = index(site, "housing-completions")
             site.indicators[j].target?.value = 450
         }
         #expect(changes.sections.map(\.facts) == [
-            ["England 2019-21 revised: 7.9 per 100,000 → 6.5 per 100,000",
-             "comparison: lower than England (not tested for significance) → higher than England (not tested for significance)"],
             ["target: 425 dwellings by 2027-28 (425 new homes a year) → 450 dwellings by 2027-28 (425 new homes a year)"],
+            ["England 2022 revised: 5.4 per 100,000 people → 9.0 per 100,000 people",
+             "comparison: similar to England → better than England"],
         ])
     }
 
@@ -79,6 +80,42 @@ struct ContentChangesTests {
             ]),
         ])
         #expect(changes.text().hasSuffix("\n3 changes to 2 commitments.\n"))
+    }
+
+    @Test func flipsOfDirectionAndOfTheRegionalComparisonAreSaid() {
+        let changes = changed { site in
+            let i = index(site, "happiness-mean-score")
+            for (offset, value) in [6.0, 6.5, 7.0, 7.5, 8.0].enumerated() {
+                let k = site.indicators[i].series.count - 5 + offset
+                (site.indicators[i].series[k].value, site.indicators[i].series[k].lowerCI) = (value, value - 0.05)
+                site.indicators[i].series[k].upperCI = value + 0.05
+            }
+            let j = index(site, "life-satisfaction-mean-score")
+            let region = site.indicators[j].comparators.firstIndex { $0.geography == "East of England" }!
+            site.indicators[j].comparators[region].series[site.indicators[j].comparators[region].series.count - 1].value = 7.6
+        }
+        let happiness = changes.sections.first { $0.title.contains("(happiness-mean-score)") }?.facts ?? []
+        #expect(happiness.contains { $0.hasPrefix("direction of travel: ") && $0.hasSuffix(" → improving") })
+        #expect(happiness.contains { $0.hasPrefix("regional comparison: ") && $0.hasSuffix(" → better than East of England") })
+        let satisfaction = changes.sections.first { $0.title.contains("(life-satisfaction-mean-score)") }?.facts ?? []
+        #expect(satisfaction.last == "regional comparison: similar to East of England → worse than East of England")
+    }
+
+    @Test func rewordedTextAndAChangedAssessmentAreSaid() {
+        let changes = changed { site in
+            let i = site.outcomes.firstIndex { $0.slug == "safer-community" }!
+            site.outcomes[i].body = site.outcomes[i].body.replacingOccurrences(of: "fewer than three in every four", with: "about two in three")
+            let j = site.commitments.firstIndex { $0.slug == "family-hubs" }!
+            site.commitments[j].assessment?.by = "the Children's Services team"
+            site.commitments[j].assessment?.reason = "Both hubs are open."
+        }
+        #expect(changes.sections == [
+            .init(title: "Outcome: A safer community", facts: [
+                "text reworded: … board heard that [-fewer than three in every four-] {+about two in three+} incidents are reported …"]),
+            .init(title: "Commitment: Family Hubs", facts: [
+                "assessed by: the Corporate Performance team → the Children's Services team", "reason reworded: {+Both hubs are open.+}"]),
+        ])
+        #expect(changes.text().hasSuffix("\n3 changes to 1 outcome and 1 commitment.\n"))
     }
 
     @Test func markdownEscapesContentText() {

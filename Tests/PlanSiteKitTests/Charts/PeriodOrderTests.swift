@@ -29,8 +29,11 @@ struct PeriodOrderTests {
         #expect(PeriodOrder.merge([[], []]) == [])
         #expect(PeriodOrder.merge([["2010", "2011", "2012"], ["2009", "2010", "2013"]]) == ["2009", "2010", "2011", "2012", "2013"])
         #expect(PeriodOrder.merge([["2016-18", "2019-21"], ["2015-17", "2016-18"]]) == ["2015-17", "2016-18", "2019-21"])
-        // A comparator with none of the area's periods adds its own at the end, in its own order.
-        #expect(PeriodOrder.merge([["2011", "2012"], ["2001", "2000"]]) == ["2011", "2012", "2001", "2000"])
+        // Every period a time: time order, whatever order each list is in.
+        #expect(PeriodOrder.merge([["2011", "2012"], ["2001", "2000"]]) == ["2000", "2001", "2011", "2012"])
+        #expect(PeriodOrder.merge([["2019-21", "2018-19"], ["2019"]]) == ["2018-19", "2019", "2019-21"])
+        // A comparator with none of the area's labels adds its own at the end, in its own order.
+        #expect(PeriodOrder.merge([["2011", "2012"], ["2001 (projection)", "2000"]]) == ["2011", "2012", "2001 (projection)", "2000"])
     }
 
     @Test func nullsAndComparatorOnlyPeriodsReachTheTable() {
@@ -40,9 +43,8 @@ struct PeriodOrderTests {
             comparators: ["England": [Observation(period: "2014", value: 5), Observation(period: "2016", value: 6),
                                       Observation(period: "2017", value: nil, note: "Not published"),
                                       Observation(period: "2019", value: 8)]])
-        // England's 2014 goes just before its next listed period (2016), so after the area's 2015;
-        // its 2017 has no later period listed, so it goes at the end, after the area's 2018.
-        #expect(IndicatorPresenter.periods(of: indicator) == ["2015", "2014", "2016", "2018", "2017", "2019"])
+        // Every period is a year, so the table runs in time order, England's own years among the area's.
+        #expect(IndicatorPresenter.periods(of: indicator) == ["2014", "2015", "2016", "2017", "2018", "2019"])
     }
 
     /// Duplicates inside one list never reach the merge (the loader rejects them) but the

@@ -12,8 +12,11 @@ struct DataDownloadsTests {
 
     @Test func tidyCSVOfEveryIndicatorWithRawValues() throws {
         let lines = try file("data/indicators.csv").components(separatedBy: "\r\n")
-        #expect(lines.first == "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source")
-        #expect(lines.contains("life-expectancy,\"Life expectancy at birth, females\",Testtown,2017-19,,,81.95,81.45,82.45,years,Office for National Statistics: Life expectancy for local areas"))
+        #expect(lines.first == "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source,"
+                + "count,denominator,flag,note")
+        #expect(lines.contains("life-expectancy,\"Life expectancy at birth, females\",Testtown,2017-19,,,81.95,81.45,82.45,years,"
+                               + "Office for National Statistics: Life expectancy for local areas,,,,"))
+        #expect(lines.contains { $0.hasSuffix(",Suppressed: too few deaths") }, "a missing value's note is in its row")
         #expect(lines.contains { $0.hasPrefix("life-expectancy,\"Life expectancy at birth, females\",Testtown,2018-20,,,,,,years,") },
                 "a null is an empty cell, never 0")
         #expect(lines.contains { $0.hasPrefix("rough-sleeping,People sleeping rough on a single night,England,2016,,,4134,,,people,") })

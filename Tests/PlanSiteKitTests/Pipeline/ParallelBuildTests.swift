@@ -20,7 +20,7 @@ import Testing
                 series:
                   - { period: "2019", value: \(number) }
                   - { period: "2020", value: \(number * 2 + 1) }
-                  - { period: "2021-22", value: null, note: not collected }
+                  - { period: "2021", value: null, note: not collected }
                 comparators:
                   England: [{ period: "2020", value: \(number + 5) }]
                 source: { publisher: Example Council, title: Register \(number) }

@@ -42,6 +42,13 @@ struct FigureReferenceTests {
                 == "not available | not compared | no target set | 31 March 2024 | no change since 30 September 2023")
     }
 
+    /// Prose never says "lower than England" without a test, nor a bare "not compared".
+    @Test func anUntestedComparisonSaysWhyInProse() {
+        let rate = makeIndicator(id: "rate", decimals: 1, series: [Observation(period: "2019-21", value: 7.0)],
+                                 comparators: ["England": [Observation(period: "2019-21", value: 7.9)]])
+        #expect(resolved("{{rate.comparison}}", [rate]) == "no test of the difference is possible, so the two are not compared")
+    }
+
     @Test func unknownIndicatorsAndFieldsAreExplainedWithTheNearestName() {
         let resolver = FigureResolver(site: Self.site([Self.homes]))
         let badID = FigureReference.scan("{{hommes.latest}}")[0], badField = FigureReference.scan("{{homes.lates}}")[0]

@@ -28,7 +28,7 @@ import Testing
             options.auditResults = site.root.appendingPathComponent("results.json")
             options.auditResultsDisplay = "results.json"
         }
-        options.today = StatementDate.date(today)!
+        options.today = CalendarDate(iso: today)!
         let result = BuildPipeline(options: options).run()
         let page = result.files?.first { $0.path == "accessibility/index.html" }
         return (result, page.map { String(decoding: $0.contents, as: UTF8.self) } ?? "")

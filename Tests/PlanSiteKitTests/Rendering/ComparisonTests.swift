@@ -10,11 +10,13 @@ struct ComparisonTests {
         var area: Observation?
         var england: Double?
         var label: String
+        var valueType: ValueType? = nil
         var testDescription: String { "\(polarity.rawValue): \(label)" }
     }
 
     static let withCI = Observation(period: "2019-21", value: 81.2, lowerCI: 80.7, upperCI: 81.7)
     static let noCI = Observation(period: "2019-21", value: 7.0)
+    static let roughSleeping = Observation(period: "2019-21", value: 4.89267255566527, count: 11)
 
     static let cases: [Case] = [
         // England below the interval: the area is higher.
@@ -26,10 +28,16 @@ struct ComparisonTests {
         Case(polarity: .lowerIsBetter, area: withCI, england: 80.0, label: "worse than England"),
         Case(polarity: .noJudgement, area: withCI, england: 80.0, label: "higher than England"),
         Case(polarity: .noJudgement, area: withCI, england: 82.8, label: "lower than England"),
-        // No interval: direction only, and said to be untested, whatever the polarity.
-        Case(polarity: .lowerIsBetter, area: noCI, england: 7.9, label: "lower than England (not tested for significance)"),
-        Case(polarity: .higherIsBetter, area: noCI, england: 6.0, label: "higher than England (not tested for significance)"),
-        Case(polarity: .higherIsBetter, area: noCI, england: 7.0, label: "the same as England (not tested for significance)"),
+        // No interval and no count: no test, so no verdict, whatever the polarity.
+        Case(polarity: .lowerIsBetter, area: noCI, england: 7.9, label: "not compared"),
+        Case(polarity: .higherIsBetter, area: noCI, england: 6.0, label: "not compared"),
+        // A count and no interval: the interval is computed (Byar on 11 people: 2.4 to 8.8 per 100,000).
+        Case(polarity: .lowerIsBetter, area: roughSleeping, england: 5.4, label: "similar to England", valueType: .crudeRate),
+        Case(polarity: .lowerIsBetter, area: roughSleeping, england: 9.0, label: "better than England", valueType: .crudeRate),
+        Case(polarity: .lowerIsBetter, area: roughSleeping, england: 5.4, label: "not compared", valueType: .mean),
+        // Fewer than 10 events: too unreliable for a verdict.
+        Case(polarity: .lowerIsBetter, area: Observation(period: "2019-21", value: 3.1, count: 7), england: 30,
+             label: "not compared", valueType: .crudeRate),
         // No comparator for the period, or no value on either side.
         Case(polarity: .higherIsBetter, area: withCI, england: nil, label: "not compared"),
         Case(polarity: .higherIsBetter, area: Observation(period: "2019-21", value: nil, note: "Suppressed"), england: 80.0, label: "not compared"),
@@ -38,7 +46,8 @@ struct ComparisonTests {
 
     @Test(arguments: cases) func label(_ example: Case) {
         let england = example.england.map { Observation(period: "2019-21", value: $0) }
-        let result = Comparison.compare(example.area, with: england, polarity: example.polarity)
+        let result = Comparison.compare(example.area, with: england, polarity: example.polarity,
+                                        valueType: example.valueType, multiplier: 100_000)
         #expect(result.label(against: "England") == example.label)
     }
 
@@ -49,6 +58,7 @@ struct ComparisonTests {
 
     @Test func onlySignificantResultsAreColouredAndTheWordsCarryTheMeaning() {
         #expect(Comparison.better.cssClass == "better" && Comparison.worse.cssClass == "worse")
-        #expect(Comparison.higherUntested.cssClass == "neutral" && Comparison.notCompared.cssClass == "neutral")
+        #expect(Comparison.notTested.cssClass == "neutral" && Comparison.notCompared.cssClass == "neutral")
+        #expect(Comparison.tooFewEvents.cssClass == "neutral")
     }
 }

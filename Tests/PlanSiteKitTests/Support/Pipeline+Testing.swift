@@ -2,9 +2,14 @@ import Foundation
 @testable import PlanSiteKit
 
 extension BuildOptions {
+    /// The day the tests' builds judge dates against, so no result changes as the calendar moves.
+    static let testDay = CalendarDate(year: 2026, month: 12, day: 7)!
+
     static func testing(content: URL, templates: URL = TestPaths.templates, output: URL? = nil) -> BuildOptions {
-        BuildOptions(contentFolder: content, templatesFolder: templates,
-                     outputFolder: output ?? TestPaths.scratch().appendingPathComponent("site"))
+        var options = BuildOptions(contentFolder: content, templatesFolder: templates,
+                                   outputFolder: output ?? TestPaths.scratch().appendingPathComponent("site"))
+        options.today = testDay
+        return options
     }
 }
 

@@ -19,11 +19,11 @@ struct ScratchSite {
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    func check(strict: Bool = false) -> PipelineResult {
-        var options = BuildOptions(contentFolder: root.appendingPathComponent("content"),
-                                   templatesFolder: root.appendingPathComponent("templates"),
-                                   outputFolder: root.appendingPathComponent("site"))
+    func check(strict: Bool = false, today: CalendarDate = BuildOptions.testDay) -> PipelineResult {
+        var options = BuildOptions.testing(content: root.appendingPathComponent("content"),
+                                           templates: root.appendingPathComponent("templates"), output: root.appendingPathComponent("site"))
         options.strict = strict
+        options.today = today
         return BuildPipeline(options: options).run()
     }
 

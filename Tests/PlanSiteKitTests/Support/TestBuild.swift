@@ -4,8 +4,7 @@ import Foundation
 /// Builds (in memory) a content folder with the real templates.
 enum TestBuild {
     static func run(content: URL) -> PipelineResult {
-        BuildPipeline(options: BuildOptions(contentFolder: content, templatesFolder: TestPaths.templates,
-                                            outputFolder: URL(fileURLWithPath: "/nonexistent"))).run()
+        BuildPipeline(options: .testing(content: content, output: URL(fileURLWithPath: "/nonexistent"))).run()
     }
 
     /// The real site, built once for every test that reads it.
@@ -38,8 +37,23 @@ struct YAMLSeries {
         let text = try String(contentsOf: file, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         decimals = lines.first { $0.hasPrefix("decimals:") }.flatMap { Int($0.dropFirst(9).trimmingCharacters(in: .whitespaces)) } ?? 0
+        let spreadsheet = file.deletingPathExtension().appendingPathExtension("csv")
+        if let table = try? String(contentsOf: spreadsheet, encoding: .utf8) {
+            let geography = lines.first { $0.hasPrefix("geography:") }.map { $0.dropFirst(10).trimmingCharacters(in: .whitespaces) }
+            entries = Self.entries(csv: table, area: geography ?? "")
+            return
+        }
         guard let start = lines.firstIndex(of: "series:") else { entries = []; return }
         entries = lines[(start + 1)...].prefix { $0.hasPrefix(" ") || $0.hasPrefix("-") }.compactMap(Self.entry)
+    }
+
+    /// The area's rows of `indicators/<id>.csv` (area, period and value are its first three columns), as written.
+    private static func entries(csv: String, area: String) -> [(period: String, value: Double?)] {
+        csv.split(separator: "\n").dropFirst().compactMap { line in
+            let cells = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            guard cells.count >= 3, cells[0] == area else { return nil }
+            return (cells[1], Double(cells[2]))
+        }
     }
 
     private static func entry(_ line: String) -> (period: String, value: Double?)? {
