@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [SECONDS] [extra libFuzzer flags]
 # The corpus grows in $FUZZ_DIR/corpus (kept between runs); crashing inputs are written to
 # $FUZZ_DIR/findings. Seeds: every indicator, page and site.yml of the fixtures, each behind
-# the byte that chooses its reader (0 indicator, 1 page, 2 site.yml, 3 CSV fields).
+# the byte that chooses its reader (0 indicator, 1 page, 2 site.yml, 3 CSV fields, 4 indicator CSV).
 set -euo pipefail
 seconds=${1:-60}
 shift || true
@@ -33,8 +33,9 @@ while IFS= read -r -d '' file; do
     */site.yml) seed 02 "$file" ;;
     *.yml) seed 00 "$file" ;;
     *.md) seed 01 "$file" ;;
+    *.csv) seed 04 "$file" ;;
   esac
-done < <(find "$root/content" "$root/Tests" -type f \( -name '*.yml' -o -name '*.md' \) -size -64k -print0)
+done < <(find "$root/content" "$root/Tests" -type f \( -name '*.yml' -o -name '*.md' -o -name '*.csv' \) -size -64k -print0)
 # The inputs that once crashed or hung, kept as cases (Fuzz/crashes/).
 cp "$root"/Fuzz/crashes/* "$seeds/" 2>/dev/null || true
 printf '\x03=1+2|-3|a,b|"q"|\t=x|\r=y|caf\xc3\xa9\nline' > "$seeds/csv"

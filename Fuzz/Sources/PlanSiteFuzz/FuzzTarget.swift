@@ -14,7 +14,8 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
     return runFuzzerDriver(&count, &arguments) { fuzzOneInput($0, $1) }
 }
 
-/// libFuzzer calls this with each input it makes. The first byte chooses the reader;
+/// libFuzzer calls this with each input it makes. The first byte chooses the reader (0 indicator,
+/// 1 front matter and page, 2 site.yml, 3 CSV fields written and read back, 4 an indicator's CSV table);
 /// the rest is the file. A crash, a trap or a hang here is a bug: every input must end
 /// in a site or in diagnostics.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -24,16 +25,30 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     var problems: [Diagnostic] = []
     let location = SourceLocation(path: "fuzz")
     guard let text = TextFileReader.decode(data, at: location, problems: &problems) else { return 0 }
-    switch start[0] % 4 {
+    switch start[0] % 5 {
     case 0: FuzzedFile.indicator(text)
     case 1: FuzzedFile.page(text)
     case 2: FuzzedFile.siteConfig(text)
-    default: FuzzedFile.csv(text)
+    case 3: FuzzedFile.csv(text)
+    default: FuzzedFile.spreadsheet(text)
     }
     return 0
 }
 
 enum FuzzedFile {
+    /// An indicator whose figures are in `indicators/<id>.csv` (the spreadsheet reader), then charts.
+    static func spreadsheet(_ text: String) {
+        var problems: [Diagnostic] = []
+        let yaml = "id: fuzz\ntitle: T\nunit: '%'\ndecimals: 1\npolarity: higher-is-better\ngeography: Luton\n"
+            + "source: { publisher: P, title: T }\n"
+        guard let document = YAMLDocument.parse(yaml, path: "fuzz.yml", problems: &problems) else { return }
+        var reader = IndicatorReader(document: document, expectedID: "fuzz", path: "fuzz.yml")
+        reader.hasTable = true
+        reader.table = SpreadsheetTable.read(text, path: "fuzz.csv", problems: &problems)
+        guard let indicator = reader.read(problems: &problems) else { return }
+        _ = TrendChart.drawings(of: indicator, national: "England", regional: "East of England")
+    }
+
     /// The indicator reader, then what the build does with a figure: charts, target
     /// progress, the CSV download (2.8e20 and ±1e308 crashed and hung here).
     static func indicator(_ text: String) {
