@@ -44,7 +44,7 @@ struct CellReader {
         let lower = number("lower_ci"), upper = number("upper_ci")
         if (lower == nil) != (upper == nil), let column = layout.known[lower == nil ? "lower_ci" : "upper_ci"] {
             error(column, "give both `lower_ci` and `upper_ci`, or neither")
-        } else if let lower, let upper, let value, !(lower...upper).contains(value) || lower > upper {
+        } else if let lower, let upper, let value, lower > upper || !(lower...upper).contains(value) {
             error(layout.known["value"]!, "\(value.plainText) is not inside its interval \(lower.plainText) to \(upper.plainText); "
                   + "check the three cells of this row")
         }
@@ -56,7 +56,12 @@ struct CellReader {
     /// A number as CSV writes one; the slips a spreadsheet's display format leaves are named.
     private mutating func number(_ name: String) -> Double? {
         guard let text = text(name), let column = layout.known[name] else { return nil }
-        if let number = Double(text), number.isFinite { return number }
+        if let number = Double(text), text.isPlainDecimal {
+            // As in YAML: beyond 10^15, or lost to underflow (1e-400 is read as 0), is refused.
+            guard let problem = FieldReader.sizeProblem(number, written: text) else { return number }
+            error(column, "`\(name)` is \(text.prefix(40)), \(problem)")
+            return nil
+        }
         let digits = text.replacingOccurrences(of: ",", with: ""), percent = String(text.dropLast()).trimmed(.whitespaces)
         if text.contains(","), Double(digits) != nil {
             error(column, "`\(name)` is written \"\(text)\" with a thousands separator; write \(digits) (in the spreadsheet, "
