@@ -28,16 +28,49 @@ public struct SiteWriter {
         try OutputFolderPolicy.check(output: output)
         try checkReplaceable()
         for file in files { try Self.checkInside(file.path) }
+        let nested = try nestedSites(besides: files)
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = try makeStaging()
         do {
             try Self.sync(staging, to: files, parallel: parallel)
+            try carry(nested, into: staging)
             try Data("Built by PlanSite. This folder is replaced on every build.\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
             try swapIn(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// Folders inside the output that another PlanSite build wrote (each holds its own marker):
+    /// a second priority built into `site/net-zero/`. The build never deletes what it did not
+    /// write, so they are carried into the new output as they are; a build that would write
+    /// into one is refused, naming both.
+    private func nestedSites(besides files: [OutputFile]) throws -> [String] {
+        guard Self.kind(of: output.path) == S_IFDIR else { return [] }
+        let suffix = "/" + Self.marker
+        var sites: [String] = []
+        // Sorted, an outer site comes before the sites inside it, which move with it.
+        for path in Self.tree(of: output).files.sorted() where path.hasSuffix(suffix) {
+            let site = String(path.dropLast(suffix.count))
+            if !sites.contains(where: { site.hasPrefix($0 + "/") }) { sites.append(site) }
+        }
+        for site in sites {
+            if let clash = files.first(where: { $0.path == site || $0.path.hasPrefix(site + "/") }) {
+                throw EnvironmentError("\(output.path)/\(site) is a site another PlanSite build made, and this build would write "
+                    + "\(clash.path) into it; build one of the two sites into another folder")
+            }
+        }
+        return sites
+    }
+
+    /// Moves the nested sites from the output into the staging folder, at the same places.
+    private func carry(_ sites: [String], into staging: URL) throws {
+        for site in sites {
+            let target = staging.appendingPathComponent(site)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.moveItem(at: output.appendingPathComponent(site), to: target)
         }
     }
 
