@@ -66,7 +66,7 @@ enum PageFacts {
         }
     }
 
-    nonisolated(unsafe) private static let link = try! NSRegularExpression(pattern: #"!?\[([^\]]*)\]\([^)]*\)"#)
+    private static let link = try! NSRegularExpression(pattern: #"!?\[([^\]]*)\]\([^)]*\)"#)
 
     /// The words a reader sees, near enough for a word diff: links as their text, no Markdown marks.
     static func plainText(_ markdown: String) -> String {

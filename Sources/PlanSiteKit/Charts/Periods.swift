@@ -139,7 +139,7 @@ enum PeriodText {
     }
 
     // A year, optionally followed by a two-digit end year: "2019", "2019-21", "2011/12".
-    nonisolated(unsafe) private static let yearPattern = try! NSRegularExpression(pattern: #"(?<!\d)((?:19|20)\d\d)(?:[-/](\d\d))?(?!\d)"#)
+    private static let yearPattern = try! NSRegularExpression(pattern: #"(?<!\d)((?:19|20)\d\d)(?:[-/](\d\d))?(?!\d)"#)
 
     static let months = ["January", "February", "March", "April", "May", "June", "July",
                                  "August", "September", "October", "November", "December"]

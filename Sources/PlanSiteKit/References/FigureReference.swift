@@ -17,7 +17,7 @@ public struct FigureReference: Sendable, Equatable {
     }
 
     // Loose on purpose ("{{ Life-Expectancy.Latest }}"), so a near miss is reported rather than shown as written.
-    nonisolated(unsafe) private static let pattern = try! NSRegularExpression(pattern: #"\{\{\s*([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\s*\}\}"#)
+    private static let pattern = try! NSRegularExpression(pattern: #"\{\{\s*([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\s*\}\}"#)
 
     /// Every reference in a piece of text, in order.
     public static func scan(_ text: String) -> [FigureReference] {

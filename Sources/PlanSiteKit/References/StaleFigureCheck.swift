@@ -49,7 +49,7 @@ struct StaleFigureCheck {
         return ids.compactMap(site.indicator)
     }
 
-    nonisolated(unsafe) private static let indicatorLink = try! NSRegularExpression(pattern: #"(?:^|/)indicators/([a-z0-9-]+)(?:/|\.yml)"#)
+    private static let indicatorLink = try! NSRegularExpression(pattern: #"(?:^|/)indicators/([a-z0-9-]+)(?:/|\.yml)"#)
 
     static func linkedIndicator(_ url: String) -> String? {
         guard let match = indicatorLink.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)),
@@ -68,7 +68,7 @@ struct StaleFigureCheck {
         var decimals: Int
     }
 
-    nonisolated(unsafe) private static let numberPattern = try! NSRegularExpression(pattern: #"(?<![\d.,\-/])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d]|[.,/\-]\d)"#)
+    private static let numberPattern = try! NSRegularExpression(pattern: #"(?<![\d.,\-/])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d]|[.,/\-]\d)"#)
 
     static func numbers(in text: String) -> [WrittenNumber] {
         numberPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
