@@ -469,23 +469,16 @@ def test_real_site_audit(capsys):
     assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]
 
 
-def test_mini_site_audit(capsys):
-    """The mini site the golden tests build passes the same audit (PLANSITE_MINI_SITE, from make test)."""
-    site = os.environ.get("PLANSITE_MINI_SITE")
+@pytest.mark.parametrize("name, variable", [("mini site", "PLANSITE_MINI_SITE"),
+                                             ("starter site", "PLANSITE_STARTER_SITE")])
+def test_fixture_site_audit(capsys, name, variable):
+    """The mini site the golden tests build, and `plansite new`'s starter site as written, pass
+    the same audit (make test builds them and names them in these variables)."""
+    site = os.environ.get(variable)
     if not site:
-        pytest.skip("PLANSITE_MINI_SITE is set by `make test` (the built mini site)")
+        pytest.skip(f"{variable} is set by `make test` (the built {name})")
     run = run_audit(Path(site))
     with capsys.disabled():
-        print("\nmini site: " + run.stdout.strip().splitlines()[-1])
+        print(f"\n{name}: " + run.stdout.strip().splitlines()[-1])
     assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]
 
-
-def test_starter_site_audit(capsys):
-    """`plansite new`'s starter site passes the audit as written (PLANSITE_STARTER_SITE, from make test)."""
-    site = os.environ.get("PLANSITE_STARTER_SITE")
-    if not site:
-        pytest.skip("PLANSITE_STARTER_SITE is set by `make test` (the built starter site)")
-    run = run_audit(Path(site))
-    with capsys.disabled():
-        print("\nstarter site: " + run.stdout.strip().splitlines()[-1])
-    assert run.returncode == 0, "audit findings:\n" + run.stdout[-20000:]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small seeded generator (SplitMix64), so every fuzz run is reproducible:
 /// a failure names its seed, and the same seed gives the same input.
 struct SeededRandom: RandomNumberGenerator {
@@ -10,6 +12,13 @@ struct SeededRandom: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func integer(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    /// Spread evenly over orders of magnitude, so small and large both appear.
+    mutating func logUniform(_ low: Double, _ high: Double) -> Double {
+        exp(log(low) + unit() * (log(high) - log(low)))
     }
 
     /// Text built from pieces that matter to the parser under test, plus stray bytes.

@@ -12,24 +12,6 @@ import Testing
 struct StatisticsReferenceExport {
     static let perMethod = 250
 
-    /// SplitMix64: the same inputs on every machine and run.
-    struct Seeded {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func integer(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        /// Spread evenly over orders of magnitude, so small and large both appear.
-        mutating func logUniform(_ low: Double, _ high: Double) -> Double {
-            exp(log(low) + unit() * (log(high) - log(low)))
-        }
-    }
-
     struct Interval: Codable {
         var count: Double
         var denominator: Double?
@@ -62,7 +44,7 @@ struct StatisticsReferenceExport {
     }
 
     @Test func writesEveryMethodsAnswersOnSeededInputs() throws {
-        var random = Seeded(state: 20_261_206)
+        var random = SeededRandom(seed: 20_261_206)
         var reference = Reference()
         for index in 0..<Self.perMethod {
             reference.wilson.append(try Self.wilson(&random, small: index % 2 == 0))
@@ -89,7 +71,7 @@ struct StatisticsReferenceExport {
         #expect(reference.weightedTrend.contains { $0.chiSquared <= TrendTest.threshold }, "some not")
     }
 
-    static func wilson(_ random: inout Seeded, small: Bool) throws -> Interval {
+    static func wilson(_ random: inout SeededRandom, small: Bool) throws -> Interval {
         let denominator = small ? Double(random.integer(1...200)) : random.logUniform(200, 5e7).rounded()
         let count = Double(random.integer(0...Int(min(denominator, 10_000))))
         let interval = try #require(IntervalMethods.wilson(count: count, denominator: denominator))
@@ -97,7 +79,7 @@ struct StatisticsReferenceExport {
     }
 
     /// Five yearly values on a random line plus noise, each with a random interval width.
-    static func weightedTrend(_ random: inout Seeded) throws -> Trend {
+    static func weightedTrend(_ random: inout SeededRandom) throws -> Trend {
         let level = random.logUniform(1, 1000)
         let slope = (random.unit() - 0.5) * level * 0.1
         var values: [Double] = []
@@ -120,7 +102,7 @@ struct StatisticsReferenceExport {
     }
 
     /// Five years of counts out of denominators, small (tens) or large (millions).
-    static func proportionsTrend(_ random: inout Seeded, small: Bool) throws -> Trend {
+    static func proportionsTrend(_ random: inout SeededRandom, small: Bool) throws -> Trend {
         let share = random.logUniform(0.01, 0.6)
         let drift = (random.unit() - 0.5) * 0.2
         var counts: [Double] = []
