@@ -1,16 +1,20 @@
 import Foundation
+
 @testable import PlanSiteKit
 
 /// SwiftPM links an executable's entry point as `<module>_main`; libFuzzer's own `main` is then
 /// never used, so this one hands over to libFuzzer's driver.
 @_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
 
 @_cdecl("PlanSiteFuzz_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc, arguments = argv
+    var count = argc
+    var arguments = argv
     return runFuzzerDriver(&count, &arguments) { fuzzOneInput($0, $1) }
 }
 
@@ -39,7 +43,8 @@ enum FuzzedFile {
     /// An indicator whose figures are in `indicators/<id>.csv` (the spreadsheet reader), then charts.
     static func spreadsheet(_ text: String) {
         var problems: [Diagnostic] = []
-        let yaml = "id: fuzz\ntitle: T\nunit: '%'\ndecimals: 1\npolarity: higher-is-better\ngeography: Luton\n"
+        let yaml =
+            "id: fuzz\ntitle: T\nunit: '%'\ndecimals: 1\npolarity: higher-is-better\ngeography: Luton\n"
             + "source: { publisher: P, title: T }\n"
         guard let document = YAMLDocument.parse(yaml, path: "fuzz.yml", problems: &problems) else { return }
         var reader = IndicatorReader(document: document, expectedID: "fuzz", path: "fuzz.yml")
@@ -54,12 +59,14 @@ enum FuzzedFile {
     static func indicator(_ text: String) {
         var problems: [Diagnostic] = []
         guard let document = YAMLDocument.parse(text, path: "fuzz.yml", problems: &problems),
-              let indicator = IndicatorReader(document: document, expectedID: "fuzz", path: "fuzz.yml").read(problems: &problems)
+            let indicator = IndicatorReader(document: document, expectedID: "fuzz", path: "fuzz.yml").read(
+                problems: &problems)
         else { return }
         _ = TrendChart.drawings(of: indicator, national: "England", regional: "East of England")
         for value in [1.0, 425, -3, 1e300] {
-            let target = CommitmentTarget(indicator: Located(value: indicator.id, location: SourceLocation(path: "fuzz")),
-                                          value: value, by: "2030", label: "a target")
+            let target = CommitmentTarget(
+                indicator: Located(value: indicator.id, location: SourceLocation(path: "fuzz")),
+                value: value, by: "2030", label: "a target")
             _ = TargetProgress(target: target, indicator: indicator).sentence
             _ = TargetProgress(target: target, indicator: indicator).percent
         }
@@ -74,8 +81,9 @@ enum FuzzedFile {
         if let yaml = parts.yaml {
             document = YAMLDocument.parse(yaml, path: "fuzz.md", lineOffset: parts.yamlLineOffset, problems: &problems)
         }
-        let reader = PageReader(path: "fuzz.md", sourceFile: "pages/fuzz.md", slug: "fuzz", kind: .commitment,
-                                document: document, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        let reader = PageReader(
+            path: "fuzz.md", sourceFile: "pages/fuzz.md", slug: "fuzz", kind: .commitment,
+            document: document, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
         _ = reader.read(problems: &problems)
         _ = FigureReference.scan(parts.body)
     }
@@ -95,20 +103,23 @@ enum FuzzedFile {
         for field in fields {
             let written = DataDownloads.csvField(field)
             guard let read = unquoted(written) else { fatalError("CSV field not read back: \(Array(written.utf8))") }
-            precondition(Array(read.utf8) == Array(field.utf8) || Array(read.utf8) == Array(("'" + field).utf8),
-                         "CSV field changed: \(Array(field.utf8))")
+            precondition(
+                Array(read.utf8) == Array(field.utf8) || Array(read.utf8) == Array(("'" + field).utf8),
+                "CSV field changed: \(Array(field.utf8))")
         }
     }
 
     /// One field as RFC 4180 reads it, on bytes; nil when it would not read as one field. (On
     /// Characters a quote followed by a combining mark is one Character: the first finding.)
     static func unquoted(_ field: String) -> String? {
-        let bytes = Array(field.utf8), quote = UInt8(ascii: "\"")
+        let bytes = Array(field.utf8)
+        let quote = UInt8(ascii: "\"")
         guard bytes.first == quote else {
             return bytes.contains { $0 == 0x2C || $0 == quote || $0 == 0x0D || $0 == 0x0A } ? nil : field
         }
         guard bytes.count >= 2, bytes.last == quote else { return nil }
-        var read: [UInt8] = [], index = 1
+        var read: [UInt8] = []
+        var index = 1
         while index < bytes.count - 1 {
             if bytes[index] == quote {
                 guard index + 1 < bytes.count - 1, bytes[index + 1] == quote else { return nil }

@@ -33,18 +33,21 @@ public struct ContentLoader {
         let commitments = context.loadCollection("commitments", kind: .commitment, parallel: parallel)
         let siblings = context.loadCollection("priorities", kind: .sibling, parallel: parallel)
         let pages = context.loadCollection("pages", kind: .page, parallel: parallel)
-        let comparators = config.map { [$0.nationalComparator] + ($0.regionalComparator.map { [$0] } ?? []) } ?? ["England"]
+        let comparators = config.map { [$0.nationalComparator] + ($0.regionalComparator.map { [$0] } ?? []) }
+            ?? ["England"]
         let indicatorFiles = context.reader.files(in: "indicators", withExtension: "yml")
         context.diagnostics += yamlSpellings(beside: indicatorFiles, reader: context.reader)
         let indicators = context.loadEach(indicatorFiles, parallel: parallel, companion: LoadContext.spreadsheet(of:)) {
             $0.loadIndicator($1, comparators: comparators)
         }.compactMap { $0 }
-        let images = ImageFiles(folder: contentFolder.appendingPathComponent("images"), displayPrefix: displayPrefix + "images/")
+        let images = ImageFiles(folder: contentFolder.appendingPathComponent("images"),
+                                displayPrefix: displayPrefix + "images/")
             .list(problems: &context.diagnostics)
         // Published at their own address, an SVG runs in the site's origin: it may hold nothing that runs.
         for image in images where image.lowercased().hasSuffix(".svg") {
             guard let text = context.readText("images/" + image) else { continue }
-            context.diagnostics += SVGImageCheck(path: context.reader.displayPath("images/" + image), text: text).check()
+            let path = context.reader.displayPath("images/" + image)
+            context.diagnostics += SVGImageCheck(path: path, text: text).check()
         }
         var site: Site?
         if let config, let priority {
@@ -193,7 +196,8 @@ struct LoadContext: Sendable {
         reader.table = reader.hasTable ? loadTable(spreadsheet) : nil
         let indicator = reader.read(problems: &diagnostics)
         if let notes = indicator?.notes, let problem = MarkupBudget.problem(notes) {
-            diagnostics.append(.error(SourceLocation(path: path, line: indicator?.notesFirstLine ?? 1), "`notes`: " + problem))
+            let at = SourceLocation(path: path, line: indicator?.notesFirstLine ?? 1)
+            diagnostics.append(.error(at, "`notes`: " + problem))
             markUnreadable(expectedID)
             return nil
         }

@@ -4,11 +4,14 @@ enum FileName {
     /// written as `\xNN`, so an error can name a file whose name no editor shows.
     static func shown<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let bytes = Array(bytes)
-        var text = "", index = 0
+        var text = ""
+        var index = 0
         while index < bytes.count {
             let length = sequenceLength(bytes[index])
-            if index + length <= bytes.count, let character = String(validating: bytes[index..<(index + length)], as: UTF8.self),
-               !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            if index + length <= bytes.count,
+                let character = String(validating: bytes[index..<(index + length)], as: UTF8.self),
+                !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            {
                 text += character
                 index += length
             } else {
@@ -30,6 +33,6 @@ enum FileName {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -24,8 +24,12 @@ struct ImageFiles {
             guard bytes.first != UInt8(ascii: ".") else { continue }  // ".", "..", and hidden files
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 let shown = (parents + [FileName.shown(bytes)]).joined(separator: "/")
-                problems.append(.error(SourceLocation(path: displayPrefix + shown),
-                                       "this file's name is not valid UTF-8 text, so no address can name it; rename it with letters, digits and hyphens"))
+                problems.append(
+                    .error(
+                        SourceLocation(path: displayPrefix + shown),
+                        "this file's name is not valid UTF-8 text, so no address can name it; "
+                            + "rename it with letters, digits and hyphens"
+                    ))
                 continue
             }
             var status = stat()

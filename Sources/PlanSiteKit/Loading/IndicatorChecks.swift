@@ -41,12 +41,18 @@ struct IndicatorChecks {
     /// whole numbers. `measure: count` may be an estimate (a net change of 209.5 homes), so only
     /// continental thousands are looked for there.
     private func checkFigure(_ key: String, _ node: Node) {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Double(scalar.string) else { return }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Double(scalar.string) else {
+            return
+        }
         let isCount = key == "count" || (key != "denominator" && valueType == .count)
         let countLike = isCount || key == "denominator" || measure == .count || decimals == 0
         if countLike, let thousands = Self.continentalThousands(scalar.string) {
-            fields.error(node, "`\(key)` is written \(scalar.string), which looks like \(thousands) written with a full stop "
-                         + "between the thousands; write \(thousands.replacingOccurrences(of: ",", with: "")), or give `decimals:` if it has decimals")
+            fields.error(
+                node,
+                "`\(key)` is written \(scalar.string), which looks like \(thousands) written with a full stop "
+                    + "between the thousands; write \(thousands.replacingOccurrences(of: ",", with: "")), "
+                    + "or give `decimals:` if it has decimals"
+            )
         } else if isCount && number != number.rounded() {
             fields.error(node, "`\(key)` is \(scalar.string), but a count is a whole number; check the figure")
         } else if let problem = rangeProblem(number, isCount: isCount || key == "denominator") {
@@ -58,7 +64,8 @@ struct IndicatorChecks {
     static func continentalThousands(_ text: String) -> String? {
         let groups = text.split(separator: ".", omittingEmptySubsequences: false)
         guard groups.count >= 2, (1...3).contains(groups[0].count), groups.allSatisfy({ String($0).isDigits }),
-              groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
         return groups.joined(separator: ",")
     }
 
@@ -90,7 +97,9 @@ struct IndicatorChecks {
                     || name.lowercased().editDistance(to: known.lowercased()) <= (known.count >= 5 ? 2 : 1)
             }
             if let near {
-                fields.error(key, "comparator \"\(name)\" is not one of the site's comparators (site.yml); did you mean \"\(near)\"?")
+                fields.error(
+                    key,
+                    "comparator \"\(name)\" is not one of the site's comparators (site.yml); did you mean \"\(near)\"?")
             }
         }
     }

@@ -12,7 +12,7 @@ enum MarkupBudget {
         for byte in body.utf8 {
             switch byte {
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "`"),
-                 UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "!"), 0x0A:
+                UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "!"), 0x0A:
                 marks += 1
             default: continue
             }

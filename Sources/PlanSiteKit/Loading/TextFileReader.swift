@@ -55,7 +55,8 @@ struct TextFileReader {
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
             return "this is a symbolic link to something that does not exist; replace it with the file itself"
         }
-        guard let top = Self.realPath(root.path), real != top, !real.hasPrefix(top.hasSuffix("/") ? top : top + "/") else {
+        guard let top = Self.realPath(root.path), real != top,
+              !real.hasPrefix(top.hasSuffix("/") ? top : top + "/") else {
             return nil
         }
         return "this is a symbolic link to \(real), outside \(displayPrefix); "
@@ -72,7 +73,8 @@ struct TextFileReader {
     private func kindProblem(_ mode: mode_t, _ relative: String) -> String? {
         switch mode & S_IFMT {
         case S_IFREG: return nil
-        case S_IFDIR: return "this is a folder, not a file; rename it so it does not end in .\((relative as NSString).pathExtension)"
+        case S_IFDIR:
+            return "this is a folder, not a file; rename it so it does not end in .\((relative as NSString).pathExtension)"
         case S_IFIFO: return "this is a named pipe (FIFO), not a file; remove it and save the text as an ordinary file"
         case S_IFSOCK: return "this is a socket, not a file; remove it and save the text as an ordinary file"
         case S_IFCHR, S_IFBLK: return "this is a device, not a file; remove it and save the text as an ordinary file"

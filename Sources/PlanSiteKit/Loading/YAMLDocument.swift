@@ -27,8 +27,9 @@ struct YAMLDocument {
             return nil
         }
         if let marks = tooManyMarks(text) {
-            problems.append(.error(SourceLocation(path: path, line: 1 + lineOffset), "this file has \(marks) YAML marks "
-                + "(`-`, `:`, `,` and line breaks), more than the \(maximumMarks) a file may have: split the figures into several files"))
+            problems.append(.error(SourceLocation(path: path, line: 1 + lineOffset),
+                                   "this file has \(marks) YAML marks (`-`, `:`, `,` and line breaks), more than the "
+                                   + "\(maximumMarks) a file may have: split the figures into several files"))
             return nil
         }
         do {

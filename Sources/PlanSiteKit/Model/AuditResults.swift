@@ -34,7 +34,8 @@ public struct AuditResults: Sendable, Hashable, Decodable {
 
     /// Reads and checks the file; a file that is missing or malformed is an error, so a
     /// statement is never built from results that are not there.
-    public static func read(from url: URL, displayPath: String, today: CalendarDate, problems: inout [Diagnostic]) -> AuditResults? {
+    public static func read(from url: URL, displayPath: String, today: CalendarDate,
+                            problems: inout [Diagnostic]) -> AuditResults? {
         let at = SourceLocation(path: displayPath)
         guard let data = try? Data(contentsOf: url) else {
             problems.append(.error(at, "cannot read the audit results; run `make test` (which writes them) or leave out --audit-results"))
@@ -63,13 +64,18 @@ public struct AuditResults: Sendable, Hashable, Decodable {
     func problems(today: CalendarDate) -> [String] {
         var problems: [String] = []
         if let day = CalendarDate(iso: date) {
-            if day > today { problems.append("audit results are dated \(day.long), after today (\(today.long)); run `make test` again") }
+            if day > today {
+                problems.append("audit results are dated \(day.long), after today (\(today.long)); run `make test` again")
+            }
         } else {
-            problems.append("audit results have date \"\(date.prefix(40))\", which is not a real day written \(CalendarDate.form); run `make test` again")
+            problems.append("audit results have date \"\(date.prefix(40))\", which is not a real day written "
+                            + "\(CalendarDate.form); run `make test` again")
         }
-        let counts = [("failures", failures), ("pages_tested", pagesTested)] + checks.map { ("failures of \($0.id)", $0.failures) }
+        let counts = [("failures", failures), ("pages_tested", pagesTested)]
+            + checks.map { ("failures of \($0.id)", $0.failures) }
         for (name, count) in counts where count < 0 {
-            problems.append("audit results give \(count) for `\(name)`; a count cannot be below zero: run `make test` again")
+            problems.append("audit results give \(count) for `\(name)`; a count cannot be below zero: "
+                            + "run `make test` again")
         }
         return problems
     }

@@ -158,7 +158,8 @@ extension FigureResolver {
     func frontMatterProblems(path: String, title: String, summary: String?) -> [Diagnostic] {
         [("title", title), ("summary", summary ?? "")].flatMap { field, text in
             FigureReference.scan(text).compactMap { reference -> Diagnostic? in
-                guard !site.unreadableIndicatorIDs.contains(reference.id), case .failure(let problem) = resolve(reference) else { return nil }
+                guard !site.unreadableIndicatorIDs.contains(reference.id),
+                      case .failure(let problem) = resolve(reference) else { return nil }
                 return .error(SourceLocation(path: path), "`\(field)`: `\(text[reference.range])`: \(problem.message)")
             }
         }

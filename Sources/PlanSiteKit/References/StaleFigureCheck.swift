@@ -36,7 +36,8 @@ struct StaleFigureCheck {
         return problems + reviewDateProblems(indicators)
     }
 
-    private func finding(_ number: WrittenNumber, in text: String, sentence: Substring, _ indicators: [Indicator]) -> String? {
+    private func finding(_ number: WrittenNumber, in text: String, sentence: Substring,
+                         _ indicators: [Indicator]) -> String? {
         indicators.lazy.compactMap { self.olderValue(number, in: text, sentence: sentence, of: $0) }.first
     }
 
@@ -59,7 +60,9 @@ struct StaleFigureCheck {
 
     /// References are figures kept current by the build: their ids' digits ("year6-obesity") are not quotes.
     static func blankingReferences(in text: String) -> String {
-        FigureReference.replacing(FigureReference.scan(text), in: text) { String(repeating: " ", count: text[$0.range].count) }
+        FigureReference.replacing(FigureReference.scan(text), in: text) {
+            String(repeating: " ", count: text[$0.range].count)
+        }
     }
 
     struct WrittenNumber {

@@ -257,7 +257,8 @@ struct PlainLanguageLint {
         var problems: [Diagnostic] = []
         for sentence in Self.sentences(in: block.text) where Self.mayHaveMoreWords(sentence, than: Self.maximumWords) {
             let (wordCount, openingWords) = Self.countWords(in: sentence)
-            guard wordCount > Self.maximumWords, let first = sentence.firstIndex(where: { !$0.isWhitespace }) else { continue }
+            guard wordCount > Self.maximumWords,
+                  let first = sentence.firstIndex(where: { !$0.isWhitespace }) else { continue }
             let opening = openingWords.joined(separator: " ")
             problems.append(.warning(location(block, first),
                 "sentence \"\(opening) …\" has \(wordCount) words; split it into shorter sentences of at most \(Self.maximumWords) words (for example where it says \"and\", \"which\" or after a comma), so it is easier to read"))

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Refuses an SVG image that could run or fetch anything: opened at its own address it is a
@@ -12,13 +13,19 @@ struct SVGImageCheck {
     var path: String
     var text: String
 
-    static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "embed", "object", "handler", "listener"]
+    static let forbiddenElements: Set<String> = [
+        "script", "foreignobject", "iframe", "embed", "object", "handler", "listener",
+    ]
 
     func check() -> [Diagnostic] {
         // Entities can spell anything once expanded, and no drawing needs one of its own.
         if let entity = text.range(of: "<!ENTITY", options: .caseInsensitive) {
-            return [.error(location(at: entity.lowerBound), "this SVG declares an entity (`<!ENTITY`); save the drawing without a DTD "
-                           + "(a plain SVG export) so what it holds can be checked")]
+            return [
+                .error(
+                    location(at: entity.lowerBound),
+                    "this SVG declares an entity (`<!ENTITY`); save the drawing without a DTD "
+                        + "(a plain SVG export) so what it holds can be checked")
+            ]
         }
         let parser = XMLParser(data: Data(text.utf8))
         let finder = SVGFinder(path: path)
@@ -26,20 +33,31 @@ struct SVGImageCheck {
         parser.shouldResolveExternalEntities = false
         if !parser.parse(), finder.found.isEmpty {
             let at = SourceLocation(path: path, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
-            return [.error(at, "this SVG is not well-formed XML, so a browser will not show it; export it again from the drawing program")]
+            return [
+                .error(
+                    at,
+                    "this SVG is not well-formed XML, so a browser will not show it; "
+                        + "export it again from the drawing program"
+                )
+            ]
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return finder.found.map { found in
             let line = found.line >= 1 && found.line <= lines.count ? lines[found.line - 1] : ""
-            return .error(SourceLocation(path: path, line: found.line, column: Self.column(of: found.needle, in: line, before: found.column)),
-                          found.message)
+            return .error(
+                SourceLocation(
+                    path: path, line: found.line,
+                    column: Self.column(of: found.needle, in: line, before: found.column)),
+                found.message)
         }
     }
 
     /// The parser reports the end of the tag: the column of what is named, written last before it on the line.
     static func column(of needle: String, in line: Substring, before end: Int) -> Int {
         let head = line.prefix(max(0, end))
-        guard let found = head.range(of: needle, options: [.caseInsensitive, .backwards]) ?? line.range(of: needle, options: .caseInsensitive)
+        guard
+            let found = head.range(of: needle, options: [.caseInsensitive, .backwards])
+                ?? line.range(of: needle, options: .caseInsensitive)
         else { return end }
         return line.distance(from: line.startIndex, to: found.lowerBound) + 1
     }
@@ -47,7 +65,9 @@ struct SVGImageCheck {
     private func location(at index: String.Index) -> SourceLocation {
         let before = text[..<index]
         let line = before.utf8.count { $0 == 0x0A } + 1
-        let column = before.distance(from: before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex, to: index) + 1
+        let column =
+            before.distance(from: before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex, to: index)
+            + 1
         return SourceLocation(path: path, line: line, column: column)
     }
 }
@@ -61,17 +81,24 @@ private final class SVGFinder: NSObject, XMLParserDelegate {
 
     init(path: String) { self.path = path }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let element = Self.localName(name)
         if SVGImageCheck.forbiddenElements.contains(element) {
-            refuse(parser, at: "<" + name, "this SVG holds a `<\(name)>` element, which can run code or show another page; "
-                   + "remove it (a drawing needs none) and export again")
+            refuse(
+                parser, at: "<" + name,
+                "this SVG holds a `<\(name)>` element, which can run code or show another page; "
+                    + "remove it (a drawing needs none) and export again")
         }
         // <set attributeName="href" to="https://…"> changes a reference once the drawing runs.
         if ["set", "animate"].contains(element), let target = attributes["attributeName"].map(Self.localName),
-           target == "href" || target.hasPrefix("on") {
-            refuse(parser, at: "<" + name, "this SVG animates `\(target)`, which can point it elsewhere or run code; remove the `<\(element)>`")
+            target == "href" || target.hasPrefix("on")
+        {
+            refuse(
+                parser, at: "<" + name,
+                "this SVG animates `\(target)`, which can point it elsewhere or run code; remove the `<\(element)>`")
         }
         inStyle = element == "style"
         for (key, value) in attributes.sorted(by: { $0.key < $1.key }) { check(attribute: key, value, parser) }
@@ -86,21 +113,31 @@ private final class SVGFinder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) {
-        if inStyle, let problem = Self.styleProblem(String(decoding: block, as: UTF8.self)) { refuse(parser, at: "url(", problem) }
+        if inStyle, let problem = Self.styleProblem(String(decoding: block, as: UTF8.self)) {
+            refuse(parser, at: "url(", problem)
+        }
     }
 
     func parser(_ parser: XMLParser, foundProcessingInstructionWithTarget target: String, data: String?) {
-        refuse(parser, at: "<?", "this SVG holds a processing instruction (`<?\(target)`), which can load a style sheet from elsewhere; remove it")
+        refuse(
+            parser, at: "<?",
+            "this SVG holds a processing instruction (`<?\(target)`), which can load a style sheet "
+                + "from elsewhere; remove it"
+        )
     }
 
     private func check(attribute key: String, _ value: String, _ parser: XMLParser) {
         let name = Self.localName(key)
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.hasPrefix("on") {
-            refuse(parser, at: key, "this SVG has an event handler (`\(key)`), which runs code when the image is opened; remove it")
+            refuse(
+                parser, at: key,
+                "this SVG has an event handler (`\(key)`), which runs code when the image is opened; remove it")
         } else if name == "href" || name == "src", !trimmed.hasPrefix("#") {
-            refuse(parser, at: key, "this SVG refers to \"\(trimmed.prefix(60))\" (`\(key)`); an image may refer only to parts of "
-                   + "itself (`#id`): include what it needs in the drawing")
+            refuse(
+                parser, at: key,
+                "this SVG refers to \"\(trimmed.prefix(60))\" (`\(key)`); an image may refer only to parts of "
+                    + "itself (`#id`): include what it needs in the drawing")
         } else if let problem = Self.styleProblem(value) {
             refuse(parser, at: key, problem)
         } else if trimmed.lowercased().contains("javascript:") {
@@ -118,7 +155,8 @@ private final class SVGFinder: NSObject, XMLParserDelegate {
             let target = rest[open.upperBound...].drop { " \t\n'\"".contains($0) }
             if !target.hasPrefix("#") {
                 let shown = target.prefix { !"'\")".contains($0) }.prefix(40)
-                return "this SVG's style refers to an outside address (`\(shown)`); use only `url(#id)` within the drawing"
+                return
+                    "this SVG's style refers to an outside address (`\(shown)`); use only `url(#id)` within the drawing"
             }
             rest = rest[open.upperBound...]
         }

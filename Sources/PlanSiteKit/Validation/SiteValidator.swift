@@ -30,7 +30,9 @@ public struct SiteValidator: Sendable {
         problems += Parallel.map(site.allPages + site.siblings, enabled: parallel) { validator.check(page: $0) }.joined()
         problems += Parallel.map(site.indicators, enabled: parallel) { validator.check(notesOf: $0) }.joined()
         let figures = FigureResolver(site: site)
-        problems += site.indicators.flatMap { figures.frontMatterProblems(path: $0.path, title: $0.title, summary: $0.summary) }
+        problems += site.indicators.flatMap {
+            figures.frontMatterProblems(path: $0.path, title: $0.title, summary: $0.summary)
+        }
         problems += FrontMatterLint.check(site.config, links: links)
         if contentIsComplete, let stale = StaleFigureCheck.siteReviewProblem(site) { problems.append(stale) }
         let reviewed = [(site.config.lastReviewed, site.config.lastReviewedLocation ?? SourceLocation(path: "content/site.yml"))]
