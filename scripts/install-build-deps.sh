@@ -8,11 +8,12 @@
 set -euo pipefail
 
 if [ "${1:-}" = --runtime ]; then
-  packages=(libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libcurl4)
+  packages=(libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libcurl4 libxml2)
 elif [ "${1:-}" = --static ]; then
   # Linking the Swift runtime in statically brings in Foundation's networking part (the preview
-  # server's dependency), which links against libcurl.
-  packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev)
+  # server's dependency), which links against libcurl, and its XML part (the SVG image check),
+  # which links against libxml2.
+  packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev libxml2-dev)
 else
   packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 fi
