@@ -5,11 +5,7 @@ import Yams
 /// the site's own. Reads the YAML nodes again, so each problem points at the number written.
 struct IndicatorChecks {
     var fields: FieldReader
-    var valueType: ValueType?
-    var multiplier: Double?
-    var measure: Measure
-    var decimals: Int
-    var unit: String?
+    var rules: FigureRules
     /// The site's national and regional comparators (`site.yml`).
     var comparatorNames: [String]
 
@@ -37,27 +33,11 @@ struct IndicatorChecks {
         return lists
     }
 
-    /// `count:` is always a count of events or people, and the value is one with `value_type: count`:
-    /// whole numbers. `measure: count` may be an estimate (a net change of 209.5 homes), so only
-    /// continental thousands are looked for there.
     private func checkFigure(_ key: String, _ node: Node) {
         guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Double(scalar.string) else {
             return
         }
-        let isCount = key == "count" || (key != "denominator" && valueType == .count)
-        let countLike = isCount || key == "denominator" || measure == .count || decimals == 0
-        if countLike, let thousands = Self.continentalThousands(scalar.string) {
-            fields.error(
-                node,
-                "`\(key)` is written \(scalar.string), which looks like \(thousands) written with a full stop "
-                    + "between the thousands; write \(thousands.replacingOccurrences(of: ",", with: "")), "
-                    + "or give `decimals:` if it has decimals"
-            )
-        } else if isCount && number != number.rounded() {
-            fields.error(node, "`\(key)` is \(scalar.string), but a count is a whole number; check the figure")
-        } else if let problem = rangeProblem(number, isCount: isCount || key == "denominator") {
-            fields.error(node, "`\(key)` is \(scalar.string), \(problem)")
-        }
+        if let problem = rules.problem(key, written: scalar.string, number: number) { fields.error(node, problem) }
     }
 
     /// "1.032" → "1,032": one to three digits, then groups of exactly three after full stops.
@@ -67,6 +47,57 @@ struct IndicatorChecks {
             groups.dropFirst().allSatisfy({ $0.count == 3 })
         else { return nil }
         return groups.joined(separator: ",")
+    }
+
+    /// `Englnad`, `england` or `England ` would silently leave the comparison out: a near miss of
+    /// the site's comparators (nil when the name is one of them, or near none).
+    static func nearComparator(_ name: String, in comparatorNames: [String]) -> String? {
+        guard !comparatorNames.contains(name) else { return nil }
+        return comparatorNames.first { known in
+            name.trimmed(.whitespaces).lowercased() == known.lowercased()
+                || name.lowercased().editDistance(to: known.lowercased()) <= (known.count >= 5 ? 2 : 1)
+        }
+    }
+
+    /// `Englnad`, `england` or `England ` would silently leave the comparison out: a near miss of
+    /// the site's comparators is an error.
+    private func checkComparatorNames() {
+        guard case .mapping(let comparators) = fields.value("comparators") else { return }
+        for key in comparators.keys {
+            if let name = key.string, let near = Self.nearComparator(name, in: comparatorNames) {
+                fields.error(
+                    key,
+                    "comparator \"\(name)\" is not one of the site's comparators (site.yml); did you mean \"\(near)\"?")
+            }
+        }
+    }
+}
+
+/// What the figures of one indicator may be, by its `value_type`, `measure` and `decimals`: the
+/// same rules for figures written in the indicator file and in the spreadsheet beside it.
+struct FigureRules {
+    var valueType: ValueType?
+    var multiplier: Double?
+    var measure: Measure
+    var decimals: Int
+    var unit: String?
+
+    /// What is wrong with `key`'s figure, written `written`, as a sentence after its name; nil if nothing.
+    /// `count` is always a count of events or people, and the value is one with `value_type: count`:
+    /// whole numbers. `measure: count` may be an estimate (a net change of 209.5 homes), so only
+    /// continental thousands are looked for there.
+    func problem(_ key: String, written: String, number: Double) -> String? {
+        let isCount = key == "count" || (key != "denominator" && valueType == .count)
+        let countLike = isCount || key == "denominator" || measure == .count || decimals == 0
+        if countLike, let thousands = IndicatorChecks.continentalThousands(written) {
+            return "`\(key)` is written \(written), which looks like \(thousands) written with a full stop "
+                + "between the thousands; write \(thousands.replacingOccurrences(of: ",", with: "")), "
+                + "or give `decimals:` if it has decimals"
+        }
+        if isCount && number != number.rounded() {
+            return "`\(key)` is \(written), but a count is a whole number; check the figure"
+        }
+        return rangeProblem(number, isCount: isCount || key == "denominator").map { "`\(key)` is \(written), \($0)" }
     }
 
     private func rangeProblem(_ number: Double, isCount: Bool) -> String? {
@@ -84,23 +115,5 @@ struct IndicatorChecks {
         default: break
         }
         return nil
-    }
-
-    /// `Englnad`, `england` or `England ` would silently leave the comparison out: a near miss of
-    /// the site's comparators is an error.
-    private func checkComparatorNames() {
-        guard case .mapping(let comparators) = fields.value("comparators") else { return }
-        for key in comparators.keys {
-            guard let name = key.string, !comparatorNames.contains(name) else { continue }
-            let near = comparatorNames.first { known in
-                name.trimmed(.whitespaces).lowercased() == known.lowercased()
-                    || name.lowercased().editDistance(to: known.lowercased()) <= (known.count >= 5 ? 2 : 1)
-            }
-            if let near {
-                fields.error(
-                    key,
-                    "comparator \"\(name)\" is not one of the site's comparators (site.yml); did you mean \"\(near)\"?")
-            }
-        }
     }
 }

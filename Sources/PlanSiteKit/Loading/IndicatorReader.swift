@@ -33,7 +33,11 @@ struct IndicatorReader {
         // The geography names the area's line, table column and comparisons, so it cannot be blank.
         let geography = fields.string("geography", required: true)
         let mixed = periodKindsMixed(fields)
-        let (read, readComparators, tableBreakdowns) = readFigures(fields, geography: geography, mixedKinds: mixed)
+        let measure = readMeasure(fields)
+        let valueType = readValueType(fields), multiplier = readMultiplier(fields)
+        let decimals = fields.integer("decimals", in: 0...6) ?? 0
+        let rules = FigureRules(valueType: valueType, multiplier: multiplier, measure: measure, decimals: decimals, unit: unit)
+        let (read, readComparators, tableBreakdowns) = readFigures(fields, geography: geography, mixedKinds: mixed, rules: rules)
         checkWrittenOrder([("series", read)].compactMap { name, series in series.map { (name, $0) } }
                           + readComparators.map { ("comparator \($0.geography)", $0.series) }, fields)
         for comparator in readComparators {
@@ -44,13 +48,9 @@ struct IndicatorReader {
         let comparators = readComparators.map { ComparatorSeries(geography: $0.geography, series: $0.series.observations) }
         let source = readSource(fields)
         let provenance = readProvenance(fields)
-        let measure = readMeasure(fields)
         let breakdowns = BreakdownReader(fields: fields).read() + tableBreakdowns
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
-        let valueType = readValueType(fields), multiplier = readMultiplier(fields)
-        let decimals = fields.integer("decimals", in: 0...6) ?? 0
-        IndicatorChecks(fields: fields, valueType: valueType, multiplier: multiplier, measure: measure, decimals: decimals,
-                        unit: unit, comparatorNames: comparatorNames).check()
+        IndicatorChecks(fields: fields, rules: rules, comparatorNames: comparatorNames).check()
         guard let id, let title, let unit, let polarity, let geography, let series, let source,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             problems += fields.diagnostics
@@ -173,7 +173,7 @@ struct IndicatorReader {
 
     /// The series and comparators, from this file or from the spreadsheet beside it (never both), and the
     /// spreadsheet's breakdowns.
-    private func readFigures(_ fields: FieldReader, geography: String?, mixedKinds mixed: Bool)
+    private func readFigures(_ fields: FieldReader, geography: String?, mixedKinds mixed: Bool, rules: FigureRules)
         -> (ReadSeries?, [(geography: String, series: ReadSeries)], [Breakdown]) {
         guard let table else {
             if hasTable { return (nil, [], []) }
@@ -188,7 +188,8 @@ struct IndicatorReader {
         }
         guard let geography else { return (nil, [], []) }
         var problems: [Diagnostic] = []
-        guard let figures = IndicatorTableReader(table: table, geography: geography).read(problems: &problems) else {
+        guard let figures = IndicatorTableReader(table: table, geography: geography, rules: rules,
+                                                 comparatorNames: comparatorNames).read(problems: &problems) else {
             problems.forEach(fields.report)
             return (nil, [], [])
         }

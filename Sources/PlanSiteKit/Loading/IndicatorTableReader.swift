@@ -9,6 +9,10 @@ struct IndicatorTableReader {
     var table: SpreadsheetTable
     /// The indicator's own area: its rows are the series, every other area's a comparator.
     var geography: String
+    /// What the figures may be (`value_type`, `measure`, `decimals`), as for figures in YAML.
+    var rules: FigureRules
+    /// The site's national and regional comparators: an area near one of them is a typo.
+    var comparatorNames: [String] = []
 
     struct Figures {
         var series: [SeriesPeriods.Entry] = []
@@ -27,11 +31,16 @@ struct IndicatorTableReader {
         let periods = PeriodCells(table: table, column: layout.known["period"]!)
         var sorter = Sorter(geography: geography)
         for row in table.rows {
-            var cells = CellReader(table: table, row: row, layout: layout)
+            var cells = CellReader(table: table, row: row, layout: layout, rules: rules)
             let period = periods.read(row, problems: &problems)
             let observation = period.flatMap { cells.observation($0) }, area = cells.area()
             problems += cells.problems
             guard let observation, let area else { continue }
+            if area != geography, let near = IndicatorChecks.nearComparator(area, in: comparatorNames) {
+                problems.append(.error(table.location(row, layout.known["area"]!), "\(cell(row, layout.known["area"]!)): area "
+                    + "\"\(area)\" is not one of the site's comparators (site.yml); did you mean \"\(near)\"?"))
+                continue
+            }
             let entry = SeriesPeriods.Entry(observation: observation, location: table.location(row, layout.known["period"]!))
             guard let group = cells.breakdown() else { sorter.add(entry, area: area); continue }
             guard area == geography else {

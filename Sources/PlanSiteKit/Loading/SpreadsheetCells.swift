@@ -6,12 +6,14 @@ struct CellReader {
     var table: SpreadsheetTable
     var row: SpreadsheetTable.Row
     var layout: IndicatorTableReader.Layout
+    var rules: FigureRules
     private(set) var problems: [Diagnostic] = []
 
-    init(table: SpreadsheetTable, row: SpreadsheetTable.Row, layout: IndicatorTableReader.Layout) {
+    init(table: SpreadsheetTable, row: SpreadsheetTable.Row, layout: IndicatorTableReader.Layout, rules: FigureRules) {
         self.table = table
         self.row = row
         self.layout = layout
+        self.rules = rules
     }
 
     private func text(_ name: String) -> String? {
@@ -58,8 +60,13 @@ struct CellReader {
         guard let text = text(name), let column = layout.known[name] else { return nil }
         if let number = Double(text), text.isPlainDecimal {
             // As in YAML: beyond 10^15, or lost to underflow (1e-400 is read as 0), is refused.
-            guard let problem = FieldReader.sizeProblem(number, written: text) else { return number }
-            error(column, "`\(name)` is \(text.prefix(40)), \(problem)")
+            if let problem = FieldReader.sizeProblem(number, written: text) {
+                error(column, "`\(name)` is \(text.prefix(40)), \(problem)")
+                return nil
+            }
+            // The same rules as figures written in the indicator file: range by value_type, whole counts.
+            guard let problem = rules.problem(name, written: text, number: number) else { return number }
+            error(column, problem)
             return nil
         }
         let digits = text.replacingOccurrences(of: ",", with: ""), percent = String(text.dropLast()).trimmed(.whitespaces)
