@@ -6,6 +6,7 @@
 #   make check   builds plansite (the same release build as make site) and checks content/
 #   make serve   builds plansite (the same release build) and runs the preview server on content/
 #   make changes [BASE=<git ref>]   says what changed in the figures and words since the branch's base
+#   make lint    holds the Swift sources to .swift-format (make format rewrites them)
 #   make fuzz SECONDS=N   fuzzes the readers for N seconds (docs/robustness.md)
 SWIFT ?= swift
 export PATH := /opt/swift/usr/bin:$(PATH)
@@ -40,7 +41,7 @@ SITE ?= site
 PLANSITE ?=
 BIN = $(or $(PLANSITE),$(BUILD_DIR)/release/plansite)
 
-.PHONY: site test check serve changes fuzz binary release-binary build-deps test-deps swift-tests debug-build audit \
+.PHONY: site test lint format check serve changes fuzz binary release-binary build-deps test-deps swift-tests debug-build audit \
 	content-test workflows statistics content-check clean
 
 # BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
@@ -150,7 +151,16 @@ content-test: binary test-deps
 workflows: test-deps
 	$(PYTHON) -m pytest -q Tests/workflows
 
-test: test-deps content-check swift-tests statistics audit workflows
+test: lint test-deps content-check swift-tests statistics audit workflows
+
+# The Swift sources in the house style (.swift-format): `swift format` comes with the toolchain.
+# `make format` rewrites them in place; `make lint` fails on any finding, and `make test` runs it.
+SWIFT_SOURCES = Sources Tests Fuzz Package.swift
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive $(SWIFT_SOURCES)
+
+format:
+	$(SWIFT) format format --in-place --parallel --recursive $(SWIFT_SOURCES)
 
 clean:
 	rm -rf $(BUILD_DIR) site .site.plansite-back

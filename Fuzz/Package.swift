@@ -10,6 +10,6 @@ let package = Package(
         .executableTarget(
             name: "PlanSiteFuzz",
             dependencies: [.product(name: "PlanSiteKit", package: "PlanSite")]
-        ),
+        )
     ]
 )

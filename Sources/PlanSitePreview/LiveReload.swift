@@ -1,5 +1,5 @@
-import PlanSiteKit
 import Foundation
+import PlanSiteKit
 
 /// The preview-only additions to pages: a reload script and the build-error page.
 /// Nothing here is ever written to disk, so `site/` can never contain it.
@@ -32,15 +32,15 @@ public enum LiveReload {
     static func banner(_ warnings: (diagnostics: String, count: Int)) -> String {
         let count = warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings"
         return """
-        <aside data-plansite-preview aria-label="Preview warnings" style="position: fixed; inset: 0 0 auto 0; z-index: 1000; \
-        max-height: 50vh; overflow: auto; background: Canvas; color: CanvasText; border-bottom: 3px solid CanvasText; \
-        padding: 0.5rem 1rem; font: 1rem/1.5 system-ui, sans-serif">
-        <details><summary><strong>Preview: \(count)</strong>. CI runs <code>plansite check --strict</code>, which \
-        refuses to publish until \(warnings.count == 1 ? "it is" : "they are") fixed. Show \(warnings.count == 1 ? "it" : "them").</summary>
-        <pre style="white-space: pre-wrap">\(Markup.escape(warnings.diagnostics))</pre></details>
-        </aside>
+            <aside data-plansite-preview aria-label="Preview warnings" style="position: fixed; inset: 0 0 auto 0; z-index: 1000; \
+            max-height: 50vh; overflow: auto; background: Canvas; color: CanvasText; border-bottom: 3px solid CanvasText; \
+            padding: 0.5rem 1rem; font: 1rem/1.5 system-ui, sans-serif">
+            <details><summary><strong>Preview: \(count)</strong>. CI runs <code>plansite check --strict</code>, which \
+            refuses to publish until \(warnings.count == 1 ? "it is" : "they are") fixed. Show \(warnings.count == 1 ? "it" : "them").</summary>
+            <pre style="white-space: pre-wrap">\(Markup.escape(warnings.diagnostics))</pre></details>
+            </aside>
 
-        """
+            """
     }
 
     /// Puts the script just before `</body>`, or at the end if a template forgot it. The page
@@ -67,7 +67,9 @@ public enum LiveReload {
                 if tag.indices.allSatisfy({ index in
                     let byte = bytes[start + index]
                     return (tag[index] >= 0x61 ? byte | 0x20 : byte) == tag[index]
-                }) { return start }
+                }) {
+                    return start
+                }
             }
             return nil
         }.map { html.startIndex + $0 }
@@ -76,26 +78,26 @@ public enum LiveReload {
     /// The page shown instead of any page while the latest build has errors.
     static func errorPage(diagnostics: String, summary: String, version: Int) -> Data {
         let html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Build failed – PlanSite preview</title>
-        <style>
-        body { font: 1rem/1.5 system-ui, sans-serif; margin: 2rem; max-width: 60rem; }
-        pre { background: #f4f4f4; color: #111; padding: 1rem; overflow-x: auto; white-space: pre-wrap; }
-        </style>
-        </head>
-        <body>
-        <main>
-        <h1>Build failed</h1>
-        <p>\(Markup.escape(summary)). Every page shows this report until the build succeeds again; it reloads by itself when you save the fix.</p>
-        <pre id="plansite-diagnostics">\(Markup.escape(diagnostics))</pre>
-        </main>
-        </body>
-        </html>
-        """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Build failed – PlanSite preview</title>
+            <style>
+            body { font: 1rem/1.5 system-ui, sans-serif; margin: 2rem; max-width: 60rem; }
+            pre { background: #f4f4f4; color: #111; padding: 1rem; overflow-x: auto; white-space: pre-wrap; }
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>Build failed</h1>
+            <p>\(Markup.escape(summary)). Every page shows this report until the build succeeds again; it reloads by itself when you save the fix.</p>
+            <pre id="plansite-diagnostics">\(Markup.escape(diagnostics))</pre>
+            </main>
+            </body>
+            </html>
+            """
         return inject(into: Data(html.utf8), version: version)
     }
 }

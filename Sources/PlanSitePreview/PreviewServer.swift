@@ -93,7 +93,10 @@ public struct PreviewServer: Sendable {
         do {
             try await server.run()
         } catch SocketError.failed(_, EADDRINUSE, _) {
-            throw PreviewError(description: "port \(port) is already in use, perhaps by another `plansite serve`; stop that, or choose another port with --port \(port == UInt16.max ? 8000 : port + 1), or --port 0 for any free one")
+            throw PreviewError(
+                description:
+                    "port \(port) is already in use, perhaps by another `plansite serve`; stop that, or choose another port with --port \(port == UInt16.max ? 8000 : port + 1), or --port 0 for any free one"
+            )
         }
     }
 
@@ -133,17 +136,19 @@ struct PreviewHandler: HTTPHandler {
         let path = request.target.path()
         if path == LiveReload.eventsPath {
             let events = await reloads.subscribe(current: await site.version)
-            return HTTPResponse(statusCode: .ok,
-                                headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-                                body: HTTPBodySequence(from: EventStreamBody(events: events)))
+            return HTTPResponse(
+                statusCode: .ok,
+                headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                body: HTTPBodySequence(from: EventStreamBody(events: events)))
         }
         let answer = await site.response(for: path)
         var headers: HTTPHeaders = [.contentType: answer.contentType, .cacheControl: "no-store"]
         if let location = answer.location { headers[.location] = location }
         headers[.contentLength] = String(answer.body.count)
         let body = request.method == .HEAD ? Data() : answer.body
-        return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: Self.phrase(answer.status)),
-                            headers: headers, body: body)
+        return HTTPResponse(
+            statusCode: HTTPStatusCode(answer.status, phrase: Self.phrase(answer.status)),
+            headers: headers, body: body)
     }
 
     static func phrase(_ status: Int) -> String {

@@ -5,7 +5,9 @@ import PlanSiteKit
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Say in words what changed in the figures between an older content folder and this one.",
-        discussion: "Per indicator: new periods, revised figures, comparisons that flipped, targets changed, indicators added or removed; per commitment: status and targets.")
+        discussion:
+            "Per indicator: new periods, revised figures, comparisons that flipped, targets changed, indicators added or removed; per commitment: status and targets."
+    )
 
     @Argument(help: "The older version's content folder.") var oldContent: String
     @Option(help: "The newer version's content folder.") var content = "content"

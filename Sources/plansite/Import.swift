@@ -32,7 +32,7 @@ struct Import: ParsableCommand {
         if !outcome.diagnostics.isEmpty {
             Console.error(DiagnosticReport(outcome.diagnostics).rendered(sources: outcome.sources))
         }
-        outcome.lines.forEach { print($0) }
+        for line in outcome.lines { print(line) }
         if !outcome.wrote { throw ExitCode(1) }
     }
 }

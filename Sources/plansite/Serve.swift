@@ -21,14 +21,15 @@ struct Serve: AsyncParsableCommand {
         }
         var server = PreviewServer(options: options, host: host, port: port)
         server.onBuild = { result, seconds in Self.report(result, seconds) }
-        let contentFolder = folders.content, templatesFolder = folders.templates
+        let contentFolder = folders.content
+        let templatesFolder = folders.templates
         let task = Task {
             try await server.run { address in
                 Self.say("Serving \(address) (watching \(contentFolder) and \(templatesFolder)); press Ctrl-C to stop")
             }
         }
         let signals = Self.stopOnSignals(task)
-        defer { signals.forEach { $0.cancel() } }
+        defer { for signal in signals { signal.cancel() } }
         do {
             try await task.value
         } catch is CancellationError {
@@ -64,8 +65,9 @@ struct Serve: AsyncParsableCommand {
             let pages = files.filter(\.isPage).count + (result.deferred?.paths.count ?? 0)
             say("Built \(pages) pages (\(files.count + (result.deferred?.paths.count ?? 0)) files) in \(String(format: "%.2f", seconds)) s")
         } else {
-            Console.error("Build failed: \(result.report.countSummary). "
-                + "Pages in the browser show these errors until you fix them, then reload by themselves.")
+            Console.error(
+                "Build failed: \(result.report.countSummary). "
+                    + "Pages in the browser show these errors until you fix them, then reload by themselves.")
         }
     }
 

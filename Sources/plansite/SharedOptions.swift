@@ -23,9 +23,10 @@ struct FolderOptions: ParsableArguments {
     }
 
     func buildOptions(output: String) throws -> BuildOptions {
-        var options = BuildOptions(contentFolder: try existingFolder(content, "content"),
-                                   templatesFolder: try existingFolder(templates, "templates"),
-                                   outputFolder: URL(fileURLWithPath: output).standardizedFileURL)
+        var options = BuildOptions(
+            contentFolder: try existingFolder(content, "content"),
+            templatesFolder: try existingFolder(templates, "templates"),
+            outputFolder: URL(fileURLWithPath: output).standardizedFileURL)
         options.strict = strict
         if let today {
             guard let date = CalendarDate(iso: today) else {

@@ -39,10 +39,13 @@ import Testing
         defer { site.remove() }
         let page = site.root.appendingPathComponent("content/pages/accessibility.md")
         let text = try String(contentsOf: page, encoding: .utf8)
-        try text.replacingOccurrences(of: "[All indicators](/indicators/)", with: "[here](/indicators/)").write(to: page, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "[All indicators](/indicators/)", with: "[here](/indicators/)").write(
+            to: page, atomically: true, encoding: .utf8)
         let outcome = try Plansite.run(["check", "--strict"], in: site.root, environment: ["GITHUB_ACTIONS": "true"])
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("::error file=content/pages/accessibility.md,line=8,col=68::link text \"here\" does not say where it goes"))
+        #expect(
+            outcome.stdout.contains(
+                "::error file=content/pages/accessibility.md,line=8,col=68::link text \"here\" does not say where it goes"))
         #expect(outcome.stderr.contains("content/pages/accessibility.md:8:68: error: link text \"here\""))
     }
 

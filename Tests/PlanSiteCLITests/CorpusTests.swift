@@ -146,7 +146,9 @@ enum Golden {
             return
         }
         if expected != actual {
-            Issue.record("\(file.lastPathComponent) differs (- expected, + actual):\n\(LineDiff.diff(expected, actual))", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(file.lastPathComponent) differs (- expected, + actual):\n\(LineDiff.diff(expected, actual))",
+                sourceLocation: sourceLocation)
         }
     }
 }

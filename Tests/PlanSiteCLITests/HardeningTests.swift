@@ -32,8 +32,9 @@ struct HardeningTests {
         try Data("Built by PlanSite.\n".utf8).write(to: other.appendingPathComponent(".plansite-build"))
         try Data("keep me\n".utf8).write(to: other.appendingPathComponent("keep.html"))
         let before = Plansite.tree(other)
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(".site.plansite-back").path,
-                                                   withDestinationPath: other.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent(".site.plansite-back").path,
+            withDestinationPath: other.path)
         for _ in 1...2 {  // the second build finds the first one's site to swap out
             let run = try Plansite.run(["build"], in: folder)
             #expect(run.status == 0, "\(run.stderr)")
@@ -57,7 +58,8 @@ struct PublishedTextTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("content/indicators/homes-built.yml")
         var text = try String(contentsOf: file, encoding: .utf8)
-        text = text.replacingOccurrences(of: "  title: Housing strategy\n", with: "  title: |\n    Housing strategy – Luton’s\n    completions\n")
+        text = text.replacingOccurrences(
+            of: "  title: Housing strategy\n", with: "  title: |\n    Housing strategy – Luton’s\n    completions\n")
         text += "comparators:\n  \"\\t=2+2\":\n    - { period: \"2021-22\", value: -3 }\n"
         try text.write(to: file, atomically: true, encoding: .utf8)
         let run = try Plansite.run(["build"], in: folder)

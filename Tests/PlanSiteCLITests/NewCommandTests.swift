@@ -10,8 +10,10 @@ import Testing
         let made = try Plansite.run(["new", folder.path, "--templates", Plansite.templates.path], in: Plansite.packageRoot)
         #expect(made.status == 0, "\(made.stderr)")
         #expect(made.stdout.contains("Wrote a starter site into"))
-        for file in ["content/site.yml", "content/priority.md", "content/pages/accessibility.md",
-                     "content/pages/about-the-data.md", "templates/layout.mustache"] {
+        for file in [
+            "content/site.yml", "content/priority.md", "content/pages/accessibility.md",
+            "content/pages/about-the-data.md", "templates/layout.mustache",
+        ] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
         }
         let check = try Plansite.run(["check", "--strict"], in: folder)

@@ -27,7 +27,8 @@ import Testing
     /// The seed's lines between two headings, as published (blank lines dropped).
     func seedLines(after start: String, before end: String) throws -> [String] {
         let lines = try String(contentsOf: Self.seed, encoding: .utf8).components(separatedBy: "\n")
-        let from = try #require(lines.firstIndex(of: start)), to = try #require(lines[from...].firstIndex(of: end))
+        let from = try #require(lines.firstIndex(of: start))
+        let to = try #require(lines[from...].firstIndex(of: end))
         return lines[(from + 1)..<to].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .map { $0.hasPrefix("•") ? String($0.dropFirst()).trimmingCharacters(in: .whitespaces) : $0 }
     }
@@ -36,7 +37,9 @@ import Testing
         let (folder, site, run) = try seedSite()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try #require(run)
-        #expect(result.stdout.range(of: #"^Built \d+ pages and \d+ indicators \(\d+ files\) in \d+\.\d\d s\n$"#, options: .regularExpression) != nil, "\(result.stdout)")
+        #expect(
+            result.stdout.range(of: #"^Built \d+ pages and \d+ indicators \(\d+ files\) in \d+\.\d\d s\n$"#, options: .regularExpression)
+                != nil, "\(result.stdout)")
         let home = text(Plansite.tree(site)["index.html"])
 
         // The seed has "reaching reaching"; the fixture's content fixes it and the page shows the fix.
@@ -49,7 +52,8 @@ import Testing
         }
         #expect(!home.contains("reaching reaching"))
         let outcomes = try seedLines(after: "Target outcomes", before: "Major developments we will see by 2028")
-        let developments = try seedLines(after: "Major developments we will see by 2028", before: "A blue png file with a black background.")
+        let developments = try seedLines(
+            after: "Major developments we will see by 2028", before: "A blue png file with a black background.")
         #expect(outcomes.count == 5 && developments.count == 5)
         for item in outcomes + developments {
             #expect(home.contains(item), "home page lacks: \(item.prefix(60))…")
@@ -63,8 +67,11 @@ import Testing
         let pattern = try NSRegularExpression(pattern: #"<a href="(https://luton2040\.co\.uk/priorities/[^"]+)">([^<]+)</a>"#)
         let matches = pattern.matches(in: home, range: NSRange(home.startIndex..., in: home))
         let texts = matches.map { String(home[Range($0.range(at: 2), in: home)!]) }
-        #expect(texts == ["Find out more about Empowered community", "Find out more about Net zero town",
-                          "Find out more about Child friendly town", "Find out more about Inclusive economy"])
+        #expect(
+            texts == [
+                "Find out more about Empowered community", "Find out more about Net zero town",
+                "Find out more about Child friendly town", "Find out more about Inclusive economy",
+            ])
     }
 
     @Test func everyPageAReaderLooksForExists() throws {
@@ -72,15 +79,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let tree = Plansite.tree(site)
         let files = Set(tree.keys)
-        for page in ["index.html", "404.html", "robots.txt", "sitemap.xml", "accessibility/index.html", "about-the-data/index.html",
-                     "indicators/index.html", "indicators/housing-completions/index.html", "indicators/year6-obesity/index.html",
-                     "data/indicators.csv", "data/indicators.json", "assets/site.css"] {
+        for page in [
+            "index.html", "404.html", "robots.txt", "sitemap.xml", "accessibility/index.html", "about-the-data/index.html",
+            "indicators/index.html", "indicators/housing-completions/index.html", "indicators/year6-obesity/index.html",
+            "data/indicators.csv", "data/indicators.json", "assets/site.css",
+        ] {
             #expect(files.contains(page), "missing \(page)")
         }
         #expect(files.filter { $0.hasPrefix("outcomes/") }.count == 5)
         #expect(files.filter { $0.hasPrefix("commitments/") }.count == 5)
         let statement = text(tree["accessibility/index.html"])
-        for heading in ["Compliance status", "Enforcement procedure", "How we tested this website", "Preparation of this accessibility statement"] {
+        for heading in [
+            "Compliance status", "Enforcement procedure", "How we tested this website", "Preparation of this accessibility statement",
+        ] {
             #expect(statement.contains(heading), "accessibility statement lacks \(heading)")
         }
     }
@@ -88,8 +99,12 @@ import Testing
     @Test func twoBuildsAreByteIdentical() throws {
         let (first, firstSite, _) = try seedSite()
         let (second, secondSite, _) = try seedSite()
-        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
-        let a = Plansite.tree(firstSite), b = Plansite.tree(secondSite)
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        let a = Plansite.tree(firstSite)
+        let b = Plansite.tree(secondSite)
         #expect(a.count > 20)
         #expect(a == b)
         #expect(try Plansite.run(["build"], in: first).status == 0)

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `plansite serve` end to end: the built binary on a temporary copy of the seed
 /// fixture site, so edits here never touch the repository's own files.
@@ -39,7 +40,8 @@ import Testing
 
         // A broken file gives the error page, with the user's text escaped.
         let broken = folder.appendingPathComponent("content/pages/broken.md")
-        try "---\ntitle: Broken\nsummary: x\norder: <script>alert(1)</script>\n---\nText\n".write(to: broken, atomically: true, encoding: .utf8)
+        try "---\ntitle: Broken\nsummary: x\norder: <script>alert(1)</script>\n---\nText\n".write(
+            to: broken, atomically: true, encoding: .utf8)
         let failed = try await poll(base, within: 4) { $0.status == 500 }
         #expect(failed?.body.contains("Build failed") == true)
         #expect(failed?.body.contains("content/pages/broken.md") == true)
@@ -93,7 +95,10 @@ import Testing
 
     // MARK: helpers
 
-    struct Page: Sendable { var status: Int; var body: String }
+    struct Page: Sendable {
+        var status: Int
+        var body: String
+    }
 
     func fetch(_ address: String) async throws -> Page {
         var request = URLRequest(url: URL(string: address)!, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: 2)

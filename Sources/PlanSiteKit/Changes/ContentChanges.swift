@@ -35,7 +35,8 @@ public struct ContentChanges: Sendable, Equatable {
 
     private static func heading(_ indicator: Indicator) -> String { "\(indicator.title) (\(indicator.id))" }
 
-    public static let nothingChanged = "Nothing changed: every indicator's figures, directions of travel, comparisons and targets, "
+    public static let nothingChanged =
+        "Nothing changed: every indicator's figures, directions of travel, comparisons and targets, "
         + "and every outcome's and commitment's text, status, assessment and targets, are the same in both versions."
 
     private var countLine: String {
@@ -127,8 +128,9 @@ struct IndicatorFacts {
         var names = indicator.comparators.map(\.geography)
         names += new.indicator.comparators.map(\.geography).filter { !names.contains($0) }
         for name in names {
-            facts += seriesChanges(from: indicator.comparator(name)?.series ?? [], to: new.indicator.comparator(name)?.series ?? [],
-                                   new: new, area: name + " ")
+            facts += seriesChanges(
+                from: indicator.comparator(name)?.series ?? [], to: new.indicator.comparator(name)?.series ?? [],
+                new: new, area: name + " ")
         }
         if direction != new.direction { facts.append("direction of travel: \(direction) → \(new.direction)") }
         if comparison != new.comparison { facts.append("comparison: \(comparison) → \(new.comparison)") }
@@ -149,7 +151,8 @@ struct IndicatorFacts {
                 facts.append("new \(area)figure for \(observation.period): \(new.figure(observation))")
                 continue
             }
-            let was = figure(before), now = new.figure(observation)
+            let was = figure(before)
+            let now = new.figure(observation)
             if was != now { facts.append("\(area)\(observation.period) revised: \(was) → \(now)") }
         }
         for observation in oldSeries where !current.contains(observation.period) {

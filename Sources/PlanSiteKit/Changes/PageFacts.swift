@@ -11,8 +11,10 @@ enum PageFacts {
             + pages(old.commitments, new.commitments, prefix: commitmentPrefix, old: old, new: new)
     }
 
-    private static func pages(_ oldPages: [ContentPage], _ newPages: [ContentPage], prefix: String,
-                              old: Site, new: Site) -> [ContentChanges.Section] {
+    private static func pages(
+        _ oldPages: [ContentPage], _ newPages: [ContentPage], prefix: String,
+        old: Site, new: Site
+    ) -> [ContentChanges.Section] {
         var sections: [ContentChanges.Section] = []
         for page in newPages {
             let title = prefix + page.title
@@ -41,7 +43,8 @@ enum PageFacts {
 
     private static func commitmentChanges(_ before: ContentPage, _ old: Site, _ page: ContentPage, _ new: Site) -> [String] {
         var facts: [String] = []
-        let was = status(before, old), now = status(page, new)
+        let was = status(before, old)
+        let now = status(page, new)
         if was != now { facts.append("status: \(was) → \(now)") }
         let (a, b) = (before.assessment, page.assessment)
         let by = (a?.by ?? "not stated", b?.by ?? "not stated")
@@ -49,7 +52,8 @@ enum PageFacts {
         let on = (a?.on?.value.long ?? "not stated", b?.on?.value.long ?? "not stated")
         if on.0 != on.1 { facts.append("assessed on: \(on.0) → \(on.1)") }
         if let diff = WordDiff(a?.reason ?? "", b?.reason ?? "").text { facts.append("reason reworded: \(diff)") }
-        let oldTargets = targets(before), newTargets = targets(page)
+        let oldTargets = targets(before)
+        let newTargets = targets(page)
         facts += newTargets.filter { !oldTargets.contains($0) }.map { "target added: \($0)" }
         facts += oldTargets.filter { !newTargets.contains($0) }.map { "target removed: \($0)" }
         return facts
@@ -61,7 +65,8 @@ enum PageFacts {
 
     private static func targets(_ page: ContentPage) -> [String] {
         page.targets.map { target in
-            let value = NumberFormat.format(target.value, decimals: 6).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+            let value = NumberFormat.format(target.value, decimals: 6).replacingOccurrences(
+                of: #"\.?0+$"#, with: "", options: .regularExpression)
             return "\(target.label): \(value) for \(target.indicator.value)" + (target.by.isEmpty ? "" : " by \(target.by)")
         }
     }

@@ -45,13 +45,17 @@ struct WordDiff {
         var start = 0
         while start < old.count, start < new.count, old[start] == new[start] { start += 1 }
         var (oldEnd, newEnd) = (old.count, new.count)
-        while oldEnd > start, newEnd > start, old[oldEnd - 1] == new[newEnd - 1] { oldEnd -= 1; newEnd -= 1 }
+        while oldEnd > start, newEnd > start, old[oldEnd - 1] == new[newEnd - 1] {
+            oldEnd -= 1
+            newEnd -= 1
+        }
         guard start < oldEnd || start < newEnd else { return [] }
         guard (oldEnd - start) * (newEnd - start) <= Self.largestTable else {
             return [Hunk(oldRange: start..<oldEnd, newRange: start..<newEnd)]
         }
-        return merged(matches(Array(old[start..<oldEnd]), Array(new[start..<newEnd])), offset: start,
-                      oldCount: oldEnd - start, newCount: newEnd - start)
+        return merged(
+            matches(Array(old[start..<oldEnd]), Array(new[start..<newEnd])), offset: start,
+            oldCount: oldEnd - start, newCount: newEnd - start)
     }
 
     /// Pairs of equal words (old index, new index) on a longest common subsequence.
@@ -65,7 +69,15 @@ struct WordDiff {
         var pairs: [(Int, Int)] = []
         var (i, j) = (0, 0)
         while i < a.count, j < b.count {
-            if a[i] == b[j] { pairs.append((i, j)); i += 1; j += 1 } else if table[i + 1][j] >= table[i][j + 1] { i += 1 } else { j += 1 }
+            if a[i] == b[j] {
+                pairs.append((i, j))
+                i += 1
+                j += 1
+            } else if table[i + 1][j] >= table[i][j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return pairs
     }
@@ -78,8 +90,9 @@ struct WordDiff {
             if a > i || b > j {
                 let hunk = Hunk(oldRange: offset + i..<offset + a, newRange: offset + j..<offset + b)
                 if let last = hunks.last, hunk.oldRange.lowerBound - last.oldRange.upperBound < context {
-                    hunks[hunks.count - 1] = Hunk(oldRange: last.oldRange.lowerBound..<hunk.oldRange.upperBound,
-                                                  newRange: last.newRange.lowerBound..<hunk.newRange.upperBound)
+                    hunks[hunks.count - 1] = Hunk(
+                        oldRange: last.oldRange.lowerBound..<hunk.oldRange.upperBound,
+                        newRange: last.newRange.lowerBound..<hunk.newRange.upperBound)
                 } else {
                     hunks.append(hunk)
                 }

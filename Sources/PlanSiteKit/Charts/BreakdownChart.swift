@@ -39,7 +39,8 @@ struct BreakdownChart {
     var baselineNote: String? {
         let scale = scale
         guard scale.low > 0 else { return nil }
-        return "The bars start at \(NumberFormat.withUnit(scale.low, decimals: scale.decimals, unit: indicator.unit)), not at zero, so that the differences between groups show."
+        return
+            "The bars start at \(NumberFormat.withUnit(scale.low, decimals: scale.decimals, unit: indicator.unit)), not at zero, so that the differences between groups show."
     }
 
     func svg() -> String {
@@ -53,7 +54,8 @@ struct BreakdownChart {
         let x = { (value: Double) in left + (value - scale.low) / (scale.high - scale.low) * (plotRight - left) }
         let id = "breakdown-\(indicator.id)-\(index)\(narrow ? "-narrow" : "")"
         let summary = BreakdownSummary(breakdown: breakdown, indicator: indicator)
-        var svg = "<svg class=\"chart chart-bars\(narrow ? " chart-small" : "")\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\""
+        var svg =
+            "<svg class=\"chart chart-bars\(narrow ? " chart-small" : "")\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\""
             + " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(id)-title\">\(Markup.escape(title))</title><desc id=\"\(id)-desc\">\(Markup.escape(summary.sentence))</desc>"
         svg += "<g class=\"chart-axis\">"
@@ -62,40 +64,54 @@ struct BreakdownChart {
             svg += "<line class=\"chart-grid\" x1=\"\(tx)\" y1=\"\(SVG.number(top))\" x2=\"\(tx)\" y2=\"\(SVG.number(plotBottom))\"/>"
         }
         for tick in ticks(scale, x: x) {
-            svg += "<text class=\"chart-value-tick\" x=\"\(SVG.number(tick.x))\" y=\"\(SVG.number(plotBottom + 22))\" text-anchor=\"middle\">\(Markup.escape(tick.label))</text>"
+            svg +=
+                "<text class=\"chart-value-tick\" x=\"\(SVG.number(tick.x))\" y=\"\(SVG.number(plotBottom + 22))\" text-anchor=\"middle\">\(Markup.escape(tick.label))</text>"
         }
         svg += "</g>"
         for (offset, category) in breakdown.categories.enumerated() {
             let rowTop = top + Double(offset) * row
             let barTop = rowTop + ChartText.lineHeight + 2
             svg += "<g class=\"chart-bar\" data-category=\"\(Markup.escape(category.category))\">"
-            svg += "<text class=\"chart-category\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(rowTop + 13))\">\(Markup.escape(category.category))</text>"
+            svg +=
+                "<text class=\"chart-category\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(rowTop + 13))\">\(Markup.escape(category.category))</text>"
             if let value = category.value {
-                let x0 = x(max(scale.low, 0)), x1 = x(value)
-                svg += "<rect class=\"chart-bar-fill\" data-value=\"\(value.plainText)\" x=\"\(SVG.number(min(x0, x1)))\" y=\"\(SVG.number(barTop))\" width=\"\(SVG.number(abs(x1 - x0)))\" height=\"\(Int(Self.barHeight))\"/>"
+                let x0 = x(max(scale.low, 0))
+                let x1 = x(value)
+                svg +=
+                    "<rect class=\"chart-bar-fill\" data-value=\"\(value.plainText)\" x=\"\(SVG.number(min(x0, x1)))\" y=\"\(SVG.number(barTop))\" width=\"\(SVG.number(abs(x1 - x0)))\" height=\"\(Int(Self.barHeight))\"/>"
                 let cy = barTop + Self.barHeight / 2
                 if let lower = category.lowerCI, let upper = category.upperCI {
-                    let l = SVG.number(x(lower)), u = SVG.number(x(upper))
-                    svg += "<path class=\"chart-ci\" fill=\"none\" d=\"M\(l) \(SVG.number(cy))H\(u)M\(l) \(SVG.number(cy - 6))v12M\(u) \(SVG.number(cy - 6))v12\"/>"
+                    let l = SVG.number(x(lower))
+                    let u = SVG.number(x(upper))
+                    svg +=
+                        "<path class=\"chart-ci\" fill=\"none\" d=\"M\(l) \(SVG.number(cy))H\(u)M\(l) \(SVG.number(cy - 6))v12M\(u) \(SVG.number(cy - 6))v12\"/>"
                 }
                 // Values sit in their own column right of the plot, clear of the bars, whiskers and reference lines.
-                svg += "<text class=\"chart-bar-value\" x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number(cy))\" dominant-baseline=\"middle\">\(Markup.escape(format(value)))</text>"
+                svg +=
+                    "<text class=\"chart-bar-value\" x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number(cy))\" dominant-baseline=\"middle\">\(Markup.escape(format(value)))</text>"
             } else {
-                svg += "<text class=\"chart-bar-missing\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(barTop + Self.barHeight / 2))\" dominant-baseline=\"middle\">No figure\(Markup.escape(category.note.map { ": \($0)" } ?? ""))</text>"
+                svg +=
+                    "<text class=\"chart-bar-missing\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(barTop + Self.barHeight / 2))\" dominant-baseline=\"middle\">No figure\(Markup.escape(category.note.map { ": \($0)" } ?? ""))</text>"
             }
             svg += "</g>"
         }
         for (offset, ref) in refs.enumerated() {
-            let rx = SVG.number(x(ref.value)), ly = 8 + Double(offset) * ChartText.lineHeight + ChartText.lineHeight / 2
+            let rx = SVG.number(x(ref.value))
+            let ly = 8 + Double(offset) * ChartText.lineHeight + ChartText.lineHeight / 2
             let dash = ref.cssClass == "chart-national" ? "8 5" : "3 3"
-            svg += "<g class=\"chart-reference \(ref.cssClass)\"><line class=\"chart-line\" fill=\"none\" stroke-dasharray=\"\(dash)\" x1=\"\(rx)\" y1=\"\(SVG.number(top - 4))\" x2=\"\(rx)\" y2=\"\(SVG.number(plotBottom))\"/>"
-            svg += "<line class=\"chart-line\" fill=\"none\" stroke-dasharray=\"\(dash)\" x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(ly))\" x2=\"\(SVG.number(left + 28))\" y2=\"\(SVG.number(ly))\"/>"
-            svg += "<text class=\"chart-label\" x=\"\(SVG.number(left + 36))\" y=\"\(SVG.number(ly))\" dominant-baseline=\"middle\">\(Markup.escape("\(ref.name): \(format(ref.value))"))</text></g>"
+            svg +=
+                "<g class=\"chart-reference \(ref.cssClass)\"><line class=\"chart-line\" fill=\"none\" stroke-dasharray=\"\(dash)\" x1=\"\(rx)\" y1=\"\(SVG.number(top - 4))\" x2=\"\(rx)\" y2=\"\(SVG.number(plotBottom))\"/>"
+            svg +=
+                "<line class=\"chart-line\" fill=\"none\" stroke-dasharray=\"\(dash)\" x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(ly))\" x2=\"\(SVG.number(left + 28))\" y2=\"\(SVG.number(ly))\"/>"
+            svg +=
+                "<text class=\"chart-label\" x=\"\(SVG.number(left + 36))\" y=\"\(SVG.number(ly))\" dominant-baseline=\"middle\">\(Markup.escape("\(ref.name): \(format(ref.value))"))</text></g>"
         }
         return svg + "</svg>"
     }
 
-    var title: String { "\(breakdown.title ?? "\(indicator.title) by \(breakdown.dimension)"), \(indicator.geography), \(PeriodText.display(breakdown.period))" }
+    var title: String {
+        "\(breakdown.title ?? "\(indicator.title) by \(breakdown.dimension)"), \(indicator.geography), \(PeriodText.display(breakdown.period))"
+    }
 
     /// Every tick, or every second…, whichever keeps the labels apart.
     private func ticks(_ scale: Scale, x: (Double) -> Double) -> [XAxis.Tick] {
@@ -105,7 +121,9 @@ struct BreakdownChart {
                 let half = ChartText.width(tick.label) / 2
                 return XAxis.Tick(x: min(max(tick.x, half), width - half), label: tick.label)
             }
-            if zip(chosen, chosen.dropFirst()).allSatisfy({ $1.x - $0.x >= (ChartText.width($0.label) + ChartText.width($1.label)) / 2 + 12 }) {
+            if zip(chosen, chosen.dropFirst()).allSatisfy({
+                $1.x - $0.x >= (ChartText.width($0.label) + ChartText.width($1.label)) / 2 + 12
+            }) {
                 return chosen
             }
         }

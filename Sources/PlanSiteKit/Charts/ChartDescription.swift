@@ -52,20 +52,26 @@ struct ChartDescription {
             return "No figures published"
         }
         if present.count == 1 {
-            return "A single figure: \(NumberFormat.withUnit(end, decimals: indicator.decimals, unit: indicator.unit)) \(PeriodText.phrase(last.period))"
+            return
+                "A single figure: \(NumberFormat.withUnit(end, decimals: indicator.decimals, unit: indicator.unit)) \(PeriodText.phrase(last.period))"
         }
         if start == end { return "Unchanged at \(format(end)) from \(first.period) to \(last.period)" }
-        return "\(end > start ? "Rose" : "Fell") from \(format(start)) \(PeriodText.phrase(first.period)) to \(format(end)) \(PeriodText.phrase(last.period))"
+        return
+            "\(end > start ? "Rose" : "Fell") from \(format(start)) \(PeriodText.phrase(first.period)) to \(format(end)) \(PeriodText.phrase(last.period))"
     }
 
     /// "rose from 1,768 to 4,134 over the same years"; "was 3,898 in 2023".
     private func comparatorMovement(_ series: [Observation]) -> String {
         let values = series.filter { $0.value != nil }
-        guard let first = values.first, let last = values.last, let start = first.value, let end = last.value else { return "has no figures" }
+        guard let first = values.first, let last = values.last, let start = first.value, let end = last.value else {
+            return "has no figures"
+        }
         if values.count == 1 { return "was \(format(end)) \(PeriodText.phrase(last.period))" }
         let sameYears = first.period == present.first?.period && last.period == present.last?.period
         let verb = end > start ? "rose" : end < start ? "fell" : "was unchanged"
-        if start == end { return "was unchanged at \(format(end))" + (sameYears ? " over the same years" : " from \(first.period) to \(last.period)") }
+        if start == end {
+            return "was unchanged at \(format(end))" + (sameYears ? " over the same years" : " from \(first.period) to \(last.period)")
+        }
         if sameYears { return "\(verb) from \(format(start)) to \(format(end)) over the same years" }
         return "\(verb) from \(format(start)) \(PeriodText.phrase(first.period)) to \(format(end)) \(PeriodText.phrase(last.period))"
     }

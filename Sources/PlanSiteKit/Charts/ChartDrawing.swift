@@ -25,23 +25,29 @@ struct ChartDrawing {
         for tick in scale.ticks {
             let ty = SVG.number(y(tick))
             svg += "<line class=\"chart-grid\" x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\"/>"
-            svg += "<text class=\"chart-value-tick\" x=\"\(Int(left - 8))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Markup.escape(NumberFormat.format(tick, decimals: scale.decimals)))</text>"
+            svg +=
+                "<text class=\"chart-value-tick\" x=\"\(Int(left - 8))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Markup.escape(NumberFormat.format(tick, decimals: scale.decimals)))</text>"
         }
         svg += "<text class=\"chart-unit\" x=\"8\" y=\"16\">\(Markup.escape(indicator.unit))</text>"
         for tick in axis.ticks(within: 0...frame.width) {
-            svg += "<line class=\"chart-tick\" x1=\"\(SVG.number(tick.x))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(tick.x))\" y2=\"\(SVG.number(plotBottom + 6))\"/>"
-            svg += "<text class=\"chart-period\" x=\"\(SVG.number(tick.x))\" y=\"\(SVG.number(plotBottom + 24))\" text-anchor=\"middle\">\(Markup.escape(tick.label))</text>"
+            svg +=
+                "<line class=\"chart-tick\" x1=\"\(SVG.number(tick.x))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(tick.x))\" y2=\"\(SVG.number(plotBottom + 6))\"/>"
+            svg +=
+                "<text class=\"chart-period\" x=\"\(SVG.number(tick.x))\" y=\"\(SVG.number(plotBottom + 24))\" text-anchor=\"middle\">\(Markup.escape(tick.label))</text>"
         }
-        svg += "<line class=\"chart-baseline\" x1=\"\(Int(left))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(plotRight))\" y2=\"\(SVG.number(plotBottom))\"/>"
+        svg +=
+            "<line class=\"chart-baseline\" x1=\"\(Int(left))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(plotRight))\" y2=\"\(SVG.number(plotBottom))\"/>"
         return svg + "</g>"
     }
 
     /// The target's line, labelled at the right of the plot, or (narrow: `labelY` nil) just above its left end.
     func target(_ target: IndicatorTarget, labelY: Double?) -> String {
         let ty = SVG.number(y(target.value))
-        let label = labelY.map { "<text x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number($0))\" dominant-baseline=\"middle\">" }
+        let label =
+            labelY.map { "<text x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number($0))\" dominant-baseline=\"middle\">" }
             ?? "<text x=\"\(SVG.number(left + 4))\" y=\"\(SVG.number(y(target.value) - 6))\">"
-        return "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
+        return
+            "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
             + label + "Target \(Markup.escape(format(target.value)))</text></g>"
     }
 
@@ -50,7 +56,8 @@ struct ChartDrawing {
     func target(_ target: IndicatorTarget, legendRow: Int) -> String {
         let ty = SVG.number(y(target.value))
         let ly = SVG.number(30 + Double(legendRow) * ChartText.lineHeight + ChartText.lineHeight / 2)
-        return "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
+        return
+            "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
             + "<line x1=\"8\" y1=\"\(ly)\" x2=\"36\" y2=\"\(ly)\" stroke-dasharray=\"3 3\"/>"
             + "<text class=\"chart-label\" x=\"44\" y=\"\(ly)\" dominant-baseline=\"middle\">Target: \(Markup.escape(format(target.value)))</text></g>"
     }
@@ -60,9 +67,11 @@ struct ChartDrawing {
         var svg = "<g class=\"chart-legend\">"
         for (row, line) in lines.enumerated() {
             let ly = 30 + Double(row) * ChartText.lineHeight + ChartText.lineHeight / 2
-            svg += "<g class=\"\(line.cssClass)\"><line class=\"chart-line\" fill=\"none\"\(Self.dashes[line.cssClass] ?? "") x1=\"8\" y1=\"\(SVG.number(ly))\" x2=\"36\" y2=\"\(SVG.number(ly))\"/>"
+            svg +=
+                "<g class=\"\(line.cssClass)\"><line class=\"chart-line\" fill=\"none\"\(Self.dashes[line.cssClass] ?? "") x1=\"8\" y1=\"\(SVG.number(ly))\" x2=\"36\" y2=\"\(SVG.number(ly))\"/>"
             svg += marker(line.marker, x: 22, y: ly, data: "")
-            svg += "<text class=\"chart-label\" x=\"44\" y=\"\(SVG.number(ly))\" dominant-baseline=\"middle\">\(Markup.escape(line.name))</text></g>"
+            svg +=
+                "<text class=\"chart-label\" x=\"44\" y=\"\(SVG.number(ly))\" dominant-baseline=\"middle\">\(Markup.escape(line.name))</text></g>"
         }
         return svg + "</g>"
     }
@@ -70,7 +79,8 @@ struct ChartDrawing {
     /// The latest figure, written beside the area's last point.
     func lastValue(_ line: TrendChart.Line, text: String?) -> String {
         guard let text, let last = plotted(line.series).last, let value = last.observation.value else { return "" }
-        return "<text class=\"chart-last-value\" x=\"\(SVG.number(axis.x(last.index) + 8))\" y=\"\(SVG.number(y(value)))\" dominant-baseline=\"middle\">\(Markup.escape(text))</text>"
+        return
+            "<text class=\"chart-last-value\" x=\"\(SVG.number(axis.x(last.index) + 8))\" y=\"\(SVG.number(y(value)))\" dominant-baseline=\"middle\">\(Markup.escape(text))</text>"
     }
 
     static let dashes = ["chart-national": " stroke-dasharray=\"8 5\"", "chart-regional": " stroke-dasharray=\"2 4\""]
@@ -89,7 +99,8 @@ struct ChartDrawing {
         }
         if line.cssClass == "chart-area" { svg += breakRules(line.series) }
         if let label {
-            svg += "<text class=\"chart-label\" x=\"\(SVG.number(label.x))\" y=\"\(SVG.number(label.y))\" dominant-baseline=\"middle\">\(Markup.escape(label.text))</text>"
+            svg +=
+                "<text class=\"chart-label\" x=\"\(SVG.number(label.x))\" y=\"\(SVG.number(label.y))\" dominant-baseline=\"middle\">\(Markup.escape(label.text))</text>"
         }
         return svg + "</g>"
     }
@@ -137,7 +148,9 @@ struct ChartDrawing {
 
     private func whisker(_ observation: Observation, at x: Double) -> String {
         guard let lower = observation.lowerCI, let upper = observation.upperCI else { return "" }
-        let px = SVG.number(x), y1 = SVG.number(y(lower)), y2 = SVG.number(y(upper))
+        let px = SVG.number(x)
+        let y1 = SVG.number(y(lower))
+        let y2 = SVG.number(y(upper))
         return "<path class=\"chart-ci\" fill=\"none\" d=\"M\(px) \(y1)V\(y2)M\(SVG.number(x - 4)) \(y1)h8M\(SVG.number(x - 4)) \(y2)h8\"/>"
     }
 
@@ -145,8 +158,9 @@ struct ChartDrawing {
         guard let value = observation.value else { return "" }
         // A provisional figure is drawn hollow (docs/content-format.md, "Value flags").
         let kind = observation.flags.contains(.provisional) ? "chart-point chart-point-provisional" : "chart-point"
-        return marker(shape, x: x, y: y(value), data: " data-period=\"\(Markup.escape(observation.period))\" data-value=\"\(value.plainText)\"",
-                      kind: kind)
+        return marker(
+            shape, x: x, y: y(value), data: " data-period=\"\(Markup.escape(observation.period))\" data-value=\"\(value.plainText)\"",
+            kind: kind)
     }
 
     private func marker(_ shape: TrendChart.Marker, x: Double, y: Double, data: String, kind: String = "chart-point") -> String {
@@ -156,7 +170,8 @@ struct ChartDrawing {
         case .square:
             return "<rect class=\"\(kind)\"\(data) x=\"\(SVG.number(x - 4.5))\" y=\"\(SVG.number(y - 4.5))\" width=\"9\" height=\"9\"/>"
         case .triangle:
-            return "<path class=\"\(kind)\"\(data) d=\"M\(SVG.number(x)) \(SVG.number(y - 6))L\(SVG.number(x + 5.5)) \(SVG.number(y + 4))H\(SVG.number(x - 5.5))Z\"/>"
+            return
+                "<path class=\"\(kind)\"\(data) d=\"M\(SVG.number(x)) \(SVG.number(y - 6))L\(SVG.number(x + 5.5)) \(SVG.number(y + 4))H\(SVG.number(x - 5.5))Z\"/>"
         }
     }
 

@@ -97,8 +97,12 @@ struct XAxis {
             let years = Array(Int(first.rounded(.up))...max(Int(first.rounded(.up)), Int(last.rounded(.down))))
                 .filter { Double($0) >= first && Double($0) <= last }
             for every in [1, 2, 5, 10, 20, 50] {
-                let chosen = years.filter { $0 % every == 0 }.map { Tick(x: x(time: Double($0), first: first, last: last), label: String($0)) }
-                if chosen.count >= 2 || every == 50, Self.fits(chosen, within: bounds, gap: gap) { return Self.clamped(chosen, within: bounds) }
+                let chosen = years.filter { $0 % every == 0 }.map {
+                    Tick(x: x(time: Double($0), first: first, last: last), label: String($0))
+                }
+                if chosen.count >= 2 || every == 50, Self.fits(chosen, within: bounds, gap: gap) {
+                    return Self.clamped(chosen, within: bounds)
+                }
             }
         }
         for every in 1...max(1, periods.count) {
@@ -134,16 +138,21 @@ struct Scale {
 
     init(values: [Double]) {
         let finite = values.filter(\.isFinite)
-        var low = finite.min() ?? 0, high = finite.max() ?? 1
+        var low = finite.min() ?? 0
+        var high = finite.max() ?? 1
         if low >= 0 && (low <= high * 0.5 || low == high) { low = 0 }
-        if high == low { high = low + max(1, abs(low) * 0.1); low -= (high - low) }
+        if high == low {
+            high = low + max(1, abs(low) * 0.1)
+            low -= (high - low)
+        }
         // Each end divided before subtracting: the range of -1e308 and 1e308 is past the largest Double.
         let step = Scale.niceStep(high / 5 - low / 5)
         var lowTicks = (low / step).rounded(.down)
         let highTicks = (high / step).rounded(.up)
         if lowTicks < 0 && (finite.min() ?? 0) >= 0 { lowTicks = 0 }
         guard step.isFinite, (lowTicks * step).isFinite, ((highTicks - lowTicks) * step).isFinite,
-              (highTicks * step).isFinite, highTicks - lowTicks <= 20 else {
+            (highTicks * step).isFinite, highTicks - lowTicks <= 20
+        else {
             // So far apart that no round ticks fit between them: the two ends only.
             self.low = max(low, -Double.greatestFiniteMagnitude / 4)
             self.high = min(high, Double.greatestFiniteMagnitude / 4)

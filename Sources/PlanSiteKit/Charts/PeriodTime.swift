@@ -4,7 +4,9 @@
 /// Series are put in time order by it, and two spellings of one time are found by it.
 public struct PeriodTime: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
-        case calendarYear, financialYear, rolling(years: Int), day
+        case calendarYear, financialYear
+        case rolling(years: Int)
+        case day
 
         /// "a financial year", "a 3-year rolling period", for messages.
         var name: String {
@@ -52,7 +54,8 @@ public struct PeriodTime: Hashable, Sendable {
     }
 
     /// The forms, as messages name them.
-    static let forms = "a year (2024), a financial year (2024-25 or 2024/25), a rolling period (2019-21) "
+    static let forms =
+        "a year (2024), a financial year (2024-25 or 2024/25), a rolling period (2019-21) "
         + "or a day (2024-03-31 or 31 Mar 2024)"
 
     public static func read(_ period: String) -> Reading {
@@ -91,7 +94,7 @@ public struct PeriodTime: Hashable, Sendable {
     private static func isoParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10])
+            let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10])
         else { return nil }
         return (year, month, day)
     }
@@ -99,10 +102,12 @@ public struct PeriodTime: Hashable, Sendable {
     private static func wordParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: " ")
         guard parts.count == 3, parts[0].count <= 2, let day = number(ArraySlice(parts[0].utf8)),
-              parts[2].count == 4, let year = number(ArraySlice(parts[2].utf8)) else { return nil }
+            parts[2].count == 4, let year = number(ArraySlice(parts[2].utf8))
+        else { return nil }
         let word = parts[1].lowercased()
         guard let month = PeriodText.shortMonths.firstIndex(where: { $0.lowercased() == word.prefix(3) }),
-              word.count == 3 || PeriodText.months[month].lowercased() == word else { return nil }
+            word.count == 3 || PeriodText.months[month].lowercased() == word
+        else { return nil }
         return (year, month + 1, day)
     }
 
@@ -110,8 +115,10 @@ public struct PeriodTime: Hashable, Sendable {
     private static func readYears(_ bytes: [UInt8]) -> Reading? {
         guard bytes.count >= 4, let start = number(bytes[0..<4]) else { return nil }
         if bytes.count == 4 {
-            return .time(PeriodTime(kind: .calendarYear, canonical: String(start),
-                                    first: scale(start, 1, 1), last: scale(start, 12, 31)))
+            return .time(
+                PeriodTime(
+                    kind: .calendarYear, canonical: String(start),
+                    first: scale(start, 1, 1), last: scale(start, 12, 31)))
         }
         var index = 4
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
@@ -129,15 +136,21 @@ public struct PeriodTime: Hashable, Sendable {
         let canonical = "\(start)-\(String(end % 100 + 100).dropFirst())"
         switch end - start {
         case 1:
-            return .time(PeriodTime(kind: .financialYear, canonical: canonical,
-                                    first: scale(start, 4, 1), last: scale(end, 3, 31)))
+            return .time(
+                PeriodTime(
+                    kind: .financialYear, canonical: canonical,
+                    first: scale(start, 4, 1), last: scale(end, 3, 31)))
         case 2...10:
-            return .time(PeriodTime(kind: .rolling(years: end - start + 1), canonical: canonical,
-                                    first: scale(start, 1, 1), last: scale(end, 12, 31)))
+            return .time(
+                PeriodTime(
+                    kind: .rolling(years: end - start + 1), canonical: canonical,
+                    first: scale(start, 1, 1), last: scale(end, 12, 31)))
         default:
-            return .impossible(end <= start ? "the second year must come after the first (a financial year is "
-                               + "written \(start)-\(String((start + 1) % 100 + 100).dropFirst()))"
-                               : "a period of more than 11 years is not one PlanSite can place in time")
+            return .impossible(
+                end <= start
+                    ? "the second year must come after the first (a financial year is "
+                        + "written \(start)-\(String((start + 1) % 100 + 100).dropFirst()))"
+                    : "a period of more than 11 years is not one PlanSite can place in time")
         }
     }
 

@@ -61,7 +61,10 @@ enum PeriodOrder {
         for (offset, period) in list.enumerated() where order.node(of: period) == nil {
             var next: Int?
             for later in list[(offset + 1)...] {
-                if let node = order.node(of: later) { next = node; break }
+                if let node = order.node(of: later) {
+                    next = node
+                    break
+                }
             }
             order.insert(period, before: next)
         }
@@ -130,7 +133,8 @@ enum PeriodText {
             years.append(start)
             if let shortRange = Range(match.range(at: 2), in: period), let short = Int(period[shortRange]) {
                 // "2023-09" is a month, not 2023 to 2109: only a short span counts as an end year.
-                let end = start / 100 * 100 + short, wrapped = end < start ? end + 100 : end
+                let end = start / 100 * 100 + short
+                let wrapped = end < start ? end + 100 : end
                 if wrapped - start <= 10 { years.append(wrapped) }
             }
         }
@@ -141,8 +145,10 @@ enum PeriodText {
     // A year, optionally followed by a two-digit end year: "2019", "2019-21", "2011/12".
     private static let yearPattern = try! NSRegularExpression(pattern: #"(?<!\d)((?:19|20)\d\d)(?:[-/](\d\d))?(?!\d)"#)
 
-    static let months = ["January", "February", "March", "April", "May", "June", "July",
-                                 "August", "September", "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     static let shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -152,18 +158,22 @@ enum PeriodText {
         if let plain = PlainPeriod(text) { return plain.date() }
         if let iso = isoDate(text) { return iso }
         let parts = text.split(separator: " ")
-        guard parts.count == 3, let day = Int(parts[0]), (1...31).contains(day), parts[2].count == 4, let year = Int(parts[2]) else { return nil }
+        guard parts.count == 3, let day = Int(parts[0]), (1...31).contains(day), parts[2].count == 4, let year = Int(parts[2]) else {
+            return nil
+        }
         let word = parts[1].prefix(3).lowercased()
         guard let month = shortMonths.firstIndex(where: { $0.lowercased() == word }),
-              parts[1].count == 3 || months[month].lowercased() == parts[1].lowercased() else { return nil }
+            parts[1].count == 3 || months[month].lowercased() == parts[1].lowercased()
+        else { return nil }
         return (year, month + 1, day)
     }
 
     private static func isoDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-")
         guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         return (year, month, day)
     }
 
@@ -176,7 +186,8 @@ enum PeriodText {
             let t = Double(date.year) + (Double(date.month - 1) + Double(date.day - 1) / 31) / 12
             return t...t
         }
-        let parts: [Substring], whole: Int?
+        let parts: [Substring]
+        let whole: Int?
         if let plain = PlainPeriod(period) {
             (parts, whole) = plain.yearParts()
         } else {
@@ -185,7 +196,9 @@ enum PeriodText {
             whole = text.count == 4 ? Int(text) : nil
         }
         if let year = whole, (1000...9999).contains(year) { return Double(year)...Double(year + 1) }
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let start = Int(parts[0]), let short = Int(parts[1]) else { return nil }
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let start = Int(parts[0]), let short = Int(parts[1]) else {
+            return nil
+        }
         var end = start / 100 * 100 + short
         if end < start { end += 100 }
         switch end - start {
@@ -245,15 +258,20 @@ private struct PlainPeriod {
         let dash = UInt8(ascii: "-")
         if bytes.count == 10, bytes[4] == dash, bytes[7] == dash {
             if let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]), let day = Self.number(bytes[8..<10]),
-               (1...12).contains(month), (1...31).contains(day) { return (year, month, day) }
+                (1...12).contains(month), (1...31).contains(day)
+            {
+                return (year, month, day)
+            }
             return nil
         }
         let parts = fields(bytes.indices) { $0 == UInt8(ascii: " ") }
         guard parts.count == 3, let day = Self.number(bytes[parts[0]]), (1...31).contains(day),
-              parts[2].count == 4, let year = Self.number(bytes[parts[2]]) else { return nil }
+            parts[2].count == 4, let year = Self.number(bytes[parts[2]])
+        else { return nil }
         let word = String(decoding: bytes[parts[1]], as: UTF8.self).lowercased()
         guard let month = PeriodText.shortMonths.firstIndex(where: { $0.lowercased() == word.prefix(3) }),
-              word.count == 3 || PeriodText.months[month].lowercased() == word else { return nil }
+            word.count == 3 || PeriodText.months[month].lowercased() == word
+        else { return nil }
         return (year, month + 1, day)
     }
 
@@ -261,7 +279,9 @@ private struct PlainPeriod {
     /// whole as a number when it is four characters long.
     func yearParts() -> (parts: [Substring], whole: Int?) {
         let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else { return ([], nil) }
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else {
+            return ([], nil)
+        }
         let trimmed = first..<(last + 1)
         let parts = fields(trimmed) { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") }.map { range in
             let utf8 = text.utf8

@@ -16,6 +16,7 @@ struct Sparkline {
             let points = run.map { "\(SVG.number(axis.x($0.index))),\(SVG.number(height - 4 - ($0.value - low) / span * (height - 8)))" }
             return "<polyline fill=\"none\" points=\"\(points.joined(separator: " "))\"/>"
         }.joined()
-        return "<svg class=\"sparkline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-hidden=\"true\" focusable=\"false\">\(lines)</svg>"
+        return
+            "<svg class=\"sparkline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-hidden=\"true\" focusable=\"false\">\(lines)</svg>"
     }
 }

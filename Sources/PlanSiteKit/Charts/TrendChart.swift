@@ -40,8 +40,9 @@ struct TrendChart {
         guard indicator.measure != .count else { return lines }
         for (name, css, marker) in [(national, "chart-national", Marker.square), (regional, "chart-regional", Marker.triangle)] {
             guard let name, let series = indicator.comparator(name)?.series,
-                  series.contains(where: { $0.value != nil }),
-                  Self.sharesScale(indicator.series, series) else { continue }
+                series.contains(where: { $0.value != nil }),
+                Self.sharesScale(indicator.series, series)
+            else { continue }
             lines.append(Line(name: name, cssClass: css, marker: marker, series: series))
         }
         return lines
@@ -64,8 +65,9 @@ struct TrendChart {
     }
 
     func scale(for lines: [Line]) -> Scale {
-        Scale(values: lines.flatMap { $0.series.flatMap { [$0.value, $0.lowerCI, $0.upperCI] } }.compactMap { $0 }
-              + [indicator.target?.value].compactMap { $0 })
+        Scale(
+            values: lines.flatMap { $0.series.flatMap { [$0.value, $0.lowerCI, $0.upperCI] } }.compactMap { $0 }
+                + [indicator.target?.value].compactMap { $0 })
     }
 
     /// Room for the widest value label at the left of the plot.
@@ -95,9 +97,10 @@ struct TrendChart {
 
     func reading() -> Reading {
         let lines = lines()
-        return Reading(lines: lines, scale: scale(for: lines), periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) }),
-                       title: title(for: lines),
-                       description: ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines)).sentence)
+        return Reading(
+            lines: lines, scale: scale(for: lines), periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) }),
+            title: title(for: lines),
+            description: ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines)).sentence)
     }
 
     /// The wide drawing and the narrow one, from one reading of the series.
@@ -110,13 +113,16 @@ struct TrendChart {
     func svg() -> String { svg(reading()) }
 
     func svg(_ reading: Reading) -> String {
-        let lines = reading.lines, scale = reading.scale
+        let lines = reading.lines
+        let scale = reading.scale
         let frame = frame(for: lines, scale: scale)
         // Periods of the lines actually drawn, so a comparator left off adds no empty slots.
         let axis = XAxis(periods: reading.periods, left: frame.left, width: frame.plotWidth)
         let suffix = narrow ? "-narrow" : ""
-        let titleID = "chart-title-\(indicator.id)\(suffix)", descID = "chart-desc-\(indicator.id)\(suffix)"
-        var svg = "<svg class=\"chart\(narrow ? " chart-small" : "")\" viewBox=\"0 0 \(Int(frame.width)) \(Int(frame.height))\" role=\"img\""
+        let titleID = "chart-title-\(indicator.id)\(suffix)"
+        let descID = "chart-desc-\(indicator.id)\(suffix)"
+        var svg =
+            "<svg class=\"chart\(narrow ? " chart-small" : "")\" viewBox=\"0 0 \(Int(frame.width)) \(Int(frame.height))\" role=\"img\""
             + " aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(titleID)\">\(Markup.escape(reading.title))</title>"
         svg += "<desc id=\"\(descID)\">\(Markup.escape(reading.description))</desc>"

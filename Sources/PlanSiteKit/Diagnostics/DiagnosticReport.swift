@@ -35,7 +35,8 @@ public struct DiagnosticReport: Sendable {
         for diagnostic in shown {
             lines.append(diagnostic.description)
             if let text = sources.line(diagnostic.location.line, of: diagnostic.location.path) {
-                let (visible, caretColumn) = Self.window(of: text.replacingOccurrences(of: "\t", with: " "), around: diagnostic.location.column)
+                let (visible, caretColumn) = Self.window(
+                    of: text.replacingOccurrences(of: "\t", with: " "), around: diagnostic.location.column)
                 lines.append("    " + visible)
                 lines.append("    " + String(repeating: " ", count: caretColumn - 1) + "^")
             }
@@ -54,7 +55,8 @@ public struct DiagnosticReport: Sendable {
         guard characters.count > quotedWidth else { return (line, min(column, characters.count + 1)) }
         let start = max(0, min(column - quotedWidth / 2, characters.count - quotedWidth))
         let slice = String(characters[start..<min(characters.count, start + quotedWidth)])
-        let lead = start > 0 ? "…" : "", tail = start + quotedWidth < characters.count ? "…" : ""
+        let lead = start > 0 ? "…" : ""
+        let tail = start + quotedWidth < characters.count ? "…" : ""
         return (lead + slice + tail, min(column - start, quotedWidth + 1) + lead.count)
     }
 

@@ -22,7 +22,9 @@ public struct SourceCache: Sendable {
     public func line(_ number: Int, of path: String) -> String? {
         guard let text = texts[path], number >= 1 else { return nil }
         let bytes = text.utf8
-        var start = bytes.startIndex, line = 1, previous: UInt8 = 0
+        var start = bytes.startIndex
+        var line = 1
+        var previous: UInt8 = 0
         var index = start
         while index != bytes.endIndex {
             let byte = bytes[index]

@@ -5,8 +5,10 @@
 /// Time period, Value, Lower CI 95.0 limit, Upper CI 95.0 limit, Lower CI 99.8 limit, Upper CI 99.8
 /// limit, Count, Denominator, Value note, Recent Trend, …`.
 struct FingertipsExport {
-    static let needed = ["Area Code", "Area Name", "Sex", "Age", "Category Type", "Time period", "Value",
-                         "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Count", "Denominator", "Value note"]
+    static let needed = [
+        "Area Code", "Area Name", "Sex", "Age", "Category Type", "Time period", "Value",
+        "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Count", "Denominator", "Value note",
+    ]
     static let england = "E92000001"
 
     var table: SpreadsheetTable
@@ -27,7 +29,8 @@ struct FingertipsExport {
     /// The area's rows, England's and its region's (the area's parent, when that is a region: E12…),
     /// for everyone (no category), and of the one age group most rows give.
     func rows(area: String)
-        -> (area: [SpreadsheetTable.Row], others: [(code: String, rows: [SpreadsheetTable.Row])], leftOut: [String]) {
+        -> (area: [SpreadsheetTable.Row], others: [(code: String, rows: [SpreadsheetTable.Row])], leftOut: [String])
+    {
         var leftOut: [String] = []
         let plain = table.rows.filter { cell($0, "Category Type").isEmpty }
         if plain.count < table.rows.count {
@@ -55,9 +58,11 @@ struct FingertipsExport {
     /// The GSS letter a Fingertips value note means, when it means one.
     static func flags(forNote note: String) -> [ValueFlag] {
         let text = note.lowercased()
-        let meanings: [(String, ValueFlag)] = [("provisional", .provisional), ("revised", .revised), ("estimate", .estimated),
-                                               ("suppress", .suppressed), ("small number", .lowReliability),
-                                               ("not available", .notAvailable), ("break in", .breakInSeries)]
+        let meanings: [(String, ValueFlag)] = [
+            ("provisional", .provisional), ("revised", .revised), ("estimate", .estimated),
+            ("suppress", .suppressed), ("small number", .lowReliability),
+            ("not available", .notAvailable), ("break in", .breakInSeries),
+        ]
         return meanings.filter { text.contains($0.0) }.map(\.1)
     }
 }

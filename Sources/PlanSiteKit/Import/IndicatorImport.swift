@@ -63,7 +63,8 @@ public struct IndicatorImport {
         let reader = IndicatorReader(document: yml, expectedID: indicatorID, path: yml.path, table: table, hasTable: true)
         let new = reader.read(problems: &outcome.diagnostics)
         guard let new, !outcome.diagnostics.contains(where: { $0.severity == .error }) else { return outcome }
-        outcome.lines = changes(from: site.indicators.first { $0.id == indicatorID }, to: new, site: site)
+        outcome.lines =
+            changes(from: site.indicators.first { $0.id == indicatorID }, to: new, site: site)
             + tidy.leftOut.map { "Left out: \($0)." }
         try write(tidy.csv, to: target, outcome: &outcome)
         return outcome
@@ -71,18 +72,21 @@ public struct IndicatorImport {
 
     /// The indicator's words (its `.yml`), which must not also hold figures.
     private func indicatorDocument() throws -> YAMLDocument {
-        let relative = "indicators/\(indicatorID).yml", path = displayPrefix + relative
+        let relative = "indicators/\(indicatorID).yml"
+        let path = displayPrefix + relative
         guard let text = try? String(contentsOf: contentFolder.appendingPathComponent(relative), encoding: .utf8) else {
-            throw ImportProblem("\(path) is missing: write it first (id, title, unit, polarity, geography, source; "
-                                + "see docs/content-format.md), then import its figures")
+            throw ImportProblem(
+                "\(path) is missing: write it first (id, title, unit, polarity, geography, source; "
+                    + "see docs/content-format.md), then import its figures")
         }
         var problems: [Diagnostic] = []
         guard let document = YAMLDocument.parse(text, path: path, problems: &problems) else {
             throw ImportProblem("\(path) cannot be read: " + (problems.first?.message ?? "run plansite check"))
         }
         if case .mapping(let mapping) = document.root, mapping.keys.contains(where: { ["series", "comparators"].contains($0.string) }) {
-            throw ImportProblem("\(path) has its figures in `series`; delete `series` and `comparators` from it "
-                                + "(the import writes them to \(displayPrefix + csvRelative)), then run the import again")
+            throw ImportProblem(
+                "\(path) has its figures in `series`; delete `series` and `comparators` from it "
+                    + "(the import writes them to \(displayPrefix + csvRelative)), then run the import again")
         }
         return document
     }
@@ -100,8 +104,9 @@ public struct IndicatorImport {
                 return TidyTable(header: table.header.cells, rows: table.rows.map(\.cells))
             }
             guard export.missing.isEmpty else {
-                throw ImportProblem("\(path) looks like a Fingertips export but has no "
-                                    + export.missing.map { "`\($0)`" }.joined(separator: ", ") + " column")
+                throw ImportProblem(
+                    "\(path) looks like a Fingertips export but has no "
+                        + export.missing.map { "`\($0)`" }.joined(separator: ", ") + " column")
             }
             guard let code = areaCode ?? site.config.areaCode else {
                 throw ImportProblem("say which area to keep: --area E06000032, or `area_code: E06000032` in site.yml")
@@ -113,7 +118,14 @@ public struct IndicatorImport {
 
     /// In `plansite changes`' words; a new indicator's figures are all new.
     private func changes(from old: Indicator?, to new: Indicator, site: Site) -> [String] {
-        let before = old ?? { var empty = new; empty.series = []; empty.comparators = []; return empty }()
+        let before =
+            old
+            ?? {
+                var empty = new
+                empty.series = []
+                empty.comparators = []
+                return empty
+            }()
         let facts = IndicatorFacts(before, site).changes(to: IndicatorFacts(new, site))
         return ["\(new.title):"] + (facts.isEmpty ? ["- no figure changes"] : facts.map { "- " + $0 })
     }

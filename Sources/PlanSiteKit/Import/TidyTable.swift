@@ -23,13 +23,16 @@ struct TidyTable {
 
     /// From a Fingertips export: the area's rows, England's and the region's, named as the site names them.
     /// - Parameter names: the site's names for the area and England, by code; the region is `regionName` or Fingertips'.
-    static func from(_ export: FingertipsExport, area code: String, sex: String?, names: [String: String],
-                     regionName: String?) throws -> TidyTable {
+    static func from(
+        _ export: FingertipsExport, area code: String, sex: String?, names: [String: String],
+        regionName: String?
+    ) throws -> TidyTable {
         let found = export.rows(area: code)
         guard !found.area.isEmpty else {
             let codes = Set(export.table.rows.map { export.cell($0, "Area Code") }).sorted().prefix(8)
-            throw ImportProblem("the export has no rows for area \(code); it has \(codes.joined(separator: ", "))"
-                                + "; choose one with --area, or set `area_code` in site.yml")
+            throw ImportProblem(
+                "the export has no rows for area \(code); it has \(codes.joined(separator: ", "))"
+                    + "; choose one with --area, or set `area_code` in site.yml")
         }
         let sexes = Array(Set(found.area.map { export.cell($0, "Sex") })).sorted()
         var table = TidyTable(leftOut: found.leftOut)
@@ -45,8 +48,9 @@ struct TidyTable {
             chosen = "Persons"
             table.breakdownColumn = "sex"
         } else {
-            throw ImportProblem("the export gives \(sexes.joined(separator: " and ")) separately and no figure for Persons; "
-                                + "choose one with --sex \(sexes[0])")
+            throw ImportProblem(
+                "the export gives \(sexes.joined(separator: " and ")) separately and no figure for Persons; "
+                    + "choose one with --sex \(sexes[0])")
         }
         let keep = { (row: SpreadsheetTable.Row) in chosen == nil || export.cell(row, "Sex") == chosen }
         table.add(found.area.filter(keep), export, area: names[code] ?? code)
@@ -67,13 +71,16 @@ struct TidyTable {
             return x.flatMap { x in y.map { PeriodTime.precedes(x, $0) } } ?? false
         }
         for row in sorted {
-            let period = export.cell(row, "Time period"), note = export.cell(row, "Value note")
+            let period = export.cell(row, "Time period")
+            let note = export.cell(row, "Value note")
             let value = export.cell(row, "Value")
             let flags = FingertipsExport.flags(forNote: note).map(\.rawValue).joined(separator: " ")
-            var cells = [area, PeriodTime.of(period)?.canonical ?? period, value,
-                         export.cell(row, "Lower CI 95.0 limit"), export.cell(row, "Upper CI 95.0 limit"),
-                         export.cell(row, "Count"), export.cell(row, "Denominator"), flags,
-                         note.isEmpty && value.isEmpty ? "no value in the Fingertips export" : note]
+            var cells = [
+                area, PeriodTime.of(period)?.canonical ?? period, value,
+                export.cell(row, "Lower CI 95.0 limit"), export.cell(row, "Upper CI 95.0 limit"),
+                export.cell(row, "Count"), export.cell(row, "Denominator"), flags,
+                note.isEmpty && value.isEmpty ? "no value in the Fingertips export" : note,
+            ]
             if breakdownColumn != nil { cells.append(group ?? "") }
             self.rows.append(cells)
         }

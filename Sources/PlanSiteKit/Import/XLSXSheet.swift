@@ -9,8 +9,9 @@ enum XLSXSheet {
     static func cells(of file: URL) throws -> [[String]] {
         let archive: Archive
         do { archive = try Archive(url: file, accessMode: .read) } catch {
-            throw ImportProblem("\(file.lastPathComponent) is not an .xlsx workbook (it is not a ZIP file); "
-                                + "save it from the spreadsheet as .xlsx or CSV")
+            throw ImportProblem(
+                "\(file.lastPathComponent) is not an .xlsx workbook (it is not a ZIP file); "
+                    + "save it from the spreadsheet as .xlsx or CSV")
         }
         let strings = try part("xl/sharedStrings.xml", of: archive).map { try XMLDecoder().decode(SharedStrings.self, from: $0) }
         guard let sheetData = try part("xl/worksheets/sheet1.xml", of: archive) else {
@@ -53,7 +54,9 @@ enum XLSXSheet {
 
     private struct SheetData: Decodable {
         var rows: [Row]
-        enum CodingKeys: String, CodingKey { case rows = "row" }
+        enum CodingKeys: String, CodingKey {
+            case rows = "row"
+        }
         init(from decoder: Decoder) throws {
             rows = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent([Row].self, forKey: .rows) ?? []
         }
@@ -62,7 +65,10 @@ enum XLSXSheet {
     private struct Row: Decodable {
         var number: Int?
         var cells: [Cell]
-        enum CodingKeys: String, CodingKey { case number = "r", cells = "c" }
+        enum CodingKeys: String, CodingKey {
+            case number = "r"
+            case cells = "c"
+        }
         init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             number = try container.decodeIfPresent(Int.self, forKey: .number)
@@ -75,7 +81,12 @@ enum XLSXSheet {
         var type: String?
         var value: String?
         var inline: RichText?
-        enum CodingKeys: String, CodingKey { case reference = "r", type = "t", value = "v", inline = "is" }
+        enum CodingKeys: String, CodingKey {
+            case reference = "r"
+            case type = "t"
+            case value = "v"
+            case inline = "is"
+        }
 
         func text(shared: [String]) -> String {
             switch type {
@@ -88,7 +99,9 @@ enum XLSXSheet {
 
     private struct SharedStrings: Decodable {
         var items: [RichText]
-        enum CodingKeys: String, CodingKey { case items = "si" }
+        enum CodingKeys: String, CodingKey {
+            case items = "si"
+        }
         init(from decoder: Decoder) throws {
             items = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent([RichText].self, forKey: .items) ?? []
         }
@@ -97,11 +110,16 @@ enum XLSXSheet {
     /// `<si><t>text</t></si>`, or runs of formatted text `<si><r><t>…</t></r>…</si>`.
     private struct RichText: Decodable {
         var text: String
-        enum CodingKeys: String, CodingKey { case plain = "t", runs = "r" }
+        enum CodingKeys: String, CodingKey {
+            case plain = "t"
+            case runs = "r"
+        }
         struct Run: Decodable { var t: Text? }
         struct Text: Decodable {
             var value: String
-            enum CodingKeys: String, CodingKey { case value = "" }
+            enum CodingKeys: String, CodingKey {
+                case value = ""
+            }
         }
         init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)

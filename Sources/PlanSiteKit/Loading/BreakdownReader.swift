@@ -20,13 +20,18 @@ struct BreakdownReader {
         var breakdowns: [Breakdown] = []
         for item in items {
             guard case .mapping = item else {
-                fields.error(item, "each breakdown must be a set of `key: value` lines with `dimension`, `period` and `categories`, found \(item.kindDescription)")
+                fields.error(
+                    item,
+                    "each breakdown must be a set of `key: value` lines with `dimension`, `period` and `categories`, found \(item.kindDescription)"
+                )
                 continue
             }
             guard let breakdown = fields.nested(item, subject: "breakdown", { readBreakdown($0) }) else { continue }
             let key = breakdown.dimension.lowercased() + "\u{0}" + breakdown.period
             if let first = seen[key] {
-                fields.error(item["dimension"] ?? item, "a breakdown by \(breakdown.dimension) for \(breakdown.period) appears twice (first at line \(first))")
+                fields.error(
+                    item["dimension"] ?? item,
+                    "a breakdown by \(breakdown.dimension) for \(breakdown.period) appears twice (first at line \(first))")
                 continue
             }
             seen[key] = breakdown.line
@@ -44,10 +49,12 @@ struct BreakdownReader {
         let national = entry.value("national").flatMap { node in entry.nested(node, subject: "national figure") { readFigure($0) } }
         let categories = readCategories(entry)
         guard let dimension, let period, let categories, !dimension.isEmpty, !period.isEmpty,
-              !entry.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-        var breakdown = Breakdown(dimension: dimension, period: period, ordered: ordered, categories: categories,
-                                  overall: overall.map { Observation(period: period, value: $0.value, lowerCI: $0.lower, upperCI: $0.upper) },
-                                  national: national.map { Observation(period: period, value: $0.value, lowerCI: $0.lower, upperCI: $0.upper) })
+            !entry.diagnostics.contains(where: { $0.severity == .error })
+        else { return nil }
+        var breakdown = Breakdown(
+            dimension: dimension, period: period, ordered: ordered, categories: categories,
+            overall: overall.map { Observation(period: period, value: $0.value, lowerCI: $0.lower, upperCI: $0.upper) },
+            national: national.map { Observation(period: period, value: $0.value, lowerCI: $0.lower, upperCI: $0.upper) })
         breakdown.title = entry.string("title")
         breakdown.line = entry.value("dimension").map { entry.location(of: $0).line } ?? entry.location.line
         return breakdown
@@ -89,9 +96,13 @@ struct BreakdownReader {
             value = entry.number(node, named: "value")
         } else if note?.isEmpty ?? true {
             let at = entry.pairs.first(where: { $0.key == "value" })?.value ?? entry.node
-            entry.error(at, "category \"\(name ?? "")\" has no `value` and no `note`: give a number, or a `note` saying why there is none (suppressed, not available)")
+            entry.error(
+                at,
+                "category \"\(name ?? "")\" has no `value` and no `note`: give a number, or a `note` saying why there is none (suppressed, not available)"
+            )
         }
-        let lower = entry.number("lower_ci"), upper = entry.number("upper_ci")
+        let lower = entry.number("lower_ci")
+        let upper = entry.number("upper_ci")
         Self.checkInterval(entry, value: value, lower: lower, upper: upper)
         guard let name, !name.isEmpty, !entry.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return BreakdownCategory(category: name, value: value, lowerCI: lower, upperCI: upper, note: note)
@@ -100,7 +111,8 @@ struct BreakdownReader {
     private func readFigure(_ entry: FieldReader) -> (value: Double, lower: Double?, upper: Double?)? {
         entry.checkUnknownKeys(allowed: Self.figureKeys, .error)
         guard let value = entry.number("value", required: true) else { return nil }
-        let lower = entry.number("lower_ci"), upper = entry.number("upper_ci")
+        let lower = entry.number("lower_ci")
+        let upper = entry.number("upper_ci")
         Self.checkInterval(entry, value: value, lower: lower, upper: upper)
         guard !entry.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return (value, lower, upper)
@@ -115,7 +127,8 @@ struct BreakdownReader {
         if let lower, let upper, lower > upper {
             entry.error(at("lower_ci"), "`lower_ci` (\(lower.plainText)) is above `upper_ci` (\(upper.plainText))")
         } else if let value, let lower, let upper, !(lower...upper).contains(value) {
-            entry.error(at("value"), "`value` (\(value.plainText)) lies outside its confidence interval \(lower.plainText) to \(upper.plainText)")
+            entry.error(
+                at("value"), "`value` (\(value.plainText)) lies outside its confidence interval \(lower.plainText) to \(upper.plainText)")
         }
     }
 }

@@ -33,16 +33,19 @@ public struct ContentLoader {
         let commitments = context.loadCollection("commitments", kind: .commitment, parallel: parallel)
         let siblings = context.loadCollection("priorities", kind: .sibling, parallel: parallel)
         let pages = context.loadCollection("pages", kind: .page, parallel: parallel)
-        let comparators = config.map { [$0.nationalComparator] + ($0.regionalComparator.map { [$0] } ?? []) }
+        let comparators =
+            config.map { [$0.nationalComparator] + ($0.regionalComparator.map { [$0] } ?? []) }
             ?? ["England"]
         let indicatorFiles = context.reader.files(in: "indicators", withExtension: "yml")
         context.diagnostics += yamlSpellings(beside: indicatorFiles, reader: context.reader)
         let indicators = context.loadEach(indicatorFiles, parallel: parallel, companion: LoadContext.spreadsheet(of:)) {
             $0.loadIndicator($1, comparators: comparators)
         }.compactMap { $0 }
-        let images = ImageFiles(folder: contentFolder.appendingPathComponent("images"),
-                                displayPrefix: displayPrefix + "images/")
-            .list(problems: &context.diagnostics)
+        let images = ImageFiles(
+            folder: contentFolder.appendingPathComponent("images"),
+            displayPrefix: displayPrefix + "images/"
+        )
+        .list(problems: &context.diagnostics)
         // Published at their own address, an SVG runs in the site's origin: it may hold nothing that runs.
         for image in images where image.lowercased().hasSuffix(".svg") {
             guard let text = context.readText("images/" + image) else { continue }
@@ -52,8 +55,9 @@ public struct ContentLoader {
         var site: Site?
         if let config, let priority {
             let keep = { (page: ContentPage) in includeDrafts || !page.draft }
-            site = Site(config: config, priority: priority, outcomes: outcomes.filter(keep), commitments: commitments.filter(keep),
-                        siblings: siblings.filter(keep), pages: pages.filter(keep), indicators: indicators, imageFiles: images)
+            site = Site(
+                config: config, priority: priority, outcomes: outcomes.filter(keep), commitments: commitments.filter(keep),
+                siblings: siblings.filter(keep), pages: pages.filter(keep), indicators: indicators, imageFiles: images)
             site?.unreadableIndicatorIDs = context.unreadableIndicatorIDs
             site?.unreadableTargets = context.unreadableTargets
         }
@@ -65,7 +69,8 @@ public struct ContentLoader {
         reader.files(in: "indicators", withExtension: "yaml").map { other in
             let yml = String(other.dropLast(5)) + ".yml"
             let name = (yml as NSString).lastPathComponent
-            let message = files.contains(yml)
+            let message =
+                files.contains(yml)
                 ? "\(name) is beside this file and only .yml files are read, so these figures are not published; "
                     + "keep one file: copy what is new into \(name) and delete this one"
                 : "indicator files end in .yml, so this one is not read; rename it \(name)"
@@ -104,9 +109,12 @@ struct LoadContext: Sendable {
     /// Loads each file with a context of its own, on every core, then takes in what each
     /// found in file order: the same site and diagnostics as one file after another.
     /// `companion` names a second file whose text is part of what a file gives (an indicator's spreadsheet).
-    mutating func loadEach<T: Sendable>(_ files: [String], parallel: Bool, companion: (@Sendable (String) -> String)? = nil,
-                                        _ load: @Sendable (inout LoadContext, String) -> T) -> [T] {
-        let reader = reader, cache = cache
+    mutating func loadEach<T: Sendable>(
+        _ files: [String], parallel: Bool, companion: (@Sendable (String) -> String)? = nil,
+        _ load: @Sendable (inout LoadContext, String) -> T
+    ) -> [T] {
+        let reader = reader
+        let cache = cache
         let loaded = Parallel.map(files, enabled: parallel) { relative in
             var own = LoadContext(reader: reader)
             guard let cache else { return (load(&own, relative), own) }
@@ -156,7 +164,8 @@ struct LoadContext: Sendable {
         }
         guard let text = readText(relative) else { return nil }
         guard let parts = FrontMatter.split(text) else {
-            diagnostics.append(.error(SourceLocation(path: path), "front matter opened with `---` is never closed; add a `---` line after it"))
+            diagnostics.append(
+                .error(SourceLocation(path: path), "front matter opened with `---` is never closed; add a `---` line after it"))
             return nil
         }
         if let problem = MarkupBudget.problem(parts.body) {
@@ -169,7 +178,9 @@ struct LoadContext: Sendable {
             guard let parsed = parseYAML(yaml, path: path, lineOffset: parts.yamlLineOffset) else { return nil }
             document = parsed
         }
-        let pageReader = PageReader(path: path, sourceFile: relative, slug: slug, kind: kind, document: document, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        let pageReader = PageReader(
+            path: path, sourceFile: relative, slug: slug, kind: kind, document: document, body: parts.body,
+            bodyFirstLine: parts.bodyFirstLine)
         return pageReader.read(problems: &diagnostics)
     }
 

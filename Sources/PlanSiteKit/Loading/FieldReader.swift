@@ -89,7 +89,10 @@ final class FieldReader {
         }
         let text = scalar.string.trimmed(.whitespaces)
         if text.hasThousandsSeparators {
-            error(node, "`\(key)` is written \(text) with a thousands separator; write \(text.replacingOccurrences(of: ",", with: "")), without the comma")
+            error(
+                node,
+                "`\(key)` is written \(text) with a thousands separator; write \(text.replacingOccurrences(of: ",", with: "")), without the comma"
+            )
             return nil
         }
         guard scalar.style == .plain, text.isPlainDecimal, let number = Double(text) else {
@@ -189,14 +192,19 @@ final class FieldReader {
     /// Returns the digit groups ("768", …) that follow a whole number at `index`, if that is what they look like.
     private func thousandsGroups(after index: Int) -> [String]? {
         guard index >= 0, case .scalar(let first) = pairs[index].value, first.style == .plain,
-              (1...3).contains(first.string.count), first.string.isDigits else { return nil }
+            (1...3).contains(first.string.count), first.string.isDigits
+        else { return nil }
         return pairs[(index + 1)...].prefix { $0.key.count == 3 && $0.key.isDigits && $0.value.isNull }.map(\.key)
     }
 
     private func reportThousandsSeparator(_ owner: (key: String, value: Node), groups: [String]) {
         let digits = owner.value.string ?? ""
-        let written = ([digits] + groups).joined(separator: ","), plain = digits + groups.joined()
-        error(owner.value, "`\(owner.key)` is written \(written) with a thousands separator, which YAML reads as \(digits); write \(plain), without the comma")
+        let written = ([digits] + groups).joined(separator: ",")
+        let plain = digits + groups.joined()
+        error(
+            owner.value,
+            "`\(owner.key)` is written \(written) with a thousands separator, which YAML reads as \(digits); write \(plain), without the comma"
+        )
     }
 }
 
@@ -272,7 +280,8 @@ extension String {
 
     /// Levenshtein distance, for "did you mean" suggestions on short keys.
     public func editDistance(to other: String) -> Int {
-        let a = Array(self), b = Array(other)
+        let a = Array(self)
+        let b = Array(other)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)
         for i in 1...a.count {

@@ -14,14 +14,20 @@ struct IndicatorReader {
     /// There is such a file, even if it could not be read (its problems are reported already).
     var hasTable = false
 
-    static let keys: Set<String> = ["id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
-                                    "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns",
-                                    "value_type", "multiplier", "period_order", "period_kinds"]
+    static let keys: Set<String> = [
+        "id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
+        "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns",
+        "value_type", "multiplier", "period_order", "period_kinds",
+    ]
 
     /// The indicator, or nil when it has errors; every problem found is added to `problems`.
     func read(problems: inout [Diagnostic]) -> Indicator? {
         guard let root = document.root else {
-            problems.append(.error(SourceLocation(path: path), "indicator file is empty; it needs at least id, title, unit, polarity, geography, series and source (see docs/content-format.md)"))
+            problems.append(
+                .error(
+                    SourceLocation(path: path),
+                    "indicator file is empty; it needs at least id, title, unit, polarity, geography, series and source (see docs/content-format.md)"
+                ))
             return nil
         }
         let fields = FieldReader(root, in: document, subject: "indicator")
@@ -34,15 +40,19 @@ struct IndicatorReader {
         let geography = fields.string("geography", required: true)
         let mixed = periodKindsMixed(fields)
         let measure = readMeasure(fields)
-        let valueType = readValueType(fields), multiplier = readMultiplier(fields)
+        let valueType = readValueType(fields)
+        let multiplier = readMultiplier(fields)
         let decimals = fields.integer("decimals", in: 0...6) ?? 0
         let rules = FigureRules(valueType: valueType, multiplier: multiplier, measure: measure, decimals: decimals, unit: unit)
         let (read, readComparators, tableBreakdowns) = readFigures(fields, geography: geography, mixedKinds: mixed, rules: rules)
-        checkWrittenOrder([("series", read)].compactMap { name, series in series.map { (name, $0) } }
-                          + readComparators.map { ("comparator \($0.geography)", $0.series) }, fields)
+        checkWrittenOrder(
+            [("series", read)].compactMap { name, series in series.map { (name, $0) } }
+                + readComparators.map { ("comparator \($0.geography)", $0.series) }, fields)
         for comparator in readComparators {
-            SeriesPeriods.coverageWarnings(series: read?.entries ?? [], comparator: comparator.geography,
-                                           comparator.series.entries).forEach(fields.report)
+            SeriesPeriods.coverageWarnings(
+                series: read?.entries ?? [], comparator: comparator.geography,
+                comparator.series.entries
+            ).forEach(fields.report)
         }
         let series = read?.observations
         let comparators = readComparators.map { ComparatorSeries(geography: $0.geography, series: $0.series.observations) }
@@ -52,7 +62,8 @@ struct IndicatorReader {
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
         IndicatorChecks(fields: fields, rules: rules, comparatorNames: comparatorNames).check()
         guard let id, let title, let unit, let polarity, let geography, let series, let source,
-              !fields.diagnostics.contains(where: { $0.severity == .error }) else {
+            !fields.diagnostics.contains(where: { $0.severity == .error })
+        else {
             problems += fields.diagnostics
             return nil
         }
@@ -94,7 +105,9 @@ struct IndicatorReader {
         }
         guard let text = fields.string("polarity") else { return nil }
         guard let polarity = Polarity(rawValue: text) else {
-            fields.error(node, "`polarity` must be one of \(Polarity.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text.prefix(40))\"")
+            fields.error(
+                node, "`polarity` must be one of \(Polarity.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text.prefix(40))\""
+            )
             return nil
         }
         return polarity
@@ -112,7 +125,9 @@ struct IndicatorReader {
     private func readValueType(_ fields: FieldReader) -> ValueType? {
         guard let node = fields.value("value_type"), let text = fields.string("value_type") else { return nil }
         guard let type = ValueType(rawValue: text) else {
-            fields.error(node, "`value_type` must be one of \(ValueType.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text.prefix(40))\"")
+            fields.error(
+                node,
+                "`value_type` must be one of \(ValueType.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text.prefix(40))\"")
             return nil
         }
         return type
@@ -149,10 +164,14 @@ struct IndicatorReader {
         var entries: [SeriesPeriods.Entry] = []
         for item in items {
             var periodNode = item
-            guard let observation = fields.nested(item, subject: "observation", { entry in
-                periodNode = entry.value("period") ?? item
-                return readObservation(entry)
-            }) else { continue }
+            guard
+                let observation = fields.nested(
+                    item, subject: "observation",
+                    { entry in
+                        periodNode = entry.value("period") ?? item
+                        return readObservation(entry)
+                    })
+            else { continue }
             entries.append(SeriesPeriods.Entry(observation: observation, location: fields.location(of: periodNode)))
         }
         if required && items.isEmpty { fields.error(node, "`\(name)` needs at least one observation") }
@@ -174,29 +193,39 @@ struct IndicatorReader {
     /// The series and comparators, from this file or from the spreadsheet beside it (never both), and the
     /// spreadsheet's breakdowns.
     private func readFigures(_ fields: FieldReader, geography: String?, mixedKinds mixed: Bool, rules: FigureRules)
-        -> (ReadSeries?, [(geography: String, series: ReadSeries)], [Breakdown]) {
+        -> (ReadSeries?, [(geography: String, series: ReadSeries)], [Breakdown])
+    {
         guard let table else {
             if hasTable { return (nil, [], []) }
-            return (readSeries(fields.value("series"), fields, name: "series", required: true, mixedKinds: mixed),
-                    readComparators(fields, mixedKinds: mixed), [])
+            return (
+                readSeries(fields.value("series"), fields, name: "series", required: true, mixedKinds: mixed),
+                readComparators(fields, mixedKinds: mixed), []
+            )
         }
         let csv = "indicators/\(expectedID).csv"
         for key in ["series", "comparators"] {
             guard let node = fields.value(key) else { continue }
-            fields.error(node, "the figures are in \(csv) and in `\(key)` here; keep one: delete `series` and `comparators` "
-                         + "from this file (the spreadsheet is read), or delete \(csv)")
+            fields.error(
+                node,
+                "the figures are in \(csv) and in `\(key)` here; keep one: delete `series` and `comparators` "
+                    + "from this file (the spreadsheet is read), or delete \(csv)")
         }
         guard let geography else { return (nil, [], []) }
         var problems: [Diagnostic] = []
-        guard let figures = IndicatorTableReader(table: table, geography: geography, rules: rules,
-                                                 comparatorNames: comparatorNames).read(problems: &problems) else {
+        guard
+            let figures = IndicatorTableReader(
+                table: table, geography: geography, rules: rules,
+                comparatorNames: comparatorNames
+            ).read(problems: &problems)
+        else {
             problems.forEach(fields.report)
             return (nil, [], [])
         }
         func arranged(_ entries: [SeriesPeriods.Entry], _ name: String) -> ReadSeries {
             let (sorted, datable) = SeriesPeriods(name: name, mixedKinds: mixed).arrange(entries, problems: &problems)
-            return ReadSeries(entries: sorted, inWrittenOrder: !datable && entries.count > 1,
-                              location: entries.first?.location ?? SourceLocation(path: table.path))
+            return ReadSeries(
+                entries: sorted, inWrittenOrder: !datable && entries.count > 1,
+                location: entries.first?.location ?? SourceLocation(path: table.path))
         }
         let series = arranged(figures.series, "series")
         let comparators = figures.comparators.map { ($0.geography, arranged($0.entries, "comparator \($0.geography)")) }
@@ -208,7 +237,8 @@ struct IndicatorReader {
     private func periodKindsMixed(_ fields: FieldReader) -> Bool {
         guard let node = fields.value("period_kinds"), let text = fields.string("period_kinds") else { return false }
         guard text == "mixed" else {
-            fields.error(node, "`period_kinds` can only be `mixed` (the kind of period changes along a series), found \"\(text.prefix(40))\"")
+            fields.error(
+                node, "`period_kinds` can only be `mixed` (the kind of period changes along a series), found \"\(text.prefix(40))\"")
             return false
         }
         return true
@@ -217,15 +247,19 @@ struct IndicatorReader {
     /// Said once per file: a series whose periods are not all times keeps the order written, which the
     /// file confirms with `period_order: as-written`.
     private func checkWrittenOrder(_ all: [(name: String, series: ReadSeries)], _ fields: FieldReader) {
-        let node = fields.value("period_order"), text = fields.string("period_order")
+        let node = fields.value("period_order")
+        let text = fields.string("period_order")
         if let node, let text, text != "as-written" {
             fields.error(node, "`period_order` can only be `as-written`, found \"\(text.prefix(40))\"")
         }
         guard node == nil, let first = all.first(where: { $0.series.inWrittenOrder }) else { return }
         let labels = first.series.observations.map(\.period).filter { PeriodTime.of($0) == nil }
-        fields.report(.warning(first.series.location, "some periods of \(first.name) are not times "
-            + "PlanSite can order (\"\(labels[0])\"), so it is shown in the order written; check that it runs oldest to "
-            + "latest, then add `period_order: as-written` to the file to say so"))
+        fields.report(
+            .warning(
+                first.series.location,
+                "some periods of \(first.name) are not times "
+                    + "PlanSite can order (\"\(labels[0])\"), so it is shown in the order written; check that it runs oldest to "
+                    + "latest, then add `period_order: as-written` to the file to say so"))
     }
 
     private func readObservation(_ entry: FieldReader) -> Observation? {
@@ -237,17 +271,21 @@ struct IndicatorReader {
             value = entry.number(valueNode, named: "value")
         } else if note == nil || note!.isEmpty {
             if let nullNode = entry.pairs.first(where: { $0.key == "value" })?.value {
-                entry.error(nullNode, "`value` is null with no `note`: give a number, or add a `note` saying why there is none (suppressed, not available)")
+                entry.error(
+                    nullNode,
+                    "`value` is null with no `note`: give a number, or add a `note` saying why there is none (suppressed, not available)")
             } else {
                 entry.missing("value")
             }
         }
-        let lower = entry.number("lower_ci"), upper = entry.number("upper_ci")
+        let lower = entry.number("lower_ci")
+        let upper = entry.number("upper_ci")
         BreakdownReader.checkInterval(entry, value: value, lower: lower, upper: upper)
         guard let period, !entry.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-        return Observation(period: period, value: value, lowerCI: lower, upperCI: upper, note: note,
-                           count: entry.number("count"), denominator: entry.number("denominator"),
-                           flags: Self.readFlags(entry))
+        return Observation(
+            period: period, value: value, lowerCI: lower, upperCI: upper, note: note,
+            count: entry.number("count"), denominator: entry.number("denominator"),
+            flags: Self.readFlags(entry))
     }
 
     /// `flag: p`, `flag: "p, r"` or `flag: [p, r]`: GSS shorthand letters, each known.
@@ -292,8 +330,12 @@ struct IndicatorReader {
                 return nil
             }
             let empty = ReadSeries(entries: [], inWrittenOrder: false, location: fields.location(of: pair.value))
-            let series = pair.value.isNull ? empty : readSeries(pair.value, fields, name: "comparator \(geography)", required: false,
-                                                                    mixedKinds: mixedKinds) ?? empty
+            let series =
+                pair.value.isNull
+                ? empty
+                : readSeries(
+                    pair.value, fields, name: "comparator \(geography)", required: false,
+                    mixedKinds: mixedKinds) ?? empty
             return (geography, series)
         }
     }
@@ -309,18 +351,24 @@ struct IndicatorReader {
 
     private func readSource(_ fields: FieldReader) -> DataSource? {
         guard let node = fields.value("source") else {
-            fields.report(.error(fields.location, "indicator has no `source`: a figure with no source is not shown; add `source:` with `publisher` and `title`"))
+            fields.report(
+                .error(
+                    fields.location,
+                    "indicator has no `source`: a figure with no source is not shown; add `source:` with `publisher` and `title`"))
             return nil
         }
         return fields.nested(node, subject: "source") { source in
             source.checkUnknownKeys(allowed: ["publisher", "title", "url", "licence", "retrieved_from"], .errorIfNearMiss)
-            guard let publisher = source.string("publisher", required: true), let title = source.string("title", required: true) else { return nil }
+            guard let publisher = source.string("publisher", required: true), let title = source.string("title", required: true) else {
+                return nil
+            }
             // The source's address becomes a link on the indicator page: only web addresses may.
             if let node = source.value("url"), let url = source.string("url"), LinkRules.classify(url) != .web {
                 source.error(node, "`url` must be a web address starting with https://, found \"\(url.prefix(60))\"")
             }
-            return DataSource(publisher: publisher, title: title, url: source.string("url"),
-                              licence: source.string("licence"), retrievedFrom: source.string("retrieved_from"))
+            return DataSource(
+                publisher: publisher, title: title, url: source.string("url"),
+                licence: source.string("licence"), retrievedFrom: source.string("retrieved_from"))
         }
     }
 }

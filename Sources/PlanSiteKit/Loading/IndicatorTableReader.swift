@@ -33,29 +33,46 @@ struct IndicatorTableReader {
         for row in table.rows {
             var cells = CellReader(table: table, row: row, layout: layout, rules: rules)
             let period = periods.read(row, problems: &problems)
-            let observation = period.flatMap { cells.observation($0) }, area = cells.area()
+            let observation = period.flatMap { cells.observation($0) }
+            let area = cells.area()
             problems += cells.problems
             guard let observation, let area else { continue }
             if area != geography, let near = IndicatorChecks.nearComparator(area, in: comparatorNames) {
-                problems.append(.error(table.location(row, layout.known["area"]!), "\(cell(row, layout.known["area"]!)): area "
-                    + "\"\(area)\" is not one of the site's comparators (site.yml); did you mean \"\(near)\"?"))
+                problems.append(
+                    .error(
+                        table.location(row, layout.known["area"]!),
+                        "\(cell(row, layout.known["area"]!)): area "
+                            + "\"\(area)\" is not one of the site's comparators (site.yml); did you mean \"\(near)\"?"))
                 continue
             }
             let entry = SeriesPeriods.Entry(observation: observation, location: table.location(row, layout.known["period"]!))
-            guard let group = cells.breakdown() else { sorter.add(entry, area: area); continue }
+            guard let group = cells.breakdown() else {
+                sorter.add(entry, area: area)
+                continue
+            }
             guard area == geography else {
-                problems.append(.error(table.location(row, group.column), "\(cell(row, group.column)): groups (`\(group.dimension)`) "
-                    + "are read for \(geography) only; empty this cell to make the row \(area)'s figure for everyone, or delete the row"))
+                problems.append(
+                    .error(
+                        table.location(row, group.column),
+                        "\(cell(row, group.column)): groups (`\(group.dimension)`) "
+                            + "are read for \(geography) only; empty this cell to make the row \(area)'s figure for everyone, or delete the row"
+                    ))
                 continue
             }
             if let first = sorter.add(entry.observation, to: group, line: row.line) {
-                problems.append(.error(table.location(row, group.column), "\(cell(row, group.column)): \(group.dimension) "
-                    + "\"\(group.category)\" appears twice for \(entry.observation.period) (first at line \(first)); keep one"))
+                problems.append(
+                    .error(
+                        table.location(row, group.column),
+                        "\(cell(row, group.column)): \(group.dimension) "
+                            + "\"\(group.category)\" appears twice for \(entry.observation.period) (first at line \(first)); keep one"))
             }
         }
         if sorter.figures.series.isEmpty {
-            problems.append(.error(table.location(table.header, 0), "no row of this file is for \(geography) (the indicator's "
-                                   + "`geography`); write \(geography) in the `area` column of its rows"))
+            problems.append(
+                .error(
+                    table.location(table.header, 0),
+                    "no row of this file is for \(geography) (the indicator's "
+                        + "`geography`); write \(geography) in the `area` column of its rows"))
         }
         return sorter.finished()
     }
@@ -83,13 +100,16 @@ struct IndicatorTableReader {
         }
 
         /// Nil, or the line of the same category given before for the same group and period.
-        mutating func add(_ observation: Observation, to group: (dimension: String, category: String, column: Int),
-                          line: Int) -> Int? {
+        mutating func add(
+            _ observation: Observation, to group: (dimension: String, category: String, column: Int),
+            line: Int
+        ) -> Int? {
             let categoryKey = [group.dimension, observation.period, group.category].joined(separator: "\u{0}")
             if let first = categoryLines[categoryKey] { return first }
             categoryLines[categoryKey] = line
-            let category = BreakdownCategory(category: group.category, value: observation.value, lowerCI: observation.lowerCI,
-                                             upperCI: observation.upperCI, note: observation.note)
+            let category = BreakdownCategory(
+                category: group.category, value: observation.value, lowerCI: observation.lowerCI,
+                upperCI: observation.upperCI, note: observation.note)
             let key = group.dimension + "\u{0}" + observation.period
             if let index = groupIndex[key] {
                 groups[index].categories.append(category)
@@ -103,10 +123,12 @@ struct IndicatorTableReader {
         /// The groups as breakdowns, each with the area's figure for everyone in its period.
         func finished() -> Figures {
             var result = figures
-            let overall = Dictionary(figures.series.map { ($0.observation.period, $0.observation) }, uniquingKeysWith: { first, _ in first })
+            let overall = Dictionary(
+                figures.series.map { ($0.observation.period, $0.observation) }, uniquingKeysWith: { first, _ in first })
             result.breakdowns = groups.map { group in
-                var breakdown = Breakdown(dimension: group.dimension, period: group.period, ordered: false,
-                                          categories: group.categories, overall: overall[group.period])
+                var breakdown = Breakdown(
+                    dimension: group.dimension, period: group.period, ordered: false,
+                    categories: group.categories, overall: overall[group.period])
                 breakdown.line = group.line
                 return breakdown
             }
@@ -114,7 +136,9 @@ struct IndicatorTableReader {
         }
     }
 
-    private func cell(_ row: SpreadsheetTable.Row, _ column: Int) -> String { "cell " + SpreadsheetTable.cellName(row: row, column: column) }
+    private func cell(_ row: SpreadsheetTable.Row, _ column: Int) -> String {
+        "cell " + SpreadsheetTable.cellName(row: row, column: column)
+    }
 
     /// The header row: `area`, `period` and `value` required, the other known columns optional, any other
     /// name a breakdown column (`sex`, `age`) unless it is a near miss of a known one.
@@ -124,7 +148,10 @@ struct IndicatorTableReader {
         for (column, raw) in table.header.cells.enumerated() {
             let name = raw.trimmed(.whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
             let at = table.location(table.header, column)
-            if name.isEmpty { problems.append(.error(at, "column \(column + 1) has no name; name it (see docs/content-format.md) or delete it")); continue }
+            if name.isEmpty {
+                problems.append(.error(at, "column \(column + 1) has no name; name it (see docs/content-format.md) or delete it"))
+                continue
+            }
             if Self.columns.contains(name) {
                 if layout.known[name] != nil { problems.append(.error(at, "column `\(name)` appears twice; keep one")) }
                 layout.known[name] = column
@@ -136,9 +163,12 @@ struct IndicatorTableReader {
         }
         let missing = ["area", "period", "value"].filter { layout.known[$0] == nil }
         if !missing.isEmpty {
-            problems.append(.error(table.location(table.header, 0), "the first row must name the columns; it has no "
-                + missing.map { "`\($0)`" }.joined(separator: ", ") + " (the columns are " + Self.columns.joined(separator: ", ")
-                + ", and a column per breakdown such as `sex`)"))
+            problems.append(
+                .error(
+                    table.location(table.header, 0),
+                    "the first row must name the columns; it has no "
+                        + missing.map { "`\($0)`" }.joined(separator: ", ") + " (the columns are " + Self.columns.joined(separator: ", ")
+                        + ", and a column per breakdown such as `sex`)"))
         }
         return problems.count == before ? layout : nil
     }

@@ -11,7 +11,9 @@ struct PageReader {
     var body: String
     var bodyFirstLine: Int
 
-    static let commonKeys: Set<String> = ["title", "summary", "order", "image", "image_alt", "decorative", "draft", "last_reviewed", "verbatim"]
+    static let commonKeys: Set<String> = [
+        "title", "summary", "order", "image", "image_alt", "decorative", "draft", "last_reviewed", "verbatim",
+    ]
     static let keysByKind: [PageKind: Set<String>] = [
         .priority: [], .page: [],
         .outcome: ["indicators"],
@@ -28,13 +30,16 @@ struct PageReader {
         }
         let fields = FieldReader(root, in: document, subject: "front matter")
         if !Identifier.isValid(slug) {
-            problems.append(.error(fileStart, "file name '\(slug)' must use only lower-case letters, digits and hyphens; it becomes the page's address"))
+            problems.append(
+                .error(fileStart, "file name '\(slug)' must use only lower-case letters, digits and hyphens; it becomes the page's address")
+            )
         }
         fields.checkUnknownKeys(allowed: Self.commonKeys.union(Self.keysByKind[kind] ?? []), .errorIfNearMiss)
         let title = fields.string("title", required: true) ?? ""
-        var page = ContentPage(kind: kind, slug: slug, path: path, sourceFile: sourceFile, title: title, summary: fields.string("summary"),
-                               order: fields.integer("order", in: 0...10_000) ?? 10_000, image: readImage(fields),
-                               body: body, bodyFirstLine: bodyFirstLine)
+        var page = ContentPage(
+            kind: kind, slug: slug, path: path, sourceFile: sourceFile, title: title, summary: fields.string("summary"),
+            order: fields.integer("order", in: 0...10_000) ?? 10_000, image: readImage(fields),
+            body: body, bodyFirstLine: bodyFirstLine)
         page.draft = fields.bool("draft") ?? false
         if let node = fields.value("last_reviewed"), let text = fields.date("last_reviewed") {
             page.lastReviewed = Located(value: text, location: fields.location(of: node))
@@ -64,7 +69,8 @@ struct PageReader {
         let decorative = fields.bool("decorative") ?? false
         let alt = fields.string("image_alt")
         if alt == nil {
-            fields.error(srcNode, "image needs `image_alt`: describe it, or write `image_alt: \"\"` and `decorative: true` if it is only decoration")
+            fields.error(
+                srcNode, "image needs `image_alt`: describe it, or write `image_alt: \"\"` and `decorative: true` if it is only decoration")
         } else if alt == "" && !decorative {
             fields.error(srcNode, "`image_alt` is empty: describe the image, or add `decorative: true` if it is only decoration")
         }
@@ -84,8 +90,10 @@ struct PageReader {
     private func readStatus(_ fields: FieldReader) -> CommitmentStatus? {
         guard let node = fields.value("status"), let text = fields.string("status") else { return nil }
         if let meant = CommitmentStatus.colours[text.lowercased()] {
-            fields.error(node, "`status` is a colour, \"\(text)\"; write the status it stands for, `\(meant.rawValue)`, "
-                         + "so the words say what the colour means")
+            fields.error(
+                node,
+                "`status` is a colour, \"\(text)\"; write the status it stands for, `\(meant.rawValue)`, "
+                    + "so the words say what the colour means")
             return nil
         }
         guard let status = CommitmentStatus(written: text) else {
@@ -99,8 +107,9 @@ struct PageReader {
 
     /// `assessed_by`, `assessed_on` and `reason`: who judged the status, when, and why.
     private func readAssessment(_ fields: FieldReader) -> CommitmentAssessment {
-        var assessment = CommitmentAssessment(by: fields.string("assessed_by"), reason: fields.string("reason"),
-                                              statusLocation: fields.value("status").map(fields.location(of:)) ?? fields.location)
+        var assessment = CommitmentAssessment(
+            by: fields.string("assessed_by"), reason: fields.string("reason"),
+            statusLocation: fields.value("status").map(fields.location(of:)) ?? fields.location)
         if let node = fields.value("assessed_on"), let text = fields.string("assessed_on") {
             if let date = CalendarDate(iso: text) {
                 assessment.on = Located(value: date, location: fields.location(of: node))
@@ -117,14 +126,16 @@ struct PageReader {
             fields.nested(node, subject: "target") { target in
                 target.checkUnknownKeys(allowed: ["indicator", "value", "by", "label", "baseline"], .error)
                 guard let idNode = target.value("indicator"), let id = target.string("indicator", required: true),
-                      let value = target.number("value", required: true),
-                      let label = target.string("label", required: true) else {
+                    let value = target.number("value", required: true),
+                    let label = target.string("label", required: true)
+                else {
                     if target.value("indicator") == nil { target.missing("indicator") }
                     return nil
                 }
-                return CommitmentTarget(indicator: Located(value: id, location: target.location(of: idNode)),
-                                        value: value, by: target.string("by") ?? "", label: label,
-                                        baseline: readBaseline(target), location: target.location)
+                return CommitmentTarget(
+                    indicator: Located(value: id, location: target.location(of: idNode)),
+                    value: value, by: target.string("by") ?? "", label: label,
+                    baseline: readBaseline(target), location: target.location)
             }
         }
     }
@@ -135,7 +146,8 @@ struct PageReader {
         return target.nested(node, subject: "baseline") { baseline in
             baseline.checkUnknownKeys(allowed: ["period", "value"], .error)
             guard let period = baseline.string("period", required: true), let value = baseline.number("value", required: true),
-                  !period.isEmpty else { return nil }
+                !period.isEmpty
+            else { return nil }
             return Observation(period: period, value: value)
         }
     }

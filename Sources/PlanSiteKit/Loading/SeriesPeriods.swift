@@ -28,8 +28,11 @@ struct SeriesPeriods {
                 arranged[index].observation.period = time.canonical
                 times.append(Timed(index: index, written: entries[index], time: time))
             case .impossible(let why):
-                problems.append(.error(entries[index].location, "period \"\(entries[index].observation.period)\" "
-                                       + "names no real time: \(why)"))
+                problems.append(
+                    .error(
+                        entries[index].location,
+                        "period \"\(entries[index].observation.period)\" "
+                            + "names no real time: \(why)"))
             case .unrecognised where anyTime:
                 problems.append(.error(entries[index].location, unrecognised(entries[index].observation.period)))
             case .label, .unrecognised:
@@ -71,12 +74,18 @@ struct SeriesPeriods {
         for timed in times {
             let key = timed.time.withoutSpelling
             let (period, location) = (timed.written.observation.period, timed.written.location)
-            guard let earlier = first[key] else { first[key] = timed.written; continue }
+            guard let earlier = first[key] else {
+                first[key] = timed.written
+                continue
+            }
             let line = earlier.location.line
-            problems.append(.error(location, earlier.observation.period == period
-                ? "period \"\(period)\" appears twice in \(name) (first at line \(line))"
-                : "period \"\(period)\" is the same time as \"\(earlier.observation.period)\" at line \(line) of \(name), "
-                    + "written another way; keep one of the two"))
+            problems.append(
+                .error(
+                    location,
+                    earlier.observation.period == period
+                        ? "period \"\(period)\" appears twice in \(name) (first at line \(line))"
+                        : "period \"\(period)\" is the same time as \"\(earlier.observation.period)\" at line \(line) of \(name), "
+                            + "written another way; keep one of the two"))
         }
         return problems
     }
@@ -88,9 +97,11 @@ struct SeriesPeriods {
         // The commonest kind is the series' own; of equally common ones, the first written.
         guard counts.count > 1, let usual = times.map(\.time.kind).max(by: { counts[$0]! < counts[$1]! }) else { return [] }
         return times.filter { $0.time.kind != usual }.map { timed in
-            .error(timed.written.location, "period \"\(timed.written.observation.period)\" is \(timed.time.kind.name), "
-                   + "but the other periods of \(name) are \(usual.plural); write it as they are, or add "
-                   + "`period_kinds: mixed` to the file if the kind of period really changes")
+            .error(
+                timed.written.location,
+                "period \"\(timed.written.observation.period)\" is \(timed.time.kind.name), "
+                    + "but the other periods of \(name) are \(usual.plural); write it as they are, or add "
+                    + "`period_kinds: mixed` to the file if the kind of period really changes")
         }
     }
 }
@@ -105,21 +116,27 @@ extension SeriesPeriods {
             guard let time = PeriodTime.of(entry.observation.period) else { continue }
             byTime[time.withoutSpelling] = entry.observation.period
             let known = bounds[time.kind] ?? (time, time)
-            bounds[time.kind] = (PeriodTime.precedes(time, known.first) ? time : known.first,
-                                 PeriodTime.precedes(known.last, time) ? time : known.last)
+            bounds[time.kind] = (
+                PeriodTime.precedes(time, known.first) ? time : known.first,
+                PeriodTime.precedes(known.last, time) ? time : known.last
+            )
         }
         return series.compactMap { entry in
             let period = entry.observation.period
             guard entry.observation.value != nil, let time = PeriodTime.of(period), let around = bounds[time.kind] else { return nil }
             if let spelling = byTime[time.withoutSpelling] {
                 guard spelling != period else { return nil }
-                return .warning(entry.location, "\(geography) writes this period \"\(spelling)\" and the series "
-                                + "\"\(period)\"; write both the same way, or the two are not compared")
+                return .warning(
+                    entry.location,
+                    "\(geography) writes this period \"\(spelling)\" and the series "
+                        + "\"\(period)\"; write both the same way, or the two are not compared")
             }
             guard PeriodTime.precedes(around.first, time), PeriodTime.precedes(time, around.last) else { return nil }
-            return .warning(entry.location, "\(geography) has no figure for \"\(period)\", though it has figures from "
-                            + "\"\(around.first.canonical)\" to \"\(around.last.canonical)\"; if its source gives this "
-                            + "period, add it, written \"\(period)\", so the two are compared")
+            return .warning(
+                entry.location,
+                "\(geography) has no figure for \"\(period)\", though it has figures from "
+                    + "\"\(around.first.canonical)\" to \"\(around.last.canonical)\"; if its source gives this "
+                    + "period, add it, written \"\(period)\", so the two are compared")
         }
     }
 }

@@ -5,17 +5,21 @@ import Yams
 struct SiteConfigReader {
     var document: YAMLDocument
 
-    static let keys: Set<String> = ["title", "organisation", "language", "base_url", "last_reviewed", "contact_email",
-                                    "unsafe_html", "national_comparator", "regional_comparator", "data_licence", "area_code",
-                                    "parent", "footer_links", "contact_url", "status_labels", "logo", "logo_alt",
-                                    "plan_horizon"]
-    static let openGovernmentLicence = Link(title: "Open Government Licence v3.0",
-                                            url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+    static let keys: Set<String> = [
+        "title", "organisation", "language", "base_url", "last_reviewed", "contact_email",
+        "unsafe_html", "national_comparator", "regional_comparator", "data_licence", "area_code",
+        "parent", "footer_links", "contact_url", "status_labels", "logo", "logo_alt",
+        "plan_horizon",
+    ]
+    static let openGovernmentLicence = Link(
+        title: "Open Government Licence v3.0",
+        url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 
     /// The settings, or nil when they have errors; every problem found is added to `problems`.
     func read(problems: inout [Diagnostic]) -> SiteConfig? {
         guard let root = document.root else {
-            problems.append(.error(SourceLocation(path: document.path), "site.yml is empty: it needs at least `title`, `organisation` and `base_url`"))
+            problems.append(
+                .error(SourceLocation(path: document.path), "site.yml is empty: it needs at least `title`, `organisation` and `base_url`"))
             return nil
         }
         let fields = FieldReader(root, in: document, subject: "site.yml")
@@ -24,7 +28,8 @@ struct SiteConfigReader {
         let organisation = fields.string("organisation", required: true)
         let baseURL = readBaseURL(fields)
         let lastReviewed = fields.date("last_reviewed", required: true)
-        if let node = fields.value("contact_url"), let url = fields.string("contact_url"), ![.web, .mail].contains(LinkRules.classify(url)) {
+        if let node = fields.value("contact_url"), let url = fields.string("contact_url"), ![.web, .mail].contains(LinkRules.classify(url))
+        {
             fields.error(node, "`contact_url` must start with https:// or mailto:")
         }
         var config = SiteConfig(
@@ -72,7 +77,11 @@ struct SiteConfigReader {
             var result: [CommitmentStatus: String] = [:]
             for status in CommitmentStatus.allCases {
                 if let text = labels.string(status.rawValue, required: false) {
-                    if text.isEmpty { labels.error(labels.value(status.rawValue)!, "a status label must not be empty") } else { result[status] = text }
+                    if text.isEmpty {
+                        labels.error(labels.value(status.rawValue)!, "a status label must not be empty")
+                    } else {
+                        result[status] = text
+                    }
                 }
             }
             checkDistinct(result, labels)
@@ -88,13 +97,16 @@ struct SiteConfigReader {
             guard let label = labels[status], let node = fields.value(status.rawValue) else { continue }
             let clash = CommitmentStatus.allCases.first { other in
                 guard other != status else { return false }
-                let words = [labels[other] ?? other.label, other.label, other.rawValue]
+                let words =
+                    [labels[other] ?? other.label, other.label, other.rawValue]
                     + CommitmentStatus.synonyms.filter { $0.value == other }.map(\.key)
                 return words.contains { key($0) == key(label) }
             }
             if let clash {
-                fields.error(node, "`\(status.rawValue)` is labelled \"\(label.prefix(40))\", which is what \(clash.rawValue) is called; "
-                             + "give each status words of its own, or readers will take one for the other")
+                fields.error(
+                    node,
+                    "`\(status.rawValue)` is labelled \"\(label.prefix(40))\", which is what \(clash.rawValue) is called; "
+                        + "give each status words of its own, or readers will take one for the other")
             }
         }
     }

@@ -40,18 +40,24 @@ struct CellReader {
         let note = text("note")
         let value = number("value")
         if text("value") == nil && note == nil {
-            error(layout.known["value"]!, "`value` is empty and the row has no `note`; give the figure, or say in `note` why there "
-                  + "is none (suppressed, not yet published)")
+            error(
+                layout.known["value"]!,
+                "`value` is empty and the row has no `note`; give the figure, or say in `note` why there "
+                    + "is none (suppressed, not yet published)")
         }
-        let lower = number("lower_ci"), upper = number("upper_ci")
+        let lower = number("lower_ci")
+        let upper = number("upper_ci")
         if (lower == nil) != (upper == nil), let column = layout.known[lower == nil ? "lower_ci" : "upper_ci"] {
             error(column, "give both `lower_ci` and `upper_ci`, or neither")
         } else if let lower, let upper, let value, lower > upper || !(lower...upper).contains(value) {
-            error(layout.known["value"]!, "\(value.plainText) is not inside its interval \(lower.plainText) to \(upper.plainText); "
-                  + "check the three cells of this row")
+            error(
+                layout.known["value"]!,
+                "\(value.plainText) is not inside its interval \(lower.plainText) to \(upper.plainText); "
+                    + "check the three cells of this row")
         }
-        let observation = Observation(period: period, value: value, lowerCI: lower, upperCI: upper, note: note,
-                                      count: number("count"), denominator: number("denominator"), flags: flags())
+        let observation = Observation(
+            period: period, value: value, lowerCI: lower, upperCI: upper, note: note,
+            count: number("count"), denominator: number("denominator"), flags: flags())
         return problems.count == before ? observation : nil
     }
 
@@ -69,16 +75,23 @@ struct CellReader {
             error(column, problem)
             return nil
         }
-        let digits = text.replacingOccurrences(of: ",", with: ""), percent = String(text.dropLast()).trimmed(.whitespaces)
+        let digits = text.replacingOccurrences(of: ",", with: "")
+        let percent = String(text.dropLast()).trimmed(.whitespaces)
         if text.contains(","), Double(digits) != nil {
-            error(column, "`\(name)` is written \"\(text)\" with a thousands separator; write \(digits) (in the spreadsheet, "
-                  + "format the column as Number without the thousands separator, or as General)")
+            error(
+                column,
+                "`\(name)` is written \"\(text)\" with a thousands separator; write \(digits) (in the spreadsheet, "
+                    + "format the column as Number without the thousands separator, or as General)")
         } else if text.hasSuffix("%"), Double(percent) != nil {
-            error(column, "`\(name)` is written \"\(text)\"; write \(percent) without the % sign "
-                  + "(format the column as General or Number, not Percentage: the unit says what the number is)")
+            error(
+                column,
+                "`\(name)` is written \"\(text)\"; write \(percent) without the % sign "
+                    + "(format the column as General or Number, not Percentage: the unit says what the number is)")
         } else {
-            error(column, "`\(name)` must be a number, found \"\(text.prefix(40))\"; where there is no figure, leave `value` "
-                  + "empty and say why in `note`")
+            error(
+                column,
+                "`\(name)` must be a number, found \"\(text.prefix(40))\"; where there is no figure, leave `value` "
+                    + "empty and say why in `note`")
         }
         return nil
     }
@@ -101,8 +114,10 @@ struct CellReader {
     mutating func breakdown() -> (dimension: String, category: String, column: Int)? {
         let filled = layout.breakdowns.filter { !row.cell($0.column).isEmpty }
         if filled.count > 1 {
-            error(filled[1].column, "a row can give one group only, but `\(filled[0].name)` and `\(filled[1].name)` are both "
-                  + "filled; put each group on a row of its own")
+            error(
+                filled[1].column,
+                "a row can give one group only, but `\(filled[0].name)` and `\(filled[1].name)` are both "
+                    + "filled; put each group on a row of its own")
         }
         return filled.first.map { ($0.name, row.cell($0.column), $0.column) }
     }
@@ -130,7 +145,8 @@ struct PeriodCells {
 
     func read(_ row: SpreadsheetTable.Row, problems: inout [Diagnostic]) -> String? {
         let text = row.cell(column)
-        let at = table.location(row, column), cell = "cell " + SpreadsheetTable.cellName(row: row, column: column)
+        let at = table.location(row, column)
+        let cell = "cell " + SpreadsheetTable.cellName(row: row, column: column)
         if text.isEmpty {
             problems.append(.error(at, "\(cell): `period` is empty; write the period the figure is for, such as 2024-25"))
             return nil
@@ -139,9 +155,12 @@ struct PeriodCells {
         if dates, let date = Self.spreadsheetDate(text) {
             return iso ? date.description : "\(date.day) \(PeriodText.shortMonths[date.month - 1]) \(date.year)"
         }
-        problems.append(.error(at, "\(cell): the period \"\(text)\" looks like a date the spreadsheet made of what was typed; "
-            + "keep the `period` column as text: in Excel or LibreOffice, format the column as Text before typing the periods "
-            + "(or type an apostrophe first, '2018-19), then save as CSV again"))
+        problems.append(
+            .error(
+                at,
+                "\(cell): the period \"\(text)\" looks like a date the spreadsheet made of what was typed; "
+                    + "keep the `period` column as text: in Excel or LibreOffice, format the column as Text before typing the periods "
+                    + "(or type an apostrophe first, '2018-19), then save as CSV again"))
         return nil
     }
 

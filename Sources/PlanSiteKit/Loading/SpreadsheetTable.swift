@@ -25,11 +25,13 @@ struct SpreadsheetTable {
     /// The table, or nil (with a problem) when the file is empty or a quote is never closed.
     static func read(_ text: String, path: String, problems: inout [Diagnostic]) -> SpreadsheetTable? {
         guard let reader = try? CSVReader(string: text) else {
-            problems.append(.error(SourceLocation(path: path), "the file could not be read as CSV; save it from the spreadsheet as CSV (UTF-8)"))
+            problems.append(
+                .error(SourceLocation(path: path), "the file could not be read as CSV; save it from the spreadsheet as CSV (UTF-8)"))
             return nil
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var rows: [Row] = [], line = 1
+        var rows: [Row] = []
+        var line = 1
         while let cells = reader.next() {
             let raw = line <= lines.count ? lines[line - 1] : ""
             rows.append(Row(cells: cells, number: rows.count + 1, line: line, columns: columns(of: cells, in: raw)))
@@ -38,14 +40,18 @@ struct SpreadsheetTable {
         // An odd number of quote marks: one opened a cell and the reader ran on to the end of the file.
         let spanning = rows.last { $0.cells.contains { $0.contains("\n") } }
         if text.filter({ $0 == "\"" }).count % 2 == 1, let open = spanning ?? rows.last {
-            problems.append(.error(SourceLocation(path: path, line: open.line), "a quote mark \" opens a cell on this row and is "
-                                   + "never closed; close it, or delete the stray quote"))
+            problems.append(
+                .error(
+                    SourceLocation(path: path, line: open.line),
+                    "a quote mark \" opens a cell on this row and is "
+                        + "never closed; close it, or delete the stray quote"))
             return nil
         }
         // A spreadsheet may save empty rows at the end (",,,," or nothing): they hold no figure.
         let filled = rows.filter { $0.cells.contains { !$0.trimmed(.whitespaces).isEmpty } }
         guard let header = filled.first else {
-            problems.append(.error(SourceLocation(path: path), "the file is empty; its first row names the columns (see docs/content-format.md)"))
+            problems.append(
+                .error(SourceLocation(path: path), "the file is empty; its first row names the columns (see docs/content-format.md)"))
             return nil
         }
         return SpreadsheetTable(path: path, header: header, rows: Array(filled.dropFirst()))
@@ -69,7 +75,8 @@ struct SpreadsheetTable {
 
     /// "C5", as a spreadsheet names the cell.
     static func cellName(row: Row, column: Int) -> String {
-        var letters = "", number = column + 1
+        var letters = ""
+        var number = column + 1
         while number > 0 {
             letters = String(UnicodeScalar(UInt8(65 + (number - 1) % 26))) + letters
             number = (number - 1) / 26

@@ -11,7 +11,8 @@ extension String {
         if visible.contains(first) && visible.contains(last) { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !set.contains($0) }),
-              let end = scalars.lastIndex(where: { !set.contains($0) }) else { return "" }
+            let end = scalars.lastIndex(where: { !set.contains($0) })
+        else { return "" }
         return String(scalars[start...end])
     }
 }

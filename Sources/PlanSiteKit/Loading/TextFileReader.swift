@@ -40,8 +40,11 @@ struct TextFileReader {
         }
         // The size is checked again while reading: the file may grow, and stat is not the last word.
         guard let data = Self.contents(of: descriptor, size: Int(info.st_size)) else {
-            problems.append(.error(location, sizeProblem(Self.maximumBytes + 1)
-                ?? "cannot read this file; check that it exists and can be read"))
+            problems.append(
+                .error(
+                    location,
+                    sizeProblem(Self.maximumBytes + 1)
+                        ?? "cannot read this file; check that it exists and can be read"))
             return nil
         }
         return Self.decode(data, at: location, problems: &problems)
@@ -56,7 +59,8 @@ struct TextFileReader {
             return "this is a symbolic link to something that does not exist; replace it with the file itself"
         }
         guard let top = Self.realPath(root.path), real != top,
-              !real.hasPrefix(top.hasSuffix("/") ? top : top + "/") else {
+            !real.hasPrefix(top.hasSuffix("/") ? top : top + "/")
+        else {
             return nil
         }
         return "this is a symbolic link to \(real), outside \(displayPrefix); "
@@ -114,12 +118,14 @@ struct TextFileReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let zero = firstIndex(of: 0, in: bytes) {
             let line = bytes[bytes.startIndex..<zero].filter { $0 == 0x0A }.count + 1
-            problems.append(.error(SourceLocation(path: location.path, line: line), "file contains binary data (a zero byte); save it as UTF-8 text"))
+            problems.append(
+                .error(SourceLocation(path: location.path, line: line), "file contains binary data (a zero byte); save it as UTF-8 text"))
             return nil
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let line = firstInvalidUTF8Line(bytes)
-            problems.append(.error(SourceLocation(path: location.path, line: line), "file is not valid UTF-8 text; save it with UTF-8 encoding"))
+            problems.append(
+                .error(SourceLocation(path: location.path, line: line), "file is not valid UTF-8 text; save it with UTF-8 encoding"))
             return nil
         }
         guard firstIndex(of: 0x0D, in: bytes) != nil else { return text }

@@ -27,9 +27,11 @@ struct YAMLDocument {
             return nil
         }
         if let marks = tooManyMarks(text) {
-            problems.append(.error(SourceLocation(path: path, line: 1 + lineOffset),
-                                   "this file has \(marks) YAML marks (`-`, `:`, `,` and line breaks), more than the "
-                                   + "\(maximumMarks) a file may have: split the figures into several files"))
+            problems.append(
+                .error(
+                    SourceLocation(path: path, line: 1 + lineOffset),
+                    "this file has \(marks) YAML marks (`-`, `:`, `,` and line breaks), more than the "
+                        + "\(maximumMarks) a file may have: split the figures into several files"))
             return nil
         }
         do {
@@ -83,9 +85,13 @@ struct YAMLDocument {
 
     /// Where the text first opens more than `maximumDepth` brackets or indent levels.
     private static func nestingProblem(_ text: String) -> (line: Int, column: Int)? {
-        var depth = 0, line = 1, column = 0
+        var depth = 0
+        var line = 1
+        var column = 0
         // Indentation: the run of spaces and dashes that starts each line, and the first line where it is too deep.
-        var indent = 0, inIndent = true, deepIndentLine: Int?
+        var indent = 0
+        var inIndent = true
+        var deepIndentLine: Int?
         for byte in text.utf8 {
             if byte & 0xC0 != 0x80 { column += 1 }  // count characters, not UTF-8 continuation bytes
             if inIndent {
@@ -101,7 +107,11 @@ struct YAMLDocument {
                 depth += 1
                 if depth > maximumDepth { return (line, column) }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            case UInt8(ascii: "\n"): line += 1; column = 0; indent = 0; inIndent = true
+            case UInt8(ascii: "\n"):
+                line += 1
+                column = 0
+                indent = 0
+                inIndent = true
             default: break
             }
         }
@@ -123,7 +133,8 @@ struct YAMLDocument {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
-        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
+        case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
+            .composer(let context, let problem, let mark, let yaml):
             var detail = problem
             if let context {
                 detail += " (\(context.text)"
@@ -133,26 +144,31 @@ struct YAMLDocument {
             // An unclosed quote runs on to the end of the file, where libyaml notices: point at where it opened.
             if let context, context.text.contains("quoted scalar") {
                 let opening = line(context.mark.line, of: yaml).dropFirst(max(0, context.mark.column - 1)).first.map { "\($0)" } ?? "\""
-                return .error(at(context.mark), "YAML syntax: the quote \(opening) that opens here is never closed; end the text with \(opening) on the same line. YAML says: \(problem) (\(context.text))")
+                return .error(
+                    at(context.mark),
+                    "YAML syntax: the quote \(opening) that opens here is never closed; end the text with \(opening) on the same line. YAML says: \(problem) (\(context.text))"
+                )
             }
             // Inside a { … } or [ … ] group an unclosed quote swallows the line break and closes at the next
             // quote, and libyaml complains about what follows: point at the quote left open on its line.
             if let context, context.text.contains("flow"),
-               let open = unclosedQuote(in: yaml, lines: context.mark.line...max(context.mark.line, mark.line)) {
-                return .error(SourceLocation(path: path, line: open.line + lineOffset, column: open.column),
-                              "YAML syntax: the quote \(open.quote) that opens here is never closed; end the text with "
-                              + "\(open.quote) on the same line. YAML says: \(detail)")
+                let open = unclosedQuote(in: yaml, lines: context.mark.line...max(context.mark.line, mark.line))
+            {
+                return .error(
+                    SourceLocation(path: path, line: open.line + lineOffset, column: open.column),
+                    "YAML syntax: the quote \(open.quote) that opens here is never closed; end the text with "
+                        + "\(open.quote) on the same line. YAML says: \(detail)")
             }
             let tabbed = problem.contains("tab") || line(mark.line, of: yaml).prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
             // Plain words first; libyaml's own words after them, for whoever knows YAML.
             let plain = tabbed ? "this line is indented with a tab; indent with spaces, not tabs" : plainEnglish[problem]
             return .error(at(mark), "YAML syntax: " + (plain.map { "\($0). YAML says: \(detail)" } ?? detail))
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted()
             let second = keys.first.flatMap { secondOccurrence(of: $0, in: text) }
             let location = second.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) } ?? at(context.mark)
             return .error(location, "key \(keys.map { "'\($0)'" }.joined(separator: ", ")) appears twice in this mapping; keep one")
-        case let .reader(problem, _, _, _):
+        case .reader(let problem, _, _, _):
             return .error(SourceLocation(path: path, line: 1 + lineOffset), "YAML: \(problem)")
         default:
             return .error(SourceLocation(path: path, line: 1 + lineOffset), "YAML: \(error)")
@@ -164,7 +180,9 @@ struct YAMLDocument {
         var found = 0
         for (index, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let body = row.drop { $0 == " " || $0 == "-" || $0 == "{" || $0 == "," }
-            let unquoted = body.hasPrefix("\"" + key + "\"") || body.hasPrefix("'" + key + "'") ? body.dropFirst(key.count + 2) : body.hasPrefix(key) ? body.dropFirst(key.count) : nil
+            let unquoted =
+                body.hasPrefix("\"" + key + "\"") || body.hasPrefix("'" + key + "'")
+                ? body.dropFirst(key.count + 2) : body.hasPrefix(key) ? body.dropFirst(key.count) : nil
             guard let rest = unquoted, rest.drop(while: { $0 == " " }).hasPrefix(":") else { continue }
             found += 1
             if found == 2 { return (index + 1, row.distance(from: row.startIndex, to: body.startIndex) + 1) }
@@ -177,7 +195,8 @@ struct YAMLDocument {
     static func unclosedQuote(in text: String, lines: ClosedRange<Int>) -> (line: Int, column: Int, quote: Character)? {
         for number in lines {
             var open: (column: Int, quote: Character)?
-            var previous: Character = " ", column = 0
+            var previous: Character = " "
+            var column = 0
             for character in line(number, of: text) {
                 column += 1
                 if let current = open {

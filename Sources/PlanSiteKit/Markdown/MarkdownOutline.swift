@@ -1,7 +1,15 @@
 /// What a Markdown body contains that lint cares about, with file positions.
 public struct MarkdownOutline: Sendable {
-    public struct Heading: Sendable { public var level: Int; public var text: String; public var location: SourceLocation }
-    public struct Reference: Sendable { public var url: String; public var text: String; public var location: SourceLocation }
+    public struct Heading: Sendable {
+        public var level: Int
+        public var text: String
+        public var location: SourceLocation
+    }
+    public struct Reference: Sendable {
+        public var url: String
+        public var text: String
+        public var location: SourceLocation
+    }
     public var headings: [Heading] = []
     public var links: [Reference] = []
     /// `text` is the alt text.
@@ -24,7 +32,8 @@ public struct MarkdownOutline: Sendable {
         guard text.utf8.count <= Self.longestCheckedLine else { return hint }
         let candidates = needles.filter { !$0.isEmpty }
         if let start = text.index(text.startIndex, offsetBy: hint - 1, limitedBy: text.endIndex),
-           candidates.contains(where: { text[start...].hasPrefix($0) }) {
+            candidates.contains(where: { text[start...].hasPrefix($0) })
+        {
             return hint
         }
         for needle in candidates {

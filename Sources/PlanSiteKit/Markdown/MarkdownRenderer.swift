@@ -18,9 +18,11 @@ public struct MarkdownRenderer: Sendable {
     ///   - path, firstLine: where the body sits in its file, for positions.
     ///   - rewriteURL: maps each link and image URL (e.g. root-relative to page-relative).
     ///   - rewriteText: maps each run of plain text (figure references to figures); the outline keeps it as written.
-    public func render(_ markdown: String, path: String = "", firstLine: Int = 1,
-                       rewriteURL: (String) -> String = { $0 },
-                       rewriteText: (String) -> String = { $0 }) -> RenderedMarkdown {
+    public func render(
+        _ markdown: String, path: String = "", firstLine: Int = 1,
+        rewriteURL: (String) -> String = { $0 },
+        rewriteText: (String) -> String = { $0 }
+    ) -> RenderedMarkdown {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         // cmark-gfm keeps the inline parser's special characters in one global table that each
@@ -42,8 +44,9 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        var outline = walk(document, columns: ColumnMap(lines), path: path, firstLine: firstLine,
-                           rewriteURL: rewriteURL, rewriteText: rewriteText)
+        var outline = walk(
+            document, columns: ColumnMap(lines), path: path, firstLine: firstLine,
+            rewriteURL: rewriteURL, rewriteText: rewriteText)
         outline.lines = lines
         outline.firstLine = firstLine
         outline.correctInlineColumns()
@@ -56,18 +59,21 @@ public struct MarkdownRenderer: Sendable {
 
     /// cmark-gfm registers its extensions in a global list without a lock: done once
     /// (a Swift static is initialised exactly once).
-    private static let extensions = Extensions(handles: {
-        cmark_gfm_core_extensions_ensure_registered()
-        let names: [String] = ["table", "strikethrough", "autolink", "tagfilter"]
-        return names.compactMap { name in name.withCString { cmark_find_syntax_extension($0) } }
-    }())
+    private static let extensions = Extensions(
+        handles: {
+            cmark_gfm_core_extensions_ensure_registered()
+            let names: [String] = ["table", "strikethrough", "autolink", "tagfilter"]
+            return names.compactMap { name in name.withCString { cmark_find_syntax_extension($0) } }
+        }())
 
     private struct Extensions: @unchecked Sendable {
         let handles: [OpaquePointer]
     }
 
-    private func walk(_ document: OpaquePointer, columns: ColumnMap, path: String, firstLine: Int,
-                      rewriteURL: (String) -> String, rewriteText: (String) -> String) -> MarkdownOutline {
+    private func walk(
+        _ document: OpaquePointer, columns: ColumnMap, path: String, firstLine: Int,
+        rewriteURL: (String) -> String, rewriteText: (String) -> String
+    ) -> MarkdownOutline {
         var outline = MarkdownOutline()
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
@@ -79,11 +85,16 @@ public struct MarkdownRenderer: Sendable {
             var location: SourceLocation { Self.location(of: node, columns: columns, path: path, firstLine: firstLine) }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
-                outline.headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: Self.text(of: node), location: location))
+                outline.headings.append(
+                    .init(level: Int(cmark_node_get_heading_level(node)), text: Self.text(of: node), location: location))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let reference = MarkdownOutline.Reference(url: url, text: Self.text(of: node), location: location)
-                if cmark_node_get_type(node) == CMARK_NODE_LINK { outline.links.append(reference) } else { outline.images.append(reference) }
+                if cmark_node_get_type(node) == CMARK_NODE_LINK {
+                    outline.links.append(reference)
+                } else {
+                    outline.images.append(reference)
+                }
                 let rewritten = rewriteURL(url)
                 if rewritten != url { _ = rewritten.withCString { cmark_node_set_url(node, $0) } }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:

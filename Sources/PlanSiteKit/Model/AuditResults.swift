@@ -25,7 +25,8 @@ public struct AuditResults: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case format, date, tools, pages, checks, failures
-        case wcagTags = "wcag_tags", pagesTested = "pages_tested"
+        case wcagTags = "wcag_tags"
+        case pagesTested = "pages_tested"
     }
 
     static let supportedFormat = "plansite-audit-results/1"
@@ -34,8 +35,10 @@ public struct AuditResults: Sendable, Hashable, Decodable {
 
     /// Reads and checks the file; a file that is missing or malformed is an error, so a
     /// statement is never built from results that are not there.
-    public static func read(from url: URL, displayPath: String, today: CalendarDate,
-                            problems: inout [Diagnostic]) -> AuditResults? {
+    public static func read(
+        from url: URL, displayPath: String, today: CalendarDate,
+        problems: inout [Diagnostic]
+    ) -> AuditResults? {
         let at = SourceLocation(path: displayPath)
         guard let data = try? Data(contentsOf: url) else {
             problems.append(.error(at, "cannot read the audit results; run `make test` (which writes them) or leave out --audit-results"))
@@ -45,7 +48,11 @@ public struct AuditResults: Sendable, Hashable, Decodable {
             var results = try JSONDecoder().decode(AuditResults.self, from: data)
             results.path = displayPath
             guard results.format == supportedFormat else {
-                problems.append(.error(at, "audit results are in format \"\(results.format)\"; this plansite reads \"\(supportedFormat)\": run the audit of this version"))
+                problems.append(
+                    .error(
+                        at,
+                        "audit results are in format \"\(results.format)\"; this plansite reads \"\(supportedFormat)\": run the audit of this version"
+                    ))
                 return nil
             }
             // Checked before the statement prints a word of them: a day that does not exist, a run
@@ -68,14 +75,17 @@ public struct AuditResults: Sendable, Hashable, Decodable {
                 problems.append("audit results are dated \(day.long), after today (\(today.long)); run `make test` again")
             }
         } else {
-            problems.append("audit results have date \"\(date.prefix(40))\", which is not a real day written "
-                            + "\(CalendarDate.form); run `make test` again")
+            problems.append(
+                "audit results have date \"\(date.prefix(40))\", which is not a real day written "
+                    + "\(CalendarDate.form); run `make test` again")
         }
-        let counts = [("failures", failures), ("pages_tested", pagesTested)]
+        let counts =
+            [("failures", failures), ("pages_tested", pagesTested)]
             + checks.map { ("failures of \($0.id)", $0.failures) }
         for (name, count) in counts where count < 0 {
-            problems.append("audit results give \(count) for `\(name)`; a count cannot be below zero: "
-                            + "run `make test` again")
+            problems.append(
+                "audit results give \(count) for `\(name)`; a count cannot be below zero: "
+                    + "run `make test` again")
         }
         return problems
     }
@@ -92,13 +102,16 @@ public struct AuditResults: Sendable, Hashable, Decodable {
 
 /// Calendar dates as the statement writes them ("1 December 2026"), in UTC.
 enum StatementDate {
-    static let months = ["January", "February", "March", "April", "May", "June", "July",
-                         "August", "September", "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     static func parse(_ text: String) -> DateComponents? {
         let parts = text.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts[0].count == 4, (1...12).contains(m), (1...31).contains(d) else { return nil }
+            parts[0].count == 4, (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         return DateComponents(year: y, month: m, day: d)
     }
 

@@ -17,8 +17,10 @@ public struct Breakdown: Sendable, Hashable {
     /// Line of `dimension:` in the file.
     public var line: Int = 1
 
-    public init(dimension: String, period: String, ordered: Bool, categories: [BreakdownCategory],
-                overall: Observation? = nil, national: Observation? = nil) {
+    public init(
+        dimension: String, period: String, ordered: Bool, categories: [BreakdownCategory],
+        overall: Observation? = nil, national: Observation? = nil
+    ) {
         self.dimension = dimension
         self.period = period
         self.ordered = ordered

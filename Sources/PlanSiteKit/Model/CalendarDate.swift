@@ -8,15 +8,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public let month: Int
     public let day: Int
 
-    public static let months = ["January", "February", "March", "April", "May", "June", "July",
-                                "August", "September", "October", "November", "December"]
+    public static let months = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     /// The documented form, for error messages.
     public static let form = "YYYY-MM-DD, e.g. 2026-11-03"
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         (self.year, self.month, self.day) = (year, month, day)
     }
 
@@ -58,7 +61,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Days since a fixed origin (the proleptic Gregorian day count), for differences.
     private var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year, m = month <= 2 ? month + 12 : month
+        let y = month <= 2 ? year - 1 : year
+        let m = month <= 2 ? month + 12 : month
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + day
     }
 

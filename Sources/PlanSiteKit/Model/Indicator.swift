@@ -71,8 +71,10 @@ public struct Observation: Sendable, Hashable {
     /// `flag:` what the publisher says of this figure (provisional, revised, a break…), in the order written.
     public var flags: [ValueFlag] = []
 
-    public init(period: String, value: Double?, lowerCI: Double? = nil, upperCI: Double? = nil, note: String? = nil,
-                count: Double? = nil, denominator: Double? = nil, flags: [ValueFlag] = []) {
+    public init(
+        period: String, value: Double?, lowerCI: Double? = nil, upperCI: Double? = nil, note: String? = nil,
+        count: Double? = nil, denominator: Double? = nil, flags: [ValueFlag] = []
+    ) {
         self.period = period
         self.value = value
         self.lowerCI = lowerCI

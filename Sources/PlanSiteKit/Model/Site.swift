@@ -22,8 +22,10 @@ public struct Site: Sendable {
     /// table look indicators up by id, and a search of the array made that quadratic at 10,000.
     private var indicatorPositions: [String: Int]
 
-    public init(config: SiteConfig, priority: ContentPage, outcomes: [ContentPage], commitments: [ContentPage],
-                siblings: [ContentPage], pages: [ContentPage], indicators: [Indicator], imageFiles: [String]) {
+    public init(
+        config: SiteConfig, priority: ContentPage, outcomes: [ContentPage], commitments: [ContentPage],
+        siblings: [ContentPage], pages: [ContentPage], indicators: [Indicator], imageFiles: [String]
+    ) {
         self.config = config
         self.priority = priority
         self.outcomes = outcomes
@@ -100,7 +102,11 @@ public enum PageKind: String, Sendable {
 /// The RAG vocabulary of council performance reports. Each is shown as a tag whose
 /// words carry the meaning; `site.yml` `status_labels:` may reword them.
 public enum CommitmentStatus: String, Sendable, CaseIterable {
-    case notStarted = "not-started", onTrack = "on-track", atRisk = "at-risk", offTrack = "off-track", achieved
+    case notStarted = "not-started"
+    case onTrack = "on-track"
+    case atRisk = "at-risk"
+    case offTrack = "off-track"
+    case achieved
     /// No one has judged it against figures: the default for a commitment with no indicator and no target.
     case notAssessed = "not-assessed"
 

@@ -11,7 +11,8 @@ struct DataDownloads {
     /// `dimension` and `category` are empty on series rows; a breakdown row names both. `flag` holds
     /// the GSS letters (`p`, `r`, `b`…) separated by spaces; `note` says why a value is missing or
     /// what to know about it.
-    static let csvHeader = "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source,"
+    static let csvHeader =
+        "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source,"
         + "count,denominator,flag,note"
 
     func files() -> [OutputFile] {
@@ -20,8 +21,10 @@ struct DataDownloads {
         let bodies = Parallel.map(site.indicators, enabled: parallel) { indicator in
             downloads.reuse(indicator, "csv") { downloads.csvRows(of: indicator) }
         }
-        var files = [OutputFile(path: "data/indicators.csv", text: Self.csvHeader + "\r\n" + bodies.joined()),
-                     OutputFile(path: "data/indicators.json", text: json())]
+        var files = [
+            OutputFile(path: "data/indicators.csv", text: Self.csvHeader + "\r\n" + bodies.joined()),
+            OutputFile(path: "data/indicators.json", text: json()),
+        ]
         files += zip(site.indicators, bodies).map { OutputFile(path: "data/\($0.id).csv", text: Self.csvHeader + "\r\n" + $1) }
         return files
     }
@@ -48,7 +51,8 @@ struct DataDownloads {
     /// row are quoted once; only the period and the numbers change from row to row.
     private func csvRows(of indicator: Indicator) -> String {
         let leading = Self.csvField(indicator.id) + "," + Self.csvField(indicator.title) + ","
-        let trailing = "," + Self.csvField(indicator.unit) + "," + Self.csvField("\(indicator.source.publisher): \(indicator.source.title)") + ","
+        let trailing =
+            "," + Self.csvField(indicator.unit) + "," + Self.csvField("\(indicator.source.publisher): \(indicator.source.title)") + ","
         var text = ""
         func append(_ geography: String, _ series: [Observation]) {
             let place = leading + Self.csvField(geography) + ","
@@ -70,7 +74,9 @@ struct DataDownloads {
         append(indicator.geography, indicator.series)
         for comparator in indicator.comparators { append(comparator.geography, comparator.series) }
         for breakdown in indicator.breakdowns {
-            let place = leading + Self.csvField(indicator.geography) + "," + Self.csvField(breakdown.period) + "," + Self.csvField(breakdown.dimension) + ","
+            let place =
+                leading + Self.csvField(indicator.geography) + "," + Self.csvField(breakdown.period) + ","
+                + Self.csvField(breakdown.dimension) + ","
             for category in breakdown.categories {
                 text += place + Self.csvField(category.category) + "," + Self.csvField(raw(category.value)) + ","
                 text += Self.csvField(raw(category.lowerCI)) + "," + Self.csvField(raw(category.upperCI)) + trailing
@@ -133,8 +139,10 @@ struct DataDownloads {
     /// is null). The tests encode the same fields through `Codable` and compare the bytes.
     static func jsonText(_ indicator: Indicator) -> JSONText {
         // A figure: what names it (its period or category), its value, interval and note.
-        func figure(_ name: (key: String, value: String), _ value: Double?, _ lower: Double?, _ upper: Double?, _ note: String?,
-                    more: [(key: String, value: JSONText)] = []) -> JSONText {
+        func figure(
+            _ name: (key: String, value: String), _ value: Double?, _ lower: Double?, _ upper: Double?, _ note: String?,
+            more: [(key: String, value: JSONText)] = []
+        ) -> JSONText {
             var pairs: [(key: String, value: JSONText)] = [(name.key, .string(name.value)), ("value", .number(orNull: value))]
             if let lower { pairs.append(("lower_ci", .number(lower))) }
             if let upper { pairs.append(("upper_ci", .number(upper))) }
@@ -149,15 +157,21 @@ struct DataDownloads {
             if !o.flags.isEmpty { pairs.append(("flag", .list(o.flags.map { .string($0.rawValue) }))) }
             return figure(("period", o.period), o.value, o.lowerCI, o.upperCI, o.note, more: pairs)
         }
-        var source: [(key: String, value: JSONText)] = [("publisher", .string(indicator.source.publisher)), ("title", .string(indicator.source.title))]
+        var source: [(key: String, value: JSONText)] = [
+            ("publisher", .string(indicator.source.publisher)), ("title", .string(indicator.source.title)),
+        ]
         if let url = indicator.source.url { source.append(("url", .string(url))) }
         if let licence = indicator.source.licence { source.append(("licence", .string(licence))) }
         let breakdowns: [JSONText] = indicator.breakdowns.map { breakdown in
             var pairs: [(key: String, value: JSONText)] = [
                 ("dimension", .string(breakdown.dimension)), ("period", .string(breakdown.period)), ("ordered", .bool(breakdown.ordered)),
-                ("categories", .list(breakdown.categories.map {
-                    figure(("category", $0.category), $0.value, $0.lowerCI, $0.upperCI, $0.note)
-                })),
+                (
+                    "categories",
+                    .list(
+                        breakdown.categories.map {
+                            figure(("category", $0.category), $0.value, $0.lowerCI, $0.upperCI, $0.note)
+                        })
+                ),
             ]
             if let title = breakdown.title { pairs.append(("title", .string(title))) }
             if let overall = breakdown.overall { pairs.append(("overall", observation(overall))) }
@@ -173,7 +187,8 @@ struct DataDownloads {
             ("source", .object(source)), ("breakdowns", .list(breakdowns)),
         ]
         if let target = indicator.target {
-            pairs.append(("target", .object([("value", .number(target.value)), ("by", .string(target.by)), ("label", .string(target.label))])))
+            pairs.append(
+                ("target", .object([("value", .number(target.value)), ("by", .string(target.by)), ("label", .string(target.label))])))
         }
         return .object(pairs)
     }

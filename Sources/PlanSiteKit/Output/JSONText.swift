@@ -52,8 +52,10 @@ indirect enum JSONText {
         }
     }
 
-    private static func writeGroup(open: Unicode.Scalar, close: Unicode.Scalar, count: Int, to out: inout [UInt8], depth: Int,
-                                   item: (Int, inout [UInt8]) -> Void) {
+    private static func writeGroup(
+        open: Unicode.Scalar, close: Unicode.Scalar, count: Int, to out: inout [UInt8], depth: Int,
+        item: (Int, inout [UInt8]) -> Void
+    ) {
         out.append(UInt8(ascii: open))
         out.append(0x0A)
         if count == 0 { out.append(0x0A) }
@@ -84,7 +86,9 @@ indirect enum JSONText {
             case 0x0A: out += "\\n".utf8
             case 0x0C: out += "\\f".utf8
             case 0x0D: out += "\\r".utf8
-            case 0x00..<0x20: out += "\\u00".utf8; out += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            case 0x00..<0x20:
+                out += "\\u00".utf8
+                out += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             default: out.append(byte)
             }
         }

@@ -6,7 +6,8 @@ enum SiteFiles {
         let urls = pages.map(\.path).filter { $0.hasSuffix("index.html") }.sorted().map { path in
             "  <url><loc>\(Markup.escape(baseURL + path.dropLast("index.html".count)))</loc></url>"
         }
-        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             + urls.joined(separator: "\n") + "\n</urlset>\n"
         return OutputFile(path: "sitemap.xml", text: xml)
     }
@@ -17,7 +18,8 @@ enum SiteFiles {
 
     /// Every file below `folder`, copied to `prefix` unchanged, in a stable order.
     static func copies(of folder: URL, to prefix: String) throws -> [OutputFile] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+        else { return [] }
         var files: [OutputFile] = []
         for case let url as URL in walker {
             // A symbolic link could copy a file from anywhere on the machine into the public site.

@@ -35,7 +35,8 @@ public struct SiteWriter {
         do {
             try Self.sync(staging, to: files, parallel: parallel)
             try carry(nested, into: staging)
-            try Data("Built by PlanSite. This folder is replaced on every build.\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
+            try Data("Built by PlanSite. This folder is replaced on every build.\n".utf8).write(
+                to: staging.appendingPathComponent(Self.marker))
             try swapIn(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
@@ -58,8 +59,9 @@ public struct SiteWriter {
         }
         for site in sites {
             if let clash = files.first(where: { $0.path == site || $0.path.hasPrefix(site + "/") }) {
-                throw EnvironmentError("\(output.path)/\(site) is a site another PlanSite build made, and this build would write "
-                    + "\(clash.path) into it; build one of the two sites into another folder")
+                throw EnvironmentError(
+                    "\(output.path)/\(site) is a site another PlanSite build made, and this build would write "
+                        + "\(clash.path) into it; build one of the two sites into another folder")
             }
         }
         return sites
@@ -127,7 +129,8 @@ public struct SiteWriter {
     /// and are not followed). Read with readdir: FileManager's enumerator asks every file
     /// for its attributes, which cost more than the whole write.
     private static func tree(of folder: URL) -> (files: [String], folders: [String]) {
-        var files: [String] = [], folders: [String] = []
+        var files: [String] = []
+        var folders: [String] = []
         func walk(_ relative: String) {
             guard let directory = opendir(folder.path + (relative.isEmpty ? "" : "/" + relative)) else { return }
             defer { closedir(directory) }
@@ -213,7 +216,9 @@ public struct SiteWriter {
         guard isFolder.boolValue else { throw EnvironmentError("output \(output.path) is a file, not a folder") }
         let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
         if !contents.isEmpty && !contents.contains(Self.marker) {
-            throw EnvironmentError("output folder \(output.path) was not made by PlanSite and is not empty; refusing to replace it. Choose another --output or empty it")
+            throw EnvironmentError(
+                "output folder \(output.path) was not made by PlanSite and is not empty; refusing to replace it. Choose another --output or empty it"
+            )
         }
     }
 

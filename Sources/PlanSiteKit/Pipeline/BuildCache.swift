@@ -48,11 +48,14 @@ public final class BuildCache: @unchecked Sendable {
     /// (a page added or removed elsewhere changes where links go) and every figure it
     /// quotes is still the same (an indicator's file changed).
     func markdown(_ key: MarkdownKey, href: (String) -> String, figures: (String) -> String) -> RenderedMarkdown? {
-        guard let entry = lock.withLock({ () -> (rendered: RenderedMarkdown, answers: MarkdownAnswers)? in
-            usedMarkdown.insert(key)
-            return markdown[key]
-        }) else { return nil }
-        let current = entry.answers.links.allSatisfy { href($0.url) == $0.href }
+        guard
+            let entry = lock.withLock({ () -> (rendered: RenderedMarkdown, answers: MarkdownAnswers)? in
+                usedMarkdown.insert(key)
+                return markdown[key]
+            })
+        else { return nil }
+        let current =
+            entry.answers.links.allSatisfy { href($0.url) == $0.href }
             && entry.answers.figures.allSatisfy { figures($0.text) == $0.figure }
         return current ? entry.rendered : nil
     }
@@ -66,13 +69,17 @@ public final class BuildCache: @unchecked Sendable {
 
     /// What `make` gave for this key in an earlier build, or what it makes now, kept for the
     /// next build when `keep` says so. The key must hold everything the result depends on.
-    func reuse<Key: Hashable & Sendable, Value>(_ key: Key, keepIf keep: (Value) -> Bool = { _ in true },
-                                               _ make: () -> Value) -> Value {
+    func reuse<Key: Hashable & Sendable, Value>(
+        _ key: Key, keepIf keep: (Value) -> Bool = { _ in true },
+        _ make: () -> Value
+    ) -> Value {
         let key = AnyHashable(key)
         if let earlier = lock.withLock({ () -> Any? in
             usedMemos.insert(key)
             return memos[key]
-        }) as? Value { return earlier }
+        }) as? Value {
+            return earlier
+        }
         let value = make()
         if keep(value) { lock.withLock { memos[key] = value } }
         return value

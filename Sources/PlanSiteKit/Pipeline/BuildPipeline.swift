@@ -66,7 +66,8 @@ public struct BuildPipeline {
     }
 
     public enum Stage: Int, CaseIterable, Sendable {
-        case load = 1, assemble, validate, render, write
+        case load = 1
+        case assemble, validate, render, write
 
         public var name: String {
             switch self {
@@ -89,15 +90,17 @@ public struct BuildPipeline {
         var report = DiagnosticReport()
         var sources = SourceCache()
         step(.load, "content and templates")
-        var loader = ContentLoader(contentFolder: options.contentFolder, displayPrefix: options.contentDisplay,
-                                   includeDrafts: options.includeDrafts)
+        var loader = ContentLoader(
+            contentFolder: options.contentFolder, displayPrefix: options.contentDisplay,
+            includeDrafts: options.includeDrafts)
         loader.parallel = options.parallel
         loader.cache = options.cache
         let loaded = loader.load()
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
         var templateProblems: [Diagnostic] = []
-        let library = TemplateLibrary.read(from: options.templatesFolder, displayPrefix: options.templatesDisplay, problems: &templateProblems)
+        let library = TemplateLibrary.read(
+            from: options.templatesFolder, displayPrefix: options.templatesDisplay, problems: &templateProblems)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil
@@ -109,13 +112,15 @@ public struct BuildPipeline {
         let contentIsComplete = !report.hasErrors
         if let url = options.auditResults {
             var problems: [Diagnostic] = []
-            site.auditResults = AuditResults.read(from: url, displayPath: options.auditResultsDisplay.isEmpty ? url.path : options.auditResultsDisplay,
-                                                  today: options.today, problems: &problems)
+            site.auditResults = AuditResults.read(
+                from: url, displayPath: options.auditResultsDisplay.isEmpty ? url.path : options.auditResultsDisplay,
+                today: options.today, problems: &problems)
             report.append(contentsOf: problems)
         }
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
-        var assembly = SiteAssembly.assemble(site, templates: templates, contentIsComplete: contentIsComplete,
-                                             parallel: options.parallel, cache: options.cache)
+        var assembly = SiteAssembly.assemble(
+            site, templates: templates, contentIsComplete: contentIsComplete,
+            parallel: options.parallel, cache: options.cache)
         options.cache?.finishBuild()
 
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
@@ -133,8 +138,9 @@ public struct BuildPipeline {
             var deferred: DeferredPages?
             let files = try render(assembly, &pages, with: templates, deferring: &deferred)
             report.append(contentsOf: duplicatePaths(in: files + (deferred?.placeholders ?? [])))
-            return PipelineResult(files: report.hasErrors ? nil : files, deferred: report.hasErrors ? nil : deferred,
-                                  report: report, sources: sources, site: site)
+            return PipelineResult(
+                files: report.hasErrors ? nil : files, deferred: report.hasErrors ? nil : deferred,
+                report: report, sources: sources, site: site)
         } catch {
             report.append(.error(.wholeBuild, "cannot read the assets or images to copy: \(error.localizedDescription)"))
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
@@ -149,15 +155,19 @@ public struct BuildPipeline {
         validator.today = options.today
         var problems = validator.check()
         if let results = assembly.site.auditResults {
-            problems += AuditResultsLint(results: results, lastReviewed: assembly.site.config.lastReviewed,
-                                         pagesBuilt: assembly.pages?.count, today: options.today).check()
+            problems += AuditResultsLint(
+                results: results, lastReviewed: assembly.site.config.lastReviewed,
+                pagesBuilt: assembly.pages?.count, today: options.today
+            ).check()
         }
         return problems
     }
 
     /// The pages, the open data, the sitemap and robots.txt, and the copied assets and images.
-    private func render(_ assembly: SiteAssembly, _ pages: inout [PageRender], with templates: TemplateLibrary,
-                        deferring deferred: inout DeferredPages?) throws -> [OutputFile] {
+    private func render(
+        _ assembly: SiteAssembly, _ pages: inout [PageRender], with templates: TemplateLibrary,
+        deferring deferred: inout DeferredPages?
+    ) throws -> [OutputFile] {
         var rendered: [OutputFile]
         if options.deferPages {
             deferred = DeferredPages(pages: pages, templates: templates)
@@ -187,15 +197,17 @@ public struct BuildPipeline {
         guard let files = result.files else { return (result, nil) }
         step(.write, "\(files.count) files")
         try SiteWriter(output: options.outputFolder, parallel: options.parallel).write(files)
-        let summary = BuildSummary(pages: files.filter(\.isPage).count, indicators: result.site?.indicators.count ?? 0,
-                                   files: files.count, seconds: Date().timeIntervalSince(start))
+        let summary = BuildSummary(
+            pages: files.filter(\.isPage).count, indicators: result.site?.indicators.count ?? 0,
+            files: files.count, seconds: Date().timeIntervalSince(start))
         return (result, summary)
     }
 
     private func duplicatePaths(in files: [OutputFile]) -> [Diagnostic] {
         var seen = Set<String>()
         return files.compactMap { file in
-            seen.insert(file.path).inserted ? nil
+            seen.insert(file.path).inserted
+                ? nil
                 : .error(.wholeBuild, "two files would be written to \(file.path); rename one of them")
         }
     }

@@ -4,8 +4,10 @@ import Dispatch
 /// output and diagnostics are the same as a serial run's, byte for byte.
 public enum Parallel {
     /// `false` runs everything on the calling thread: tests compare the two.
-    public static func map<Element: Sendable, Result>(_ items: [Element], enabled: Bool = true,
-                                                       _ transform: @Sendable (Element) -> Result) -> [Result] {
+    public static func map<Element: Sendable, Result>(
+        _ items: [Element], enabled: Bool = true,
+        _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
         var items = items
         return consume(&items, enabled: enabled, transform, emptying: { _ in })
     }
@@ -16,9 +18,11 @@ extension Parallel {
     /// is freed then, on the worker that used it, rather than all at once when the caller
     /// drops the list. Items go in chunks: one dispatch per page would cost more than small
     /// pages take.
-    public static func consume<Element: Sendable, Result>(_ items: inout [Element], enabled: Bool = true,
-                                                 _ transform: @Sendable (Element) -> Result,
-                                                 emptying empty: @Sendable (inout Element) -> Void) -> [Result] {
+    public static func consume<Element: Sendable, Result>(
+        _ items: inout [Element], enabled: Bool = true,
+        _ transform: @Sendable (Element) -> Result,
+        emptying empty: @Sendable (inout Element) -> Void
+    ) -> [Result] {
         let count = items.count
         var results = [Result?](repeating: nil, count: count)
         items.withUnsafeMutableBufferPointer { itemSlots in
@@ -46,7 +50,8 @@ extension Parallel {
     /// Two independent pieces of work at once (one may be serial inside, such as Markdown).
     public static func both<A, B>(enabled: Bool = true, _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         guard enabled else { return (first(), second()) }
-        var a: A?, b: B?
+        var a: A?
+        var b: B?
         withUnsafeMutablePointer(to: &a) { pa in
             withUnsafeMutablePointer(to: &b) { pb in
                 let slots = UncheckedSendable((pa, pb))

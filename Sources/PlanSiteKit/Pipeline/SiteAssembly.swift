@@ -15,12 +15,15 @@ public struct SiteAssembly: @unchecked Sendable {
     /// errors (a partial site would give misleading template-key warnings).
     public var pages: [PageRender]?
 
-    public static func assemble(_ site: Site, templates: TemplateLibrary?, contentIsComplete: Bool,
-                                parallel: Bool = true, cache: BuildCache? = nil) -> SiteAssembly {
+    public static func assemble(
+        _ site: Site, templates: TemplateLibrary?, contentIsComplete: Bool,
+        parallel: Bool = true, cache: BuildCache? = nil
+    ) -> SiteAssembly {
         let site = FigureResolver(site: site).substitutingFrontMatter()
         let links = LinkRules(site: site)
         // cmark-gfm parses one body at a time (it is not thread-safe), so the downloads are made beside the Markdown.
-        let (markdown, downloads) = Parallel.both(enabled: parallel,
+        let (markdown, downloads) = Parallel.both(
+            enabled: parallel,
             { renderMarkdown(of: site, links: links, parallel: parallel, cache: cache) },
             { contentIsComplete ? DataDownloads(site: site, parallel: parallel, cache: cache).files() : [] })
         var assembly = SiteAssembly(site: site, links: links, markdown: markdown, downloads: downloads, pages: nil)
@@ -38,13 +41,17 @@ public struct SiteAssembly: @unchecked Sendable {
         var origin: LinkOrigin
     }
 
-    private static func renderMarkdown(of site: Site, links: LinkRules, parallel: Bool,
-                                       cache: BuildCache?) -> [String: RenderedMarkdown] {
+    private static func renderMarkdown(
+        of site: Site, links: LinkRules, parallel: Bool,
+        cache: BuildCache?
+    ) -> [String: RenderedMarkdown] {
         var bodies = (site.allPages + site.siblings).map {
             Body(path: $0.path, text: $0.body, firstLine: $0.bodyFirstLine, origin: $0.linkOrigin)
         }
         bodies += site.indicators.compactMap { indicator in
-            indicator.notes.map { Body(path: indicator.path, text: $0, firstLine: indicator.notesFirstLine + 1, origin: indicator.linkOrigin) }
+            indicator.notes.map {
+                Body(path: indicator.path, text: $0, firstLine: indicator.notesFirstLine + 1, origin: indicator.linkOrigin)
+            }
         }
         let renderer = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
         let figures = FigureResolver(site: site)
@@ -52,21 +59,26 @@ public struct SiteAssembly: @unchecked Sendable {
             let address = PageAddress(directory: body.origin.directory)
             let href = { links.href(for: $0, from: body.origin, at: address) }
             guard let cache else {
-                return renderer.render(body.text, path: body.path, firstLine: body.firstLine, rewriteURL: href, rewriteText: figures.substitute)
+                return renderer.render(
+                    body.text, path: body.path, firstLine: body.firstLine, rewriteURL: href, rewriteText: figures.substitute)
             }
-            let key = BuildCache.MarkdownKey(text: body.text, path: body.path, firstLine: body.firstLine,
-                                             origin: body.origin, allowRawHTML: renderer.allowRawHTML)
+            let key = BuildCache.MarkdownKey(
+                text: body.text, path: body.path, firstLine: body.firstLine,
+                origin: body.origin, allowRawHTML: renderer.allowRawHTML)
             if let reused = cache.markdown(key, href: href, figures: figures.substitute) { return reused }
             var answers = BuildCache.MarkdownAnswers()
-            let fresh = renderer.render(body.text, path: body.path, firstLine: body.firstLine, rewriteURL: { url in
-                let target = href(url)
-                answers.links.append((url, target))
-                return target
-            }, rewriteText: { text in
-                let figure = figures.substitute(text)
-                if text.contains("{{") { answers.figures.append((text, figure)) }
-                return figure
-            })
+            let fresh = renderer.render(
+                body.text, path: body.path, firstLine: body.firstLine,
+                rewriteURL: { url in
+                    let target = href(url)
+                    answers.links.append((url, target))
+                    return target
+                },
+                rewriteText: { text in
+                    let figure = figures.substitute(text)
+                    if text.contains("{{") { answers.figures.append((text, figure)) }
+                    return figure
+                })
             cache.storeMarkdown(key, fresh, answers: answers)
             return fresh
         }

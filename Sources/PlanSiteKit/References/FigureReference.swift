@@ -22,20 +22,26 @@ public struct FigureReference: Sendable, Equatable {
     /// Every reference in a piece of text, in order.
     public static func scan(_ text: String) -> [FigureReference] {
         // Most text has no "{{" at all: looked for on bytes (Foundation's `contains` bridges to NSString).
-        guard zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }) else { return [] }
+        guard zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }) else {
+            return []
+        }
         return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let whole = Range(match.range, in: text), let id = Range(match.range(at: 1), in: text),
-                  let field = Range(match.range(at: 2), in: text) else { return nil }
+                let field = Range(match.range(at: 2), in: text)
+            else { return nil }
             return FigureReference(id: String(text[id]), field: String(text[field]), range: whole)
         }
     }
 
     /// The text with each of `references` (in order) replaced by what `replacement` gives, or kept
     /// when it gives nil. Built front to back: replacing in place moved the rest of the text each time.
-    static func replacing(_ references: [FigureReference], in text: String,
-                          with replacement: (FigureReference) -> String?) -> String {
+    static func replacing(
+        _ references: [FigureReference], in text: String,
+        with replacement: (FigureReference) -> String?
+    ) -> String {
         guard !references.isEmpty else { return text }
-        var result = "", copied = text.startIndex
+        var result = ""
+        var copied = text.startIndex
         result.reserveCapacity(text.utf8.count)
         for reference in references {
             guard let new = replacement(reference) else { continue }
@@ -61,15 +67,23 @@ public struct FigureResolver: Sendable {
 
     public func resolve(_ reference: FigureReference) -> Result<String, ReferenceProblem> {
         guard let indicator = site.indicator(reference.id) else {
-            let nearest = site.indicators.map(\.id).min { ($0.editDistance(to: reference.id), $0) < ($1.editDistance(to: reference.id), $1) }
-            let hint = nearest.flatMap { $0.editDistance(to: reference.id) <= max(2, reference.id.count / 4) ? "; did you mean `\($0)`?" : nil }
+            let nearest = site.indicators.map(\.id).min {
+                ($0.editDistance(to: reference.id), $0) < ($1.editDistance(to: reference.id), $1)
+            }
+            let hint = nearest.flatMap {
+                $0.editDistance(to: reference.id) <= max(2, reference.id.count / 4) ? "; did you mean `\($0)`?" : nil
+            }
             return .failure(ReferenceProblem("no indicator has the id `\(reference.id)`" + (hint ?? "")))
         }
         guard let field = FigureReference.Field(rawValue: reference.field) else {
             let names = FigureReference.Field.allCases.map(\.rawValue)
-            let nearest = names.min { ($0.editDistance(to: reference.field.lowercased()), $0) < ($1.editDistance(to: reference.field.lowercased()), $1) }
+            let nearest = names.min {
+                ($0.editDistance(to: reference.field.lowercased()), $0) < ($1.editDistance(to: reference.field.lowercased()), $1)
+            }
             let hint = nearest.flatMap { $0.editDistance(to: reference.field.lowercased()) <= 2 ? "; did you mean `\($0)`?" : nil }
-            return .failure(ReferenceProblem("unknown field `\(reference.field)`; a reference names one of \(names.joined(separator: ", "))" + (hint ?? "")))
+            return .failure(
+                ReferenceProblem(
+                    "unknown field `\(reference.field)`; a reference names one of \(names.joined(separator: ", "))" + (hint ?? "")))
         }
         return .success(FigureText(indicator: indicator, site: site).text(field))
     }
@@ -96,7 +110,9 @@ struct FigureText {
             return latest.map { PeriodText.display($0.period) } ?? "no period"
         case .england:
             let national = site.config.nationalComparator
-            guard let latest, let value = indicator.comparator(national)?.observation(for: latest.period)?.value else { return "not available" }
+            guard let latest, let value = indicator.comparator(national)?.observation(for: latest.period)?.value else {
+                return "not available"
+            }
             return presenter.formattedWithUnit(value)
         case .comparison:
             // In prose a bare "not compared" reads as an oversight: say why there is no verdict.
@@ -121,7 +137,9 @@ struct FigureText {
         }
         let from = NumberFormat.format(before, decimals: indicator.decimals)
         let difference = NumberFormat.format(abs(now - before), decimals: indicator.decimals)
-        if NumberFormat.format(now, decimals: indicator.decimals) == from { return "no change since \(PeriodText.display(previous.period))" }
+        if NumberFormat.format(now, decimals: indicator.decimals) == from {
+            return "no change since \(PeriodText.display(previous.period))"
+        }
         return "\(now > before ? "up" : "down") \(difference) from \(from) \(PeriodText.phrase(previous.period))"
     }
 }
@@ -159,7 +177,8 @@ extension FigureResolver {
         [("title", title), ("summary", summary ?? "")].flatMap { field, text in
             FigureReference.scan(text).compactMap { reference -> Diagnostic? in
                 guard !site.unreadableIndicatorIDs.contains(reference.id),
-                      case .failure(let problem) = resolve(reference) else { return nil }
+                    case .failure(let problem) = resolve(reference)
+                else { return nil }
                 return .error(SourceLocation(path: path), "`\(field)`: `\(text[reference.range])`: \(problem.message)")
             }
         }

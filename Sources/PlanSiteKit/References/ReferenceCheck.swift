@@ -11,8 +11,10 @@ struct ReferenceCheck {
             for reference in FigureReference.scan(text) where !resolver.site.unreadableIndicatorIDs.contains(reference.id) {
                 guard case .failure(let problem) = resolver.resolve(reference) else { continue }
                 let written = String(text[reference.range])
-                problems.append(.error(outline.location(of: written, in: text, at: reference.range.lowerBound, node: location),
-                                       "`\(written)`: \(problem.message)"))
+                problems.append(
+                    .error(
+                        outline.location(of: written, in: text, at: reference.range.lowerBound, node: location),
+                        "`\(written)`: \(problem.message)"))
             }
         }
         return problems

@@ -36,8 +36,10 @@ struct StaleFigureCheck {
         return problems + reviewDateProblems(indicators)
     }
 
-    private func finding(_ number: WrittenNumber, in text: String, sentence: Substring,
-                         _ indicators: [Indicator]) -> String? {
+    private func finding(
+        _ number: WrittenNumber, in text: String, sentence: Substring,
+        _ indicators: [Indicator]
+    ) -> String? {
         indicators.lazy.compactMap { self.olderValue(number, in: text, sentence: sentence, of: $0) }.first
     }
 
@@ -54,7 +56,8 @@ struct StaleFigureCheck {
 
     static func linkedIndicator(_ url: String) -> String? {
         guard let match = indicatorLink.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)),
-              let range = Range(match.range(at: 1), in: url) else { return nil }
+            let range = Range(match.range(at: 1), in: url)
+        else { return nil }
         return String(url[range])
     }
 
@@ -71,7 +74,8 @@ struct StaleFigureCheck {
         var decimals: Int
     }
 
-    private static let numberPattern = try! NSRegularExpression(pattern: #"(?<![\d.,\-/])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d]|[.,/\-]\d)"#)
+    private static let numberPattern = try! NSRegularExpression(
+        pattern: #"(?<![\d.,\-/])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d]|[.,/\-]\d)"#)
 
     static func numbers(in text: String) -> [WrittenNumber] {
         numberPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
@@ -89,7 +93,8 @@ struct StaleFigureCheck {
         let plain = { (value: Double) in NumberFormat.format(value, decimals: indicator.decimals).replacingOccurrences(of: ",", with: "") }
         guard plain(latestValue) != number.digits else { return nil }
         guard let older = indicator.series.last(where: { $0.value.map(plain) == number.digits && $0 != latest }),
-              !sentence.mentions(period: older.period) else { return nil }
+            !sentence.mentions(period: older.period)
+        else { return nil }
         let quoted = String(text[number.range]) + (unitWritten.map { text[number.range.upperBound..<$0] } ?? "")
         return "\"\(quoted)\" is \(indicator.id)'s value for \(older.period); the latest is "
             + "\(NumberFormat.format(latestValue, decimals: indicator.decimals)) (\(latest.period)). Write {{\(indicator.id).latest}} to keep it current"
@@ -150,7 +155,9 @@ struct StaleFigureCheck {
 
     /// Warns when the review date is before the start of the last calendar year the newest figure
     /// covers (or before its date): the words were plainly reviewed before that figure existed.
-    static func reviewProblem(reviewed: String, date: CalendarDate, at location: SourceLocation, indicators: [Indicator], what: String) -> Diagnostic? {
+    static func reviewProblem(reviewed: String, date: CalendarDate, at location: SourceLocation, indicators: [Indicator], what: String)
+        -> Diagnostic?
+    {
         var newest: (indicator: Indicator, period: String, start: CalendarDate)?
         for indicator in indicators {
             for observation in indicator.series where observation.value != nil {
@@ -159,8 +166,10 @@ struct StaleFigureCheck {
             }
         }
         guard let newest else { return nil }
-        return .warning(location, "last_reviewed \(reviewed) is older than the newest data \(what) shows (\(newest.indicator.id) for \(newest.period)); "
-                        + "review the words against it, then update last_reviewed")
+        return .warning(
+            location,
+            "last_reviewed \(reviewed) is older than the newest data \(what) shows (\(newest.indicator.id) for \(newest.period)); "
+                + "review the words against it, then update last_reviewed")
     }
 }
 
@@ -173,9 +182,9 @@ extension PeriodText {
     }
 }
 
-private extension Substring {
+extension Substring {
     /// Whether a sentence names a period: as written, as shown ("31 March 2024"), or by month and year ("March 2024").
-    func mentions(period: String) -> Bool {
+    fileprivate func mentions(period: String) -> Bool {
         let shown = PeriodText.display(period)
         var forms = [period, shown]
         if shown != period, let space = shown.firstIndex(of: " ") { forms.append(String(shown[shown.index(after: space)...])) }

@@ -16,7 +16,8 @@ struct AccessibilityStatement {
     func values() -> [String: Any] {
         var values: [String: Any] = ["last_reviewed": StatementDate.long(lastReviewed), "has_results": results != nil]
         guard let results else {
-            values["summary"] = "This statement was last reviewed on \(StatementDate.long(lastReviewed)). "
+            values["summary"] =
+                "This statement was last reviewed on \(StatementDate.long(lastReviewed)). "
                 + "No automated test results are attached to this copy of the website, so none are shown here."
             values["checks"] = [[String: Any]]()
             return values
@@ -41,12 +42,14 @@ struct AccessibilityStatement {
         var text = "Last tested \(StatementDate.long(results.date))" + (with.isEmpty ? "" : " with " + with.joined(separator: " "))
         text += ": \(results.pagesTested) \(results.pagesTested == 1 ? "page" : "pages")"
         // The first two checks by name (AA, then AAA contrast), the others as one figure: the table has each.
-        let named = results.checks.prefix(2), others = results.checks.dropFirst(2)
+        let named = results.checks.prefix(2)
+        let others = results.checks.dropFirst(2)
         for (index, check) in named.enumerated() {
             text += ", \(check.failures) \(index == 0 ? (check.failures == 1 ? "failure" : "failures") + " " : "")at \(check.name)"
         }
         if !others.isEmpty {
-            text += " and \(others.reduce(0) { $0 + $1.failures }) in the other \(others.count) \(others.count == 1 ? "check" : "checks") below"
+            text +=
+                " and \(others.reduce(0) { $0 + $1.failures }) in the other \(others.count) \(others.count == 1 ? "check" : "checks") below"
         }
         return text + "."
     }

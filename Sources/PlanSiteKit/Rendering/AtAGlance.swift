@@ -14,11 +14,15 @@ struct AtAGlance {
         let national = site.config.nationalComparator
         let groups = limit == .max ? outcomeGroups + commitmentGroups : outcomeGroups
         let rows: [[String: Any]] = groups.map { page, ids in
-            ["title": page.title, "href": address.link(to: page.outputDirectory),
-             "indicators": ids.prefix(limit).compactMap { site.indicator($0) }.map { row($0, at: address) }]
+            [
+                "title": page.title, "href": address.link(to: page.outputDirectory),
+                "indicators": ids.prefix(limit).compactMap { site.indicator($0) }.map { row($0, at: address) },
+            ]
         }
-        return ["outcomes": rows, "commitments": site.commitments.map { commitment($0, at: address) },
-                "national": national, "href": address.link(to: "at-a-glance/"), "is_summary": limit != .max]
+        return [
+            "outcomes": rows, "commitments": site.commitments.map { commitment($0, at: address) },
+            "national": national, "href": address.link(to: "at-a-glance/"), "is_summary": limit != .max,
+        ]
     }
 
     private var outcomeGroups: [(ContentPage, [String])] {
@@ -38,19 +42,23 @@ struct AtAGlance {
     private func row(_ indicator: Indicator, at address: PageAddress) -> [String: Any] {
         let presenter = presenter(indicator)
         let comparison = presenter.comparison
-        return ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
-                "latest": presenter.latest?.value.map(presenter.formattedWithUnit) ?? "No figure published",
-                "period": presenter.latest.map { PeriodText.display($0.period) } ?? "–",
-                "direction": presenter.travel.phrase,
-                "comparison": comparison.label(against: site.config.nationalComparator), "comparison_class": comparison.cssClass]
+        return [
+            "title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
+            "latest": presenter.latest?.value.map(presenter.formattedWithUnit) ?? "No figure published",
+            "period": presenter.latest.map { PeriodText.display($0.period) } ?? "–",
+            "direction": presenter.travel.phrase,
+            "comparison": comparison.label(against: site.config.nationalComparator), "comparison_class": comparison.cssClass,
+        ]
     }
 
     private func commitment(_ commitment: ContentPage, at address: PageAddress) -> [String: Any] {
         let progress = commitment.targets.compactMap { target in
             site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).sentence }
         }
-        var values: [String: Any] = ["title": commitment.title, "href": address.link(to: commitment.outputDirectory),
-                                     "progress": progress.map { ["sentence": $0] }, "has_progress": !progress.isEmpty]
+        var values: [String: Any] = [
+            "title": commitment.title, "href": address.link(to: commitment.outputDirectory),
+            "progress": progress.map { ["sentence": $0] }, "has_progress": !progress.isEmpty,
+        ]
         values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
         return values
     }

@@ -20,28 +20,35 @@ struct BreakdownPresenter {
         let chart = BreakdownChart(breakdown: breakdown, indicator: indicator, national: national, index: index)
         var narrow = chart
         narrow.narrow = true
-        let hasCI = breakdown.categories.contains(where: \.hasInterval)
+        let hasCI =
+            breakdown.categories.contains(where: \.hasInterval)
             || breakdown.overall?.lowerCI != nil || breakdown.national?.lowerCI != nil
         let hasNotes = breakdown.categories.contains { $0.note != nil }
         var rows: [[String: Any]] = breakdown.categories.map { category in
-            ["category": category.category,
-             "value": category.value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? "No value",
-             "ci": hasCI ? ["text": interval(category.lowerCI, category.upperCI)] : NSNull(),
-             "note": hasNotes ? ["text": category.note ?? ""] : NSNull()]
+            [
+                "category": category.category,
+                "value": category.value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? "No value",
+                "ci": hasCI ? ["text": interval(category.lowerCI, category.upperCI)] : NSNull(),
+                "note": hasNotes ? ["text": category.note ?? ""] : NSNull(),
+            ]
         }
         for (name, figure) in [("\(indicator.geography) overall", breakdown.overall), (national, breakdown.national)] {
             guard let figure, let value = figure.value else { continue }
-            rows.append(["category": name, "value": format(value),
-                         "ci": hasCI ? ["text": interval(figure.lowerCI, figure.upperCI)] : NSNull(),
-                         "note": hasNotes ? ["text": ""] : NSNull()])
+            rows.append([
+                "category": name, "value": format(value),
+                "ci": hasCI ? ["text": interval(figure.lowerCI, figure.upperCI)] : NSNull(),
+                "note": hasNotes ? ["text": ""] : NSNull(),
+            ])
         }
         let heading = "By \(breakdown.dimension), \(PeriodText.display(breakdown.period))"
-        return ["heading": heading, "id": "breakdown-\(index + 1)",
-                "chart": chart.svg(), "chart_narrow": narrow.svg(),
-                "baseline_note": TemplateText.optional(chart.baselineNote),
-                "sentence": BreakdownSummary(breakdown: breakdown, indicator: indicator).sentence,
-                "caption": "\(chart.title) (\(indicator.unit))",
-                "dimension": breakdown.dimension.prefix(1).uppercased() + breakdown.dimension.dropFirst(),
-                "has_ci": hasCI, "has_notes": hasNotes, "rows": rows]
+        return [
+            "heading": heading, "id": "breakdown-\(index + 1)",
+            "chart": chart.svg(), "chart_narrow": narrow.svg(),
+            "baseline_note": TemplateText.optional(chart.baselineNote),
+            "sentence": BreakdownSummary(breakdown: breakdown, indicator: indicator).sentence,
+            "caption": "\(chart.title) (\(indicator.unit))",
+            "dimension": breakdown.dimension.prefix(1).uppercased() + breakdown.dimension.dropFirst(),
+            "has_ci": hasCI, "has_notes": hasNotes, "rows": rows,
+        ]
     }
 }

@@ -36,12 +36,14 @@ struct BreakdownSummary {
     private func gapClause(_ present: [BreakdownCategory]) -> String {
         if breakdown.ordered, let first = present.first, let last = present.last, let a = first.value, let b = last.value {
             if format(a) == format(b) { return "\(first.category) and \(last.category) have the same figure, \(format(a))." }
-            return "From \(first.category) to \(last.category) the figure \(b > a ? "rises" : "falls") from \(format(a)) to \(format(b)), a gap of \(gap(abs(b - a)))."
+            return
+                "From \(first.category) to \(last.category) the figure \(b > a ? "rises" : "falls") from \(format(a)) to \(format(b)), a gap of \(gap(abs(b - a)))."
         }
         let sorted = present.sorted { ($0.value!, $0.category) > ($1.value!, $1.category) }
         guard let high = sorted.first, let low = sorted.last, let h = high.value, let l = low.value else { return "" }
         if format(h) == format(l) { return "Every group has the same figure, \(format(h))." }
-        return "The highest figure is for \(high.category) (\(format(h))) and the lowest for \(low.category) (\(format(l))), a gap of \(gap(h - l))."
+        return
+            "The highest figure is for \(high.category) (\(format(h))) and the lowest for \(low.category) (\(format(l))), a gap of \(gap(h - l))."
     }
 
     private func significanceClause(_ present: [BreakdownCategory]) -> String {
@@ -51,7 +53,8 @@ struct BreakdownSummary {
         }
         guard let overall = breakdown.overall?.value else { return pairClause(present) }
         let whole = "\(indicator.geography) overall (\(format(overall)))"
-        var above: [String] = [], below: [String] = []
+        var above: [String] = []
+        var below: [String] = []
         for category in withCI {
             guard let lower = category.lowerCI, let upper = category.upperCI else { continue }
             if lower > overall { above.append(category.category) } else if upper < overall { below.append(category.category) }
@@ -63,18 +66,24 @@ struct BreakdownSummary {
         } else {
             var pieces: [String] = []
             if !above.isEmpty { pieces.append("significantly \(word(higher: true)) than \(whole): \(Self.list(above))") }
-            if !below.isEmpty { pieces.append("significantly \(word(higher: false)) than \(above.isEmpty ? whole : "it"): \(Self.list(below))") }
+            if !below.isEmpty {
+                pieces.append("significantly \(word(higher: false)) than \(above.isEmpty ? whole : "it"): \(Self.list(below))")
+            }
             clause = pieces.joined(separator: "; ")
             clause = clause.prefix(1).uppercased() + clause.dropFirst() + "."
         }
-        if untested > 0 { clause += " \(untested == 1 ? "One group has" : "\(untested) groups have") no confidence interval and is not tested." }
+        if untested > 0 {
+            clause += " \(untested == 1 ? "One group has" : "\(untested) groups have") no confidence interval and is not tested."
+        }
         return clause
     }
 
     /// With no overall figure, whether the two groups the gap names differ significantly.
     private func pairClause(_ present: [BreakdownCategory]) -> String {
         let pair: (BreakdownCategory, BreakdownCategory)
-        if breakdown.ordered { pair = (present.first!, present.last!) } else {
+        if breakdown.ordered {
+            pair = (present.first!, present.last!)
+        } else {
             let sorted = present.sorted { ($0.value!, $0.category) > ($1.value!, $1.category) }
             pair = (sorted.first!, sorted.last!)
         }

@@ -7,11 +7,13 @@ enum CommitmentStatusValues {
     static func values(for commitment: ContentPage, config: SiteConfig) -> [String: Any] {
         let assessment = commitment.assessment
         let on = assessment?.on?.value
-        return ["status": TemplateText.optional(commitment.status?.label(in: config)),
-                "status_class": TemplateText.optional(commitment.status?.rawValue),
-                "has_assessment": assessment?.by != nil || on != nil, "is_not_assessed": commitment.status == .notAssessed,
-                "assessed_by": TemplateText.optional(assessment?.by),
-                "assessed_on": TemplateText.optional(on?.long), "assessed_on_iso": TemplateText.optional(on?.description),
-                "reason": TemplateText.optional(assessment?.reason)]
+        return [
+            "status": TemplateText.optional(commitment.status?.label(in: config)),
+            "status_class": TemplateText.optional(commitment.status?.rawValue),
+            "has_assessment": assessment?.by != nil || on != nil, "is_not_assessed": commitment.status == .notAssessed,
+            "assessed_by": TemplateText.optional(assessment?.by),
+            "assessed_on": TemplateText.optional(on?.long), "assessed_on_iso": TemplateText.optional(on?.description),
+            "reason": TemplateText.optional(assessment?.reason),
+        ]
     }
 }

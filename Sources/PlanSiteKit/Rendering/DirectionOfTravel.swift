@@ -88,7 +88,8 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
             case (true?, .higherIsBetter), (false?, .lowerIsBetter): .improving
             default: .gettingWorse
             }
-        var sentence = "\(capitalised(direction.words)): a trend test on the five yearly figures from \(span),"
+        var sentence =
+            "\(capitalised(direction.words)): a trend test on the five yearly figures from \(span),"
             + " the method Fingertips uses,"
         if let rise {
             let better = indicator.polarity == .higherIsBetter ? "higher" : "lower"

@@ -1,10 +1,13 @@
 import Foundation
+
 /// The indicator's data table: the same numbers as the chart, one row per period,
 /// with every comparator (including any left off the chart for its scale) and
 /// every observation's note.
 extension IndicatorPresenter {
     func table() -> [String: Any] {
-        let comparators = [national, regional].compactMap { $0 }.filter { name in indicator.comparator(name).map { !$0.series.isEmpty } ?? false }
+        let comparators = [national, regional].compactMap { $0 }.filter { name in
+            indicator.comparator(name).map { !$0.series.isEmpty } ?? false
+        }
         let hasCI = indicator.series.contains { $0.lowerCI != nil }
         let hasNotes = indicator.series.contains { $0.note != nil && $0.value != nil }
         // Looked up by period once per series, not searched once per row: series can be thousands long.
@@ -14,17 +17,22 @@ extension IndicatorPresenter {
         // first row instead of after thirty (docs/content-format.md, "Data tables").
         let rows: [[String: Any]] = periods().reversed().map { period in
             let observation = own[period]
-            var row: [String: Any] = ["period": PeriodText.display(period), "value": cell(observation),
-                                      "flags": Self.flagMarks(observation)]
+            var row: [String: Any] = [
+                "period": PeriodText.display(period), "value": cell(observation),
+                "flags": Self.flagMarks(observation),
+            ]
             row["ci"] = hasCI ? ["text": interval(observation)] : NSNull()
             row["note"] = hasNotes ? ["text": observation?.value == nil ? "" : observation?.note ?? ""] : NSNull()
             row["comparators"] = others.map { ["value": cell($0[period]), "flags": Self.flagMarks($0[period])] as [String: Any] }
             return row
         }
-        return ["caption": "\(indicator.title): \(indicator.geography)\(comparators.isEmpty ? "" : " and \(comparators.joined(separator: " and "))") by period, latest first (\(indicator.unit))",
-                "geography": indicator.geography, "has_ci": hasCI, "has_notes": hasNotes,
-                "comparator_names": comparators.map { ["name": $0] }, "rows": rows,
-                "flag_key": TemplateText.optional(flagKey(comparators))]
+        return [
+            "caption":
+                "\(indicator.title): \(indicator.geography)\(comparators.isEmpty ? "" : " and \(comparators.joined(separator: " and "))") by period, latest first (\(indicator.unit))",
+            "geography": indicator.geography, "has_ci": hasCI, "has_notes": hasNotes,
+            "comparator_names": comparators.map { ["name": $0] }, "rows": rows,
+            "flag_key": TemplateText.optional(flagKey(comparators)),
+        ]
     }
 
     /// "[p]" beside a figure, with its meaning for screen readers.

@@ -44,8 +44,9 @@ struct IndicatorPresenter: Sendable {
         // A count beside a national or regional total shows scale, never better or worse.
         if indicator.measure == .count { return series.contains { $0.value != nil } ? .differentScale : .notCompared }
         let reference = latest.flatMap { latest in series.first { $0.period == latest.period } }
-        let result = Comparison.compare(latest, with: reference, polarity: indicator.polarity,
-                                        valueType: indicator.valueType, multiplier: indicator.multiplier)
+        let result = Comparison.compare(
+            latest, with: reference, polarity: indicator.polarity,
+            valueType: indicator.valueType, multiplier: indicator.multiplier)
         if result != .notCompared && !TrendChart.sharesScale(indicator.series, series) { return .differentScale }
         return result
     }
@@ -68,11 +69,13 @@ struct IndicatorPresenter: Sendable {
     }
 
     func row(at address: PageAddress) -> [String: Any] {
-        ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
-         "latest": latest?.value.map(formattedWithUnit) ?? "No figure",
-         "period": latest.map { PeriodText.display($0.period) } ?? "", "national": comparatorValue(national, for: latest?.period),
-         "comparison": comparison.label(against: national), "comparison_class": comparison.cssClass,
-         "trend": travel.phrase]
+        [
+            "title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
+            "latest": latest?.value.map(formattedWithUnit) ?? "No figure",
+            "period": latest.map { PeriodText.display($0.period) } ?? "", "national": comparatorValue(national, for: latest?.period),
+            "comparison": comparison.label(against: national), "comparison_class": comparison.cssClass,
+            "trend": travel.phrase,
+        ]
     }
 
     /// Whether the comparison says something (better, similar, higher…), not "not compared".
@@ -81,10 +84,14 @@ struct IndicatorPresenter: Sendable {
     /// A tile says what a reader needs at a glance: the latest figure, which way it is
     /// going, and how it compares with England only when it can be compared.
     func tile(at address: PageAddress) -> [String: Any] {
-        var values: [String: Any] = ["title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
-                                     "headline": headline, "sparkline": Sparkline(indicator: indicator).svg()]
-        values["comparison"] = isCompared ? ["label": comparison.label(against: national), "class": comparison.cssClass] as [String: Any] : NSNull()
-        values["direction"] = travel.reason == .onlyOneFigure ? NSNull() : ["phrase": travel.phrase, "class": travel.direction.cssClass] as [String: Any]
+        var values: [String: Any] = [
+            "title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
+            "headline": headline, "sparkline": Sparkline(indicator: indicator).svg(),
+        ]
+        values["comparison"] =
+            isCompared ? ["label": comparison.label(against: national), "class": comparison.cssClass] as [String: Any] : NSNull()
+        values["direction"] =
+            travel.reason == .onlyOneFigure ? NSNull() : ["phrase": travel.phrase, "class": travel.direction.cssClass] as [String: Any]
         return values
     }
 
@@ -117,8 +124,10 @@ struct IndicatorPresenter: Sendable {
         values["target"] = NSNull()
         values["notes"] = notesHTML ?? NSNull()
         if let target = indicator.target {
-            values["target"] = ["label": target.label, "value": formattedWithUnit(target.value),
-                                "by": target.by.isEmpty ? NSNull() : target.by as Any]
+            values["target"] = [
+                "label": target.label, "value": formattedWithUnit(target.value),
+                "by": target.by.isEmpty ? NSNull() : target.by as Any,
+            ]
         }
         return values
     }
@@ -126,8 +135,10 @@ struct IndicatorPresenter: Sendable {
     /// What a hollow point and a rule across the chart mean, when it has them.
     var chartKey: String {
         let flags = Set((indicator.series + indicator.comparators.flatMap(\.series)).flatMap(\.flags))
-        let words = [flags.contains(.provisional) ? "Hollow points are provisional figures." : nil,
-                     flags.contains(.breakInSeries) ? "The line breaks where the series does (a change of source or method)." : nil]
+        let words = [
+            flags.contains(.provisional) ? "Hollow points are provisional figures." : nil,
+            flags.contains(.breakInSeries) ? "The line breaks where the series does (a change of source or method)." : nil,
+        ]
         return words.compactMap { $0 }.joined(separator: " ")
     }
 
@@ -155,8 +166,10 @@ struct IndicatorPresenter: Sendable {
 
     private var sourceValues: [String: Any] {
         let source = indicator.source
-        var values: [String: Any] = ["publisher": source.publisher, "title": source.title,
-                                     "licence": source.licence ?? "Not stated by the source"]
+        var values: [String: Any] = [
+            "publisher": source.publisher, "title": source.title,
+            "licence": source.licence ?? "Not stated by the source",
+        ]
         values["url"] = TemplateText.optional(source.url)
         values["retrieved_from"] = TemplateText.optional(source.retrievedFrom)
         return values
@@ -164,18 +177,22 @@ struct IndicatorPresenter: Sendable {
 
     /// England always (saying "not compared" when it must); the region only where the indicator has its figures.
     func comparisons() -> [[String: Any]] {
-        let names = [national] + [regional].compactMap { $0 }.filter { indicator.comparator($0)?.series.contains { $0.value != nil } ?? false }
+        let names =
+            [national] + [regional].compactMap { $0 }.filter { indicator.comparator($0)?.series.contains { $0.value != nil } ?? false }
         return names.map { name in
             let result = comparison(against: name)
-            return ["name": name, "label": result.label(against: name), "class": result.cssClass,
-                    "method": method(result, against: name)]
+            return [
+                "name": name, "label": result.label(against: name), "class": result.cssClass,
+                "method": method(result, against: name),
+            ]
         }
     }
 
     private func notComparedReason(against name: String) -> String {
         guard let latest else { return "There is no figure to compare with \(name)." }
         if latest.period.lowercased().contains("not stated") {
-            return "The source does not state the period of the figure, so no \(name) figure can be matched to it and no comparison is made."
+            return
+                "The source does not state the period of the figure, so no \(name) figure can be matched to it and no comparison is made."
         }
         return "There is no \(name) figure for \(PeriodText.display(latest.period)), so no comparison is made."
     }
@@ -203,11 +220,13 @@ struct IndicatorPresenter: Sendable {
     private func intervalMethod(against name: String) -> String {
         let rule = "a difference counts only when the \(name) value lies outside it."
         guard let latest, let figure = FigureInterval.of(latest, valueType: indicator.valueType, multiplier: indicator.multiplier),
-              let method = figure.computedBy, let count = latest.count else {
+            let method = figure.computedBy, let count = latest.count
+        else {
             return "Compared using the 95% confidence interval: \(rule)"
         }
         let interval = "\(formatted(figure.interval.lower)) to \(formatted(figure.interval.upper))"
-        return "Compared using a 95% interval computed by PlanSite from the count (\(NumberFormat.format(count, decimals: 0))), by \(method.name): \(interval); \(rule)"
+        return
+            "Compared using a 95% interval computed by PlanSite from the count (\(NumberFormat.format(count, decimals: 0))), by \(method.name): \(interval); \(rule)"
     }
 
     /// "Luton: 7.0 per 100,000; England: 7.9 per 100,000 (2019-21)."
@@ -220,9 +239,12 @@ struct IndicatorPresenter: Sendable {
 
     /// Said of a rate made from fewer than 10 events, which OHID flags as unreliable.
     var reliabilityNote: String? {
-        guard let latest, let count = latest.count, FigureInterval.restsOnFewEvents(latest, valueType: indicator.valueType) else { return nil }
+        guard let latest, let count = latest.count, FigureInterval.restsOnFewEvents(latest, valueType: indicator.valueType) else {
+            return nil
+        }
         let events = NumberFormat.format(count, decimals: 0)
-        return "The latest rate is made from a count of \(events), fewer than 10, so it is unreliable: one more or one fewer changes it a lot."
+        return
+            "The latest rate is made from a count of \(events), fewer than 10, so it is unreliable: one more or one fewer changes it a lot."
     }
 
 }

@@ -25,7 +25,8 @@ public enum NumberFormat {
     static func rounded(_ value: Double, decimals: Int) -> String {
         let written = "\(value)"
         guard value >= 0, let point = written.firstIndex(of: "."),
-              written.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) else {
+            written.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E })
+        else {
             return decimalRounded(value, decimals: decimals)
         }
         var digits = Array(written.utf8.filter { $0 != 0x2E })
@@ -36,7 +37,10 @@ public enum NumberFormat {
             digits.removeSubrange(keep...)
             if roundsUp {
                 var index = keep - 1
-                while index >= 0, digits[index] == 0x39 { digits[index] = 0x30; index -= 1 }
+                while index >= 0, digits[index] == 0x39 {
+                    digits[index] = 0x30
+                    index -= 1
+                }
                 if index >= 0 { digits[index] += 1 } else { digits.insert(0x31, at: 0) }
             }
         } else {

@@ -26,9 +26,15 @@ public struct PageAddress: Sendable, Hashable {
     /// Counted on bytes for an ASCII folder (every link a page makes asks for it).
     private var depth: Int {
         guard directory.utf8.allSatisfy({ $0 < 0x80 }) else { return directory.split(separator: "/").count }
-        var parts = 0, inPart = false
+        var parts = 0
+        var inPart = false
         for byte in directory.utf8 {
-            if byte == UInt8(ascii: "/") { inPart = false } else if !inPart { inPart = true; parts += 1 }
+            if byte == UInt8(ascii: "/") {
+                inPart = false
+            } else if !inPart {
+                inPart = true
+                parts += 1
+            }
         }
         return parts
     }

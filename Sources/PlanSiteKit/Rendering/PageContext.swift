@@ -33,7 +33,9 @@ struct PageContext {
             "breadcrumbs": breadcrumbs(),
             "has_breadcrumbs": !trail.isEmpty,
             "national": config.nationalComparator,
-            "footer_links": config.footerLinks.map { ["title": $0.title, "href": links.href(for: $0.url, from: FrontMatterLint.siteSettings, at: address)] },
+            "footer_links": config.footerLinks.map {
+                ["title": $0.title, "href": links.href(for: $0.url, from: FrontMatterLint.siteSettings, at: address)]
+            },
             "is_home": address.directory.isEmpty && address.fileName == "index.html",
         ]
         // Optional values are NSNull when absent: Mustache renders them like a missing

@@ -46,7 +46,9 @@ public struct SiteRenderer: Sendable {
         let templates = templates
         return Parallel.consume(&contexts, enabled: parallel) { page in
             OutputFile(path: page.path, text: templates.render(page.values, with: page.template))
-        } emptying: { $0.values = [:] }
+        } emptying: {
+            $0.values = [:]
+        }
     }
 
     /// Size in bytes of a download, by its path under the output folder.
@@ -72,8 +74,13 @@ public struct SiteRenderer: Sendable {
 
     /// One page to make values for; every kind is made on every core.
     private enum PageJob: Sendable {
-        case home, outcome(ContentPage), commitment(ContentPage), plain(ContentPage)
-        case atAGlance, indicatorIndex, indicator(Indicator), notFound
+        case home
+        case outcome(ContentPage)
+        case commitment(ContentPage)
+        case plain(ContentPage)
+        case atAGlance, indicatorIndex
+        case indicator(Indicator)
+        case notFound
     }
 
     private func context(for job: PageJob) -> PageRender {
@@ -156,16 +163,22 @@ public struct SiteRenderer: Sendable {
 
     private func renderAtAGlance() -> PageRender {
         let address = PageAddress(directory: "at-a-glance/")
-        var values = base(for: "At a glance", summary: "How \(site.config.title) is doing: every indicator's latest figure, its direction of travel and how it compares with \(site.config.nationalComparator), and each commitment's status.",
-                          at: address, trail: [home], current: "at-a-glance/")
+        var values = base(
+            for: "At a glance",
+            summary:
+                "How \(site.config.title) is doing: every indicator's latest figure, its direction of travel and how it compares with \(site.config.nationalComparator), and each commitment's status.",
+            at: address, trail: [home], current: "at-a-glance/")
         values["glance"] = AtAGlance(site: site, presenter: presenter).values(at: address)
         return page(values, template: "at-a-glance", at: address)
     }
 
     private func renderIndicatorIndex() -> PageRender {
         let address = PageAddress(directory: "indicators/")
-        var values = base(for: "Indicators", summary: "Every measure of \(site.config.title), with its latest figure and how it compares with \(site.config.nationalComparator).",
-                          at: address, trail: [home], current: "indicators/")
+        var values = base(
+            for: "Indicators",
+            summary:
+                "Every measure of \(site.config.title), with its latest figure and how it compares with \(site.config.nationalComparator).",
+            at: address, trail: [home], current: "indicators/")
         // Readers scan by name, not by file name: sort by title (then id, so the order is stable).
         let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
         values["rows"] = byTitle.map { presenter(for: $0).row(at: address) }
@@ -199,10 +212,14 @@ public struct SiteRenderer: Sendable {
 
     private var home: (title: String, target: String) { (site.priority.title, "") }
 
-    private func base(for title: String, summary: String?, at address: PageAddress,
-                      trail: [(title: String, target: String)], current: String?) -> [String: Any] {
-        var values = PageContext(site: site, links: links, address: address, title: title, description: summary,
-                                 trail: trail, navigationCurrent: current).values()
+    private func base(
+        for title: String, summary: String?, at address: PageAddress,
+        trail: [(title: String, target: String)], current: String?
+    ) -> [String: Any] {
+        var values = PageContext(
+            site: site, links: links, address: address, title: title, description: summary,
+            trail: trail, navigationCurrent: current
+        ).values()
         values["title"] = title
         return values
     }
@@ -218,17 +235,24 @@ public struct SiteRenderer: Sendable {
 
     private func image(of page: ContentPage, at address: PageAddress) -> [String: Any]? {
         guard let image = page.image else { return nil }
-        return ["src": links.href(for: image.src, from: page.linkOrigin, at: address), "alt": image.decorative ? "" : image.alt, "decorative": image.decorative]
+        return [
+            "src": links.href(for: image.src, from: page.linkOrigin, at: address), "alt": image.decorative ? "" : image.alt,
+            "decorative": image.decorative,
+        ]
     }
 
     private func outcomeSummary(_ outcome: ContentPage, from address: PageAddress) -> [String: Any] {
-        ["title": outcome.title, "summary": TemplateText.optional(outcome.summary), "href": address.link(to: outcome.outputDirectory),
-         "indicators": headlineTiles(for: outcome, at: address), "has_indicators": !outcome.indicatorIDs.isEmpty]
+        [
+            "title": outcome.title, "summary": TemplateText.optional(outcome.summary), "href": address.link(to: outcome.outputDirectory),
+            "indicators": headlineTiles(for: outcome, at: address), "has_indicators": !outcome.indicatorIDs.isEmpty,
+        ]
     }
 
     private func commitmentSummary(_ commitment: ContentPage, from address: PageAddress) -> [String: Any] {
-        var values: [String: Any] = ["title": commitment.title, "summary": TemplateText.optional(commitment.summary),
-                                     "href": address.link(to: commitment.outputDirectory)]
+        var values: [String: Any] = [
+            "title": commitment.title, "summary": TemplateText.optional(commitment.summary),
+            "href": address.link(to: commitment.outputDirectory),
+        ]
         values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
         values["progress"] = commitment.targets.compactMap { target in
             site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).values(at: address) }

@@ -5,10 +5,12 @@ struct TargetProgress {
     var indicator: Indicator
 
     func values(at address: PageAddress) -> [String: Any] {
-        ["label": target.label, "by": target.by, "sentence": sentence,
-         "href": address.link(to: "indicators/\(indicator.id)/"), "indicator": indicator.title,
-         "percent": percent.map { String(min($0, 100)) } ?? "", "has_percent": percent != nil,
-         "predates": predatesNote ?? "", "has_predates": predatesNote != nil]
+        [
+            "label": target.label, "by": target.by, "sentence": sentence,
+            "href": address.link(to: "indicators/\(indicator.id)/"), "indicator": indicator.title,
+            "percent": percent.map { String(min($0, 100)) } ?? "", "has_percent": percent != nil,
+            "predates": predatesNote ?? "", "has_predates": predatesNote != nil,
+        ]
     }
 
     private var latest: Observation? { indicator.latest }
@@ -30,7 +32,8 @@ struct TargetProgress {
     /// 500 households in temporary accommodation".
     var sentence: String {
         guard let latest, let value = latest.value else { return "No figure has been published yet for \(indicator.title.lowercased())." }
-        let figure = "\(NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)) \(PeriodText.phrase(latest.period))"
+        let figure =
+            "\(NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)) \(PeriodText.phrase(latest.period))"
         let label = target.label.prefix(1).lowercased() + target.label.dropFirst()
         let gap = format(abs(value - target.value))
         let aboveWanted = indicator.polarity != .lowerIsBetter
@@ -54,6 +57,7 @@ struct TargetProgress {
                 + (targetYears == nil ? "." : " for \(target.by).")
         }
         guard let targetYears, latestYears.upperBound < targetYears.lowerBound else { return nil }
-        return "The latest figure, for \(PeriodText.display(latest.period)), predates the target's period (\(target.by)): it shows the position then, not whether the target has been met."
+        return
+            "The latest figure, for \(PeriodText.display(latest.period)), predates the target's period (\(target.by)): it shows the position then, not whether the target has been met."
     }
 }

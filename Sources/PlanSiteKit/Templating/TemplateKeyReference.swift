@@ -5,7 +5,7 @@ import Foundation
 /// test can tell when the page is out of date.
 public enum TemplateKeyReference {
     public static func markdown(for pages: [PageRender]) -> String {
-        var keys: [String: [String: Set<String>]] = [:]   // template → key path → kinds
+        var keys: [String: [String: Set<String>]] = [:]  // template → key path → kinds
         for page in pages {
             collect(page.values, prefix: "", into: &keys[page.template, default: [:]])
         }

@@ -28,7 +28,9 @@ public struct TemplateLibrary: Sendable {
 
     /// Like `load`, but returns what was read even when there are errors, so a
     /// report can quote the lines of a broken template.
-    public static func read(from folder: URL, displayPrefix: String = "templates/", problems diagnostics: inout [Diagnostic]) -> TemplateLibrary {
+    public static func read(from folder: URL, displayPrefix: String = "templates/", problems diagnostics: inout [Diagnostic])
+        -> TemplateLibrary
+    {
         var result = TemplateLibrary()
         result.displayPrefix = displayPrefix
         let reader = TextFileReader(root: folder, displayPrefix: displayPrefix)
@@ -51,7 +53,8 @@ public struct TemplateLibrary: Sendable {
             if let problem = result.register(text, named: name, path: displayPrefix + name + ".mustache") { diagnostics.append(problem) }
         }
         for name in requiredTemplates where result.sources[name] == nil {
-            diagnostics.append(.error(SourceLocation(path: displayPrefix + name + ".mustache"), "missing template: the build needs \(name).mustache"))
+            diagnostics.append(
+                .error(SourceLocation(path: displayPrefix + name + ".mustache"), "missing template: the build needs \(name).mustache"))
         }
         return result
     }
@@ -94,7 +97,8 @@ public struct TemplateLibrary: Sendable {
 
     private static func describe(_ error: Error) -> String {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with the wrong name ({{/name}} must match its {{#name}})"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+            "a section is closed with the wrong name ({{/name}} must match its {{#name}})"
         case MustacheTemplate.Error.unfinishedName: "a tag is not closed; every {{ needs its }}"
         case MustacheTemplate.Error.expectedSectionEnd: "a section is opened but never closed; add its {{/name}}"
         case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"

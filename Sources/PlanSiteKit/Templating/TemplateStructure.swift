@@ -52,7 +52,10 @@ extension TemplateLibrary {
                 switch state[edge.name] {
                 case .some(false):
                     let loop = (path + [name, edge.name]).drop { $0 != edge.name }
-                    problems.append(.error(edge.location, "templates include each other in a loop (\(loop.joined(separator: " → "))), which would never finish"))
+                    problems.append(
+                        .error(
+                            edge.location,
+                            "templates include each other in a loop (\(loop.joined(separator: " → "))), which would never finish"))
                 case .none: visit(edge.name, path: path + [name])
                 case .some(true): break
                 }

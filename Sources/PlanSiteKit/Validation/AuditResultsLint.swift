@@ -16,19 +16,35 @@ struct AuditResultsLint {
         var problems: [Diagnostic] = []
         let tested = StatementDate.long(results.date)
         if let reviewed = StatementDate.date(lastReviewed), let date = StatementDate.date(results.date), date < reviewed {
-            problems.append(.warning(at, "the audit results are from \(tested), before the site's `last_reviewed` (\(StatementDate.long(lastReviewed))); run `make test` so the statement shows tests of the site as reviewed"))
+            problems.append(
+                .warning(
+                    at,
+                    "the audit results are from \(tested), before the site's `last_reviewed` (\(StatementDate.long(lastReviewed))); run `make test` so the statement shows tests of the site as reviewed"
+                ))
         }
         if let date = CalendarDate(iso: results.date) {
             let days = today.days(since: date)
             if days > Self.maximumAgeDays {
-                problems.append(.warning(at, "the audit results are \(days) days old (tested \(tested)); run `make test` again: the statement should show tests less than \(Self.maximumAgeDays) days old"))
+                problems.append(
+                    .warning(
+                        at,
+                        "the audit results are \(days) days old (tested \(tested)); run `make test` again: the statement should show tests less than \(Self.maximumAgeDays) days old"
+                    ))
             }
         }
         if let pagesBuilt, pagesBuilt != results.pagesTested {
-            problems.append(.warning(at, "the audit results cover \(results.pagesTested) pages but this build writes \(pagesBuilt); run `make test` so every page is tested"))
+            problems.append(
+                .warning(
+                    at,
+                    "the audit results cover \(results.pagesTested) pages but this build writes \(pagesBuilt); run `make test` so every page is tested"
+                ))
         }
         if results.failures > 0 {
-            problems.append(.warning(at, "the audit results record \(results.failures) failures, which the accessibility statement shows; fix them and run `make test` again"))
+            problems.append(
+                .warning(
+                    at,
+                    "the audit results record \(results.failures) failures, which the accessibility statement shows; fix them and run `make test` again"
+                ))
         }
         return problems
     }

@@ -20,8 +20,12 @@ struct CommitmentAssessmentCheck {
         let missing = [("assessed_by", assessment.by), ("assessed_on", on)]
             .filter { $0.1?.isEmpty ?? true }.map { "`\($0.0)`" }
         guard !missing.isEmpty else { return [] }
-        return [.warning(assessment.statusLocation, "a status needs \(missing.joined(separator: " and ")): say who judged it "
-                         + "(a role or team) and on which day (\(CalendarDate.form)), or write `status: not-assessed`")]
+        return [
+            .warning(
+                assessment.statusLocation,
+                "a status needs \(missing.joined(separator: " and ")): say who judged it "
+                    + "(a role or team) and on which day (\(CalendarDate.form)), or write `status: not-assessed`")
+        ]
     }
 
     private func dateProblems(_ assessment: CommitmentAssessment) -> [Diagnostic] {
@@ -30,9 +34,13 @@ struct CommitmentAssessmentCheck {
             return [.warning(on.location, "`assessed_on` \(on.value) is after today (\(today)); write the day the status was judged")]
         }
         guard let newest = newestFigure(), on.value < newest.end else { return [] }
-        return [.warning(on.location, "the status was assessed on \(on.value), before the end of the latest figures it rests on "
-                         + "(\(newest.id) for \(newest.period), to \(newest.end)); read the status and reason against them, "
-                         + "then update `assessed_on`")]
+        return [
+            .warning(
+                on.location,
+                "the status was assessed on \(on.value), before the end of the latest figures it rests on "
+                    + "(\(newest.id) for \(newest.period), to \(newest.end)); read the status and reason against them, "
+                    + "then update `assessed_on`")
+        ]
     }
 
     /// The listed indicators' (and targets') latest figure whose period ends last.
@@ -49,14 +57,16 @@ struct CommitmentAssessmentCheck {
     private func shortfalls(_ status: CommitmentStatus) -> [Diagnostic] {
         page.targets.compactMap { target in
             guard let indicator = site.indicator(target.indicator.value), let latest = indicator.latest,
-                  let value = latest.value, let goal = TargetLine(target: target).expected(at: latest.period) else { return nil }
+                let value = latest.value, let goal = TargetLine(target: target).expected(at: latest.period)
+            else { return nil }
             let short = indicator.polarity == .lowerIsBetter ? value > goal.value : value < goal.value
             guard short else { return nil }
             let figure = { (v: Double) in NumberFormat.withUnit(v, decimals: indicator.decimals, unit: indicator.unit) }
-            return .warning(target.indicator.location,
-                            "the status is \(status.rawValue), but \(indicator.id)'s latest figure, \(figure(value)) "
-                            + "\(PeriodText.phrase(latest.period)), is short of \(goal.describe(figure)); "
-                            + "judge the status again: \(status.rawValue) says the figures meet the target")
+            return .warning(
+                target.indicator.location,
+                "the status is \(status.rawValue), but \(indicator.id)'s latest figure, \(figure(value)) "
+                    + "\(PeriodText.phrase(latest.period)), is short of \(goal.describe(figure)); "
+                    + "judge the status again: \(status.rawValue) says the figures meet the target")
         }
     }
 }
@@ -86,7 +96,8 @@ struct TargetLine {
             return Goal(value: target.value, target: target, onLine: false)
         }
         guard let from = PeriodText.span(baseline.period)?.upperBound, let to = PeriodText.span(target.by)?.upperBound,
-              let now = PeriodText.span(period)?.upperBound, to > from else { return nil }
+            let now = PeriodText.span(period)?.upperBound, to > from
+        else { return nil }
         let share = min(max((now - from) / (to - from), 0), 1)
         return Goal(value: start + (target.value - start) * share, target: target, onLine: true)
     }
@@ -99,7 +110,9 @@ extension PeriodText {
         if let date = date(period) { return CalendarDate(year: date.year, month: date.month, day: date.day) }
         guard let after = span(period)?.upperBound else { return nil }
         // `after` is the moment the period ends (2020.25 is 1 April 2020): the day before it.
-        let months = Int((after * 12).rounded()), year = months / 12, month = months % 12
+        let months = Int((after * 12).rounded())
+        let year = months / 12
+        let month = months % 12
         let (endYear, endMonth) = month == 0 ? (year - 1, 12) : (year, month)
         return CalendarDate(year: endYear, month: endMonth, day: CalendarDate.daysIn(month: endMonth, year: endYear))
     }

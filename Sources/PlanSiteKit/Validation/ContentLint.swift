@@ -15,10 +15,16 @@ struct ContentLint {
             if let problem = TextRules.linkTextProblem(link.text, url: link.url) { problems.append(.warning(link.location, problem)) }
         }
         for image in outline.images {
-            if let (severity, problem) = TextRules.altTextProblem(image.text) { problems.append(Diagnostic(severity, image.location, problem)) }
+            if let (severity, problem) = TextRules.altTextProblem(image.text) {
+                problems.append(Diagnostic(severity, image.location, problem))
+            }
         }
         if !allowsRawHTML {
-            problems += outline.rawHTML.map { .warning($0, "raw HTML is not shown on the site; write it in Markdown (or set `unsafe_html: true` in site.yml for trusted content)") }
+            problems += outline.rawHTML.map {
+                .warning(
+                    $0,
+                    "raw HTML is not shown on the site; write it in Markdown (or set `unsafe_html: true` in site.yml for trusted content)")
+            }
         }
         if let empty = emptyPageProblem() { problems.append(empty) }
         return problems + unparsedLinks()
@@ -32,7 +38,8 @@ struct ContentLint {
         guard let pattern = Self.bracketedLink else { return [] }
         var problems: [Diagnostic] = []
         for (index, line) in outline.lines.enumerated() where line.contains("](") {
-            let number = outline.firstLine + index, text = String(line)
+            let number = outline.firstLine + index
+            let text = String(line)
             let parsed = (outline.links + outline.images).filter { $0.location.line == number }.map(\.url)
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 guard let whole = Range(match.range, in: text), let target = Range(match.range(at: 3), in: text) else { continue }
@@ -41,8 +48,10 @@ struct ContentLint {
                 if parsed.contains(where: { !$0.isEmpty && bare.hasPrefix($0) }) { continue }
                 let column = text.distance(from: text.startIndex, to: whole.lowerBound) + 1
                 let what = match.range(at: 1).length > 0 ? "image" : "link"
-                problems.append(.error(SourceLocation(path: path, line: number, column: column),
-                                       Self.unparsedMessage(what: what, address: address)))
+                problems.append(
+                    .error(
+                        SourceLocation(path: path, line: number, column: column),
+                        Self.unparsedMessage(what: what, address: address)))
             }
         }
         return problems
@@ -62,9 +71,17 @@ struct ContentLint {
         var previous = 1
         for heading in outline.headings {
             if heading.level == 1 {
-                problems.append(.error(heading.location, "`#` heading \"\(heading.text.prefix(60))\": the page title is the only top-level heading; start headings in the text at `##`"))
+                problems.append(
+                    .error(
+                        heading.location,
+                        "`#` heading \"\(heading.text.prefix(60))\": the page title is the only top-level heading; start headings in the text at `##`"
+                    ))
             } else if heading.level > previous + 1 {
-                problems.append(.warning(heading.location, "heading \"\(heading.text.prefix(60))\" skips a level (h\(previous) to h\(heading.level)); use \(String(repeating: "#", count: previous + 1))"))
+                problems.append(
+                    .warning(
+                        heading.location,
+                        "heading \"\(heading.text.prefix(60))\" skips a level (h\(previous) to h\(heading.level)); use \(String(repeating: "#", count: previous + 1))"
+                    ))
             }
             previous = heading.level
         }
@@ -86,7 +103,8 @@ struct ContentLint {
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return true }
         let isLetter = { (byte: UInt8) in (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
         let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
-        var previous: ArraySlice<UInt8>?, gapIsSpace = true
+        var previous: ArraySlice<UInt8>?
+        var gapIsSpace = true
         let bytes = Array(utf8)
         var index = 0
         while index < bytes.count {
@@ -99,7 +117,10 @@ struct ContentLint {
             while index < bytes.count, isLetter(bytes[index]) { index += 1 }
             let run = bytes[start..<index]
             if gapIsSpace, let previous, previous.count == run.count,
-               zip(previous, run).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { return true }
+                zip(previous, run).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+            {
+                return true
+            }
             previous = run
             gapIsSpace = true
         }
@@ -126,6 +147,7 @@ struct ContentLint {
 
     private func emptyPageProblem() -> Diagnostic? {
         guard let kind, kind != .sibling, body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-        return .warning(SourceLocation(path: path), "page has no text below its front matter; write what readers should know, or delete the file")
+        return .warning(
+            SourceLocation(path: path), "page has no text below its front matter; write what readers should know, or delete the file")
     }
 }

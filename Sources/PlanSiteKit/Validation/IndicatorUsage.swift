@@ -10,8 +10,10 @@ struct IndicatorUsage {
             used.formUnion(page.targets.map(\.indicator.value))
         }
         return site.indicators.filter { !used.contains($0.id) }.map { indicator in
-            .warning(SourceLocation(path: indicator.path, line: indicator.idLine),
-                     "indicator '\(indicator.id)' is not listed in any outcome's or commitment's `indicators`; add it to one, or delete the file")
+            .warning(
+                SourceLocation(path: indicator.path, line: indicator.idLine),
+                "indicator '\(indicator.id)' is not listed in any outcome's or commitment's `indicators`; add it to one, or delete the file"
+            )
         }
     }
 }

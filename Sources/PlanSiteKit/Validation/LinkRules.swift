@@ -54,7 +54,9 @@ public struct LinkRules: Sendable {
     }
 
     enum Kind: Equatable {
-        case web, mail, fragment, relative, rootRelative(String), forbidden(String)
+        case web, mail, fragment, relative
+        case rootRelative(String)
+        case forbidden(String)
     }
 
     /// Browsers ignore tabs and newlines inside URLs ("java\tscript:"), so they are removed before the scheme is read.
@@ -64,7 +66,8 @@ public struct LinkRules: Sendable {
         if url.hasPrefix("//") || url.hasPrefix("\\") { return .forbidden("//") }
         if url.hasPrefix("/") { return .rootRelative(url) }
         if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }),
-           url[..<colon].first?.isLetter == true {
+            url[..<colon].first?.isLetter == true
+        {
             switch url[..<colon].lowercased() {
             case "http", "https": return .web
             case "mailto": return .mail
@@ -90,7 +93,9 @@ public struct LinkRules: Sendable {
         case .forbidden("empty"):
             return .problem("\(what) has no address")
         case .forbidden(let scheme):
-            return .problem("\(what) to \"\(url.prefix(60))\" is not allowed (\(scheme)); use https://, mailto: or a path on this site such as /about-the-data/")
+            return .problem(
+                "\(what) to \"\(url.prefix(60))\" is not allowed (\(scheme)); use https://, mailto: or a path on this site such as /about-the-data/"
+            )
         case .rootRelative(let path):
             return .site(String(path.dropFirst()))
         case .relative:
@@ -101,12 +106,16 @@ public struct LinkRules: Sendable {
                     return .problem("\(what) to \(url.prefix(80)) goes above the content folder")
                 }
                 guard let page = pageBySourceFile[file] else {
-                    return .problem("\(what) to \(url.prefix(80)): there is no content file \(file); check the name and the ../ steps from this file's folder")
+                    return .problem(
+                        "\(what) to \(url.prefix(80)): there is no content file \(file); check the name and the ../ steps from this file's folder"
+                    )
                 }
                 return .site(page + suffix)
             }
             guard let target = Self.normalise(origin.directory + path) else {
-                return .problem("\(what) to \(url.prefix(80)) goes above the site's top folder; write it from the site's top, as /\(path.replacingOccurrences(of: "../", with: ""))")
+                return .problem(
+                    "\(what) to \(url.prefix(80)) goes above the site's top folder; write it from the site's top, as /\(path.replacingOccurrences(of: "../", with: ""))"
+                )
             }
             return .site(target + suffix)
         }
@@ -151,9 +160,11 @@ public struct LinkRules: Sendable {
     /// A relative address is read from the page's own address, which staff may not have in mind: say where it led.
     private func explainRelative(_ problem: Diagnostic, url: String, target: String, from origin: LinkOrigin) -> Diagnostic {
         guard case .relative = Self.classify(url), !origin.directory.isEmpty,
-              !url.lowercased().hasSuffix(".md"), !url.lowercased().hasSuffix(".yml") else { return problem }
+            !url.lowercased().hasSuffix(".md"), !url.lowercased().hasSuffix(".yml")
+        else { return problem }
         let what = problem.message.hasPrefix("image") ? "image" : "link"
-        var message = "\(what) to \(url.prefix(80)): this page is at /\(origin.directory), so that address means /\(Self.splitSuffix(target).path), which the site does not have"
+        var message =
+            "\(what) to \(url.prefix(80)): this page is at /\(origin.directory), so that address means /\(Self.splitSuffix(target).path), which the site does not have"
         if let fromTop = Self.normalise(Self.splitSuffix(url).path), targets.contains(fromTop) {
             message += "; for the site's own \(fromTop), write /\(url)"
         }

@@ -20,16 +20,19 @@ struct PlainLanguageLint {
     static let maximumWords = 30
 
     /// Acronyms readers know without help (GOV.UK: "you do not need to explain well-known ones").
-    static let wellKnown: Set<String> = ["UK", "US", "USA", "EU", "NHS", "GP", "MP", "BBC", "VAT", "TV", "OK",
-                                         "PDF", "CSV", "JSON", "COVID", "AM", "PM",
-                                         // not acronyms: WCAG conformance levels
-                                         "AA", "AAA"]
+    static let wellKnown: Set<String> = [
+        "UK", "US", "USA", "EU", "NHS", "GP", "MP", "BBC", "VAT", "TV", "OK",
+        "PDF", "CSV", "JSON", "COVID", "AM", "PM",
+        // not acronyms: WCAG conformance levels
+        "AA", "AAA",
+    ]
     /// Words ending in a full stop that do not end a sentence.
     static let abbreviations: Set<String> = ["e.g", "i.e", "etc", "no", "dr", "mr", "mrs", "ms", "st", "vs", "approx", "cf"]
 
     func check() -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var expanded = Set<String>(), reported = Set<String>()
+        var expanded = Set<String>()
+        var reported = Set<String>()
         for acronym in Self.acronyms(in: precedingText) where Self.isExpanded(acronym.range, in: precedingText) {
             expanded.insert(acronym.word)
         }
@@ -41,8 +44,11 @@ struct PlainLanguageLint {
                     expanded.insert(acronym.word)
                 } else {
                     reported.insert(acronym.word)
-                    problems.append(.warning(location(block, acronym.range.lowerBound),
-                        "acronym \"\(acronym.word)\" is not explained on its first use on this page; write the words in full the first time, then the acronym in brackets: \"… (\(acronym.word))\""))
+                    problems.append(
+                        .warning(
+                            location(block, acronym.range.lowerBound),
+                            "acronym \"\(acronym.word)\" is not explained on its first use on this page; write the words in full the first time, then the acronym in brackets: \"… (\(acronym.word))\""
+                        ))
                 }
             }
         }
@@ -58,7 +64,8 @@ struct PlainLanguageLint {
     private func indentation(ofLine line: Int) -> Int {
         let index = line - firstLine
         guard let fileLine, index >= 0, index < lines.count, let inFileLine = fileLine(line) else { return 0 }
-        let inFile = inFileLine.prefix { $0 == " " }.count, inBody = lines[index].prefix { $0 == " " }.count
+        let inFile = inFileLine.prefix { $0 == " " }.count
+        let inBody = lines[index].prefix { $0 == " " }.count
         return max(0, inFile - inBody)
     }
 
@@ -78,7 +85,8 @@ struct PlainLanguageLint {
         func location(at index: String.Index) -> (line: Int, column: Int) {
             let offset = text.distance(from: text.startIndex, to: index)
             // The last run starting at or before the offset (binary search: runs are in offset order).
-            var low = 0, high = runs.count - 1
+            var low = 0
+            var high = runs.count - 1
             while low < high {
                 let middle = (low + high + 1) / 2
                 if runs[middle].offset <= offset { low = middle } else { high = middle - 1 }
@@ -118,7 +126,8 @@ struct PlainLanguageLint {
         guard asBytes ?? line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
             let text = String(line)
             guard let match = blockStart?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-                  let range = Range(match.range, in: text) else { return nil }
+                let range = Range(match.range, in: text)
+            else { return nil }
             return text.distance(from: text.startIndex, to: range.upperBound)
         }
         let bytes = Array(line.utf8)
@@ -143,14 +152,22 @@ struct PlainLanguageLint {
             var digits = 0
             while isDigit(i + digits) { digits += 1 }
             guard (1...9).contains(digits), i + digits < bytes.count,
-                  bytes[i + digits] == UInt8(ascii: ".") || bytes[i + digits] == UInt8(ascii: ")"), isSpace(i + digits + 1) else { return nil }
+                bytes[i + digits] == UInt8(ascii: ".") || bytes[i + digits] == UInt8(ascii: ")"), isSpace(i + digits + 1)
+            else { return nil }
             return i + digits + 2
         }
     }
 
     func blocks() -> [Block] {
-        var blocks: [Block] = [], current: Block?, fence: Substring?, hardBreak = false
-        func finish() { if let block = current, !block.text.allSatisfy(\.isWhitespace) { blocks.append(block) }; current = nil; hardBreak = false }
+        var blocks: [Block] = []
+        var current: Block?
+        var fence: Substring?
+        var hardBreak = false
+        func finish() {
+            if let block = current, !block.text.allSatisfy(\.isWhitespace) { blocks.append(block) }
+            current = nil
+            hardBreak = false
+        }
         for (index, rawLine) in lines.enumerated() {
             let line = firstLine + index
             let trimmed = rawLine.drop { $0 == " " }
@@ -158,13 +175,23 @@ struct PlainLanguageLint {
                 if trimmed.hasPrefix(marker) { fence = nil }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { finish(); fence = trimmed.prefix(3); continue }
-            if trimmed.isEmpty || trimmed.allSatisfy({ "|-: ".contains($0) }) { finish(); continue }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                finish()
+                fence = trimmed.prefix(3)
+                continue
+            }
+            if trimmed.isEmpty || trimmed.allSatisfy({ "|-: ".contains($0) }) {
+                finish()
+                continue
+            }
             let starts = Self.blockStartEnd(rawLine)
             if starts != nil || trimmed.hasPrefix("#") { finish() }
             // A hard line break (a trailing backslash or two spaces, as in an address) ends a sentence too.
-            if current == nil { current = Block(isHeading: trimmed.hasPrefix("#")) }
-            else { current!.append(hardBreak ? "\n" : " ", line: line, column: 1) }
+            if current == nil {
+                current = Block(isHeading: trimmed.hasPrefix("#"))
+            } else {
+                current!.append(hardBreak ? "\n" : " ", line: line, column: 1)
+            }
             hardBreak = rawLine.hasSuffix("\\") || rawLine.hasSuffix("  ") || rawLine.hasSuffix(":")
             appendInline(rawLine, from: starts ?? 0, line: line, to: &current!)
             if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { finish() }
@@ -180,15 +207,21 @@ struct PlainLanguageLint {
     func appendInline(_ raw: Substring, from skip: Int, line: Int, to block: inout Block, asBytes: Bool? = nil) {
         if asBytes ?? raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
             let bytes = Array(raw.utf8)
-            Self.readInline(bytes, from: skip, isLetter: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) },
-                            unit: { UInt8(ascii: $0) }) { range in
-                block.append(ascii: bytes[range], line: line, column: range.lowerBound + 1)
-            } placeholder: { block.append("x", line: line, column: $0 + 1) }
+            Self.readInline(
+                bytes, from: skip, isLetter: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) },
+                unit: { UInt8(ascii: $0) },
+                keep: { range in block.append(ascii: bytes[range], line: line, column: range.lowerBound + 1) },
+                placeholder: { block.append("x", line: line, column: $0 + 1) }
+            )
         } else {
             let chars = Array(raw)
-            Self.readInline(chars, from: skip, isLetter: \.isLetter, unit: { Character($0) }) { range in
-                for j in range { block.append(chars[j], line: line, column: j + 1) }
-            } placeholder: { block.append("x", line: line, column: $0 + 1) }
+            Self.readInline(
+                chars, from: skip, isLetter: \.isLetter, unit: { Character($0) },
+                keep: { range in
+                    for j in range { block.append(chars[j], line: line, column: j + 1) }
+                },
+                placeholder: { block.append("x", line: line, column: $0 + 1) }
+            )
         }
     }
 
@@ -196,17 +229,28 @@ struct PlainLanguageLint {
     /// - Parameters:
     ///   - keep: characters to append, each at its own column (index + 1).
     ///   - placeholder: one word ("x") at this index's column, for an autolink or code.
-    private static func readInline<Unit: Equatable>(_ chars: [Unit], from skip: Int, isLetter: (Unit) -> Bool,
-                                                    unit: (Unicode.Scalar) -> Unit,
-                                                    keep: (Range<Int>) -> Void, placeholder: (Int) -> Void) {
-        let bang = unit("!"), open = unit("["), less = unit("<"), greater = unit(">"), colon = unit(":"), at = unit("@")
-        let tick = unit("`"), star = unit("*"), backslash = unit("\\"), underscore = unit("_")
+    private static func readInline<Unit: Equatable>(
+        _ chars: [Unit], from skip: Int, isLetter: (Unit) -> Bool,
+        unit: (Unicode.Scalar) -> Unit,
+        keep: (Range<Int>) -> Void, placeholder: (Int) -> Void
+    ) {
+        let bang = unit("!")
+        let open = unit("[")
+        let less = unit("<")
+        let greater = unit(">")
+        let colon = unit(":")
+        let at = unit("@")
+        let tick = unit("`")
+        let star = unit("*")
+        let backslash = unit("\\")
+        let underscore = unit("_")
         let marks = [bang, open, less, tick, star, backslash, underscore]
         var i = skip
         while i < chars.count {
             let c = chars[i]
             if c == bang, i + 1 < chars.count, chars[i + 1] == open, let end = linkEnd(chars, from: i + 1, unit: unit) {
-                i = end.after; continue
+                i = end.after
+                continue
             }
             if c == open, let end = linkEnd(chars, from: i, unit: unit) {
                 var run = i + 1
@@ -215,20 +259,32 @@ struct PlainLanguageLint {
                     run = j + 1
                 }
                 if end.textEnd > run { keep(run..<end.textEnd) }
-                i = end.after; continue
+                i = end.after
+                continue
             }
-            if c == less, let close = chars[i...].firstIndex(of: greater), chars[(i + 1)..<close].contains(colon) || chars[(i + 1)..<close].contains(at) {
-                placeholder(i)   // an autolink: one word
-                i = close + 1; continue
+            if c == less, let close = chars[i...].firstIndex(of: greater),
+                chars[(i + 1)..<close].contains(colon) || chars[(i + 1)..<close].contains(at)
+            {
+                placeholder(i)  // an autolink: one word
+                i = close + 1
+                continue
             }
             if c == tick, let close = chars[(i + 1)...].firstIndex(of: tick) {
                 placeholder(i)
-                i = close + 1; continue
+                i = close + 1
+                continue
             }
-            if c == star || (c == backslash && i == chars.count - 1) || (c == underscore && (i == 0 || !isLetter(chars[i - 1]) || i + 1 == chars.count || !isLetter(chars[i + 1]))) {
-                i += 1; continue
+            if c == star || (c == backslash && i == chars.count - 1)
+                || (c == underscore && (i == 0 || !isLetter(chars[i - 1]) || i + 1 == chars.count || !isLetter(chars[i + 1])))
+            {
+                i += 1
+                continue
             }
-            if c == backslash, i + 1 < chars.count { keep((i + 1)..<(i + 2)); i += 2; continue }
+            if c == backslash, i + 1 < chars.count {
+                keep((i + 1)..<(i + 2))
+                i += 2
+                continue
+            }
             // A run of ordinary characters, appended in one piece.
             var end = i + 1
             while end < chars.count, !marks.contains(chars[end]) { end += 1 }
@@ -238,14 +294,27 @@ struct PlainLanguageLint {
     }
 
     /// `[text](url)` starting at `open`: where the text ends and where the link ends.
-    private static func linkEnd<Unit: Equatable>(_ chars: [Unit], from open: Int, unit: (Unicode.Scalar) -> Unit) -> (textEnd: Int, after: Int)? {
-        let opening = unit("["), closing = unit("]"), parenthesis = unit("("), closingParenthesis = unit(")")
-        var depth = 0, j = open
+    private static func linkEnd<Unit: Equatable>(_ chars: [Unit], from open: Int, unit: (Unicode.Scalar) -> Unit) -> (
+        textEnd: Int, after: Int
+    )? {
+        let opening = unit("[")
+        let closing = unit("]")
+        let parenthesis = unit("(")
+        let closingParenthesis = unit(")")
+        var depth = 0
+        var j = open
         while j < chars.count {
-            if chars[j] == opening { depth += 1 } else if chars[j] == closing { depth -= 1; if depth == 0 { break } }
+            if chars[j] == opening {
+                depth += 1
+            } else if chars[j] == closing {
+                depth -= 1
+                if depth == 0 { break }
+            }
             j += 1
         }
-        guard j + 1 < chars.count, chars[j + 1] == parenthesis, let close = chars[(j + 1)...].firstIndex(of: closingParenthesis) else { return nil }
+        guard j + 1 < chars.count, chars[j + 1] == parenthesis, let close = chars[(j + 1)...].firstIndex(of: closingParenthesis) else {
+            return nil
+        }
         return (j, close + 1)
     }
 
@@ -258,10 +327,14 @@ struct PlainLanguageLint {
         for sentence in Self.sentences(in: block.text) where Self.mayHaveMoreWords(sentence, than: Self.maximumWords) {
             let (wordCount, openingWords) = Self.countWords(in: sentence)
             guard wordCount > Self.maximumWords,
-                  let first = sentence.firstIndex(where: { !$0.isWhitespace }) else { continue }
+                let first = sentence.firstIndex(where: { !$0.isWhitespace })
+            else { continue }
             let opening = openingWords.joined(separator: " ")
-            problems.append(.warning(location(block, first),
-                "sentence \"\(opening) …\" has \(wordCount) words; split it into shorter sentences of at most \(Self.maximumWords) words (for example where it says \"and\", \"which\" or after a comma), so it is easier to read"))
+            problems.append(
+                .warning(
+                    location(block, first),
+                    "sentence \"\(opening) …\" has \(wordCount) words; split it into shorter sentences of at most \(Self.maximumWords) words (for example where it says \"and\", \"which\" or after a comma), so it is easier to read"
+                ))
         }
         return problems
     }
@@ -269,7 +342,10 @@ struct PlainLanguageLint {
     /// How many words (runs with a letter or digit) a sentence has, and its first six, without
     /// making a list of every word: a megabyte with no full stop is one "sentence".
     static func countWords(in sentence: Substring) -> (count: Int, opening: [Substring]) {
-        var count = 0, opening: [Substring] = [], start: Substring.Index?, hasLetter = false
+        var count = 0
+        var opening: [Substring] = []
+        var start: Substring.Index?
+        var hasLetter = false
         func finish(at end: Substring.Index) {
             if let from = start, hasLetter {
                 count += 1
@@ -280,7 +356,9 @@ struct PlainLanguageLint {
         var index = sentence.startIndex
         while index < sentence.endIndex {
             let character = sentence[index]
-            if character.isWhitespace { finish(at: index) } else {
+            if character.isWhitespace {
+                finish(at: index)
+            } else {
                 if start == nil { start = index }
                 if character.isLetter || character.isNumber { hasLetter = true }
             }
@@ -311,25 +389,31 @@ struct PlainLanguageLint {
 
     /// `sentences(in:)` Character by Character, for any text.
     static func characterSentences(in text: String) -> [Substring] {
-        split(text, text, isNewline: { $0 == "\n" }, isSpace: \.isWhitespace, isMark: { ".!?".contains($0) },
-              closes: { $0 == ")" || $0 == "\u{201D}" || $0 == "\"" }, character: { $0 })
+        split(
+            text, text, isNewline: { $0 == "\n" }, isSpace: \.isWhitespace, isMark: { ".!?".contains($0) },
+            closes: { $0 == ")" || $0 == "\u{201D}" || $0 == "\"" }, character: { $0 })
     }
 
     /// `sentences(in:)` for ASCII text without CR, byte by byte: the same splits (`PlainLanguageLintTests`).
     static func asciiSentences(in text: String) -> [Substring] {
         // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed and space (CR is excluded).
-        split(text, text.utf8, isNewline: { $0 == 0x0A }, isSpace: { $0 == 0x20 || (0x09...0x0C).contains($0) },
-              isMark: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") },
-              closes: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "\"") }, character: { Character(Unicode.Scalar($0)) })
+        split(
+            text, text.utf8, isNewline: { $0 == 0x0A }, isSpace: { $0 == 0x20 || (0x09...0x0C).contains($0) },
+            isMark: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") },
+            closes: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "\"") }, character: { Character(Unicode.Scalar($0)) })
     }
 
     /// The splitting itself, on the text's Characters or on its bytes (`view`, whose indices are the text's).
-    private static func split<View: BidirectionalCollection>(_ text: String, _ view: View, isNewline: (View.Element) -> Bool,
-                                                          isSpace: (View.Element) -> Bool, isMark: (View.Element) -> Bool,
-                                                          closes: (View.Element) -> Bool, character: (View.Element) -> Character)
-        -> [Substring] where View.Index == String.Index {
+    private static func split<View: BidirectionalCollection>(
+        _ text: String, _ view: View, isNewline: (View.Element) -> Bool,
+        isSpace: (View.Element) -> Bool, isMark: (View.Element) -> Bool,
+        closes: (View.Element) -> Bool, character: (View.Element) -> Character
+    )
+        -> [Substring] where View.Index == String.Index
+    {
         var sentences: [Substring] = []
-        var start = view.startIndex, i = view.startIndex
+        var start = view.startIndex
+        var i = view.startIndex
         while i < view.endIndex {
             let next = view.index(after: i)
             if isNewline(view[i]) {
@@ -359,7 +443,8 @@ struct PlainLanguageLint {
 
     // MARK: Acronyms
 
-    private static let acronymPattern = try? NSRegularExpression(pattern: #"(?<![\p{L}\p{N}\-./@])([A-Z]{2,})s?(?![\p{L}\p{N}\-]|\.[\p{L}])"#)
+    private static let acronymPattern = try? NSRegularExpression(
+        pattern: #"(?<![\p{L}\p{N}\-./@])([A-Z]{2,})s?(?![\p{L}\p{N}\-]|\.[\p{L}])"#)
 
     static func acronyms(in text: String) -> [(word: String, range: Range<String.Index>)] {
         guard let regex = acronymPattern else { return [] }
@@ -374,7 +459,8 @@ struct PlainLanguageLint {
     private static func isQuoted(_ range: Range<String.Index>, in text: String) -> Bool {
         let before = text[..<range.lowerBound]
         let straight = before.filter { $0 == "\"" }.count
-        let opened = before.filter { $0 == "\u{201C}" }.count, closed = before.filter { $0 == "\u{201D}" }.count
+        let opened = before.filter { $0 == "\u{201C}" }.count
+        let closed = before.filter { $0 == "\u{201D}" }.count
         return straight % 2 == 1 || opened > closed
     }
 
@@ -382,13 +468,16 @@ struct PlainLanguageLint {
     private static func isShouting(_ range: Range<String.Index>, in text: String) -> Bool {
         let before = text[..<range.lowerBound].split(whereSeparator: \.isWhitespace).last
         let after = text[range.upperBound...].split(whereSeparator: \.isWhitespace).first
-        let caps = { (word: Substring?) in word.map { w in w.count > 1 && w.allSatisfy { $0.isUppercase || !$0.isLetter } && w.contains { $0.isLetter } } ?? false }
+        let caps = { (word: Substring?) in
+            word.map { w in w.count > 1 && w.allSatisfy { $0.isUppercase || !$0.isLetter } && w.contains { $0.isLetter } } ?? false
+        }
         return caps(before) || caps(after)
     }
 
     /// "Words in Full (ACR)" or "ACR (words in full)".
     static func isExpanded(_ range: Range<String.Index>, in text: String) -> Bool {
-        let before = text[..<range.lowerBound], after = text[range.upperBound...]
+        let before = text[..<range.lowerBound]
+        let after = text[range.upperBound...]
         if before.hasSuffix("("), after.hasPrefix(")") || after.hasPrefix("s)") {
             let words = before.dropLast().split(whereSeparator: \.isWhitespace)
             return words.count >= 2

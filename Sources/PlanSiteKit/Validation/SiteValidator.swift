@@ -22,7 +22,8 @@ public struct SiteValidator: Sendable {
     }
 
     public func check() -> [Diagnostic] {
-        let site = assembly.site, links = assembly.links
+        let site = assembly.site
+        let links = assembly.links
         var problems = CrossReferences(site: site).check()
         // Judged only on a complete site: a page with errors (`indicator:` for `indicators:`) may be the one that lists them.
         if contentIsComplete { problems += IndicatorUsage(site: site).check() }
@@ -35,15 +36,19 @@ public struct SiteValidator: Sendable {
         }
         problems += FrontMatterLint.check(site.config, links: links)
         if contentIsComplete, let stale = StaleFigureCheck.siteReviewProblem(site) { problems.append(stale) }
-        let reviewed = [(site.config.lastReviewed, site.config.lastReviewedLocation ?? SourceLocation(path: "content/site.yml"))]
+        let reviewed =
+            [(site.config.lastReviewed, site.config.lastReviewedLocation ?? SourceLocation(path: "content/site.yml"))]
             + site.allPages.compactMap { $0.lastReviewed.map { ($0.value, $0.location) } }
         problems += reviewed.compactMap { StaleFigureCheck.futureReview($0.0, at: $0.1, today: today) }
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
             problems += TemplateAssetLint(templates: templates).check()
             if let logo = assembly.site.config.logo, !templates.assetFiles.contains("assets/" + logo.value) {
-                problems.append(.error(logo.location, "`logo` names \(logo.value), which is not in \(templates.displayPrefix)assets/; "
-                    + "put the file there (e.g. \(templates.displayPrefix)assets/logo.svg) and write its name"))
+                problems.append(
+                    .error(
+                        logo.location,
+                        "`logo` names \(logo.value), which is not in \(templates.displayPrefix)assets/; "
+                            + "put the file there (e.g. \(templates.displayPrefix)assets/logo.svg) and write its name"))
             }
             if let css = templates.stylesheet {
                 problems += ThemeContrast(css: css, path: templates.displayPrefix + "assets/site.css").problems()
@@ -58,14 +63,19 @@ public struct SiteValidator: Sendable {
     private func check(page: ContentPage) -> [Diagnostic] {
         guard let outline = assembly.markdown[page.path]?.outline else { return [] }
         let allowsRawHTML = assembly.site.config.unsafeHTML
-        let key = TextLintKey(path: page.path, kind: page.kind, text: page.body, firstLine: page.bodyFirstLine,
-                              precedingText: page.summary ?? "", allowsRawHTML: allowsRawHTML)
+        let key = TextLintKey(
+            path: page.path, kind: page.kind, text: page.body, firstLine: page.bodyFirstLine,
+            precedingText: page.summary ?? "", allowsRawHTML: allowsRawHTML)
         let content = reuse(key, "content") {
             ContentLint(path: page.path, kind: page.kind, body: page.body, outline: outline, allowsRawHTML: allowsRawHTML).check()
         }
-        let plainLanguage = page.verbatim ? [] : reuse(key, "plain language") {
-            PlainLanguageLint(path: page.path, lines: outline.lines, firstLine: outline.firstLine, precedingText: page.summary ?? "").check()
-        }
+        let plainLanguage =
+            page.verbatim
+            ? []
+            : reuse(key, "plain language") {
+                PlainLanguageLint(path: page.path, lines: outline.lines, firstLine: outline.firstLine, precedingText: page.summary ?? "")
+                    .check()
+            }
         var problems = content + check(outline, assembly.links, from: page.linkOrigin)
         problems += FrontMatterLint(page: page, links: assembly.links, baseURL: assembly.site.config.baseURL).check()
         problems += ReferenceCheck(outline: outline, resolver: FigureResolver(site: assembly.site)).check()
@@ -78,20 +88,23 @@ public struct SiteValidator: Sendable {
     private func check(notesOf indicator: Indicator) -> [Diagnostic] {
         guard let notes = indicator.notes, let outline = assembly.markdown[indicator.path]?.outline else { return [] }
         let allowsRawHTML = assembly.site.config.unsafeHTML
-        let key = TextLintKey(path: indicator.path, kind: nil, text: notes, firstLine: indicator.notesFirstLine,
-                              precedingText: indicator.summary ?? "", allowsRawHTML: allowsRawHTML)
+        let key = TextLintKey(
+            path: indicator.path, kind: nil, text: notes, firstLine: indicator.notesFirstLine,
+            precedingText: indicator.summary ?? "", allowsRawHTML: allowsRawHTML)
         let content = reuse(key, "content") {
             ContentLint(path: indicator.path, kind: nil, body: notes, outline: outline, allowsRawHTML: allowsRawHTML).check()
         }
         // A warning's column counts the YAML file's indentation, which the key does not hold:
         // only a clean result is reused.
         let plainLanguage = reuse(key, "plain language", keepIf: \.isEmpty) {
-            PlainLanguageLint(path: indicator.path, lines: outline.lines, firstLine: outline.firstLine,
-                              precedingText: indicator.summary ?? "",
-                              fileLine: { line in
-                                  let file = (try? String(contentsOfFile: indicator.path, encoding: .utf8)) ?? ""
-                                  return file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first
-                              }).check()
+            PlainLanguageLint(
+                path: indicator.path, lines: outline.lines, firstLine: outline.firstLine,
+                precedingText: indicator.summary ?? "",
+                fileLine: { line in
+                    let file = (try? String(contentsOfFile: indicator.path, encoding: .utf8)) ?? ""
+                    return file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first
+                }
+            ).check()
         }
         return content
             + check(outline, assembly.links, from: indicator.linkOrigin)
@@ -111,8 +124,10 @@ public struct SiteValidator: Sendable {
     }
 
     /// A text lint's problems from an earlier build (`plansite serve`) when the body is unchanged.
-    private func reuse(_ key: TextLintKey, _ lint: String, keepIf keep: ([Diagnostic]) -> Bool = { _ in true },
-                       _ check: () -> [Diagnostic]) -> [Diagnostic] {
+    private func reuse(
+        _ key: TextLintKey, _ lint: String, keepIf keep: ([Diagnostic]) -> Bool = { _ in true },
+        _ check: () -> [Diagnostic]
+    ) -> [Diagnostic] {
         var key = key
         key.lint = lint
         return cache?.reuse(key, keepIf: keep, check) ?? check()

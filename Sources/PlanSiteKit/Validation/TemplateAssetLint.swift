@@ -8,7 +8,9 @@ struct TemplateAssetLint {
 
     /// `{{assets_href}}/path`, or `assets/path` after a quote, space, `=`, `(` or a tag's `}}`
     /// (not `img/assets/`), up to a quote, space, `?`, `#` or tag.
-    private static var reference: Regex<(Substring, Substring)> { #/(?:\{\{\{?\s*assets_href\s*\}?\}\}/|(?:^|["'\s=(}])assets/)([^"'\s?#{}<>)]+)/# }
+    private static var reference: Regex<(Substring, Substring)> {
+        #/(?:\{\{\{?\s*assets_href\s*\}?\}\}/|(?:^|["'\s=(}])assets/)([^"'\s?#{}<>)]+)/#
+    }
 
     func check() -> [Diagnostic] {
         var problems: [Diagnostic] = []
@@ -18,8 +20,11 @@ struct TemplateAssetLint {
                 guard !templates.assetFiles.contains(file) else { continue }
                 let path = templates.displayPrefix + name + ".mustache"
                 let location = TemplateLinkLint.location(of: match.range.lowerBound, in: source, path: path)
-                problems.append(.error(location, "the template names \(file), which is not in \(templates.displayPrefix)assets/; "
-                    + "add the file there, or correct the name"))
+                problems.append(
+                    .error(
+                        location,
+                        "the template names \(file), which is not in \(templates.displayPrefix)assets/; "
+                            + "add the file there, or correct the name"))
             }
         }
         return problems

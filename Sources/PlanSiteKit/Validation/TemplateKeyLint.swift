@@ -6,7 +6,10 @@ struct TemplateKeyLint {
     var pages: [PageRender]
     var parallel = true
 
-    private struct Missing { var name: String; var usedBy: Set<String> }
+    private struct Missing {
+        var name: String
+        var usedBy: Set<String>
+    }
 
     func check() -> [Diagnostic] {
         var missing: [SourceLocation: Missing] = [:]
@@ -15,7 +18,9 @@ struct TemplateKeyLint {
         }
         return missing.map { location, found in
             let users = found.usedBy.sorted().map { "\($0).mustache" }.joined(separator: ", ")
-            return .warning(location, "`\(found.name)` is not a value any page provides (rendering \(users)), so it would show as empty text; check the spelling")
+            return .warning(
+                location,
+                "`\(found.name)` is not a value any page provides (rendering \(users)), so it would show as empty text; check the spelling")
         }
     }
 
@@ -37,11 +42,15 @@ struct TemplateKeyLint {
     private static let maximumDepth = 20
 
     /// An open section: whether it pushed a frame, and whether no page ever renders it.
-    private struct OpenSection { var pushed: Bool; var dead: Bool }
+    private struct OpenSection {
+        var pushed: Bool
+        var dead: Bool
+    }
 
     private func walk(_ name: String, stack: [KeyShape], entry: String, depth: Int, missing: inout [SourceLocation: Missing]) {
         guard depth < Self.maximumDepth, let source = templates.sources[name],
-              let tags = TemplateTagScanner.tags(in: source) else { return }
+            let tags = TemplateTagScanner.tags(in: source)
+        else { return }
         let path = templates.displayPrefix + name + ".mustache"
         var stack = stack
         var open: [OpenSection] = []

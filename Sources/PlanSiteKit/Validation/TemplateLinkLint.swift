@@ -5,7 +5,8 @@ import Foundation
 struct TemplateLinkLint {
     var templates: TemplateLibrary
 
-    private static let anchor = try? NSRegularExpression(pattern: #"<a\b[^>]{0,2000}>(.{0,500}?)</a>"#, options: [.caseInsensitive, .dotMatchesLineSeparators])
+    private static let anchor = try? NSRegularExpression(
+        pattern: #"<a\b[^>]{0,2000}>(.{0,500}?)</a>"#, options: [.caseInsensitive, .dotMatchesLineSeparators])
     private static let tag = try? NSRegularExpression(pattern: #"<[^>]*>"#)
 
     func check() -> [Diagnostic] {

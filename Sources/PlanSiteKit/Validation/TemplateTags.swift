@@ -17,15 +17,25 @@ enum TemplateTagScanner {
     static func tags(in text: String) -> [TemplateTag]? {
         let chars = Array(text)
         var tags: [TemplateTag] = []
-        var index = 0, line = 1, column = 1
+        var index = 0
+        var line = 1
+        var column = 1
         func advance(to end: Int) {
             while index < end {
-                if chars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+                if chars[index] == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
                 index += 1
             }
         }
         while index + 1 < chars.count {
-            guard chars[index] == "{", chars[index + 1] == "{" else { advance(to: index + 1); continue }
+            guard chars[index] == "{", chars[index + 1] == "{" else {
+                advance(to: index + 1)
+                continue
+            }
             let triple = index + 2 < chars.count && chars[index + 2] == "{"
             var close = index + (triple ? 3 : 2)
             while close + 1 < chars.count, !(chars[close] == "}" && chars[close + 1] == "}") { close += 1 }
@@ -42,8 +52,10 @@ enum TemplateTagScanner {
     private static func classify(_ inner: String, triple: Bool, line: Int, column: Int) -> TemplateTag? {
         let trimmed = inner.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let first = trimmed.first else { return nil }
-        let kinds: [Character: TemplateTag.Kind] = ["#": .section, "^": .inverted, "/": .close, ">": .partial,
-                                                   "<": .parent, "$": .block, "!": .comment, "&": .variable]
+        let kinds: [Character: TemplateTag.Kind] = [
+            "#": .section, "^": .inverted, "/": .close, ">": .partial,
+            "<": .parent, "$": .block, "!": .comment, "&": .variable,
+        ]
         let kind = triple ? .variable : kinds[first] ?? .variable
         let hasSigil = !triple && kinds[first] != nil
         let rest = hasSigil ? String(trimmed.dropFirst()) : trimmed

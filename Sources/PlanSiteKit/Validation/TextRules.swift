@@ -19,7 +19,8 @@ enum TextRules {
             return "link has no text; say where it goes"
         }
         if vagueLinkTexts.contains(plain) {
-            return "link text \"\(text.trimmingCharacters(in: .whitespaces))\" does not say where it goes; name the page or document it leads to"
+            return
+                "link text \"\(text.trimmingCharacters(in: .whitespaces))\" does not say where it goes; name the page or document it leads to"
         }
         if isBareURL(plain) || plain == normalised(url) && !url.lowercased().hasPrefix("mailto:") {
             return "link text is a bare web address; describe where it goes instead"
@@ -32,7 +33,8 @@ enum TextRules {
     }
 
     private static let vaguePhrases = ["image of", "picture of", "photo of", "photograph of", "graphic of", "an image", "a picture"]
-    private static let fileWords = try? NSRegularExpression(pattern: #"(\.|\b)(png|jpe?g|gif|svg|webp|bmp|tiff?)\b|\bfile\b"#, options: [.caseInsensitive])
+    private static let fileWords = try? NSRegularExpression(
+        pattern: #"(\.|\b)(png|jpe?g|gif|svg|webp|bmp|tiff?)\b|\bfile\b"#, options: [.caseInsensitive])
     private static let vagueAlts: Set<String> = ["image", "picture", "photo", "photograph", "graphic", "logo", "icon", "img", "banner"]
     static let maximumAltLength = 150
 
@@ -43,7 +45,10 @@ enum TextRules {
             return (.error, "image has no alt text; describe what it shows: ![what it shows](…)")
         }
         if let phrase = vaguePhrases.first(where: { plain.contains($0) }) {
-            return (.warning, "alt text \"\(alt.prefix(60))\" says \"\(phrase)\": screen readers already announce an image; describe what it shows")
+            return (
+                .warning,
+                "alt text \"\(alt.prefix(60))\" says \"\(phrase)\": screen readers already announce an image; describe what it shows"
+            )
         }
         let range = NSRange(plain.startIndex..., in: plain)
         if fileWords?.firstMatch(in: plain, range: range) != nil {
@@ -53,7 +58,9 @@ enum TextRules {
             return (.warning, "alt text \"\(alt)\" is too vague; describe what the image shows")
         }
         if alt.count > maximumAltLength {
-            return (.warning, "alt text is \(alt.count) characters; keep it under \(maximumAltLength) and put longer descriptions in the text")
+            return (
+                .warning, "alt text is \(alt.count) characters; keep it under \(maximumAltLength) and put longer descriptions in the text"
+            )
         }
         return nil
     }

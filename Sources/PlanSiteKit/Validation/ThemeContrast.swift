@@ -60,10 +60,13 @@ struct ThemeContrast {
                 if let other = pair.or.flatMap({ tokens[$0] }), !Self.fails(RGB.contrast(other.colour, bg.colour), pair.needs) { continue }
                 // Point at whichever of the two the dark scheme set, else at the foreground.
                 let at = scheme == "dark" && dark[pair.foreground] == nil ? (dark[pair.background] ?? fg).location : fg.location
-                problems.append(.error(at, "in the \(scheme) colour scheme, --\(pair.foreground) (\(fg.colour.hex)) on "
-                    + "--\(pair.background) (\(bg.colour.hex)) has a contrast of \(Self.ratioText(ratio)):1, and "
-                    + "\(Self.ratioText(pair.needs)):1 is needed for \(pair.what) (WCAG \(pair.needs >= 7 ? "1.4.6" : "1.4.11")). "
-                    + "Make one darker or lighter (a contrast checker gives the ratio as you change it)"))
+                problems.append(
+                    .error(
+                        at,
+                        "in the \(scheme) colour scheme, --\(pair.foreground) (\(fg.colour.hex)) on "
+                            + "--\(pair.background) (\(bg.colour.hex)) has a contrast of \(Self.ratioText(ratio)):1, and "
+                            + "\(Self.ratioText(pair.needs)):1 is needed for \(pair.what) (WCAG \(pair.needs >= 7 ? "1.4.6" : "1.4.11")). "
+                            + "Make one darker or lighter (a contrast checker gives the ratio as you change it)"))
             }
         }
         return problems
@@ -79,9 +82,12 @@ struct ThemeContrast {
 
     /// The light and dark schemes' tokens, each with where it is written.
     func tokens() -> (light: [String: Token], dark: [String: Token]) {
-        var light: [String: Token] = [:], dark: [String: Token] = [:]
+        var light: [String: Token] = [:]
+        var dark: [String: Token] = [:]
         var depth = 0
-        var inDarkMedia = false, inRoot = false, rootDepth = 0
+        var inDarkMedia = false
+        var inRoot = false
+        var rootDepth = 0
         var lineNumber = 0
         for line in css.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1

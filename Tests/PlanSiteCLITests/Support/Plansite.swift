@@ -53,8 +53,10 @@ enum Plansite {
     /// Runs `plansite arguments…` in `folder` to completion.
     /// A run still going after `hangGuard` seconds is stopped and reported as a hang: no content
     /// may make plansite run forever, and a test that waits forever says nothing.
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
-                    hangGuard: TimeInterval = 60) throws -> Run {
+    static func run(
+        _ arguments: [String], in folder: URL, environment: [String: String] = [:],
+        hangGuard: TimeInterval = 60
+    ) throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw NotBuilt() }
         return try launch(binary, arguments, in: folder, environment: environment, hangGuard: hangGuard)
     }
@@ -62,8 +64,9 @@ enum Plansite {
     /// Runs a shell command in `folder`, with `$PLANSITE` naming the binary under test.
     static func shell(_ command: String, in folder: URL, environment: [String: String] = [:]) throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw NotBuilt() }
-        return try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: folder,
-                          environment: environment.merging(["PLANSITE": binary.path]) { _, new in new })
+        return try launch(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: folder,
+            environment: environment.merging(["PLANSITE": binary.path]) { _, new in new })
     }
 
     /// Runs `plansite arguments…` with a pseudo-terminal as its stdout (through `script`),
@@ -76,16 +79,22 @@ enum Plansite {
 
     static var canRunInTerminal: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/script") }
 
-    private static func launch(_ executable: URL, _ arguments: [String], in folder: URL, environment extra: [String: String],
-                               hangGuard: TimeInterval = 60) throws -> Run {
+    private static func launch(
+        _ executable: URL, _ arguments: [String], in folder: URL, environment extra: [String: String],
+        hangGuard: TimeInterval = 60
+    ) throws -> Run {
         let fileManager = FileManager.default
         // Outside `folder`, so the run's own output never shows up in a tree the test compares.
         let out = fileManager.temporaryDirectory.appendingPathComponent("plansite-stdout-\(UUID().uuidString)")
         let err = fileManager.temporaryDirectory.appendingPathComponent("plansite-stderr-\(UUID().uuidString)")
-        defer { try? fileManager.removeItem(at: out); try? fileManager.removeItem(at: err) }
+        defer {
+            try? fileManager.removeItem(at: out)
+            try? fileManager.removeItem(at: err)
+        }
         _ = fileManager.createFile(atPath: out.path, contents: nil)
         _ = fileManager.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+        let outHandle = try FileHandle(forWritingTo: out)
+        let errHandle = try FileHandle(forWritingTo: err)
 
         let process = Process()
         process.executableURL = executable
@@ -108,9 +117,10 @@ enum Plansite {
         }
         try outHandle.close()
         try errHandle.close()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
     // MARK: folders

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite("What changed between two versions of the content")
@@ -30,11 +31,13 @@ struct ContentChangesTests {
             site.indicators[index(site, "drug-poisoning-deaths")].series.removeFirst()
         }
         #expect(changes.sections.count == 2)
-        #expect(changes.sections.first { $0.title.contains("housing-completions") }?.facts == [
-            "2001-02 revised: 260 dwellings → 235 dwellings", "new figure for 2021-22: 300 dwellings",
-            "new figure for 2022-23: no value (not yet published)",
-        ])
-        #expect(changes.sections.first { $0.title.contains("(drug-poisoning-deaths)") }?.facts == ["figure for 1993 removed (was 8 deaths)"])
+        #expect(
+            changes.sections.first { $0.title.contains("housing-completions") }?.facts == [
+                "2001-02 revised: 260 dwellings → 235 dwellings", "new figure for 2021-22: 300 dwellings",
+                "new figure for 2022-23: no value (not yet published)",
+            ])
+        #expect(
+            changes.sections.first { $0.title.contains("(drug-poisoning-deaths)") }?.facts == ["figure for 1993 removed (was 8 deaths)"])
     }
 
     @Test func aFlippedComparisonAndAChangedTargetAreSaidInWords() {
@@ -45,11 +48,14 @@ struct ContentChangesTests {
             let j = index(site, "housing-completions")
             site.indicators[j].target?.value = 450
         }
-        #expect(changes.sections.map(\.facts) == [
-            ["target: 425 dwellings by 2027-28 (425 new homes a year) → 450 dwellings by 2027-28 (425 new homes a year)"],
-            ["England 2022 revised: 5.4 per 100,000 people → 9.0 per 100,000 people",
-             "comparison: similar to England → better than England"],
-        ])
+        #expect(
+            changes.sections.map(\.facts) == [
+                ["target: 425 dwellings by 2027-28 (425 new homes a year) → 450 dwellings by 2027-28 (425 new homes a year)"],
+                [
+                    "England 2022 revised: 5.4 per 100,000 people → 9.0 per 100,000 people",
+                    "comparison: similar to England → better than England",
+                ],
+            ])
     }
 
     @Test func indicatorsAddedAndRemoved() {
@@ -62,7 +68,9 @@ struct ContentChangesTests {
         }
         #expect(changes.sections.count == 2)
         #expect(changes.sections.first { $0.title.contains("housing-starts") }?.facts == ["added: latest figure 280 dwellings in 2020-21"])
-        #expect(changes.sections.first { $0.title.contains("low-happiness") }?.facts.first?.hasPrefix("removed (was latest figure 9.5%") == true)
+        #expect(
+            changes.sections.first { $0.title.contains("low-happiness") }?.facts.first?.hasPrefix("removed (was latest figure 9.5%") == true
+        )
     }
 
     @Test func commitmentStatusesAndTargetsThatChanged() {
@@ -72,13 +80,16 @@ struct ContentChangesTests {
             let j = site.commitments.firstIndex { $0.slug == "new-and-affordable-homes" }!
             site.commitments[j].targets[0].value = 450
         }
-        #expect(changes.sections == [
-            .init(title: "Commitment: Family Hubs", facts: ["status: Achieved → At risk"]),
-            .init(title: "Commitment: New and affordable homes", facts: [
-                "target added: 425 new homes a year: 450 for housing-completions by 2027-28",
-                "target removed: 425 new homes a year: 425 for housing-completions by 2027-28",
-            ]),
-        ])
+        #expect(
+            changes.sections == [
+                .init(title: "Commitment: Family Hubs", facts: ["status: Achieved → At risk"]),
+                .init(
+                    title: "Commitment: New and affordable homes",
+                    facts: [
+                        "target added: 425 new homes a year: 450 for housing-completions by 2027-28",
+                        "target removed: 425 new homes a year: 425 for housing-completions by 2027-28",
+                    ]),
+            ])
         #expect(changes.text().hasSuffix("\n3 changes to 2 commitments.\n"))
     }
 
@@ -104,17 +115,26 @@ struct ContentChangesTests {
     @Test func rewordedTextAndAChangedAssessmentAreSaid() {
         let changes = changed { site in
             let i = site.outcomes.firstIndex { $0.slug == "safer-community" }!
-            site.outcomes[i].body = site.outcomes[i].body.replacingOccurrences(of: "fewer than three in every four", with: "about two in three")
+            site.outcomes[i].body = site.outcomes[i].body.replacingOccurrences(
+                of: "fewer than three in every four", with: "about two in three")
             let j = site.commitments.firstIndex { $0.slug == "family-hubs" }!
             site.commitments[j].assessment?.by = "the Children's Services team"
             site.commitments[j].assessment?.reason = "Both hubs are open."
         }
-        #expect(changes.sections == [
-            .init(title: "Outcome: A safer community", facts: [
-                "text reworded: … board heard that [-fewer than three in every four-] {+about two in three+} incidents are reported …"]),
-            .init(title: "Commitment: Family Hubs", facts: [
-                "assessed by: the Corporate Performance team → the Children's Services team", "reason reworded: {+Both hubs are open.+}"]),
-        ])
+        #expect(
+            changes.sections == [
+                .init(
+                    title: "Outcome: A safer community",
+                    facts: [
+                        "text reworded: … board heard that [-fewer than three in every four-] {+about two in three+} incidents are reported …"
+                    ]),
+                .init(
+                    title: "Commitment: Family Hubs",
+                    facts: [
+                        "assessed by: the Corporate Performance team → the Children's Services team",
+                        "reason reworded: {+Both hubs are open.+}",
+                    ]),
+            ])
         #expect(changes.text().hasSuffix("\n3 changes to 1 outcome and 1 commitment.\n"))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite("A short word diff of reworded text")
@@ -15,10 +16,12 @@ struct WordDiffTests {
 
     @Test func editsFarApartAreShownApartAndNearOnesTogether() {
         let old = "one two three four five six seven eight nine ten eleven twelve"
-        #expect(WordDiff(old, "one TWO three four five six seven eight nine ten ELEVEN twelve").text
-            == "one [-two-] {+TWO+} three four five … eight nine ten [-eleven-] {+ELEVEN+} twelve")
-        #expect(WordDiff(old, "one TWO three FOUR five six seven eight nine ten eleven twelve").text
-            == "one [-two three four-] {+TWO three FOUR+} five six seven …")
+        #expect(
+            WordDiff(old, "one TWO three four five six seven eight nine ten ELEVEN twelve").text
+                == "one [-two-] {+TWO+} three four five … eight nine ten [-eleven-] {+ELEVEN+} twelve")
+        #expect(
+            WordDiff(old, "one TWO three FOUR five six seven eight nine ten eleven twelve").text
+                == "one [-two three four-] {+TWO three FOUR+} five six seven …")
     }
 
     @Test func addedAndRemovedText() {
@@ -35,7 +38,8 @@ struct WordDiffTests {
     }
 
     @Test func pageTextIsComparedAsReadNotAsMarkdown() {
-        #expect(PageFacts.plainText("See the [Family Hubs commitment](/commitments/family-hubs/).\n\n- **One** item\n1. Two, since 1993. Three")
-            == "See the Family Hubs commitment.\n\nOne item\nTwo, since 1993. Three")
+        #expect(
+            PageFacts.plainText("See the [Family Hubs commitment](/commitments/family-hubs/).\n\n- **One** item\n1. Two, since 1993. Three")
+                == "See the Family Hubs commitment.\n\nOne item\nTwo, since 1993. Three")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// Every indicator file of the real content, built with the real templates: its
@@ -53,7 +54,8 @@ struct IndicatorPagesTests {
         #expect(centres.count == points.count)
         #expect(zip(centres, centres.dropFirst()).allSatisfy { $0.x < $1.x }, "points run left to right in the order written")
         let ticks = reader.ticks()
-        let low = try #require(ticks.first), high = try #require(ticks.last)
+        let low = try #require(ticks.first)
+        let high = try #require(ticks.last)
         try #require(low.value != high.value)
         for (centre, entry) in zip(centres, expected) {
             let y = low.y + (entry.value! - low.value) * (high.y - low.y) / (high.value - low.value)

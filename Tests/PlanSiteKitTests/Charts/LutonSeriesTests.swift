@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// The real site's charts, tables and CSV carry exactly the figures of the research's
@@ -16,7 +17,9 @@ struct LutonSeriesTests {
     static let records: [Record] = {
         guard let text = try? String(contentsOf: TestPaths.lutonSeries, encoding: .utf8) else { return [] }
         return text.components(separatedBy: "\n---\n").dropFirst().compactMap { doc in
-            var id: String?, geography = "Luton", series: [String: [(String, String)]] = [:]
+            var id: String?
+            var geography = "Luton"
+            var series: [String: [(String, String)]] = [:]
             for line in doc.split(separator: "\n").map(String.init) {
                 if line.hasPrefix("id: ") { id = String(line.dropFirst(4)) }
                 if line == "series:" { geography = "Luton" }
@@ -25,7 +28,8 @@ struct LutonSeriesTests {
                 }
                 if line.hasPrefix("source:") { geography = "" }
                 guard !geography.isEmpty, let period = YAMLSeries.capture(#"period: "([^"]*)""#, in: line),
-                      let value = YAMLSeries.capture(#"value: ([^,}\s]+)"#, in: line) else { continue }
+                    let value = YAMLSeries.capture(#"value: ([^,}\s]+)"#, in: line)
+                else { continue }
                 series[geography, default: []].append((period, value))
             }
             return id.map { Record(id: $0, series: series) }
@@ -40,11 +44,12 @@ struct LutonSeriesTests {
     @Test(arguments: records.map(\.id)) func csvCarriesEveryFigureRaw(id: String) throws {
         let record = try #require(Self.records.first { $0.id == id })
         let csv = try #require(TestBuild.page("data/\(id).csv", in: TestBuild.real))
-        let rows = Set(csv.components(separatedBy: "\r\n").map { line -> String in
-            // geography, period, value: the 3rd, 4th and 7th fields (the title may be quoted with commas).
-            let fields = Self.csvFields(line)
-            return fields.count > 6 ? "\(fields[2])|\(fields[3])|\(fields[4])|\(fields[6])" : ""
-        })
+        let rows = Set(
+            csv.components(separatedBy: "\r\n").map { line -> String in
+                // geography, period, value: the 3rd, 4th and 7th fields (the title may be quoted with commas).
+                let fields = Self.csvFields(line)
+                return fields.count > 6 ? "\(fields[2])|\(fields[3])|\(fields[4])|\(fields[6])" : ""
+            })
         for (geography, series) in record.series {
             for (period, value) in series {
                 let raw = value == "null" ? "" : try #require(Double(value)).plainText
@@ -64,7 +69,9 @@ struct LutonSeriesTests {
             let column = try #require(header.firstIndex(of: geography), "\(id): no column for \(geography)")
             for (period, value) in series {
                 let row = try #require(rows.first { $0.first == PeriodText.display(period) }, "\(id): no row for \(period)")
-                let shown = value == "null" ? row[column].hasPrefix("No value") : row[column] == NumberFormat.format(Double(value)!, decimals: indicator.decimals)
+                let shown =
+                    value == "null"
+                    ? row[column].hasPrefix("No value") : row[column] == NumberFormat.format(Double(value)!, decimals: indicator.decimals)
                 #expect(shown, "\(id) \(geography) \(period): \(row[column])")
             }
         }
@@ -76,9 +83,13 @@ struct LutonSeriesTests {
         for open in ["<svg class=\"chart\" ", "<svg class=\"chart chart-small\" "] {
             let svg = try #require(SVGReader.fragment(html, open: open, close: "</svg>"))
             let points = SVGReader.read(svg).points(inGroup: "chart-area")
-            let plotted = points.filter { $0.attributes["data-period"] != nil }.map { ($0.attributes["data-period"]!, Double($0.attributes["data-value"] ?? "") ?? .nan) }
+            let plotted = points.filter { $0.attributes["data-period"] != nil }.map {
+                ($0.attributes["data-period"]!, Double($0.attributes["data-value"] ?? "") ?? .nan)
+            }
             let expected = (record.series["Luton"] ?? []).filter { $0.value != "null" }.map { ($0.period, Double($0.value)!) }
-            #expect(plotted.map(\.0) == expected.map(\.0) && plotted.map(\.1) == expected.map(\.1), "\(id) \(open) \(plotted.count) \(expected.count)")
+            #expect(
+                plotted.map(\.0) == expected.map(\.0) && plotted.map(\.1) == expected.map(\.1),
+                "\(id) \(open) \(plotted.count) \(expected.count)")
         }
     }
 
@@ -99,10 +110,19 @@ struct LutonSeriesTests {
     }
 
     static func csvFields(_ line: String) -> [String] {
-        var fields: [String] = [], field = "", quoted = false
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
         for character in line {
-            if character == "\"" { quoted.toggle(); continue }
-            if character == "," && !quoted { fields.append(field); field = ""; continue }
+            if character == "\"" {
+                quoted.toggle()
+                continue
+            }
+            if character == "," && !quoted {
+                fields.append(field)
+                field = ""
+                continue
+            }
             field.append(character)
         }
         fields.append(field)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 /// `PeriodOrder.merge` decides the x-axis of every chart and the rows of every
@@ -38,11 +39,17 @@ struct PeriodOrderTests {
 
     @Test func nullsAndComparatorOnlyPeriodsReachTheTable() {
         let indicator = makeIndicator(
-            series: [Observation(period: "2015", value: 1), Observation(period: "2016", value: nil, note: "Suppressed"),
-                     Observation(period: "2018", value: 3)],
-            comparators: ["England": [Observation(period: "2014", value: 5), Observation(period: "2016", value: 6),
-                                      Observation(period: "2017", value: nil, note: "Not published"),
-                                      Observation(period: "2019", value: 8)]])
+            series: [
+                Observation(period: "2015", value: 1), Observation(period: "2016", value: nil, note: "Suppressed"),
+                Observation(period: "2018", value: 3),
+            ],
+            comparators: [
+                "England": [
+                    Observation(period: "2014", value: 5), Observation(period: "2016", value: 6),
+                    Observation(period: "2017", value: nil, note: "Not published"),
+                    Observation(period: "2019", value: 8),
+                ]
+            ])
         // Every period is a year, so the table runs in time order, England's own years among the area's.
         #expect(IndicatorPresenter.periods(of: indicator) == ["2014", "2015", "2016", "2017", "2018", "2019"])
     }
@@ -93,10 +100,10 @@ struct PeriodOrderTests {
     /// chronological order in places, as content may be.
     static func longMixedSeries() -> [[String]] {
         var area: [String] = []
-        for year in 1995...2023 where year % 7 != 3 {            // gaps: 1998, 2005, 2012, 2019
+        for year in 1995...2023 where year % 7 != 3 {  // gaps: 1998, 2005, 2012, 2019
             area.append("\(year)")
-            if year % 3 == 0 { area.append("\(year)-\(String(format2(year + 1)))") }          // financial year 2001-02
-            if year % 4 == 1 { area.append("\(year - 2)-\(String(format2(year)))") }          // rolling 2003-05
+            if year % 3 == 0 { area.append("\(year)-\(String(format2(year + 1)))") }  // financial year 2001-02
+            if year % 4 == 1 { area.append("\(year - 2)-\(String(format2(year)))") }  // rolling 2003-05
         }
         for year in 2019...2023 { for quarter in 1...4 where (year + quarter) % 5 != 0 { area.append("\(year) Q\(quarter)") } }
         area += ["2024-03-31", "period not stated"]

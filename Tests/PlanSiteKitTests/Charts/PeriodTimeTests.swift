@@ -1,10 +1,13 @@
 import Testing
+
 @testable import PlanSiteKit
 
 /// The forms docs/content-format.md ("Periods") documents, read as it says.
 @Suite struct PeriodTimeTests {
-    @Test(arguments: [("2022/23", "2022-23"), ("2022/2023", "2022-23"), ("2022-23", "2022-23"), ("2019 - 21", "2019-21"),
-                      ("1999-00", "1999-00"), ("1999/2000", "1999-00"), ("2024", "2024"), ("31 Mar 2024", "31 Mar 2024")])
+    @Test(arguments: [
+        ("2022/23", "2022-23"), ("2022/2023", "2022-23"), ("2022-23", "2022-23"), ("2019 - 21", "2019-21"),
+        ("1999-00", "1999-00"), ("1999/2000", "1999-00"), ("2024", "2024"), ("31 Mar 2024", "31 Mar 2024"),
+    ])
     func theSpellingsPeopleTypeAreOnePeriod(_ written: String, _ shown: String) throws {
         #expect(try #require(PeriodTime.of(written)).canonical == shown)
     }
@@ -23,17 +26,29 @@ import Testing
     }
 
     @Test func impossibleTimesSayWhy() {
-        guard case .impossible(let why) = PeriodTime.read("31 June 2025") else { Issue.record("read as a time"); return }
+        guard case .impossible(let why) = PeriodTime.read("31 June 2025") else {
+            Issue.record("read as a time")
+            return
+        }
         #expect(why == "there is no day 31 in June 2025")
-        guard case .impossible = PeriodTime.read("2021-20") else { Issue.record("read as a time"); return }
+        guard case .impossible = PeriodTime.read("2021-20") else {
+            Issue.record("read as a time")
+            return
+        }
     }
 
     @Test func labelsAreNotMistakes() {
         for label in ["period not stated", "2025 (projection)", "past year (to 2025)", "past year (2024-25)"] {
-            guard case .label = PeriodTime.read(label) else { Issue.record("\(label) not a label"); continue }
+            guard case .label = PeriodTime.read(label) else {
+                Issue.record("\(label) not a label")
+                continue
+            }
         }
         for slip in ["Jun-18", "2022-23\"", "FY23", "(2024-25)"] {
-            guard case .unrecognised = PeriodTime.read(slip) else { Issue.record("\(slip) accepted"); continue }
+            guard case .unrecognised = PeriodTime.read(slip) else {
+                Issue.record("\(slip) accepted")
+                continue
+            }
         }
     }
 

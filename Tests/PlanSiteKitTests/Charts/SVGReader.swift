@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads a generated chart with Foundation's XMLParser: parsing it at all proves
@@ -26,8 +27,10 @@ final class SVGReader: NSObject, XMLParserDelegate {
         return reader
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let groups = stack.filter { $0.name == "g" }.map { $0.attributes["class"] ?? "" }
         stack.append(Element(name: name, attributes: attributes, groups: groups))
     }

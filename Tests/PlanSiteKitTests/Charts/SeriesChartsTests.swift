@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// Every chart of the real site and the breakdown site, wide and narrow: no two tick
@@ -10,29 +11,37 @@ struct TickLabelTests {
 
     /// Every `<svg class="chart…">` of every indicator page.
     static func charts(in result: PipelineResult) -> [(page: String, svg: String)] {
-        (result.files ?? []).filter { $0.path.hasPrefix("indicators/") && $0.path.hasSuffix("/index.html") && $0.path != "indicators/index.html" }
-            .flatMap { file -> [(String, String)] in
-                var html = String(decoding: file.contents, as: UTF8.self)[...]
-                var found: [(String, String)] = []
-                while let start = html.range(of: "<svg class=\"chart"), let end = html.range(of: "</svg>", range: start.upperBound..<html.endIndex) {
-                    found.append((file.path, String(html[start.lowerBound..<end.upperBound])))
-                    html = html[end.upperBound...]
-                }
-                return found
+        (result.files ?? []).filter {
+            $0.path.hasPrefix("indicators/") && $0.path.hasSuffix("/index.html") && $0.path != "indicators/index.html"
+        }
+        .flatMap { file -> [(String, String)] in
+            var html = String(decoding: file.contents, as: UTF8.self)[...]
+            var found: [(String, String)] = []
+            while let start = html.range(of: "<svg class=\"chart"),
+                let end = html.range(of: "</svg>", range: start.upperBound..<html.endIndex)
+            {
+                found.append((file.path, String(html[start.lowerBound..<end.upperBound])))
+                html = html[end.upperBound...]
             }
+            return found
+        }
     }
 
-    struct Box { var text: String; var x0, x1, y0, y1: Double }
+    struct Box {
+        var text: String
+        var x0, x1, y0, y1: Double
+    }
 
     /// A label's box from its anchor, at the generous width the layout assumes.
     static func box(_ element: SVGReader.Element) -> Box? {
         guard let x = element.attributes["x"].flatMap(Double.init), let y = element.attributes["y"].flatMap(Double.init) else { return nil }
         let width = ChartText.width(element.text)
-        let x0: Double = switch element.attributes["text-anchor"] {
-        case "middle": x - width / 2
-        case "end": x - width
-        default: x
-        }
+        let x0: Double =
+            switch element.attributes["text-anchor"] {
+            case "middle": x - width / 2
+            case "end": x - width
+            default: x
+            }
         return Box(text: element.text, x0: x0, x1: x0 + width, y0: y - 13, y1: y + 4)
     }
 
@@ -67,7 +76,9 @@ struct TickLabelTests {
     }
 
     @Test func aLongQuarterlySeriesIsLabelledByYearOnATimeAxis() {
-        let quarters = (2018...2025).flatMap { year in ["31 Mar", "30 Jun", "30 Sep", "31 Dec"].map { "\($0) \(year)" } }.dropFirst().map { $0 }
+        let quarters = (2018...2025).flatMap { year in ["31 Mar", "30 Jun", "30 Sep", "31 Dec"].map { "\($0) \(year)" } }.dropFirst().map {
+            $0
+        }
         #expect(quarters.count == 31)
         let axis = XAxis(periods: quarters, left: 40, width: 280)
         #expect(axis.isTimeScale)
@@ -91,8 +102,10 @@ struct TickLabelTests {
         #expect(abs(axis.x(1) - 100.0 / 3) < 0.01, "periods placed by time, not evenly")
     }
 
-    @Test(arguments: [("2019", 2019.0...2020.0), ("2019-20", 2019.25...2020.25), ("2019-21", 2019.0...2022.0),
-                      ("2019-23", 2019.0...2024.0), ("1999-00", 1999.25...2000.25)])
+    @Test(arguments: [
+        ("2019", 2019.0...2020.0), ("2019-20", 2019.25...2020.25), ("2019-21", 2019.0...2022.0),
+        ("2019-23", 2019.0...2024.0), ("1999-00", 1999.25...2000.25),
+    ])
     func periodSpans(period: String, span: ClosedRange<Double>) {
         #expect(PeriodText.span(period) == span)
     }

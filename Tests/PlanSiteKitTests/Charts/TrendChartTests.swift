@@ -1,18 +1,24 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite("Trend chart")
 struct TrendChartTests {
     static let roughSleeping = makeIndicator(
         series: zip(2010...2016, [3, 3, 25, 22, 33, 53, 76]).map { Observation(period: String($0), value: Double($1)) },
-        comparators: ["England": zip(2010...2016, [1768, 2181, 2309, 2414, 2744, 3569, 4134]).map { Observation(period: String($0), value: Double($1)) }])
+        comparators: [
+            "England": zip(2010...2016, [1768, 2181, 2309, 2414, 2744, 3569, 4134]).map {
+                Observation(period: String($0), value: Double($1))
+            }
+        ])
 
     @Test func descriptionStatesTheTrendFromTheData() {
         let chart = TrendChart(indicator: Self.roughSleeping, national: "England", regional: "East of England")
         let sentence = ChartDescription(indicator: Self.roughSleeping, lines: chart.lines(), offScale: chart.offScale()).sentence
-        #expect(sentence == "Rose from 3 in 2010 to 76 in 2016; England rose from 1,768 to 4,134 over the same years."
-            + " England's figures are on a much larger scale, so they are not drawn; the table gives them.")
+        #expect(
+            sentence == "Rose from 3 in 2010 to 76 in 2016; England rose from 1,768 to 4,134 over the same years."
+                + " England's figures are on a much larger scale, so they are not drawn; the table gives them.")
     }
 
     @Test func aComparatorOffTheAreasScaleIsLeftOffButNamed() throws {
@@ -25,8 +31,9 @@ struct TrendChartTests {
     }
 
     @Test func aComparatorOnTheSameScaleIsDrawnWithItsOwnMarkerAndDash() {
-        let indicator = makeIndicator(series: [Observation(period: "2016", value: 0.94)],
-                                      comparators: ["England": [Observation(period: "2016", value: 0.18)]])
+        let indicator = makeIndicator(
+            series: [Observation(period: "2016", value: 0.94)],
+            comparators: ["England": [Observation(period: "2016", value: 0.18)]])
         let reader = SVGReader.read(TrendChart(indicator: indicator, national: "England", regional: nil).svg())
         #expect(reader.points(inGroup: "chart-national").map(\.name) == ["rect"])
         #expect(reader.points(inGroup: "chart-area").map(\.name) == ["circle"])
@@ -51,8 +58,10 @@ struct TrendChartTests {
     }
 
     @Test func missingYearsBreakTheLineAndAreSaid() throws {
-        let indicator = makeIndicator(series: [Observation(period: "2011", value: 5), Observation(period: "2020", value: 16),
-                                               Observation(period: "2021", value: 21)])
+        let indicator = makeIndicator(series: [
+            Observation(period: "2011", value: 5), Observation(period: "2020", value: 16),
+            Observation(period: "2021", value: 21),
+        ])
         let reader = SVGReader.read(TrendChart(indicator: indicator, national: "England", regional: nil).svg())
         let xs = reader.points(inGroup: "chart-area").compactMap(\.centre?.x)
         #expect(xs.count == 3 && (xs[1] - xs[0]) > 8 * (xs[2] - xs[1]), "years are placed by value")
@@ -61,16 +70,19 @@ struct TrendChartTests {
     }
 
     @Test func aNullYearIsNamedOnceNotAlsoAsMissing() throws {
-        let indicator = makeIndicator(series: [Observation(period: "2021", value: 12), Observation(period: "2022", value: nil, note: "suppressed"),
-                                               Observation(period: "2023", value: 9)])
+        let indicator = makeIndicator(series: [
+            Observation(period: "2021", value: 12), Observation(period: "2022", value: nil, note: "suppressed"),
+            Observation(period: "2023", value: 9),
+        ])
         let reader = SVGReader.read(TrendChart(indicator: indicator, national: "England", regional: nil).svg())
         #expect(try #require(reader.all("desc").first).text == "Fell from 12 in 2021 to 9 in 2023. No figure for 2022 (suppressed).")
     }
 
     @Test func theTargetLineIsDrawnAndLabelled() throws {
-        let indicator = makeIndicator(polarity: .higherIsBetter,
-                                      series: [Observation(period: "2019-20", value: 230), Observation(period: "2020-21", value: 280)],
-                                      target: IndicatorTarget(value: 425, by: "2027-28", label: "425 a year"))
+        let indicator = makeIndicator(
+            polarity: .higherIsBetter,
+            series: [Observation(period: "2019-20", value: 230), Observation(period: "2020-21", value: 280)],
+            target: IndicatorTarget(value: 425, by: "2027-28", label: "425 a year"))
         let reader = SVGReader.read(TrendChart(indicator: indicator, national: "England", regional: nil).svg())
         #expect(reader.all("text", inGroup: "chart-target").map(\.text) == ["Target 425"])
     }
@@ -133,7 +145,8 @@ struct SparklineTests {
     }
 
     @Test func breaksWhereTheChartDoes() {
-        let indicator = makeIndicator(series: [2017, 2018, 2019, 2022, 2023].map { Observation(period: String($0), value: Double($0 - 2000)) })
+        let indicator = makeIndicator(
+            series: [2017, 2018, 2019, 2022, 2023].map { Observation(period: String($0), value: Double($0 - 2000)) })
         #expect(SVGReader.read(Sparkline(indicator: indicator).svg()).all("polyline").count == 2)
     }
 

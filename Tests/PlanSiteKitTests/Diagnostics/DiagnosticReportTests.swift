@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct DiagnosticReportTests {
@@ -51,7 +52,8 @@ import Testing
 @Suite struct WholeBuildDiagnosticTests {
     @Test func printedWithoutAPositionAndAnnotatedWithoutAFile() {
         let report = DiagnosticReport([.error(.wholeBuild, "two files would be written to a/index.html; rename one of them")])
-        #expect(report.rendered(sources: SourceCache()) == "plansite: error: two files would be written to a/index.html; rename one of them")
+        #expect(
+            report.rendered(sources: SourceCache()) == "plansite: error: two files would be written to a/index.html; rename one of them")
         #expect(report.githubAnnotations() == "::error::two files would be written to a/index.html; rename one of them")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 /// SourceCache keeps files whole and finds a quoted line on demand; these check it
@@ -12,13 +13,17 @@ struct SourceCacheTests {
     }
 
     @Test func linesAreNumberedAsSplittingOnLineBreaksDid() {
-        let texts = ["", "one", "one\n", "\n\n", "a\nb\nc", "a\r\nb\nc\r", "é\u{301}\nx\u{1F600}\n\nlast",
-                     "\r\n\r\n", "\r\r\n\n", "title: x\n  - { period: \"2019\" }\n"]
+        let texts = [
+            "", "one", "one\n", "\n\n", "a\nb\nc", "a\r\nb\nc\r", "é\u{301}\nx\u{1F600}\n\nlast",
+            "\r\n\r\n", "\r\r\n\n", "title: x\n  - { period: \"2019\" }\n",
+        ]
         for text in texts {
             var cache = SourceCache()
             cache.record(text, for: "content/a.yml")
             for number in -1...8 {
-                #expect(cache.line(number, of: "content/a.yml") == Self.splitLine(number, of: text), "line \(number) of \(text.debugDescription)")
+                #expect(
+                    cache.line(number, of: "content/a.yml") == Self.splitLine(number, of: text),
+                    "line \(number) of \(text.debugDescription)")
             }
         }
     }
@@ -37,7 +42,8 @@ struct SourceCacheTests {
     }
 
     @Test func mergeKeepsTheNewerTextAndUnknownPathsHaveNoLines() {
-        var first = SourceCache(), second = SourceCache()
+        var first = SourceCache()
+        var second = SourceCache()
         first.record("old\nfile", for: "a")
         first.record("kept", for: "b")
         second.record("new\nfile", for: "a")

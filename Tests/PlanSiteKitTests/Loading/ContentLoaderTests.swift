@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct ContentLoaderTests {
@@ -21,16 +22,20 @@ import Testing
         let content = try TestPaths.copy(TestPaths.miniSite)
         try write("---\ntitle: Cleaner streets\norder: first\n---\nText.\n", to: "outcomes/cleaner-streets.md", in: content)
         let result = ContentLoader(contentFolder: content).load()
-        #expect(result.diagnostics.map(\.description) == [
-            "content/outcomes/cleaner-streets.md:3:8: error: `order` must be a number, found \"first\"",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "content/outcomes/cleaner-streets.md:3:8: error: `order` must be a number, found \"first\""
+            ])
     }
 
     @Test func unclosedFrontMatterIsReported() throws {
         let content = try TestPaths.copy(TestPaths.miniSite)
         try write("---\ntitle: Oops\n\nNo closing line.\n", to: "pages/accessibility.md", in: content)
         let messages = ContentLoader(contentFolder: content).load().diagnostics.map(\.description)
-        #expect(messages == ["content/pages/accessibility.md:1:1: error: front matter opened with `---` is never closed; add a `---` line after it"])
+        #expect(
+            messages == [
+                "content/pages/accessibility.md:1:1: error: front matter opened with `---` is never closed; add a `---` line after it"
+            ])
     }
 
     @Test func draftsAreLeftOutUnlessAskedFor() throws {
@@ -63,7 +68,8 @@ import Testing
     @Test func aliasBombIsStoppedQuickly() {
         var yaml = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
         for level in 1...9 {
-            yaml += "l\(level): &l\(level) [" + Array(repeating: level == 1 ? "*a" : "*l\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+            yaml +=
+                "l\(level): &l\(level) [" + Array(repeating: level == 1 ? "*a" : "*l\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
         let start = Date()
         guard let diagnostic = collecting({ YAMLDocument.parse(yaml, path: "x.yml", problems: &$0) }).failure else {
@@ -114,10 +120,17 @@ import Testing
 
 @Suite struct YAMLMessageTests {
     @Test func commonSyntaxErrorsAreSaidInPlainWords() {
-        guard let diagnostic = collecting({ YAMLDocument.parse("series:\n  - { period: \"2016\", value: 76\ntitle: x\n", path: "x.yml", problems: &$0) }).failure else {
+        guard
+            let diagnostic = collecting({
+                YAMLDocument.parse("series:\n  - { period: \"2016\", value: 76\ntitle: x\n", path: "x.yml", problems: &$0)
+            }).failure
+        else {
             Issue.record("expected a syntax error")
             return
         }
-        #expect(diagnostic.message.hasPrefix("YAML syntax: a { … } group is not closed: separate its items with commas and end it with }. YAML says: did not find expected ',' or '}'"))
+        #expect(
+            diagnostic.message.hasPrefix(
+                "YAML syntax: a { … } group is not closed: separate its items with commas and end it with }. YAML says: did not find expected ',' or '}'"
+            ))
     }
 }

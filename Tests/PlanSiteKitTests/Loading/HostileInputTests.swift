@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// Inputs chosen to break a parser: each gives a diagnostic, quickly.
@@ -10,7 +11,9 @@ import Testing
 
     @Test func billionLaughsIsRefusedQuickly() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...30 { text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...30 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         let start = Date()
         #expect(yamlProblem(text)?.message.contains("anchors and aliases") == true)
         #expect(Date().timeIntervalSince(start) < 5)
@@ -34,7 +37,9 @@ import Testing
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 50 * 1_048_576)  // a sparse 50 MB file
         try handle.close()
-        guard let diagnostic = collecting({ TextFileReader(root: folder, displayPrefix: "content/").read("big.yml", problems: &$0) }).failure else {
+        guard
+            let diagnostic = collecting({ TextFileReader(root: folder, displayPrefix: "content/").read("big.yml", problems: &$0) }).failure
+        else {
             Issue.record("a 50 MB file must be refused")
             return
         }
@@ -50,7 +55,8 @@ import Testing
         try "a: 1\n".write(to: folder.appendingPathComponent("pages/real.md"), atomically: true, encoding: .utf8)
         let fileManager = FileManager.default
         try fileManager.createSymbolicLink(atPath: folder.appendingPathComponent("pages/inside.md").path, withDestinationPath: "real.md")
-        try fileManager.createSymbolicLink(atPath: folder.appendingPathComponent("pages/outside.md").path, withDestinationPath: "/etc/hostname")
+        try fileManager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("pages/outside.md").path, withDestinationPath: "/etc/hostname")
         try fileManager.createSymbolicLink(atPath: folder.appendingPathComponent("pages/zero.md").path, withDestinationPath: "/dev/zero")
         #expect(mkfifo(folder.appendingPathComponent("pages/pipe.md").path, 0o644) == 0)
         let reader = TextFileReader(root: folder, displayPrefix: "content/")
@@ -69,9 +75,12 @@ import Testing
     @Test func pathologicalMarkdownRendersQuickly() {
         let start = Date()
         let renderer = MarkdownRenderer()
-        for text in [String(repeating: ">", count: 50_000) + " x", String(repeating: "*", count: 50_000) + "a" + String(repeating: "*", count: 50_000),
-                     "# " + String(repeating: "*_", count: 20_000) + "a", String(repeating: "[", count: 50_000) + String(repeating: "a", count: 10),
-                     String(repeating: "a", count: 1_000_000), String(repeating: "word ", count: 200_000)] {
+        for text in [
+            String(repeating: ">", count: 50_000) + " x",
+            String(repeating: "*", count: 50_000) + "a" + String(repeating: "*", count: 50_000),
+            "# " + String(repeating: "*_", count: 20_000) + "a", String(repeating: "[", count: 50_000) + String(repeating: "a", count: 10),
+            String(repeating: "a", count: 1_000_000), String(repeating: "word ", count: 200_000),
+        ] {
             let outline = renderer.render(text).outline
             _ = ContentLint(path: "p.md", kind: .page, body: text, outline: outline, allowsRawHTML: false).check()
         }
@@ -85,7 +94,8 @@ import Testing
     }
 
     @Test func templateThatIncludesItselfIsRefused() {
-        let problems = TemplateLibrary.structureProblems(in: ["a": "{{> b}}", "b": "x {{> a}}", "c": "{{> c}}"], displayPrefix: "templates/")
+        let problems = TemplateLibrary.structureProblems(
+            in: ["a": "{{> b}}", "b": "x {{> a}}", "c": "{{> c}}"], displayPrefix: "templates/")
         #expect(problems.count == 2)
     }
 }

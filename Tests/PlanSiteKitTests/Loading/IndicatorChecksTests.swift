@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 /// Figures against what their `value_type` allows, as IndicatorReader reads them.
@@ -23,16 +24,19 @@ struct IndicatorChecksTests {
     }
 
     @Test func lifeExpectancyIsUnder130Years() {
-        #expect(messages("value_type: life-expectancy", "  - { period: \"2020\", value: 130 }")
-            == ["`value` is 130, but a life expectancy is between 0 and 130 years"])
+        #expect(
+            messages("value_type: life-expectancy", "  - { period: \"2020\", value: 130 }")
+                == ["`value` is 130, but a life expectancy is between 0 and 130 years"])
         #expect(messages("value_type: life-expectancy", "  - { period: \"2020\", value: 129.9 }").isEmpty)
     }
 
     @Test func ratesAndCountsAreNotNegative() {
-        #expect(messages("value_type: crude-rate", "  - { period: \"2020\", value: -0.5 }")
-            == ["`value` is -0.5, but a rate cannot be below zero"])
-        #expect(messages("value_type: count", "  - { period: \"2020\", value: 3.5 }")
-            == ["`value` is 3.5, but a count is a whole number; check the figure"])
+        #expect(
+            messages("value_type: crude-rate", "  - { period: \"2020\", value: -0.5 }")
+                == ["`value` is -0.5, but a rate cannot be below zero"])
+        #expect(
+            messages("value_type: count", "  - { period: \"2020\", value: 3.5 }")
+                == ["`value` is 3.5, but a count is a whole number; check the figure"])
         #expect(messages("value_type: score", "  - { period: \"2020\", value: -3 }").isEmpty, "a score may be negative")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// A broken indicator file, built through the whole pipeline on a copy of the
@@ -18,7 +19,8 @@ struct IndicatorDiagnosticsTests {
     @Test func everyProblemIsReportedAtItsPositionAndTheSiteIsKept() throws {
         let folder = TestPaths.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content"), output = folder.appendingPathComponent("site")
+        let content = folder.appendingPathComponent("content")
+        let output = folder.appendingPathComponent("site")
         try FileManager.default.copyItem(at: TestPaths.fixtureContent, to: content)
         var options = BuildOptions(contentFolder: content, templatesFolder: TestPaths.templates, outputFolder: output)
         options.contentDisplay = "content/"
@@ -42,35 +44,36 @@ struct IndicatorDiagnosticsTests {
 
     @Test func nullNeedsANoteAndGeographyIsRequired() throws {
         let yaml = """
-        id: x
-        title: X
-        unit: people
-        polarity: no-judgement
-        series:
-          - { period: "2020", value: null }
-          - { period: "2021", value: .nan }
-        source: { publisher: P, title: T }
-        """
+            id: x
+            title: X
+            unit: people
+            polarity: no-judgement
+            series:
+              - { period: "2020", value: null }
+              - { period: "2021", value: .nan }
+            source: { publisher: P, title: T }
+            """
         let (indicator, problems) = try readIndicator(yaml)
         #expect(indicator == nil)
-        #expect(problems.map(\.description) == [
-            "content/indicators/x.yml:1:1: error: indicator is missing required field `geography`",
-            "content/indicators/x.yml:6:30: error: `value` is null with no `note`: give a number, or add a `note` saying why there is none (suppressed, not available)",
-            "content/indicators/x.yml:7:30: error: `value` must be a number, found \".nan\"",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "content/indicators/x.yml:1:1: error: indicator is missing required field `geography`",
+                "content/indicators/x.yml:6:30: error: `value` is null with no `note`: give a number, or add a `note` saying why there is none (suppressed, not available)",
+                "content/indicators/x.yml:7:30: error: `value` must be a number, found \".nan\"",
+            ])
     }
 
     @Test func columnsCountCharactersNotBytes() throws {
         let yaml = """
-        id: x
-        title: X
-        unit: people
-        polarity: no-judgement
-        geography: Testtown
-        series:
-          - { period: "2016–17 ✓", value: n/a }
-        source: { publisher: P, title: T }
-        """
+            id: x
+            title: X
+            unit: people
+            polarity: no-judgement
+            geography: Testtown
+            series:
+              - { period: "2016–17 ✓", value: n/a }
+            source: { publisher: P, title: T }
+            """
         let (_, problems) = try readIndicator(yaml)
         // The en dash and tick are one character each (three bytes in UTF-8).
         #expect(problems.map(\.location.description) == ["content/indicators/x.yml:7:35"], "39 if bytes were counted")
@@ -78,20 +81,21 @@ struct IndicatorDiagnosticsTests {
 
     @Test func comparatorsMustBeKeyedByGeography() throws {
         let yaml = """
-        id: x
-        title: X
-        unit: people
-        polarity: no-judgement
-        geography: Testtown
-        series: [{ period: "2020", value: 1 }]
-        comparators:
-          - { period: "2020", value: 2 }
-        source: { publisher: P, title: T }
-        """
+            id: x
+            title: X
+            unit: people
+            polarity: no-judgement
+            geography: Testtown
+            series: [{ period: "2020", value: 1 }]
+            comparators:
+              - { period: "2020", value: 2 }
+            source: { publisher: P, title: T }
+            """
         let (_, problems) = try readIndicator(yaml)
-        #expect(problems.map(\.description) == [
-            "content/indicators/x.yml:8:3: error: `comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "content/indicators/x.yml:8:3: error: `comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`"
+            ])
     }
 
     /// Reads YAML as content/indicators/x.yml.

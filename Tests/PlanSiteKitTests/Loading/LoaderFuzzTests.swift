@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import Testing
+
 @testable import PlanSiteKit
 
 /// Property: any input yields diagnostics or a result, never a crash or a hang.
@@ -11,15 +12,21 @@ import Testing
     static let scale = max(1, Int(environment["PLANSITE_FUZZ_SCALE"] ?? "") ?? 1)
     static let seedOffset = UInt64(environment["PLANSITE_FUZZ_SEED"] ?? "") ?? 0
 
-    static let yamlPieces = ["id: ", "title: ", "value: ", "series:", "\n", "\n  ", "- ", "  - ", "{ ", " }", "[", "]", ", ", ": ",
-                             "&a ", "*a ", "\t", "\"", "'", "#", "|\n", ">\n", "!!str ", "? ", "%YAML 1.1\n", "---\n", "...\n",
-                             "n/a", "1e999", ".nan", "null", "~", "2021-22", "-1.5", "é", "’", "\u{FEFF}", "\r\n"]
-    static let markdownPieces = ["# ", "## ", "#### ", "*", "_", "**", "[", "](", ")", "![", "<", ">", "`", "```\n", "|", "---\n", "\n",
-                                 "\n\n", "    ", "&amp;", "&#0;", "\\", "~~", "[^1]", "[^1]: ", "http://x.org", "javascript:x",
-                                 "/about/", "here", "reaching reaching", "<script>", "- ", "1. ", "> ", "\t", "é"]
-    static let templatePieces = ["{{", "}}", "{{{", "}}}", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{> partials/header}}", "{{> x}}",
-                                 "{{<layout}}", "{{/layout}}", "{{$main}}", "{{/main}}", "{{title}}", "{{=<% %>=}}", "{{!c}}", "<a href=\"x\">",
-                                 "</a>", "here", "\n", " ", "{{& t}}", "{{.}}", "{{a.b}}", "{{uppercase(title)}}"]
+    static let yamlPieces = [
+        "id: ", "title: ", "value: ", "series:", "\n", "\n  ", "- ", "  - ", "{ ", " }", "[", "]", ", ", ": ",
+        "&a ", "*a ", "\t", "\"", "'", "#", "|\n", ">\n", "!!str ", "? ", "%YAML 1.1\n", "---\n", "...\n",
+        "n/a", "1e999", ".nan", "null", "~", "2021-22", "-1.5", "é", "’", "\u{FEFF}", "\r\n",
+    ]
+    static let markdownPieces = [
+        "# ", "## ", "#### ", "*", "_", "**", "[", "](", ")", "![", "<", ">", "`", "```\n", "|", "---\n", "\n",
+        "\n\n", "    ", "&amp;", "&#0;", "\\", "~~", "[^1]", "[^1]: ", "http://x.org", "javascript:x",
+        "/about/", "here", "reaching reaching", "<script>", "- ", "1. ", "> ", "\t", "é",
+    ]
+    static let templatePieces = [
+        "{{", "}}", "{{{", "}}}", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{> partials/header}}", "{{> x}}",
+        "{{<layout}}", "{{/layout}}", "{{$main}}", "{{/main}}", "{{title}}", "{{=<% %>=}}", "{{!c}}", "<a href=\"x\">",
+        "</a>", "here", "\n", " ", "{{& t}}", "{{.}}", "{{a.b}}", "{{uppercase(title)}}",
+    ]
 
     @Test func decodingRandomBytesNeverCrashes() {
         var random = SeededRandom(seed: 1 &+ Self.seedOffset)
@@ -42,7 +49,10 @@ import Testing
             if let document = YAMLDocument.parse(text, path: "i.yml", problems: &problems) {
                 _ = IndicatorReader(document: document, expectedID: "i", path: "i.yml").read(problems: &problems)
                 _ = SiteConfigReader(document: document).read(problems: &problems)
-                _ = PageReader(path: "p.md", sourceFile: "commitments/p.md", slug: "p", kind: .commitment, document: document, body: "", bodyFirstLine: 1).read(problems: &problems)
+                _ = PageReader(
+                    path: "p.md", sourceFile: "commitments/p.md", slug: "p", kind: .commitment, document: document, body: "",
+                    bodyFirstLine: 1
+                ).read(problems: &problems)
             }
         }
     }
@@ -72,12 +82,16 @@ import Testing
         let site = try ScratchSite(content: TestPaths.corpusBase.appendingPathComponent("content"))
         defer { site.remove() }
         var random = SeededRandom(seed: 5 &+ Self.seedOffset)
-        let files = ["content/site.yml", "content/priority.md", "content/outcomes/healthier-start.md", "content/commitments/more-homes.md",
-                     "content/indicators/year6-obesity.yml", "content/indicators/homes-built.yml", "templates/page.mustache"]
+        let files = [
+            "content/site.yml", "content/priority.md", "content/outcomes/healthier-start.md", "content/commitments/more-homes.md",
+            "content/indicators/year6-obesity.yml", "content/indicators/homes-built.yml", "templates/page.mustache",
+        ]
         let originals = try files.map { try String(contentsOf: site.root.appendingPathComponent($0), encoding: .utf8) }
         for run in 0..<(150 * Self.scale) {
             let index = run % files.count
-            let pieces = files[index].hasSuffix(".yml") ? Self.yamlPieces : files[index].hasSuffix(".md") ? Self.markdownPieces + Self.yamlPieces : Self.templatePieces
+            let pieces =
+                files[index].hasSuffix(".yml")
+                ? Self.yamlPieces : files[index].hasSuffix(".md") ? Self.markdownPieces + Self.yamlPieces : Self.templatePieces
             try site.write(random.mutate(originals[index], with: pieces), to: files[index])
             let result = site.check()
             #expect(result.files != nil || result.report.hasErrors, "run \(run): no pages and no error")

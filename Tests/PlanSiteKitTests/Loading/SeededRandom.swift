@@ -55,8 +55,11 @@ struct SeededRandom: RandomNumberGenerator {
         let specials: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0x0D, 0x0A], [0x0D], [0x00], [0xFF], [0xC3], [0xE2, 0x80, 0x99], [0x09]]
         var result: [UInt8] = []
         for _ in 0..<Int.random(in: 0...count, using: &self) {
-            if Int.random(in: 0..<6, using: &self) == 0 { result += specials.randomElement(using: &self) ?? [] }
-            else { result.append(UInt8.random(in: 0x20...0x7E, using: &self)) }
+            if Int.random(in: 0..<6, using: &self) == 0 {
+                result += specials.randomElement(using: &self) ?? []
+            } else {
+                result.append(UInt8.random(in: 0x20...0x7E, using: &self))
+            }
         }
         return result
     }

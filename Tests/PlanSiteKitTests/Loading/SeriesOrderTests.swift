@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// Order never matters (docs/content-format.md, "Periods"): a series written in any order
@@ -17,9 +18,13 @@ import Testing
             // Labels rather than times keep the order written, as that file says.
             if text.contains("period_order: as-written") { continue }
             let lines = text.components(separatedBy: "\n")
-            var result: [String] = [], run: [String] = []
+            var result: [String] = []
+            var run: [String] = []
             for line in lines {
-                if line.trimmingCharacters(in: .whitespaces).hasPrefix("- { period:") { run.append(line); continue }
+                if line.trimmingCharacters(in: .whitespaces).hasPrefix("- { period:") {
+                    run.append(line)
+                    continue
+                }
                 result += reorder(run) + [line]
                 run = []
             }
@@ -45,7 +50,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: copy) }
         let reordered = TestBuild.run(content: copy)
         #expect(reordered.report.diagnostics.filter { $0.severity == .error }.isEmpty)
-        let expected = Self.files(TestBuild.real), actual = Self.files(reordered)
+        let expected = Self.files(TestBuild.real)
+        let actual = Self.files(reordered)
         #expect(actual.count == expected.count && actual.count > 50)
         let differing = expected.keys.filter { actual[$0] != expected[$0] }.sorted()
         #expect(differing.isEmpty, "pages that differ: \(differing.prefix(5))")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 /// What spreadsheets do to typed periods, read back as the documented dates (docs/content-format.md).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct MarkdownRendererTests {
@@ -28,7 +29,9 @@ import Testing
 
     @Test func rewritesRootRelativeLinks() {
         let address = PageAddress(directory: "outcomes/x/")
-        let html = renderer.render("[data](/about-the-data/) [ext](https://a.org/)", rewriteURL: { $0.hasPrefix("/") ? address.link(to: $0) : $0 }).html
+        let html = renderer.render(
+            "[data](/about-the-data/) [ext](https://a.org/)", rewriteURL: { $0.hasPrefix("/") ? address.link(to: $0) : $0 }
+        ).html
         #expect(html.contains("href=\"../../about-the-data/index.html\""))
         #expect(html.contains("href=\"https://a.org/\""))
     }

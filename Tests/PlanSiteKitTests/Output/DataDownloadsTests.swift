@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite("Open data downloads")
@@ -12,13 +13,17 @@ struct DataDownloadsTests {
 
     @Test func tidyCSVOfEveryIndicatorWithRawValues() throws {
         let lines = try file("data/indicators.csv").components(separatedBy: "\r\n")
-        #expect(lines.first == "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source,"
+        #expect(
+            lines.first == "indicator_id,title,geography,period,dimension,category,value,lower_ci,upper_ci,unit,source,"
                 + "count,denominator,flag,note")
-        #expect(lines.contains("life-expectancy,\"Life expectancy at birth, females\",Testtown,2017-19,,,81.95,81.45,82.45,years,"
-                               + "Office for National Statistics: Life expectancy for local areas,,,,"))
+        #expect(
+            lines.contains(
+                "life-expectancy,\"Life expectancy at birth, females\",Testtown,2017-19,,,81.95,81.45,82.45,years,"
+                    + "Office for National Statistics: Life expectancy for local areas,,,,"))
         #expect(lines.contains { $0.hasSuffix(",Suppressed: too few deaths") }, "a missing value's note is in its row")
-        #expect(lines.contains { $0.hasPrefix("life-expectancy,\"Life expectancy at birth, females\",Testtown,2018-20,,,,,,years,") },
-                "a null is an empty cell, never 0")
+        #expect(
+            lines.contains { $0.hasPrefix("life-expectancy,\"Life expectancy at birth, females\",Testtown,2018-20,,,,,,years,") },
+            "a null is an empty cell, never 0")
         #expect(lines.contains { $0.hasPrefix("rough-sleeping,People sleeping rough on a single night,England,2016,,,4134,,,people,") })
         let observations = Self.site.indicators.reduce(0) { $0 + $1.series.count + $1.comparators.reduce(0) { $0 + $1.series.count } }
         #expect(lines.count == observations + 2, "header, one row per observation, and the final line break")
@@ -101,37 +106,49 @@ struct DataDownloadsJSONTests {
     /// the hand-written JSON must be JSONEncoder's, byte for byte.
     @Test func theHandWrittenJSONIsJSONEncodersOnSeededValues() throws {
         var random = SeededRandom(seed: 0x15_0A)
-        let pieces = ["a", "Z", " ", "\"", "\\", "/", "\u{0}", "\u{1}", "\u{8}", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{7f}",
-                      "é", "e\u{301}", "\u{2028}", "\u{fffd}", "😀", "£", "East", "east", "_", "10", "9"]
+        let pieces = [
+            "a", "Z", " ", "\"", "\\", "/", "\u{0}", "\u{1}", "\u{8}", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{7f}",
+            "é", "e\u{301}", "\u{2028}", "\u{fffd}", "😀", "£", "East", "east", "_", "10", "9",
+        ]
         func text() -> String { random.text(from: pieces, count: 6) }
         func number() -> Double? {
             switch Int.random(in: 0..<8, using: &random) {
             case 0: return nil
             case 1: return Double(Int.random(in: -1000...1000, using: &random))
-            case 2: return [0, -0.0, 5e-324, 1e-7, 1e15, 1e16, 1e20, 1e21, 1.5e300, 123456789012345678][Int.random(in: 0..<10, using: &random)]
-            default: return (Double.random(in: -1e6...1e6, using: &random) * 1000).rounded() / [1, 10, 100, 1000][Int.random(in: 0..<4, using: &random)]
+            case 2:
+                return [0, -0.0, 5e-324, 1e-7, 1e15, 1e16, 1e20, 1e21, 1.5e300, 123_456_789_012_345_678][
+                    Int.random(in: 0..<10, using: &random)]
+            default:
+                return (Double.random(in: -1e6...1e6, using: &random) * 1000).rounded()
+                    / [1, 10, 100, 1000][Int.random(in: 0..<4, using: &random)]
             }
         }
         func observations() -> [Observation] {
             (0..<Int.random(in: 0...4, using: &random)).map { _ in
-                Observation(period: text(), value: number(), lowerCI: number(), upperCI: number(), note: Bool.random(using: &random) ? text() : nil)
+                Observation(
+                    period: text(), value: number(), lowerCI: number(), upperCI: number(), note: Bool.random(using: &random) ? text() : nil)
             }
         }
         var site = try #require(TestBuild.fixture.site)
         site.indicators = (0..<200).map { index in
-            var indicator = makeIndicator(id: "i\(index)", unit: text(), decimals: Int.random(in: 0...3, using: &random), series: observations(),
-                                          comparators: Dictionary((0..<Int.random(in: 0...3, using: &random)).map { _ in (text(), observations()) },
-                                                                  uniquingKeysWith: { first, _ in first }),
-                                          target: Bool.random(using: &random) ? IndicatorTarget(value: number() ?? 1, by: text(), label: text()) : nil)
+            var indicator = makeIndicator(
+                id: "i\(index)", unit: text(), decimals: Int.random(in: 0...3, using: &random), series: observations(),
+                comparators: Dictionary(
+                    (0..<Int.random(in: 0...3, using: &random)).map { _ in (text(), observations()) },
+                    uniquingKeysWith: { first, _ in first }),
+                target: Bool.random(using: &random) ? IndicatorTarget(value: number() ?? 1, by: text(), label: text()) : nil)
             indicator.title = text()
-            indicator.source = DataSource(publisher: text(), title: text(), url: Bool.random(using: &random) ? text() : nil,
-                                          licence: Bool.random(using: &random) ? text() : nil)
+            indicator.source = DataSource(
+                publisher: text(), title: text(), url: Bool.random(using: &random) ? text() : nil,
+                licence: Bool.random(using: &random) ? text() : nil)
             if Bool.random(using: &random) {
-                var breakdown = Breakdown(dimension: text(), period: text(), ordered: Bool.random(using: &random),
-                                          categories: (0..<Int.random(in: 0...3, using: &random)).map { _ in
-                                              BreakdownCategory(category: text(), value: number(), lowerCI: number(), upperCI: number(),
-                                                                note: Bool.random(using: &random) ? text() : nil)
-                                          })
+                var breakdown = Breakdown(
+                    dimension: text(), period: text(), ordered: Bool.random(using: &random),
+                    categories: (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                        BreakdownCategory(
+                            category: text(), value: number(), lowerCI: number(), upperCI: number(),
+                            note: Bool.random(using: &random) ? text() : nil)
+                    })
                 breakdown.title = Bool.random(using: &random) ? text() : nil
                 breakdown.overall = observations().first
                 breakdown.national = observations().first

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PlanSiteKit
 
 /// The open-data JSON through Foundation's `JSONEncoder`: the reference the hand-written
@@ -22,23 +23,30 @@ extension DataDownloads {
     }
     struct JSONCategory: Encodable {
         var category: String
-        var value, lower_ci, upper_ci: Double?
+        var value, lowerCI, upperCI: Double?
         var note: String?
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(category, forKey: .category)
             try container.encode(value, forKey: .value)
-            try container.encodeIfPresent(lower_ci, forKey: .lower_ci)
-            try container.encodeIfPresent(upper_ci, forKey: .upper_ci)
+            try container.encodeIfPresent(lowerCI, forKey: .lowerCI)
+            try container.encodeIfPresent(upperCI, forKey: .upperCI)
             try container.encodeIfPresent(note, forKey: .note)
         }
-        enum CodingKeys: String, CodingKey { case category, value, lower_ci, upper_ci, note }
+        enum CodingKeys: String, CodingKey {
+            case category, value, note
+            case lowerCI = "lower_ci"
+            case upperCI = "upper_ci"
+        }
     }
-    struct JSONTarget: Encodable { var value: Double; var by, label: String }
+    struct JSONTarget: Encodable {
+        var value: Double
+        var by, label: String
+    }
     struct JSONObservation: Encodable {
         var period: String
-        var value, lower_ci, upper_ci: Double?
+        var value, lowerCI, upperCI: Double?
         var note: String?
 
         // A missing value is written as null, not left out, so every observation has the same keys.
@@ -46,14 +54,20 @@ extension DataDownloads {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(period, forKey: .period)
             try container.encode(value, forKey: .value)
-            try container.encodeIfPresent(lower_ci, forKey: .lower_ci)
-            try container.encodeIfPresent(upper_ci, forKey: .upper_ci)
+            try container.encodeIfPresent(lowerCI, forKey: .lowerCI)
+            try container.encodeIfPresent(upperCI, forKey: .upperCI)
             try container.encodeIfPresent(note, forKey: .note)
         }
-        enum CodingKeys: String, CodingKey { case period, value, lower_ci, upper_ci, note }
+        enum CodingKeys: String, CodingKey {
+            case period, value, note
+            case lowerCI = "lower_ci"
+            case upperCI = "upper_ci"
+        }
     }
-    struct JSONSource: Encodable { var publisher, title: String; var url, licence: String? }
-
+    struct JSONSource: Encodable {
+        var publisher, title: String
+        var url, licence: String?
+    }
 
     /// The whole list through one encoder: what `json()` must equal.
     func jsonEncodedWhole() -> String {
@@ -62,25 +76,28 @@ extension DataDownloads {
 
     static func jsonIndicator(_ indicator: Indicator) -> JSONIndicator {
         let observations = { (list: [Observation]) in
-            list.map { JSONObservation(period: $0.period, value: $0.value, lower_ci: $0.lowerCI, upper_ci: $0.upperCI, note: $0.note) }
+            list.map { JSONObservation(period: $0.period, value: $0.value, lowerCI: $0.lowerCI, upperCI: $0.upperCI, note: $0.note) }
         }
-        return JSONIndicator(id: indicator.id, title: indicator.title, unit: indicator.unit, geography: indicator.geography,
-                             polarity: indicator.polarity.rawValue, provenance: indicator.provenance.rawValue,
-                             decimals: indicator.decimals,
-                             series: observations(indicator.series),
-                             comparators: Dictionary(uniqueKeysWithValues: indicator.comparators.map { ($0.geography, observations($0.series)) }),
-                             target: indicator.target.map { JSONTarget(value: $0.value, by: $0.by, label: $0.label) },
-                             source: JSONSource(publisher: indicator.source.publisher, title: indicator.source.title,
-                                                url: indicator.source.url, licence: indicator.source.licence),
-                             breakdowns: indicator.breakdowns.map { breakdown in
-                                 JSONBreakdown(dimension: breakdown.dimension, period: breakdown.period, title: breakdown.title,
-                                               ordered: breakdown.ordered,
-                                               categories: breakdown.categories.map {
-                                                   JSONCategory(category: $0.category, value: $0.value, lower_ci: $0.lowerCI, upper_ci: $0.upperCI, note: $0.note)
-                                               },
-                                               overall: breakdown.overall.flatMap { observations([$0]).first },
-                                               national: breakdown.national.flatMap { observations([$0]).first })
-                             })
+        return JSONIndicator(
+            id: indicator.id, title: indicator.title, unit: indicator.unit, geography: indicator.geography,
+            polarity: indicator.polarity.rawValue, provenance: indicator.provenance.rawValue,
+            decimals: indicator.decimals,
+            series: observations(indicator.series),
+            comparators: Dictionary(uniqueKeysWithValues: indicator.comparators.map { ($0.geography, observations($0.series)) }),
+            target: indicator.target.map { JSONTarget(value: $0.value, by: $0.by, label: $0.label) },
+            source: JSONSource(
+                publisher: indicator.source.publisher, title: indicator.source.title,
+                url: indicator.source.url, licence: indicator.source.licence),
+            breakdowns: indicator.breakdowns.map { breakdown in
+                JSONBreakdown(
+                    dimension: breakdown.dimension, period: breakdown.period, title: breakdown.title,
+                    ordered: breakdown.ordered,
+                    categories: breakdown.categories.map {
+                        JSONCategory(category: $0.category, value: $0.value, lowerCI: $0.lowerCI, upperCI: $0.upperCI, note: $0.note)
+                    },
+                    overall: breakdown.overall.flatMap { observations([$0]).first },
+                    national: breakdown.national.flatMap { observations([$0]).first })
+            })
     }
 
     /// Pretty, sorted, one newline at the end.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct OutputFolderPolicyTests {
@@ -13,9 +14,12 @@ import Testing
 
     @Test func refusesDangerousFolders() throws {
         defer { try? FileManager.default.removeItem(at: root) }
-        let content = try folder("repo/content"), templates = try folder("repo/templates")
-        let refused = [URL(fileURLWithPath: "/"), FileManager.default.homeDirectoryForCurrentUser, root.appendingPathComponent("repo"),
-                       content, templates, content.appendingPathComponent("site"), root]
+        let content = try folder("repo/content")
+        let templates = try folder("repo/templates")
+        let refused = [
+            URL(fileURLWithPath: "/"), FileManager.default.homeDirectoryForCurrentUser, root.appendingPathComponent("repo"),
+            content, templates, content.appendingPathComponent("site"), root,
+        ]
         for output in refused {
             #expect(throws: EnvironmentError.self, "\(output.path)") {
                 try OutputFolderPolicy.check(output: output, protecting: [content, templates])

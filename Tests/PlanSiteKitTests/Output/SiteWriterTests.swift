@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct SiteWriterTests {
@@ -12,7 +13,8 @@ import Testing
         #expect(tree.keys.sorted() == [".plansite-build", "index.html"])
         #expect(tree["index.html"] == Data("two".utf8))
         let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
-        #expect(siblings.sorted() == [".site.plansite-back", "site"], "no staging folder is left behind; the build before is kept for reuse")
+        #expect(
+            siblings.sorted() == [".site.plansite-back", "site"], "no staging folder is left behind; the build before is kept for reuse")
         #expect(snapshotTree(writer.backBuffer)["old/index.html"] == Data("old".utf8))
     }
 
@@ -24,8 +26,11 @@ import Testing
         try writer.write([OutputFile(path: "index.html", text: "one"), OutputFile(path: "a/b/index.html", text: "deep")])
         try writer.write([OutputFile(path: "index.html", text: "two")])
         try writer.write([OutputFile(path: "index.html", text: "three"), OutputFile(path: "c.txt", text: "c")])
-        #expect(snapshotTree(output) == [".plansite-build": try #require(snapshotTree(output)[".plansite-build"]),
-                                         "index.html": Data("three".utf8), "c.txt": Data("c".utf8)])
+        #expect(
+            snapshotTree(output) == [
+                ".plansite-build": try #require(snapshotTree(output)[".plansite-build"]),
+                "index.html": Data("three".utf8), "c.txt": Data("c".utf8),
+            ])
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("a").path), "empty folders of old pages go")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
         #expect(siblings.sorted() == [".site.plansite-back", "site"])
@@ -34,7 +39,8 @@ import Testing
     /// A link planted in the kept build is replaced, never written through.
     @Test func neverWritesThroughALinkInTheKeptBuild() throws {
         let scratch = TestPaths.scratch()
-        let output = scratch.appendingPathComponent("site"), outside = scratch.appendingPathComponent("outside.txt")
+        let output = scratch.appendingPathComponent("site")
+        let outside = scratch.appendingPathComponent("outside.txt")
         try Data("untouched".utf8).write(to: outside)
         let writer = SiteWriter(output: output)
         try writer.write([OutputFile(path: "index.html", text: "one")])

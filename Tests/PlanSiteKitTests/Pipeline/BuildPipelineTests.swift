@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct BuildPipelineTests {
@@ -11,7 +12,8 @@ import Testing
         #expect(!before.isEmpty)
 
         try write("<main>\n{{#title}}\n</main>\n", to: "page.mustache", in: templates)
-        let (result, summary) = try BuildPipeline(options: .testing(content: TestPaths.miniSite, templates: templates, output: output)).build()
+        let (result, summary) = try BuildPipeline(options: .testing(content: TestPaths.miniSite, templates: templates, output: output))
+            .build()
         #expect(summary == nil)
         let messages = result.report.diagnostics.map(\.description)
         #expect(messages.count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// The mini fixture site, built in memory and compared file by file with
@@ -38,7 +39,9 @@ import Testing
             return
         }
         if expected != file.contents {
-            Issue.record("\(file.path) differs from its golden:\n\(lineDiff(String(decoding: expected, as: UTF8.self), String(decoding: file.contents, as: UTF8.self)))")
+            Issue.record(
+                "\(file.path) differs from its golden:\n\(lineDiff(String(decoding: expected, as: UTF8.self), String(decoding: file.contents, as: UTF8.self)))"
+            )
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// `plansite serve` keeps what it loaded and rendered between builds; after any edit a
@@ -44,8 +45,9 @@ import Testing
         #expect(tree(BuildPipeline(options: options(site, cache: nil)).run())?.count ?? 0 > 160)
         expectSameAsFresh(site, cache, after: "nothing changed")
 
-        try site.write(try read(site, "content/priority.md").replacingOccurrences(of: "title: ", with: "title: Edited "),
-                       to: "content/priority.md")
+        try site.write(
+            try read(site, "content/priority.md").replacingOccurrences(of: "title: ", with: "title: Edited "),
+            to: "content/priority.md")
         expectSameAsFresh(site, cache, after: "the priority's title, shown on every page")
 
         let measure = try read(site, "content/indicators/measure-03.yml")
@@ -53,8 +55,9 @@ import Testing
         expectSameAsFresh(site, cache, after: "a figure")
 
         // A link that led nowhere leads to a page once the page exists, and back again.
-        try site.write("---\ntitle: Cleaner streets\norder: 1\nsummary: Less litter.\nindicators: [litter]\n---\nSee the [new page](/new-page/).\n",
-                       to: "content/outcomes/cleaner-streets.md")
+        try site.write(
+            "---\ntitle: Cleaner streets\norder: 1\nsummary: Less litter.\nindicators: [litter]\n---\nSee the [new page](/new-page/).\n",
+            to: "content/outcomes/cleaner-streets.md")
         expectSameAsFresh(site, cache, after: "a link to a page that does not exist")
         try site.write("---\ntitle: New page\n---\nSome text.\n", to: "content/pages/new-page.md")
         expectSameAsFresh(site, cache, after: "the page it links to added")

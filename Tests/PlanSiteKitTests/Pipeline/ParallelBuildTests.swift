@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// Both cores must give exactly what one gives: the same files, byte for byte, and
@@ -11,7 +12,8 @@ import Testing
         let site = try ScratchSite(content: TestPaths.miniSite)
         for number in 0..<80 {
             let id = String(format: "measure-%02d", number)
-            try site.write("""
+            try site.write(
+                """
                 id: \(id)
                 title: Measure \(number)
                 unit: people
@@ -36,8 +38,9 @@ import Testing
     }
 
     func build(_ site: ScratchSite, parallel: Bool, output: String) throws -> (PipelineResult, [String: Data]) {
-        var options = BuildOptions.testing(content: site.root.appendingPathComponent("content"),
-                                           output: site.root.appendingPathComponent(output))
+        var options = BuildOptions.testing(
+            content: site.root.appendingPathComponent("content"),
+            output: site.root.appendingPathComponent(output))
         options.parallel = parallel
         let (result, summary) = try BuildPipeline(options: options).build()
         #expect(summary != nil, "\(result.report.rendered(sources: result.sources).prefix(400))")
@@ -62,8 +65,9 @@ import Testing
         defer { site.remove() }
         for number in stride(from: 0, to: 80, by: 3) {
             let id = String(format: "measure-%02d", number)
-            try site.write("id: \(id)\ntitle: Broken\nunit: people\npolarity: upwards\ngeography: X\nseries: [{ period: \"2020\", value: 1,200 }]\n",
-                           to: "content/indicators/\(id).yml")
+            try site.write(
+                "id: \(id)\ntitle: Broken\nunit: people\npolarity: upwards\ngeography: X\nseries: [{ period: \"2020\", value: 1,200 }]\n",
+                to: "content/indicators/\(id).yml")
         }
         var options = BuildOptions.testing(content: site.root.appendingPathComponent("content"))
         options.parallel = false

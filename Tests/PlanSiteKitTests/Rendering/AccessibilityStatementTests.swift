@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// The accessibility statement shows the audit's figures exactly, or says none are attached.
@@ -10,19 +11,20 @@ import Testing
             #"{"id": "c\#(i)", "name": "\#(pair.0)", "description": "what \#(i) tests", "failures": \#(pair.1)}"#
         }.joined(separator: ", ")
         return #"""
-        {"format": "plansite-audit-results/1", "tested_at": "\#(date)T10:00:00Z", "date": "\#(date)",
-         "tools": {"axe-core": "4.10.2", "chromium": "156.0.8078.114", "nu-html-checker": "25.8.8"},
-         "wcag_tags": ["wcag2a", "wcag2aa"], "runs": ["1280-light"], "pages_tested": \#(pages),
-         "pages": [], "checks": [\#(checks)], "failures": \#(failures.reduce(0, +))}
-        """#
+            {"format": "plansite-audit-results/1", "tested_at": "\#(date)T10:00:00Z", "date": "\#(date)",
+             "tools": {"axe-core": "4.10.2", "chromium": "156.0.8078.114", "nu-html-checker": "25.8.8"},
+             "wcag_tags": ["wcag2a", "wcag2aa"], "runs": ["1280-light"], "pages_tested": \#(pages),
+             "pages": [], "checks": [\#(checks)], "failures": \#(failures.reduce(0, +))}
+            """#
     }
 
     private func build(results: String?, today: String = "2026-02-10") throws -> (PipelineResult, String) {
         let site = try ScratchSite(content: TestPaths.fixtures.appendingPathComponent("mini-site/content"))
         defer { site.remove() }
-        var options = BuildOptions(contentFolder: site.root.appendingPathComponent("content"),
-                                   templatesFolder: site.root.appendingPathComponent("templates"),
-                                   outputFolder: site.root.appendingPathComponent("site"))
+        var options = BuildOptions(
+            contentFolder: site.root.appendingPathComponent("content"),
+            templatesFolder: site.root.appendingPathComponent("templates"),
+            outputFolder: site.root.appendingPathComponent("site"))
         if let results {
             try site.write(results, to: "results.json")
             options.auditResults = site.root.appendingPathComponent("results.json")
@@ -36,7 +38,10 @@ import Testing
 
     @Test func statementShowsTheFiguresOfTheResults() throws {
         let (result, html) = try build(results: Self.results(failures: [0, 2, 1]))
-        #expect(html.contains("Last tested 1 February 2026 with axe-core 4.10.2 in Chromium 156: 9 pages, 0 failures at WCAG 2.2 A and AA, 2 at AAA contrast and 1 in the other 1 check below."))
+        #expect(
+            html.contains(
+                "Last tested 1 February 2026 with axe-core 4.10.2 in Chromium 156: 9 pages, 0 failures at WCAG 2.2 A and AA, 2 at AAA contrast and 1 in the other 1 check below."
+            ))
         #expect(html.contains(#"<tr data-check="c1"><th scope="row">AAA contrast</th><td>what 1 tests</td><td>2</td></tr>"#))
         #expect(html.contains(#"<tr data-check="c2"><th scope="row">Forced colours</th><td>what 2 tests</td><td>1</td></tr>"#))
         #expect(html.contains("Automated tests of 9 pages on 1 February 2026"))
@@ -46,7 +51,10 @@ import Testing
 
     @Test func withoutResultsTheStatementSaysNoneAreAttached() throws {
         let (result, html) = try build(results: nil)
-        #expect(html.contains("This statement was last reviewed on 15 January 2026. No automated test results are attached to this copy of the website, so none are shown here."))
+        #expect(
+            html.contains(
+                "This statement was last reviewed on 15 January 2026. No automated test results are attached to this copy of the website, so none are shown here."
+            ))
         #expect(!html.contains("Last tested"))
         #expect(!html.contains("<table class=\"data-table test-results\">"))
         #expect(!result.report.hasErrors)
@@ -55,12 +63,16 @@ import Testing
     @Test func otherPagesGetNoStatement() throws {
         let site = try ScratchSite(content: TestPaths.fixtures.appendingPathComponent("mini-site/content"))
         defer { site.remove() }
-        var options = BuildOptions(contentFolder: site.root.appendingPathComponent("content"),
-                                   templatesFolder: site.root.appendingPathComponent("templates"),
-                                   outputFolder: site.root.appendingPathComponent("site"))
+        var options = BuildOptions(
+            contentFolder: site.root.appendingPathComponent("content"),
+            templatesFolder: site.root.appendingPathComponent("templates"),
+            outputFolder: site.root.appendingPathComponent("site"))
         options.parallel = false
         let files = BuildPipeline(options: options).run().files ?? []
-        #expect(files.filter { String(decoding: $0.contents, as: UTF8.self).contains("test-results") }.map(\.path) == ["accessibility/index.html"])
+        #expect(
+            files.filter { String(decoding: $0.contents, as: UTF8.self).contains("test-results") }.map(\.path) == [
+                "accessibility/index.html"
+            ])
     }
 
     @Test(arguments: [
@@ -79,7 +91,10 @@ import Testing
         #expect(result.report.diagnostics.isEmpty, "\(result.report.diagnostics)")
     }
 
-    @Test(arguments: ["{", #"{"format": "plansite-audit-results/9", "date": "2026-01-01", "tools": {}, "wcag_tags": [], "pages_tested": 1, "pages": [], "checks": [], "failures": 0}"#])
+    @Test(arguments: [
+        "{",
+        #"{"format": "plansite-audit-results/9", "date": "2026-01-01", "tools": {}, "wcag_tags": [], "pages_tested": 1, "pages": [], "checks": [], "failures": 0}"#,
+    ])
     func brokenResultsAreAnError(_ text: String) throws {
         let (result, _) = try build(results: text)
         #expect(result.report.hasErrors)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite("The plan at a glance")
@@ -8,11 +9,15 @@ struct AtAGlanceTests {
         let html = try #require(TestBuild.page("at-a-glance/index.html", in: TestBuild.real))
         let site = try #require(TestBuild.real.site)
         for outcome in site.outcomes {
-            #expect(html.contains("<th scope=\"rowgroup\" colspan=\"5\" class=\"glance-group\"><a href=\"../outcomes/\(outcome.slug)/index.html\">"))
+            #expect(
+                html.contains(
+                    "<th scope=\"rowgroup\" colspan=\"5\" class=\"glance-group\"><a href=\"../outcomes/\(outcome.slug)/index.html\">"))
             for id in outcome.indicatorIDs { #expect(html.contains("<a href=\"../indicators/\(id.value)/index.html\">"), "\(id.value)") }
         }
         #expect(html.contains("<caption id=\"glance-indicators-caption\">Every indicator by target outcome"))
-        #expect(html.contains("role=\"region\" aria-labelledby=\"glance-indicators-caption\" tabindex=\"0\""), "scrolls in its own focusable, labelled box")
+        #expect(
+            html.contains("role=\"region\" aria-labelledby=\"glance-indicators-caption\" tabindex=\"0\""),
+            "scrolls in its own focusable, labelled box")
         #expect(html.contains("<caption id=\"glance-commitments-caption\">"))
         for indicator in site.indicators {
             let words = DirectionOfTravel.assess(indicator).phrase

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 /// Worked examples of the Fingertips method: the area's 95% confidence interval
@@ -36,23 +37,28 @@ struct ComparisonTests {
         Case(polarity: .lowerIsBetter, area: roughSleeping, england: 9.0, label: "better than England", valueType: .crudeRate),
         Case(polarity: .lowerIsBetter, area: roughSleeping, england: 5.4, label: "not compared", valueType: .mean),
         // Fewer than 10 events: too unreliable for a verdict.
-        Case(polarity: .lowerIsBetter, area: Observation(period: "2019-21", value: 3.1, count: 7), england: 30,
-             label: "not compared", valueType: .crudeRate),
+        Case(
+            polarity: .lowerIsBetter, area: Observation(period: "2019-21", value: 3.1, count: 7), england: 30,
+            label: "not compared", valueType: .crudeRate),
         // No comparator for the period, or no value on either side.
         Case(polarity: .higherIsBetter, area: withCI, england: nil, label: "not compared"),
-        Case(polarity: .higherIsBetter, area: Observation(period: "2019-21", value: nil, note: "Suppressed"), england: 80.0, label: "not compared"),
+        Case(
+            polarity: .higherIsBetter, area: Observation(period: "2019-21", value: nil, note: "Suppressed"), england: 80.0,
+            label: "not compared"),
         Case(polarity: .higherIsBetter, area: nil, england: 80.0, label: "not compared"),
     ]
 
     @Test(arguments: cases) func label(_ example: Case) {
         let england = example.england.map { Observation(period: "2019-21", value: $0) }
-        let result = Comparison.compare(example.area, with: england, polarity: example.polarity,
-                                        valueType: example.valueType, multiplier: 100_000)
+        let result = Comparison.compare(
+            example.area, with: england, polarity: example.polarity,
+            valueType: example.valueType, multiplier: 100_000)
         #expect(result.label(against: "England") == example.label)
     }
 
     @Test func aNullEnglandValueIsNotCompared() {
-        let result = Comparison.compare(Self.withCI, with: Observation(period: "2019-21", value: nil, note: "n/a"), polarity: .higherIsBetter)
+        let result = Comparison.compare(
+            Self.withCI, with: Observation(period: "2019-21", value: nil, note: "n/a"), polarity: .higherIsBetter)
         #expect(result == .notCompared)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// The fixture site's indicators as a reader sees them.
@@ -24,7 +25,9 @@ struct IndicatorPresenterTests {
     }
 
     @Test func aLaterNullIsSaidBesideTheHeadline() {
-        let indicator = makeIndicator(series: [Observation(period: "2022", value: 11), Observation(period: "2023", value: nil, note: "Not collected")])
+        let indicator = makeIndicator(series: [
+            Observation(period: "2022", value: 11), Observation(period: "2023", value: nil, note: "Not collected"),
+        ])
         let presenter = IndicatorPresenter(indicator: indicator, site: Self.site)
         #expect(presenter.headline == "11 people in 2022")
         #expect(presenter.newerGap == "There is no figure for 2023: Not collected.")
@@ -38,11 +41,15 @@ struct IndicatorPresenterTests {
     }
 
     @Test func saysWhyAFigureIsNotCompared() {
-        let unstated = IndicatorPresenter(indicator: makeIndicator(series: [Observation(period: "period not stated", value: 78.1)]), site: Self.site)
-        #expect(unstated.comparisons().first?["method"] as? String
-            == "The source does not state the period of the figure, so no England figure can be matched to it and no comparison is made.")
+        let unstated = IndicatorPresenter(
+            indicator: makeIndicator(series: [Observation(period: "period not stated", value: 78.1)]), site: Self.site)
+        #expect(
+            unstated.comparisons().first?["method"] as? String
+                == "The source does not state the period of the figure, so no England figure can be matched to it and no comparison is made."
+        )
         let dated = IndicatorPresenter(indicator: makeIndicator(series: [Observation(period: "2024-03-31", value: 1)]), site: Self.site)
-        #expect(dated.comparisons().first?["method"] as? String == "There is no England figure for 31 March 2024, so no comparison is made.")
+        #expect(
+            dated.comparisons().first?["method"] as? String == "There is no England figure for 31 March 2024, so no comparison is made.")
     }
 
     @Test func tableHasEveryPeriodInOrderWithNullsAndComparators() throws {
@@ -74,7 +81,8 @@ struct IndicatorPresenterTests {
         let page = try #require(TestBuild.page("outcomes/healthier-lives/index.html", in: TestBuild.fixture))
         // Beside a national total it is not compared, and the tile does not repeat "not compared";
         // without intervals no trend is tested, and the tile says so.
-        #expect(page.contains("76 people in 2016") && !page.contains("not compared")
+        #expect(
+            page.contains("76 people in 2016") && !page.contains("not compared")
                 && page.contains("Trend not assessed (no confidence intervals)"))
     }
 

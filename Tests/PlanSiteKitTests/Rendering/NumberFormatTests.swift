@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite("Numbers in en-GB form")
@@ -30,7 +31,9 @@ struct NumberFormatTests {
         }
         for value in values {
             for decimals in 0...6 {
-                #expect(NumberFormat.rounded(value, decimals: decimals) == NumberFormat.decimalRounded(value, decimals: decimals), "\(value) to \(decimals)")
+                #expect(
+                    NumberFormat.rounded(value, decimals: decimals) == NumberFormat.decimalRounded(value, decimals: decimals),
+                    "\(value) to \(decimals)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct PageAddressTests {

@@ -1,12 +1,15 @@
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite("Progress against a commitment's target")
 struct TargetProgressTests {
     static let location = SourceLocation(path: "content/commitments/x.md")
 
-    func progress(polarity: Polarity = .higherIsBetter, unit: String = "dwellings", series: [Observation],
-                  value: Double, by: String, label: String) -> TargetProgress {
+    func progress(
+        polarity: Polarity = .higherIsBetter, unit: String = "dwellings", series: [Observation],
+        value: Double, by: String, label: String
+    ) -> TargetProgress {
         let target = CommitmentTarget(indicator: Located(value: "test", location: Self.location), value: value, by: by, label: label)
         return TargetProgress(target: target, indicator: makeIndicator(unit: unit, polarity: polarity, series: series))
     }
@@ -27,32 +30,41 @@ struct TargetProgressTests {
     }
 
     @Test func aTargetToGetDownToIsSaidAsTheDistanceLeft() {
-        let ta = progress(polarity: .lowerIsBetter, unit: "households", series: [Observation(period: "2024-03-31", value: 1078)],
-                          value: 500, by: "2027", label: "Fewer than 500 households")
+        let ta = progress(
+            polarity: .lowerIsBetter, unit: "households", series: [Observation(period: "2024-03-31", value: 1078)],
+            value: 500, by: "2027", label: "Fewer than 500 households")
         #expect(ta.percent == nil)
         #expect(ta.sentence == "1,078 households on 31 March 2024, 578 above the target: fewer than 500 households.")
-        let met = progress(polarity: .lowerIsBetter, series: [Observation(period: "2027", value: 480)], value: 500, by: "2027", label: "Under 500")
+        let met = progress(
+            polarity: .lowerIsBetter, series: [Observation(period: "2027", value: 480)], value: 500, by: "2027", label: "Under 500")
         #expect(met.sentence == "480 dwellings in 2027, below the target: under 500.")
-        let above = progress(series: [Observation(period: "2020-21", value: 201)], value: 85, by: "2027-28", label: "85 affordable homes a year")
+        let above = progress(
+            series: [Observation(period: "2020-21", value: 201)], value: 85, by: "2027-28", label: "85 affordable homes a year")
         #expect(above.sentence == "201 dwellings in 2020-21, above the target of 85 affordable homes a year.", "as the issue writes it")
     }
 
     @Test func saysWhenTheLatestFigureEndsBeforeTheTargetPeriodStarts() {
         let old = progress(series: Self.homes, value: 425, by: "2027-28", label: "425 a year")
-        #expect(old.predatesNote == "The latest figure, for 2020-21, predates the target's period (2027-28): it shows the position then, not whether the target has been met.")
+        #expect(
+            old.predatesNote
+                == "The latest figure, for 2020-21, predates the target's period (2027-28): it shows the position then, not whether the target has been met."
+        )
         let date = progress(series: [Observation(period: "2024-03-31", value: 1)], value: 5, by: "2027", label: "x")
         #expect(date.predatesNote?.hasPrefix("The latest figure, for 31 March 2024, predates") == true)
     }
 
     @Test func saysNothingWhenTheLatestFigureReachesTheTargetPeriod() {
         #expect(progress(series: [Observation(period: "2027", value: 400)], value: 425, by: "2027-28", label: "x").predatesNote == nil)
-        #expect(progress(series: [Observation(period: "2026-27", value: 400)], value: 425, by: "2027-28", label: "x").predatesNote == nil,
-                "2026-27 runs into 2027, so it is not plainly older")
+        #expect(
+            progress(series: [Observation(period: "2026-27", value: 400)], value: 425, by: "2027-28", label: "x").predatesNote == nil,
+            "2026-27 runs into 2027, so it is not plainly older")
     }
 
     @Test func saysWhenThePeriodIsNotStated() {
         let unknown = progress(series: [Observation(period: "period not stated", value: 57.7)], value: 60, by: "2027", label: "x")
-        #expect(unknown.predatesNote == "The source does not state the period of the latest figure, so it cannot show progress toward the target for 2027.")
+        #expect(
+            unknown.predatesNote
+                == "The source does not state the period of the latest figure, so it cannot show progress toward the target for 2027.")
         #expect(unknown.sentence == "58 dwellings (period not stated), 2 short of the target of 60 (x).")
     }
 

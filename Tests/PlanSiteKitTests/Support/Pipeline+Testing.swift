@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PlanSiteKit
 
 extension BuildOptions {
@@ -6,8 +7,9 @@ extension BuildOptions {
     static let testDay = CalendarDate(year: 2026, month: 12, day: 7)!
 
     static func testing(content: URL, templates: URL = TestPaths.templates, output: URL? = nil) -> BuildOptions {
-        var options = BuildOptions(contentFolder: content, templatesFolder: templates,
-                                   outputFolder: output ?? TestPaths.scratch().appendingPathComponent("site"))
+        var options = BuildOptions(
+            contentFolder: content, templatesFolder: templates,
+            outputFolder: output ?? TestPaths.scratch().appendingPathComponent("site"))
         options.today = testDay
         return options
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PlanSiteKit
 
 /// A throwaway folder holding a copy of a site, removed by the caller.
@@ -10,7 +11,8 @@ struct ScratchSite {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: content, to: root.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        try FileManager.default.copyItem(
+            at: TestPaths.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
     }
 
     func write(_ text: String, to relative: String) throws {
@@ -20,8 +22,9 @@ struct ScratchSite {
     }
 
     func check(strict: Bool = false, today: CalendarDate = BuildOptions.testDay) -> PipelineResult {
-        var options = BuildOptions.testing(content: root.appendingPathComponent("content"),
-                                           templates: root.appendingPathComponent("templates"), output: root.appendingPathComponent("site"))
+        var options = BuildOptions.testing(
+            content: root.appendingPathComponent("content"),
+            templates: root.appendingPathComponent("templates"), output: root.appendingPathComponent("site"))
         options.strict = strict
         options.today = today
         return BuildPipeline(options: options).run()

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PlanSiteKit
 
 /// Builds (in memory) a content folder with the real templates.
@@ -17,14 +18,17 @@ enum TestBuild {
 }
 
 /// Indicators written out in Swift for unit tests of one rule at a time.
-func makeIndicator(id: String = "test", unit: String = "people", decimals: Int = 0,
-                   polarity: Polarity = .lowerIsBetter, series: [Observation],
-                   comparators: [String: [Observation]] = [:], target: IndicatorTarget? = nil) -> Indicator {
-    Indicator(id: id, path: "content/indicators/\(id).yml", title: "Test indicator", summary: nil, unit: unit,
-              decimals: decimals, polarity: polarity, geography: "Testtown", series: series,
-              comparators: comparators.keys.sorted().map { ComparatorSeries(geography: $0, series: comparators[$0]!) },
-              target: target, source: DataSource(publisher: "Publisher", title: "Title"), provenance: .primary,
-              notes: nil, notesFirstLine: 1)
+func makeIndicator(
+    id: String = "test", unit: String = "people", decimals: Int = 0,
+    polarity: Polarity = .lowerIsBetter, series: [Observation],
+    comparators: [String: [Observation]] = [:], target: IndicatorTarget? = nil
+) -> Indicator {
+    Indicator(
+        id: id, path: "content/indicators/\(id).yml", title: "Test indicator", summary: nil, unit: unit,
+        decimals: decimals, polarity: polarity, geography: "Testtown", series: series,
+        comparators: comparators.keys.sorted().map { ComparatorSeries(geography: $0, series: comparators[$0]!) },
+        target: target, source: DataSource(publisher: "Publisher", title: "Title"), provenance: .primary,
+        notes: nil, notesFirstLine: 1)
 }
 
 /// The series of an indicator file read with plain text matching, independently of
@@ -43,7 +47,10 @@ struct YAMLSeries {
             entries = Self.entries(csv: table, area: geography ?? "")
             return
         }
-        guard let start = lines.firstIndex(of: "series:") else { entries = []; return }
+        guard let start = lines.firstIndex(of: "series:") else {
+            entries = []
+            return
+        }
         entries = lines[(start + 1)...].prefix { $0.hasPrefix(" ") || $0.hasPrefix("-") }.compactMap(Self.entry)
     }
 
@@ -63,8 +70,9 @@ struct YAMLSeries {
 
     static func capture(_ pattern: String, in text: String) -> String? {
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range(at: 1), in: text) else { return nil }
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(match.range(at: 1), in: text)
+        else { return nil }
         return String(text[range])
     }
 }

@@ -16,7 +16,6 @@ enum TestPaths {
     static let indicatorFixtures = fixtures.appendingPathComponent("indicators")
     static let fixtureContent = indicatorFixtures.appendingPathComponent("content")
 
-
     /// A new empty folder under the system temp folder.
     static func scratch(_ name: String = #function) -> URL {
         let safe = name.filter { $0.isLetter || $0.isNumber }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// docs/template-keys.md must list exactly the keys the renderer hands each template.
@@ -26,6 +27,7 @@ import Testing
             Issue.record("wrote \(file.path); check it and run again")
             return
         }
-        #expect(written == generated, "docs/template-keys.md is out of date: PLANSITE_RECORD=1 swift test --filter TemplateKeyReferenceTests")
+        #expect(
+            written == generated, "docs/template-keys.md is out of date: PLANSITE_RECORD=1 swift test --filter TemplateKeyReferenceTests")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 /// Addresses written in content, as staff write them: root-relative, relative to the
@@ -35,10 +36,19 @@ import Testing
     }
 
     @Test(arguments: [
-        ("images/map.png", "image to images/map.png: this page is at /outcomes/cleaner-streets/, so that address means /outcomes/cleaner-streets/images/map.png, which the site does not have"),
+        (
+            "images/map.png",
+            "image to images/map.png: this page is at /outcomes/cleaner-streets/, so that address means /outcomes/cleaner-streets/images/map.png, which the site does not have"
+        ),
         ("/about-the-data/", "link to /about-the-data/: no page or file of this site has that address"),
-        ("accessibility/", "link to accessibility/: this page is at /outcomes/cleaner-streets/, so that address means /outcomes/cleaner-streets/accessibility/, which the site does not have; for the site's own accessibility/, write /accessibility/"),
-        ("../pages/about-the-data.md", "link to ../pages/about-the-data.md: there is no content file pages/about-the-data.md; check the name and the ../ steps from this file's folder"),
+        (
+            "accessibility/",
+            "link to accessibility/: this page is at /outcomes/cleaner-streets/, so that address means /outcomes/cleaner-streets/accessibility/, which the site does not have; for the site's own accessibility/, write /accessibility/"
+        ),
+        (
+            "../pages/about-the-data.md",
+            "link to ../pages/about-the-data.md: there is no content file pages/about-the-data.md; check the name and the ../ steps from this file's folder"
+        ),
         ("../../../x/", "link to ../../../x/ goes above the site's top folder; write it from the site's top, as /x/"),
         ("../../../pages/a.md", "link to ../../../pages/a.md goes above the content folder"),
     ])
@@ -57,8 +67,10 @@ import Testing
         #expect(LinkRules.normalise(path) == folded)
     }
 
-    @Test(arguments: ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:x", "data:text/html,x",
-                      "file:///etc/passwd", "vbscript:x", "//evil.example/", "\\\\evil", ""])
+    @Test(arguments: [
+        "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:x", "data:text/html,x",
+        "file:///etc/passwd", "vbscript:x", "//evil.example/", "\\\\evil", "",
+    ])
     func forbidden(_ url: String) {
         if case .forbidden = LinkRules.classify(url) {} else { Issue.record("\(url) should be refused") }
     }

@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct PlainLanguageLintTests {
     private func lint(_ body: String, firstLine: Int = 5, summary: String = "") -> [Diagnostic] {
-        PlainLanguageLint(path: "content/pages/x.md", lines: body.split(separator: "\n", omittingEmptySubsequences: false),
-                          firstLine: firstLine, precedingText: summary).check()
+        PlainLanguageLint(
+            path: "content/pages/x.md", lines: body.split(separator: "\n", omittingEmptySubsequences: false),
+            firstLine: firstLine, precedingText: summary
+        ).check()
     }
 
     private func words(_ n: Int) -> String { (1...n).map { "word\($0)" }.joined(separator: " ") }
@@ -14,7 +17,9 @@ import Testing
         let body = "Short one. \(words(31)).\n\nAnother short one."
         let problems = lint(body)
         #expect(problems.count == 1)
-        #expect(problems.first?.description.hasPrefix("content/pages/x.md:5:12: warning: sentence \"word1 word2 word3 word4 word5 word6 …\" has 31 words; split it") == true)
+        #expect(
+            problems.first?.description.hasPrefix(
+                "content/pages/x.md:5:12: warning: sentence \"word1 word2 word3 word4 word5 word6 …\" has 31 words; split it") == true)
     }
 
     @Test func thirtyWordsIsFine() {
@@ -30,15 +35,20 @@ import Testing
         #expect(problems.first?.location == SourceLocation(path: "content/pages/x.md", line: 10, column: 1))
     }
 
-    @Test(arguments: ["e.g. this (No. 2) is one sentence with Dr. Smith and J. Bloggs and a figure of 57.7% of \(String(repeating: "x ", count: 10))end.",
-                      "Luton Council\\\nTown Hall\\\nGeorge Street\\\nLuton\\\nLU1 2BQ"])
+    @Test(arguments: [
+        "e.g. this (No. 2) is one sentence with Dr. Smith and J. Bloggs and a figure of 57.7% of \(String(repeating: "x ", count: 10))end.",
+        "Luton Council\\\nTown Hall\\\nGeorge Street\\\nLuton\\\nLU1 2BQ",
+    ])
     func abbreviationsAndAddressesDoNotJoinOrSplitSentencesWrongly(_ body: String) {
         #expect(lint(body).isEmpty)
     }
 
     @Test func abbreviationsDoNotEndASentence() {
         let sentences = PlainLanguageLint.sentences(in: "See e.g. the Act (No. 2) by Dr. Who. Then another! And a third?")
-        #expect(sentences.map { $0.trimmingCharacters(in: .whitespaces) } == ["See e.g. the Act (No. 2) by Dr. Who.", "Then another!", "And a third?"])
+        #expect(
+            sentences.map { $0.trimmingCharacters(in: .whitespaces) } == [
+                "See e.g. the Act (No. 2) by Dr. Who.", "Then another!", "And a third?",
+            ])
     }
 
     @Test func acronymNotExpandedIsReportedOnceAtFirstUse() {
@@ -46,15 +56,20 @@ import Testing
         let problems = lint(body)
         #expect(problems.count == 1)
         #expect(problems.first?.location == SourceLocation(path: "content/pages/x.md", line: 5, column: 5))
-        #expect(problems.first?.message.contains("acronym \"JSNA\" is not explained on its first use on this page; write the words in full the first time, then the acronym in brackets") == true)
+        #expect(
+            problems.first?.message.contains(
+                "acronym \"JSNA\" is not explained on its first use on this page; write the words in full the first time, then the acronym in brackets"
+            ) == true)
     }
 
-    @Test(arguments: ["The Joint Strategic Needs Assessment (JSNA) says so. The JSNA again.",
-                      "The JSNA (Joint Strategic Needs Assessment) says so. The JSNA again.",
-                      "The NHS and the UK, in a CSV or PDF file, meet level AA.",
-                      "A quoted title: \"HLE at birth for England's UTLAs\".",
-                      "SUPPORT IS AVAILABLE NOW.",
-                      "A postcode LU1 2BQ and an indicator A01b, and `CODE` in code."])
+    @Test(arguments: [
+        "The Joint Strategic Needs Assessment (JSNA) says so. The JSNA again.",
+        "The JSNA (Joint Strategic Needs Assessment) says so. The JSNA again.",
+        "The NHS and the UK, in a CSV or PDF file, meet level AA.",
+        "A quoted title: \"HLE at birth for England's UTLAs\".",
+        "SUPPORT IS AVAILABLE NOW.",
+        "A postcode LU1 2BQ and an indicator A01b, and `CODE` in code.",
+    ])
     func noWrongAcronymWarnings(_ body: String) {
         #expect(lint(body).isEmpty)
     }
@@ -69,8 +84,9 @@ import Testing
 
     @Test func indicatorNotesColumnsCountTheYAMLIndentation() {
         let file = "id: x\nnotes: |\n  The ONS says so.\n"
-        let lint = PlainLanguageLint(path: "content/indicators/x.yml", lines: ["The ONS says so."], firstLine: 3,
-                                     fileLine: { file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst($0 - 1).first })
+        let lint = PlainLanguageLint(
+            path: "content/indicators/x.yml", lines: ["The ONS says so."], firstLine: 3,
+            fileLine: { file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst($0 - 1).first })
         #expect(lint.check().map(\.location) == [SourceLocation(path: "content/indicators/x.yml", line: 3, column: 7)])
     }
 
@@ -79,8 +95,12 @@ import Testing
     @Test func publishedNarrativeGivesOnlyRightWarnings() throws {
         let text = try String(contentsOf: TestPaths.realContent.appendingPathComponent("priority.md"), encoding: .utf8)
         let body = text.components(separatedBy: "\n---\n")[1]
-        let problems = PlainLanguageLint(path: "content/priority.md", lines: body.split(separator: "\n", omittingEmptySubsequences: false), firstLine: 1).check()
-        let counts = problems.compactMap { p in p.message.range(of: #"has \d+ words"#, options: .regularExpression).map { String(p.message[$0]) } }
+        let problems = PlainLanguageLint(
+            path: "content/priority.md", lines: body.split(separator: "\n", omittingEmptySubsequences: false), firstLine: 1
+        ).check()
+        let counts = problems.compactMap { p in
+            p.message.range(of: #"has \d+ words"#, options: .regularExpression).map { String(p.message[$0]) }
+        }
         #expect(counts == ["has 37 words", "has 32 words", "has 31 words", "has 32 words", "has 39 words"])
         #expect(!problems.contains { $0.message.contains("acronym") })
     }
@@ -89,38 +109,49 @@ import Testing
 /// The lints read ASCII text byte by byte (fast paths); these check that they decide
 /// exactly as the Character-by-Character reading (or the regular expression) does.
 @Suite struct TextLintFastPathTests {
-    static let pieces = ["word", "Word", "WORD", "e.g.", "No.", "etc.", "J.", "(", ")", "\"", ".", "!", "?", " ", "  ",
-                         "\t", "\n", "\u{0B}", "the", "The", "the the", "a A", "1", "_", "-", ",", "...", "end.", "x"]
+    static let pieces = [
+        "word", "Word", "WORD", "e.g.", "No.", "etc.", "J.", "(", ")", "\"", ".", "!", "?", " ", "  ",
+        "\t", "\n", "\u{0B}", "the", "The", "the the", "a A", "1", "_", "-", ",", "...", "end.", "x",
+    ]
 
     @Test func asciiSentencesSplitAsCharacterSentencesDo() {
         var random = SeededRandom(seed: 0x5E47)
         for _ in 0..<3000 {
             let text = random.text(from: Self.pieces, count: 40).filter { $0 != "\r" && $0 != "\r\n" }
             guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { continue }
-            #expect(PlainLanguageLint.asciiSentences(in: text) == PlainLanguageLint.characterSentences(in: text), "\(text.debugDescription)")
+            #expect(
+                PlainLanguageLint.asciiSentences(in: text) == PlainLanguageLint.characterSentences(in: text), "\(text.debugDescription)")
         }
     }
 
     @Test func theRepeatedWordPrecheckPassesEveryTextTheExpressionMatches() throws {
         let regex = try #require(ContentLint.repeatedWord)
         var random = SeededRandom(seed: 0x2E9E)
-        var matched = 0, skipped = 0
+        var matched = 0
+        var skipped = 0
         for _ in 0..<3000 {
             let text = random.text(from: Self.pieces, count: 12)
             let matches = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-            if matches { matched += 1; #expect(ContentLint.mayRepeatAWord(text), "\(text.debugDescription)") }
+            if matches {
+                matched += 1
+                #expect(ContentLint.mayRepeatAWord(text), "\(text.debugDescription)")
+            }
             if !ContentLint.mayRepeatAWord(text) { skipped += 1 }
         }
         // Both kinds occur, so the check above is not empty and the precheck does skip text.
         #expect(matched > 100 && skipped > 100)
         #expect(!ContentLint.mayRepeatAWord("A clean sentence, with no word twice in a row."))
-        #expect(ContentLint.mayRepeatAWord("It is is here.") && ContentLint.mayRepeatAWord("The the") && ContentLint.mayRepeatAWord("café café"))
+        #expect(
+            ContentLint.mayRepeatAWord("It is is here.") && ContentLint.mayRepeatAWord("The the") && ContentLint.mayRepeatAWord("café café")
+        )
     }
 }
 
 extension TextLintFastPathTests {
-    static let inlinePieces = ["word", " ", "[", "]", "(", ")", "![", "<", ">", "https:", "a@b", "`", "*", "**", "_", "a_b", "\\",
-                               "#", "## ", "- ", "* ", "+ ", "1. ", "12) ", "1234567890. ", "> ", ">", "|", "   ", "\t", "x"]
+    static let inlinePieces = [
+        "word", " ", "[", "]", "(", ")", "![", "<", ">", "https:", "a@b", "`", "*", "**", "_", "a_b", "\\",
+        "#", "## ", "- ", "* ", "+ ", "1. ", "12) ", "1234567890. ", "> ", ">", "|", "   ", "\t", "x",
+    ]
 
     @Test func asciiLinesReadAsBytesGiveTheSameTextAndColumnsAsCharacters() {
         var random = SeededRandom(seed: 0x1A11)
@@ -128,7 +159,8 @@ extension TextLintFastPathTests {
         for _ in 0..<3000 {
             let line = random.text(from: Self.inlinePieces, count: 16).filter { $0.isASCII && $0 != "\r" && $0 != "\r\n" && $0 != "\n" }
             for skip in [0, 2] {
-                var bytes = PlainLanguageLint.Block(), characters = PlainLanguageLint.Block()
+                var bytes = PlainLanguageLint.Block()
+                var characters = PlainLanguageLint.Block()
                 lint.appendInline(line[...], from: min(skip, line.count), line: 7, to: &bytes, asBytes: true)
                 lint.appendInline(line[...], from: min(skip, line.count), line: 7, to: &characters, asBytes: false)
                 #expect(bytes.text == characters.text, "\(line.debugDescription)")

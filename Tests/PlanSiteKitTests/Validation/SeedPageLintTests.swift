@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 /// `check` on the seed fixture site (Tests/Fixtures/sites/seed-site) with priority.md
@@ -37,7 +38,9 @@ import Testing
     @Test func strictTurnsThemIntoErrors() throws {
         let site = try ScratchSite(content: Self.seedSite)
         defer { site.remove() }
-        try site.write(try String(contentsOf: TestPaths.fixtures.appendingPathComponent("seed/priority.md"), encoding: .utf8), to: "content/priority.md")
+        try site.write(
+            try String(contentsOf: TestPaths.fixtures.appendingPathComponent("seed/priority.md"), encoding: .utf8),
+            to: "content/priority.md")
         let report = site.check(strict: true).report
         #expect(report.errors.filter { $0.location.path == "content/priority.md" }.count == 6)
     }

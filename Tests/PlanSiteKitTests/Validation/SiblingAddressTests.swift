@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 /// Two priorities on one host link to each other by a path from the host's top (`/net-zero/`),

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct TemplateTagScannerTests {
     @Test func readsEveryKindOfTagWithItsPosition() throws {
-        let tags = try #require(TemplateTagScanner.tags(in: "<p>{{a}}\n {{{b}}} {{&c}}{{#d}}{{^e}}{{/e}}{{/d}}{{> p/q}}{{! note }}{{<layout}}{{$main}}"))
+        let tags = try #require(
+            TemplateTagScanner.tags(in: "<p>{{a}}\n {{{b}}} {{&c}}{{#d}}{{^e}}{{/e}}{{/d}}{{> p/q}}{{! note }}{{<layout}}{{$main}}"))
         #expect(tags.map(\.name) == ["a", "b", "c", "d", "e", "e", "d", "p/q", "note", "layout", "main"])
-        #expect(tags.map(\.kind) == [.variable, .variable, .variable, .section, .inverted, .close, .close, .partial, .comment, .parent, .block])
+        #expect(
+            tags.map(\.kind) == [.variable, .variable, .variable, .section, .inverted, .close, .close, .partial, .comment, .parent, .block])
         #expect((tags[1].line, tags[1].column) == (2, 2))
     }
 
@@ -52,7 +55,8 @@ import Testing
     @Test func optionalValuesLeftOutAreNotReported() throws {
         let site = try ScratchSite(content: TestPaths.corpusBase.appendingPathComponent("content"))
         defer { site.remove() }
-        try site.write("""
+        try site.write(
+            """
             id: year6-obesity
             title: Year 6 children classified as obese
             unit: '%'
@@ -63,26 +67,34 @@ import Testing
             source: { publisher: OHID, title: National Child Measurement Programme }
             """, to: "content/indicators/year6-obesity.yml")
         let config = try String(contentsOf: site.root.appendingPathComponent("content/site.yml"), encoding: .utf8)
-        try site.write(config.split(separator: "\n").filter { !$0.hasPrefix("parent:") && !$0.hasPrefix("contact_email:") }
-            .joined(separator: "\n"), to: "content/site.yml")
+        try site.write(
+            config.split(separator: "\n").filter { !$0.hasPrefix("parent:") && !$0.hasPrefix("contact_email:") }
+                .joined(separator: "\n"), to: "content/site.yml")
         #expect(site.check(strict: true).report.diagnostics.isEmpty)
     }
 
     @Test func typoInVariableIsReportedAtItsTag() throws {
         let found = try lint({ $0.replacingOccurrences(of: "{{site_title}}", with: "{{site_titel}}") }, template: "partials/header")
-        #expect(found.map(\.description) == ["templates/partials/header.mustache:4:120: warning: `site_titel` is not a value any page provides (rendering at-a-glance.mustache, commitment.mustache, home.mustache, indicator.mustache, indicators.mustache, not-found.mustache, outcome.mustache, page.mustache), so it would show as empty text; check the spelling"])
+        #expect(
+            found.map(\.description) == [
+                "templates/partials/header.mustache:4:120: warning: `site_titel` is not a value any page provides (rendering at-a-glance.mustache, commitment.mustache, home.mustache, indicator.mustache, indicators.mustache, not-found.mustache, outcome.mustache, page.mustache), so it would show as empty text; check the spelling"
+            ])
     }
 
     @Test func keyOutsideItsSectionIsReported() throws {
         // `period` exists only inside {{#rows}}: outside it, it renders empty.
-        let found = try lint({ $0.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{title}} {{period}}</h1>") }, template: "indicator")
+        let found = try lint(
+            { $0.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{title}} {{period}}</h1>") }, template: "indicator")
         #expect(found.count == 1)
         #expect(found.first?.message.hasPrefix("`period` is not a value") == true)
     }
 
     @Test func sectionTypoIsReported() throws {
-        let found = try lint({ $0.replacingOccurrences(of: "{{#has_indicators}}", with: "{{#has_indicator}}")
-            .replacingOccurrences(of: "{{/has_indicators}}", with: "{{/has_indicator}}") }, template: "outcome")
+        let found = try lint(
+            {
+                $0.replacingOccurrences(of: "{{#has_indicators}}", with: "{{#has_indicator}}")
+                    .replacingOccurrences(of: "{{/has_indicators}}", with: "{{/has_indicator}}")
+            }, template: "outcome")
         #expect(found.map { $0.message.prefix(18) } == ["`has_indicator` is"])
     }
 }

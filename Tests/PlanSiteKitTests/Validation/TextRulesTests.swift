@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanSiteKit
 
 @Suite struct TextRulesTests {
@@ -12,8 +13,10 @@ import Testing
         #expect(TextRules.linkTextProblem(text, url: "mailto:web@example.org") == nil)
     }
 
-    @Test(arguments: ["Image of a park", "picture of the town hall", "A blue png file with a black background.",
-                      "hexagons.svg", "IMG_2041.JPG", "photo", String(repeating: "a tree ", count: 25)])
+    @Test(arguments: [
+        "Image of a park", "picture of the town hall", "A blue png file with a black background.",
+        "hexagons.svg", "IMG_2041.JPG", "photo", String(repeating: "a tree ", count: 25),
+    ])
     func poorAltText(_ alt: String) {
         #expect(TextRules.altTextProblem(alt)?.0 == .warning)
     }
