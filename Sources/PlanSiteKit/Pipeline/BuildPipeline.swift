@@ -124,7 +124,7 @@ public struct BuildPipeline {
         options.cache?.finishBuild()
 
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
-        report.append(contentsOf: validate(assembly, templates: templates, contentIsComplete: contentIsComplete))
+        report.append(contentsOf: validate(assembly, templates: templates, sources: sources, contentIsComplete: contentIsComplete))
         if options.strict { report = report.escalatingWarnings() }
         guard last == .render, let templates, var pages = assembly.pages, !report.hasErrors else {
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
@@ -147,8 +147,11 @@ public struct BuildPipeline {
         }
     }
 
-    private func validate(_ assembly: SiteAssembly, templates: TemplateLibrary?, contentIsComplete: Bool) -> [Diagnostic] {
+    private func validate(_ assembly: SiteAssembly, templates: TemplateLibrary?, sources: SourceCache, contentIsComplete: Bool)
+        -> [Diagnostic]
+    {
         var validator = SiteValidator(assembly: assembly, templates: templates)
+        validator.sources = sources
         validator.contentIsComplete = contentIsComplete
         validator.parallel = options.parallel
         validator.cache = options.cache

@@ -15,6 +15,8 @@ public struct SiteValidator: Sendable {
     public var cache: BuildCache?
     /// The build's clock (`--today`), for the checks that judge dates.
     public var today = CalendarDate(Date())
+    /// The text of every file loading read, by display path: validation reads nothing from disk.
+    public var sources = SourceCache()
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary?) {
         self.assembly = assembly
@@ -100,10 +102,7 @@ public struct SiteValidator: Sendable {
             PlainLanguageLint(
                 path: indicator.path, lines: outline.lines, firstLine: outline.firstLine,
                 precedingText: indicator.summary ?? "",
-                fileLine: { line in
-                    let file = (try? String(contentsOfFile: indicator.path, encoding: .utf8)) ?? ""
-                    return file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first
-                }
+                fileLine: { line in sources.line(line, of: indicator.path).map { Substring($0) } }
             ).check()
         }
         return content
