@@ -41,7 +41,7 @@ public struct ContentLoader {
         let indicators = context.loadEach(indicatorFiles, parallel: parallel, companion: LoadContext.spreadsheet(of:)) {
             $0.loadIndicator($1, comparators: comparators)
         }.compactMap { $0 }
-        let images = ImageFiles(
+        let images = PublishedFiles(
             folder: contentFolder.appendingPathComponent("images"),
             displayPrefix: displayPrefix + "images/"
         )

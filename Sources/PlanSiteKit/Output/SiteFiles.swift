@@ -16,18 +16,11 @@ enum SiteFiles {
         OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n")
     }
 
-    /// Every file below `folder`, copied to `prefix` unchanged, in a stable order.
-    static func copies(of folder: URL, to prefix: String) throws -> [OutputFile] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-        else { return [] }
-        var files: [OutputFile] = []
-        for case let url as URL in walker {
-            // A symbolic link could copy a file from anywhere on the machine into the public site.
-            let kind = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard kind.isRegularFile == true, kind.isSymbolicLink != true, !url.lastPathComponent.hasPrefix(".") else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
-            files.append(OutputFile(path: prefix + relative, contents: try Data(contentsOf: url)))
+    /// The listed files of `folder` (as loading listed them, by `PublishedFiles`), copied to `prefix`
+    /// unchanged, in a stable order.
+    static func copies(of files: [String], in folder: URL, to prefix: String) throws -> [OutputFile] {
+        try files.sorted().map { relative in
+            OutputFile(path: prefix + relative, contents: try Data(contentsOf: folder.appendingPathComponent(relative)))
         }
-        return files.sorted { $0.path < $1.path }
     }
 }

@@ -183,8 +183,10 @@ public struct BuildPipeline {
         let listed = options.deferPages ? deferred?.placeholders ?? [] : rendered
         files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != "404.html" }, baseURL: baseURL))
         files.append(SiteFiles.robots(baseURL: baseURL))
-        files += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
-        files += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")
+        let assets = templates.assetFiles.map { String($0.dropFirst("assets/".count)) }
+        files += try SiteFiles.copies(of: assets, in: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
+        files += try SiteFiles.copies(
+            of: assembly.site.imageFiles, in: options.contentFolder.appendingPathComponent("images"), to: "images/")
         return files
     }
 

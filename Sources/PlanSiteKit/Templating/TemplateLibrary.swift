@@ -40,7 +40,9 @@ public struct TemplateLibrary: Sendable {
                 result.sourceCache.record(text, for: displayPrefix + relative)
             }
         }
-        result.assetFiles = Set(assetFiles(in: folder))
+        result.assetFiles = Set(
+            PublishedFiles(folder: folder.appendingPathComponent("assets"), displayPrefix: displayPrefix + "assets/")
+                .list(problems: &diagnostics).map { "assets/" + $0 })
         if result.assetFiles.contains("assets/site.css"), let css = reader.read("assets/site.css", problems: &diagnostics) {
             result.stylesheet = css
             result.sourceCache.record(css, for: displayPrefix + "assets/site.css")
@@ -83,11 +85,6 @@ public struct TemplateLibrary: Sendable {
 
     public func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
-    }
-
-    private static func assetFiles(in folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder.appendingPathComponent("assets").path) else { return [] }
-        return walker.compactMap { $0 as? String }.map { "assets/" + $0 }
     }
 
     private static func templateFiles(in folder: URL) -> [String] {
