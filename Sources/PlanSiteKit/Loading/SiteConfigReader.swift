@@ -28,8 +28,7 @@ struct SiteConfigReader {
         let organisation = fields.string("organisation", required: true)
         let baseURL = readBaseURL(fields)
         let lastReviewed = fields.date("last_reviewed", required: true)
-        if let node = fields.value("contact_url"), let url = fields.string("contact_url"), ![.web, .mail].contains(LinkRules.classify(url))
-        {
+        if let node = fields.value("contact_url"), let url = fields.string("contact_url"), ![.web, .mail].contains(AddressKind(url)) {
             fields.error(node, "`contact_url` must start with https:// or mailto:")
         }
         var config = SiteConfig(

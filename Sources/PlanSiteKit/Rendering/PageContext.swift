@@ -34,7 +34,7 @@ struct PageContext {
             "has_breadcrumbs": !trail.isEmpty,
             "national": config.nationalComparator,
             "footer_links": config.footerLinks.map {
-                ["title": $0.title, "href": links.href(for: $0.url, from: FrontMatterLint.siteSettings, at: address)]
+                ["title": $0.title, "href": links.href(for: $0.url, from: LinkOrigin.siteSettings, at: address)]
             },
             "is_home": address.directory.isEmpty && address.fileName == "index.html",
         ]

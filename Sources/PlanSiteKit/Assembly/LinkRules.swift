@@ -1,20 +1,5 @@
 import Foundation
 
-/// Where a file's relative links start from: the content file itself, for links to other
-/// content files (`../pages/about-the-data.md`, as GitHub's preview resolves them), and the
-/// folder of the page it becomes, for every other relative address (`images/map.png`).
-public struct LinkOrigin: Sendable, Hashable {
-    /// Path inside `content/`: "outcomes/x.md", "indicators/y.yml", "site.yml".
-    public var sourceFile: String
-    /// The page's folder in the site: "outcomes/x/"; "" for the home page and site.yml.
-    public var directory: String
-
-    public init(sourceFile: String, directory: String) {
-        self.sourceFile = sourceFile
-        self.directory = directory
-    }
-}
-
 /// Where links may go: http(s), mailto, or a page or file of this site that exists,
 /// written root-relative (`/indicators/`), relative to the page, or as the content file
 /// it comes from. Anything else (javascript:, data:, file:, "//host") is refused, since
@@ -53,28 +38,10 @@ public struct LinkRules: Sendable {
         return parts.count == 1 ? "pages/\(parts[0]).md" : parts.joined(separator: "/") + ".md"
     }
 
-    enum Kind: Equatable {
-        case web, mail, fragment, relative
-        case rootRelative(String)
-        case forbidden(String)
-    }
+    typealias Kind = AddressKind
 
-    /// Browsers ignore tabs and newlines inside URLs ("java\tscript:"), so they are removed before the scheme is read.
     static func classify(_ raw: String) -> Kind {
-        let url = String(raw.unicodeScalars.filter { $0.value > 0x20 || $0 == " " }).trimmingCharacters(in: .whitespaces)
-        if url.hasPrefix("#") { return .fragment }
-        if url.hasPrefix("//") || url.hasPrefix("\\") { return .forbidden("//") }
-        if url.hasPrefix("/") { return .rootRelative(url) }
-        if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }),
-            url[..<colon].first?.isLetter == true
-        {
-            switch url[..<colon].lowercased() {
-            case "http", "https": return .web
-            case "mailto": return .mail
-            default: return .forbidden(url[..<colon].lowercased() + ":")
-            }
-        }
-        return url.isEmpty ? .forbidden("empty") : .relative
+        AddressKind(raw)
     }
 
     /// What an address written in content points at.
