@@ -16,11 +16,9 @@ enum SiteFiles {
         OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n")
     }
 
-    /// The listed files of `folder` (as loading listed them, by `PublishedFiles`), copied to `prefix`
-    /// unchanged, in a stable order.
-    static func copies(of files: [String], in folder: URL, to prefix: String) throws -> [OutputFile] {
-        try files.sorted().map { relative in
-            OutputFile(path: prefix + relative, contents: try Data(contentsOf: folder.appendingPathComponent(relative)))
-        }
+    /// The listed files (as loading listed them, by `SourceFiles.publishedFiles`), copied unchanged
+    /// to the same paths in the site, in a stable order.
+    static func copies(of files: [String], from source: any SourceFiles) throws -> [OutputFile] {
+        try files.sorted().map { OutputFile(path: $0, contents: try source.bytes($0)) }
     }
 }

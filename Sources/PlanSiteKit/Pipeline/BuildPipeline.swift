@@ -24,6 +24,18 @@ public struct BuildOptions: Sendable {
     /// shows one page at a time, so a save need not wait for the other thousand.
     public var deferPages = false
 
+    /// Content and templates held in memory instead of read from their folders: a test's small
+    /// site written inline. Their display prefixes replace `contentDisplay` and `templatesDisplay`.
+    public var inMemory: (content: MemoryFiles, templates: MemoryFiles)?
+
+    /// The one seam through which the build reads its sources.
+    var contentFiles: any SourceFiles {
+        inMemory?.content ?? DiskFiles(root: contentFolder, displayPrefix: contentDisplay)
+    }
+    var templateFiles: any SourceFiles {
+        inMemory?.templates ?? DiskFiles(root: templatesFolder, displayPrefix: templatesDisplay)
+    }
+
     public init(contentFolder: URL, templatesFolder: URL, outputFolder: URL) {
         self.contentFolder = contentFolder
         self.templatesFolder = templatesFolder
@@ -90,17 +102,14 @@ public struct BuildPipeline {
         var report = DiagnosticReport()
         var sources = SourceCache()
         step(.load, "content and templates")
-        var loader = ContentLoader(
-            contentFolder: options.contentFolder, displayPrefix: options.contentDisplay,
-            includeDrafts: options.includeDrafts)
+        var loader = ContentLoader(files: options.contentFiles, includeDrafts: options.includeDrafts)
         loader.parallel = options.parallel
         loader.cache = options.cache
         let loaded = loader.load()
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
         var templateProblems: [Diagnostic] = []
-        let library = TemplateLibrary.read(
-            from: options.templatesFolder, displayPrefix: options.templatesDisplay, problems: &templateProblems)
+        let library = TemplateLibrary.read(from: options.templateFiles, problems: &templateProblems)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil
@@ -183,10 +192,8 @@ public struct BuildPipeline {
         let listed = options.deferPages ? deferred?.placeholders ?? [] : rendered
         files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != "404.html" }, baseURL: baseURL))
         files.append(SiteFiles.robots(baseURL: baseURL))
-        let assets = templates.assetFiles.map { String($0.dropFirst("assets/".count)) }
-        files += try SiteFiles.copies(of: assets, in: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
-        files += try SiteFiles.copies(
-            of: assembly.site.imageFiles, in: options.contentFolder.appendingPathComponent("images"), to: "images/")
+        files += try SiteFiles.copies(of: Array(templates.assetFiles), from: options.templateFiles)
+        files += try SiteFiles.copies(of: assembly.site.imageFiles.map { "images/" + $0 }, from: options.contentFiles)
         return files
     }
 
