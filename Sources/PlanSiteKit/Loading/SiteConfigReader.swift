@@ -98,7 +98,8 @@ struct SiteConfigReader {
             let clash = CommitmentStatus.allCases.first { other in
                 guard other != status else { return false }
                 let words =
-                    [labels[other] ?? other.label, other.label, other.rawValue]
+                    // The default labels are the names themselves ("On track" is on-track), in the word file.
+                    [labels[other] ?? other.rawValue, other.rawValue]
                     + CommitmentStatus.synonyms.filter { $0.value == other }.map(\.key)
                 return words.contains { key($0) == key(label) }
             }

@@ -109,6 +109,12 @@ public struct BuildPipeline {
             return PipelineResult(files: nil, report: report, sources: sources, site: nil)
         }
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        var wordProblems: [Diagnostic] = []
+        site.words = WordFile.load(
+            templatesFolder: options.templatesFolder, displayPrefix: options.templatesDisplay, language: site.config.language,
+            languageLocation: WordFile.languageLocation(contentFolder: options.contentFolder, displayPrefix: options.contentDisplay),
+            problems: &wordProblems, sources: &sources)
+        report.append(contentsOf: wordProblems)
         let contentIsComplete = !report.hasErrors
         if let url = options.auditResults {
             var problems: [Diagnostic] = []

@@ -107,7 +107,7 @@ struct FigureText {
         case .latest:
             return latest?.value.map(presenter.formattedWithUnit) ?? "no figure published"
         case .period:
-            return latest.map { PeriodText.display($0.period) } ?? "no period"
+            return latest.map { PeriodText.display($0.period, site.words) } ?? "no period"
         case .england:
             let national = site.config.nationalComparator
             guard let latest, let value = indicator.comparator(national)?.observation(for: latest.period)?.value else {
@@ -119,7 +119,7 @@ struct FigureText {
             switch presenter.comparison {
             case .notTested: return "no test of the difference is possible, so the two are not compared"
             case .tooFewEvents: return "too few events for a reliable comparison, so the two are not compared"
-            default: return presenter.comparison.label(against: site.config.nationalComparator)
+            default: return presenter.comparison.label(against: site.config.nationalComparator, words: site.words)
             }
         case .target:
             guard let target = indicator.target else { return "no target set" }
@@ -138,9 +138,9 @@ struct FigureText {
         let from = NumberFormat.format(before, decimals: indicator.decimals)
         let difference = NumberFormat.format(abs(now - before), decimals: indicator.decimals)
         if NumberFormat.format(now, decimals: indicator.decimals) == from {
-            return "no change since \(PeriodText.display(previous.period))"
+            return "no change since \(PeriodText.display(previous.period, site.words))"
         }
-        return "\(now > before ? "up" : "down") \(difference) from \(from) \(PeriodText.phrase(previous.period))"
+        return "\(now > before ? "up" : "down") \(difference) from \(from) \(PeriodText.phrase(previous.period, site.words))"
     }
 }
 
