@@ -17,6 +17,10 @@ public struct PluralOperands: Sendable, Equatable {
     public var i: Int
     public var v: Int
 
+    public init(n: Double, i: Int, v: Int) {
+        (self.n, self.i, self.v) = (n, i, v)
+    }
+
     public init(_ count: Int) {
         n = Double(abs(count))
         i = abs(count)
