@@ -144,7 +144,8 @@ struct TrendChart {
             let labels = drawing.labelPositions(for: lines)
             if let target = indicator.target { svg += drawing.target(target, labelY: labels.target) }
             for (offset, (line, label)) in zip(lines, labels.lines).enumerated() {
-                let text = offset == 0 ? [line.name, lastValueText(line)].compactMap { $0 }.joined(separator: " ") : line.name
+                let value = offset == 0 ? lastValueText(line) : nil
+                let text = value.map { words(.chartLineLabel, ["name": line.name, "value": $0]) } ?? line.name
                 svg += drawing.draw(line, labelAt: label.map { ($0.x, $0.y, text) })
             }
         }

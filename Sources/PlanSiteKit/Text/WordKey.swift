@@ -213,6 +213,7 @@ public enum WordKey: String, CaseIterable, Sendable {
     case chartTarget = "chart_target"
     case chartTargetLegend = "chart_target_legend"
     case chartBreakInSeries = "chart_break_in_series"
+    case chartLineLabel = "chart_line_label"
     case chartClauses = "chart_clauses"
     case chartSentence = "chart_sentence"
     case chartComparator = "chart_comparator"
@@ -233,6 +234,17 @@ public enum WordKey: String, CaseIterable, Sendable {
     case chartComparatorFellSameYears = "chart_comparator_fell_same_years"
     case chartComparatorRose = "chart_comparator_rose"
     case chartComparatorFell = "chart_comparator_fell"
+    case figureReferenceNoFigure = "figure_reference_no_figure"
+    case figureReferenceNoPeriod = "figure_reference_no_period"
+    case figureReferenceNotAvailable = "figure_reference_not_available"
+    case figureReferenceNotTested = "figure_reference_not_tested"
+    case figureReferenceTooFewEvents = "figure_reference_too_few_events"
+    case figureReferenceNoTarget = "figure_reference_no_target"
+    case figureReferenceTargetBy = "figure_reference_target_by"
+    case figureReferenceNoEarlier = "figure_reference_no_earlier"
+    case figureReferenceNoChange = "figure_reference_no_change"
+    case figureReferenceUp = "figure_reference_up"
+    case figureReferenceDown = "figure_reference_down"
 
     /// The placeholders the generator fills in, by name.
     public var placeholders: [String] {
@@ -383,6 +395,10 @@ public enum WordKey: String, CaseIterable, Sendable {
             ["value", "when"]
         case .chartComparatorRoseSameYears, .chartComparatorFellSameYears:
             ["start", "end"]
+        case .chartLineLabel: ["name", "value"]
+        case .figureReferenceTargetBy: ["target", "by"]
+        case .figureReferenceNoChange: ["period"]
+        case .figureReferenceUp, .figureReferenceDown: ["difference", "from", "when"]
         default: []
         }
     }
