@@ -16,11 +16,14 @@ struct Import: ParsableCommand {
     @Option(help: "Keep one sex (Male, Female, Persons) instead of a breakdown by sex.") var sex: String?
     @Flag(help: "Replace the indicator's existing .csv.") var force = false
     @Option(help: "The content folder.") var content = "content"
+    @Option(help: "The templates folder, whose word file says the figures as pages do (default: $PLANSITE_TEMPLATES, else templates).")
+    var templates = ProcessInfo.processInfo.environment["PLANSITE_TEMPLATES"] ?? "templates"
 
     func run() throws {
         let folder = URL(fileURLWithPath: content)
         var job = IndicatorImport(contentFolder: folder, indicatorID: indicator)
         job.displayPrefix = content.hasSuffix("/") ? content : content + "/"
+        job.templatesFolder = URL(fileURLWithPath: templates)
         (job.areaCode, job.sex, job.force) = (area, sex, force)
         let outcome: IndicatorImport.Outcome
         do {

@@ -40,10 +40,13 @@ struct DataDownloads {
     }
 
     /// Links to the whole-site downloads among `files`, with format and size, e.g. "CSV, 2 KB".
-    static func links(to files: [OutputFile], at address: PageAddress) -> [[String: Any]] {
+    static func links(to files: [OutputFile], at address: PageAddress, words: Words) -> [[String: Any]] {
         [("data/indicators.csv", "CSV"), ("data/indicators.json", "JSON")].compactMap { path, format in
             guard let file = files.first(where: { $0.path == path }) else { return nil }
-            return ["title": "All indicators", "href": address.link(to: path), "format": format, "size": sizeLabel(file.contents.count)]
+            return [
+                "title": words(.downloadsAllIndicators), "href": address.link(to: path), "format": format,
+                "size": sizeLabel(file.contents.count, words: words),
+            ]
         }
     }
 
@@ -194,7 +197,9 @@ struct DataDownloads {
     }
 
     /// "2 KB"; files under 1 KB say "1 KB", as GOV.UK does.
-    static func sizeLabel(_ bytes: Int) -> String {
-        bytes < 1024 * 1024 ? "\(max(1, (bytes + 1023) / 1024)) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    static func sizeLabel(_ bytes: Int, words: Words) -> String {
+        bytes < 1024 * 1024
+            ? words(.fileSizeKb, ["size": "\(max(1, (bytes + 1023) / 1024))"])
+            : words(.fileSizeMb, ["size": String(format: "%.1f", Double(bytes) / 1_048_576)])
     }
 }

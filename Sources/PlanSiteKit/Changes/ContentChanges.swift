@@ -104,19 +104,19 @@ struct IndicatorFacts {
 
     var summary: String {
         guard let latest = presenter.latest, latest.value != nil else { return "no figure published" }
-        return "latest figure \(figure(latest)) \(PeriodText.phrase(latest.period))"
+        return "latest figure \(figure(latest)) \(PeriodText.phrase(latest.period, site.words))"
     }
 
-    var comparison: String { presenter.comparison.label(against: site.config.nationalComparator) }
+    var comparison: String { presenter.comparison.label(against: site.config.nationalComparator, words: site.words) }
 
     /// Against the region, when the site names one and the indicator has its figures.
     var regionalComparison: String? {
         guard let region = site.config.regionalComparator, indicator.comparator(region) != nil else { return nil }
-        return presenter.comparison(against: region).label(against: region)
+        return presenter.comparison(against: region).label(against: region, words: site.words)
     }
 
     /// The verdict word alone ("improving"): its "since" period moves with every new figure, which is no flip.
-    var direction: String { presenter.travel.direction.words }
+    var direction: String { presenter.travel.direction.words(site.words) }
 
     var target: String {
         guard let target = indicator.target else { return "none" }

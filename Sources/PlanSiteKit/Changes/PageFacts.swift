@@ -60,7 +60,7 @@ enum PageFacts {
     }
 
     private static func status(_ page: ContentPage, _ site: Site) -> String {
-        page.status?.label(in: site.config) ?? "not stated"
+        page.status?.label(in: site.config, words: site.words) ?? "not stated"
     }
 
     private static func targets(_ page: ContentPage) -> [String] {

@@ -11,6 +11,8 @@ struct BreakdownChart {
     var national: String
     var index: Int
     var narrow = false
+    /// The title, the description and the labels, in the site's words.
+    var words: Words
 
     static let barHeight = 20.0, rowGap = 10.0
 
@@ -25,7 +27,9 @@ struct BreakdownChart {
 
     private var references: [(name: String, cssClass: String, value: Double)] {
         var lines: [(String, String, Double)] = []
-        if let value = breakdown.overall?.value { lines.append(("\(indicator.geography) overall", "chart-overall", value)) }
+        if let value = breakdown.overall?.value {
+            lines.append((words(.breakdownOverall, ["area": indicator.geography]), "chart-overall", value))
+        }
         if let value = breakdown.national?.value { lines.append((national, "chart-national", value)) }
         return lines
     }
@@ -40,7 +44,9 @@ struct BreakdownChart {
         let scale = scale
         guard scale.low > 0 else { return nil }
         return
-            "The bars start at \(NumberFormat.withUnit(scale.low, decimals: scale.decimals, unit: indicator.unit)), not at zero, so that the differences between groups show."
+            words(
+                .breakdownChartBaseline,
+                ["value": NumberFormat.withUnit(scale.low, decimals: scale.decimals, unit: indicator.unit, words: words)])
     }
 
     func svg() -> String {
@@ -53,7 +59,7 @@ struct BreakdownChart {
         let plotRight = width - right
         let x = { (value: Double) in left + (value - scale.low) / (scale.high - scale.low) * (plotRight - left) }
         let id = "breakdown-\(indicator.id)-\(index)\(narrow ? "-narrow" : "")"
-        let summary = BreakdownSummary(breakdown: breakdown, indicator: indicator)
+        let summary = BreakdownSummary(breakdown: breakdown, indicator: indicator, words: words)
         var svg =
             "<svg class=\"chart chart-bars\(narrow ? " chart-small" : "")\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\""
             + " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
@@ -91,7 +97,7 @@ struct BreakdownChart {
                     "<text class=\"chart-bar-value\" x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number(cy))\" dominant-baseline=\"middle\">\(Markup.escape(format(value)))</text>"
             } else {
                 svg +=
-                    "<text class=\"chart-bar-missing\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(barTop + Self.barHeight / 2))\" dominant-baseline=\"middle\">No figure\(Markup.escape(category.note.map { ": \($0)" } ?? ""))</text>"
+                    "<text class=\"chart-bar-missing\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(barTop + Self.barHeight / 2))\" dominant-baseline=\"middle\">\(Markup.escape(category.note.map { words(.breakdownChartNoFigureNote, ["note": $0]) } ?? words(.breakdownChartNoFigure)))</text>"
             }
             svg += "</g>"
         }
@@ -104,13 +110,19 @@ struct BreakdownChart {
             svg +=
                 "<line class=\"chart-line\" fill=\"none\" stroke-dasharray=\"\(dash)\" x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(ly))\" x2=\"\(SVG.number(left + 28))\" y2=\"\(SVG.number(ly))\"/>"
             svg +=
-                "<text class=\"chart-label\" x=\"\(SVG.number(left + 36))\" y=\"\(SVG.number(ly))\" dominant-baseline=\"middle\">\(Markup.escape("\(ref.name): \(format(ref.value))"))</text></g>"
+                "<text class=\"chart-label\" x=\"\(SVG.number(left + 36))\" y=\"\(SVG.number(ly))\" dominant-baseline=\"middle\">\(Markup.escape(words(.breakdownChartReference, ["name": ref.name, "value": format(ref.value)])))</text></g>"
         }
         return svg + "</svg>"
     }
 
     var title: String {
-        "\(breakdown.title ?? "\(indicator.title) by \(breakdown.dimension)"), \(indicator.geography), \(PeriodText.display(breakdown.period))"
+        words(
+            .breakdownChartTitle,
+            [
+                "title": breakdown.title
+                    ?? words(.breakdownChartDefaultTitle, ["indicator": indicator.title, "dimension": breakdown.dimension]),
+                "area": indicator.geography, "period": PeriodText.display(breakdown.period, words),
+            ])
     }
 
     /// Every tick, or every second…, whichever keeps the labels apart.

@@ -7,27 +7,30 @@
 struct BreakdownSummary {
     var breakdown: Breakdown
     var indicator: Indicator
+    var words: Words
 
     private func format(_ value: Double) -> String { NumberFormat.format(value, decimals: indicator.decimals) }
 
     /// A difference in the indicator's unit; a difference of percentages is in percentage points.
     func gap(_ value: Double) -> String {
-        if indicator.unit == "%" { return "\(format(value)) percentage points" }
-        return NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)
+        if indicator.unit == "%" { return words(.percentagePoints, ["number": format(value)]) }
+        return NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit, words: words)
     }
 
     var sentence: String {
         let present = breakdown.present
         var parts: [String] = []
         if present.count < 2 {
-            parts.append(present.first.map { "Only \($0.category) has a figure: \(format($0.value!))." } ?? "No group has a figure.")
+            parts.append(
+                present.first.map { words(.breakdownOnlyOne, ["category": $0.category, "value": format($0.value!)]) }
+                    ?? words(.breakdownNoFigures))
         } else {
             parts.append(gapClause(present))
             parts.append(significanceClause(present))
         }
         let missing = breakdown.categories.filter { $0.value == nil }
         if !missing.isEmpty {
-            parts.append("No figure for " + missing.map { $0.category + ($0.note.map { " (\($0))" } ?? "") }.joined(separator: ", ") + ".")
+            parts.append(words(.noFigureFor, ["list": words.commaList(missing.map { words.withNote($0.category, $0.note) })]))
         }
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
@@ -35,24 +38,26 @@ struct BreakdownSummary {
     /// Ordered: first against last, as written. Unordered: highest against lowest.
     private func gapClause(_ present: [BreakdownCategory]) -> String {
         if breakdown.ordered, let first = present.first, let last = present.last, let a = first.value, let b = last.value {
-            if format(a) == format(b) { return "\(first.category) and \(last.category) have the same figure, \(format(a))." }
-            return
-                "From \(first.category) to \(last.category) the figure \(b > a ? "rises" : "falls") from \(format(a)) to \(format(b)), a gap of \(gap(abs(b - a)))."
+            if format(a) == format(b) {
+                return words(.breakdownOrderedSame, ["first": first.category, "last": last.category, "value": format(a)])
+            }
+            return words(
+                b > a ? .breakdownOrderedRises : .breakdownOrderedFalls,
+                ["first": first.category, "last": last.category, "from": format(a), "to": format(b), "gap": gap(abs(b - a))])
         }
         let sorted = present.sorted { ($0.value!, $0.category) > ($1.value!, $1.category) }
         guard let high = sorted.first, let low = sorted.last, let h = high.value, let l = low.value else { return "" }
-        if format(h) == format(l) { return "Every group has the same figure, \(format(h))." }
-        return
-            "The highest figure is for \(high.category) (\(format(h))) and the lowest for \(low.category) (\(format(l))), a gap of \(gap(h - l))."
+        if format(h) == format(l) { return words(.breakdownAllSame, ["value": format(h)]) }
+        return words(
+            .breakdownHighestLowest,
+            ["high": high.category, "high_value": format(h), "low": low.category, "low_value": format(l), "gap": gap(h - l)])
     }
 
     private func significanceClause(_ present: [BreakdownCategory]) -> String {
         let withCI = present.filter(\.hasInterval)
-        guard !withCI.isEmpty else {
-            return "The groups' figures have no confidence intervals, so the differences are not tested for significance."
-        }
+        guard !withCI.isEmpty else { return words(.breakdownNoIntervals) }
         guard let overall = breakdown.overall?.value else { return pairClause(present) }
-        let whole = "\(indicator.geography) overall (\(format(overall)))"
+        let whole = words(.breakdownOverallFigure, ["area": indicator.geography, "value": format(overall)])
         var above: [String] = []
         var below: [String] = []
         for category in withCI {
@@ -62,19 +67,23 @@ struct BreakdownSummary {
         let untested = present.count - withCI.count
         var clause: String
         if above.isEmpty && below.isEmpty {
-            clause = "No group differs significantly from \(whole)."
+            clause = words(.breakdownNoneDiffer, ["overall": whole])
         } else {
             var pieces: [String] = []
-            if !above.isEmpty { pieces.append("significantly \(word(higher: true)) than \(whole): \(Self.list(above))") }
+            if !above.isEmpty { pieces.append(words(key(higher: true), ["overall": whole, "groups": words.list(above)])) }
             if !below.isEmpty {
-                pieces.append("significantly \(word(higher: false)) than \(above.isEmpty ? whole : "it"): \(Self.list(below))")
+                pieces.append(
+                    above.isEmpty
+                        ? words(key(higher: false), ["overall": whole, "groups": words.list(below)])
+                        : words(keyThanIt(higher: false), ["groups": words.list(below)]))
             }
-            clause = pieces.joined(separator: "; ")
-            clause = clause.prefix(1).uppercased() + clause.dropFirst() + "."
+            clause =
+                pieces.count == 1
+                ? words(.breakdownSignificanceOne, ["first": pieces[0]])
+                : words(.breakdownSignificanceBoth, ["first": pieces[0], "second": pieces[1]])
+            clause = capitalised(clause)
         }
-        if untested > 0 {
-            clause += " \(untested == 1 ? "One group has" : "\(untested) groups have") no confidence interval and is not tested."
-        }
+        if untested > 0 { clause += " " + words(.breakdownUntested, count: untested) }
         return clause
     }
 
@@ -88,25 +97,27 @@ struct BreakdownSummary {
             pair = (sorted.first!, sorted.last!)
         }
         guard let l1 = pair.0.lowerCI, let u1 = pair.0.upperCI, let l2 = pair.1.lowerCI, let u2 = pair.1.upperCI else {
-            return "Not every group has a confidence interval, so the gap is not tested for significance."
+            return words(.breakdownPairMissingIntervals)
         }
         let overlap = l1 <= u2 && l2 <= u1
-        return overlap
-            ? "Their confidence intervals overlap, so the gap is not statistically significant."
-            : "Their confidence intervals do not overlap, so the gap is statistically significant."
+        return words(overlap ? .breakdownPairOverlap : .breakdownPairNoOverlap)
     }
 
-    /// "higher", or with a polarity "better"/"worse".
-    private func word(higher: Bool) -> String {
+    /// "significantly higher than …", or with a polarity "better"/"worse".
+    private func key(higher: Bool) -> WordKey {
         switch indicator.polarity {
-        case .higherIsBetter: higher ? "better" : "worse"
-        case .lowerIsBetter: higher ? "worse" : "better"
-        case .noJudgement: higher ? "higher" : "lower"
+        case .higherIsBetter: higher ? .breakdownSignificantlyBetter : .breakdownSignificantlyWorse
+        case .lowerIsBetter: higher ? .breakdownSignificantlyWorse : .breakdownSignificantlyBetter
+        case .noJudgement: higher ? .breakdownSignificantlyHigher : .breakdownSignificantlyLower
         }
     }
 
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    /// The groups below, after the groups above: "significantly worse than it".
+    private func keyThanIt(higher: Bool) -> WordKey {
+        switch indicator.polarity {
+        case .higherIsBetter: .breakdownSignificantlyWorseThanIt
+        case .lowerIsBetter: .breakdownSignificantlyBetterThanIt
+        case .noJudgement: .breakdownSignificantlyLowerThanIt
+        }
     }
 }

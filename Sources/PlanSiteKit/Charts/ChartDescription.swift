@@ -6,22 +6,24 @@ struct ChartDescription {
     var indicator: Indicator
     var lines: [TrendChart.Line]
     var offScale: [String]
+    var words: Words
 
     var sentence: String {
         var clauses = [areaMovement]
         for name in lines.dropFirst().map(\.name) + offScale {
             guard let series = indicator.comparator(name)?.series, series.contains(where: { $0.value != nil }) else { continue }
-            clauses.append("\(name) \(comparatorMovement(series))")
+            clauses.append(words(.chartComparator, ["name": name, "movement": comparatorMovement(series)]))
         }
-        var text = clauses.joined(separator: "; ") + "."
+        let joined = clauses.dropFirst().reduce(clauses[0]) { words(.chartClauses, ["first": $0, "next": $1]) }
+        var text = words(.chartSentence, ["text": joined])
         let gaps = indicator.series.filter { $0.value == nil }
         if !gaps.isEmpty {
-            text += " No figure for " + gaps.map { $0.period + ($0.note.map { " (\($0))" } ?? "") }.joined(separator: ", ") + "."
+            text += " " + words(.noFigureFor, ["list": words.commaList(gaps.map { words.withNote($0.period, $0.note) })])
         }
         text += missingYears
         for name in offScale {
             let larger = (indicator.comparator(name)?.series.compactMap(\.value).max() ?? 0) > (present.compactMap(\.value).max() ?? 0)
-            text += " \(name)'s figures are on a much \(larger ? "larger" : "smaller") scale, so they are not drawn; the table gives them."
+            text += " " + words(larger ? .chartOffScaleLarger : .chartOffScaleSmaller, ["name": name])
         }
         return text
     }
@@ -35,44 +37,54 @@ struct ChartDescription {
             guard let a, let b, b - a > 1 else { return nil }
             switch b - a {
             case 2: return "\(a + 1)"
-            case 3: return "\(a + 1) and \(b - 1)"
-            default: return "\(a + 1) to \(b - 1)"
+            case 3: return words(.chartYearsTwo, ["first": "\(a + 1)", "last": "\(b - 1)"])
+            default: return words.span("\(a + 1)", "\(b - 1)")
             }
         }
-        return gaps.isEmpty ? "" : " There are no figures for \(gaps.joined(separator: " or "))."
+        return gaps.isEmpty ? "" : " " + words(.chartNoFiguresForYears, ["years": words.orList(gaps)])
     }
 
     private var present: [Observation] { indicator.series.filter { $0.value != nil } }
 
     private func format(_ value: Double) -> String { NumberFormat.format(value, decimals: indicator.decimals) }
 
+    private func when(_ period: String) -> String { PeriodText.phrase(period, words) }
+
     /// "Rose from 3 in 2010 to 76 in 2016"; "A single figure: 78.1 years (period not stated)".
     private var areaMovement: String {
         guard let first = present.first, let last = present.last, let start = first.value, let end = last.value else {
-            return "No figures published"
+            return words(.chartNoFigures)
         }
         if present.count == 1 {
-            return
-                "A single figure: \(NumberFormat.withUnit(end, decimals: indicator.decimals, unit: indicator.unit)) \(PeriodText.phrase(last.period))"
+            let figure = NumberFormat.withUnit(end, decimals: indicator.decimals, unit: indicator.unit, words: words)
+            return words(.chartSingleFigure, ["figure": figure, "when": when(last.period)])
         }
-        if start == end { return "Unchanged at \(format(end)) from \(first.period) to \(last.period)" }
-        return
-            "\(end > start ? "Rose" : "Fell") from \(format(start)) \(PeriodText.phrase(first.period)) to \(format(end)) \(PeriodText.phrase(last.period))"
+        if start == end { return words(.chartUnchanged, ["value": format(end), "from": first.period, "to": last.period]) }
+        return words(
+            end > start ? .chartRose : .chartFell,
+            ["start": format(start), "start_when": when(first.period), "end": format(end), "end_when": when(last.period)])
     }
 
     /// "rose from 1,768 to 4,134 over the same years"; "was 3,898 in 2023".
     private func comparatorMovement(_ series: [Observation]) -> String {
         let values = series.filter { $0.value != nil }
         guard let first = values.first, let last = values.last, let start = first.value, let end = last.value else {
-            return "has no figures"
+            return words(.chartComparatorNoFigures)
         }
-        if values.count == 1 { return "was \(format(end)) \(PeriodText.phrase(last.period))" }
+        if values.count == 1 { return words(.chartComparatorSingle, ["value": format(end), "when": when(last.period)]) }
         let sameYears = first.period == present.first?.period && last.period == present.last?.period
-        let verb = end > start ? "rose" : end < start ? "fell" : "was unchanged"
         if start == end {
-            return "was unchanged at \(format(end))" + (sameYears ? " over the same years" : " from \(first.period) to \(last.period)")
+            return sameYears
+                ? words(.chartComparatorUnchangedSameYears, ["value": format(end)])
+                : words(.chartComparatorUnchanged, ["value": format(end), "from": first.period, "to": last.period])
         }
-        if sameYears { return "\(verb) from \(format(start)) to \(format(end)) over the same years" }
-        return "\(verb) from \(format(start)) \(PeriodText.phrase(first.period)) to \(format(end)) \(PeriodText.phrase(last.period))"
+        let rose = end > start
+        if sameYears {
+            return words(
+                rose ? .chartComparatorRoseSameYears : .chartComparatorFellSameYears, ["start": format(start), "end": format(end)])
+        }
+        return words(
+            rose ? .chartComparatorRose : .chartComparatorFell,
+            ["start": format(start), "start_when": when(first.period), "end": format(end), "end_when": when(last.period)])
     }
 }

@@ -8,6 +8,8 @@ struct ChartDrawing {
     var axis: XAxis
     var scale: Scale
     var frame: ChartFrame
+    /// The target's and the break's labels, in the site's words.
+    var words: Words
 
     private var top: Double { frame.top }
     private var plotBottom: Double { frame.plotBottom }
@@ -48,7 +50,7 @@ struct ChartDrawing {
             ?? "<text x=\"\(SVG.number(left + 4))\" y=\"\(SVG.number(y(target.value) - 6))\">"
         return
             "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
-            + label + "Target \(Markup.escape(format(target.value)))</text></g>"
+            + label + Markup.escape(words(.chartTarget, ["value": format(target.value)])) + "</text></g>"
     }
 
     /// The target's line across the plot, named in the legend's row `legendRow` (narrow drawing),
@@ -59,7 +61,7 @@ struct ChartDrawing {
         return
             "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
             + "<line x1=\"8\" y1=\"\(ly)\" x2=\"36\" y2=\"\(ly)\" stroke-dasharray=\"3 3\"/>"
-            + "<text class=\"chart-label\" x=\"44\" y=\"\(ly)\" dominant-baseline=\"middle\">Target: \(Markup.escape(format(target.value)))</text></g>"
+            + "<text class=\"chart-label\" x=\"44\" y=\"\(ly)\" dominant-baseline=\"middle\">\(Markup.escape(words(.chartTargetLegend, ["value": format(target.value)])))</text></g>"
     }
 
     /// One row per line under the unit: its marker, a stroke in its dash, its name.
@@ -142,7 +144,7 @@ struct ChartDrawing {
             let x = SVG.number((axis.x(before.index) + axis.x(after.index)) / 2)
             return "<g class=\"chart-break\"><line x1=\"\(x)\" y1=\"\(SVG.number(top))\" x2=\"\(x)\" "
                 + "y2=\"\(SVG.number(plotBottom))\" stroke-dasharray=\"2 3\"/><text x=\"\(x)\" y=\"\(SVG.number(top - 6))\" "
-                + "text-anchor=\"middle\">Break in series</text></g>"
+                + "text-anchor=\"middle\">\(Markup.escape(words(.chartBreakInSeries)))</text></g>"
         }.joined()
     }
 

@@ -11,7 +11,7 @@ struct Sparkline {
         guard present.count >= 2, let low = present.min(), let high = present.max() else { return "" }
         let span = high - low == 0 ? 1 : high - low
         let axis = XAxis(periods: indicator.series.map(\.period), left: 4, width: width - 8)
-        let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: Scale(values: present), frame: .wide(left: 4))
+        let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: Scale(values: present), frame: .wide(left: 4), words: .empty)
         let lines = drawing.segments(indicator.series).map { run in
             let points = run.map { "\(SVG.number(axis.x($0.index))),\(SVG.number(height - 4 - ($0.value - low) / span * (height - 8)))" }
             return "<polyline fill=\"none\" points=\"\(points.joined(separator: " "))\"/>"

@@ -10,6 +10,8 @@ struct TrendChart {
     var regional: String?
     /// The narrow drawing, for phones; the page carries both and CSS shows one.
     var narrow = false
+    /// The title, the description and the labels, in the site's words.
+    var words: Words
 
     struct Line {
         var name: String
@@ -61,7 +63,10 @@ struct TrendChart {
 
     private func title(for lines: [Line]) -> String {
         let others = lines.dropFirst().map(\.name)
-        return "\(indicator.title), \(indicator.geography)" + (others.isEmpty ? "" : " compared with \(others.joined(separator: " and "))")
+        let names = others.dropFirst().reduce(others.first ?? "") { words(.listAnd, ["list": $0, "last": $1]) }
+        return others.isEmpty
+            ? words(.chartTitle, ["indicator": indicator.title, "area": indicator.geography])
+            : words(.chartTitleCompared, ["indicator": indicator.title, "area": indicator.geography, "comparators": names])
     }
 
     func scale(for lines: [Line]) -> Scale {
@@ -100,14 +105,16 @@ struct TrendChart {
         return Reading(
             lines: lines, scale: scale(for: lines), periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) }),
             title: title(for: lines),
-            description: ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines)).sentence)
+            description: ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines), words: words).sentence)
     }
 
     /// The wide drawing and the narrow one, from one reading of the series.
-    static func drawings(of indicator: Indicator, national: String, regional: String?) -> (wide: String, narrow: String) {
-        let wide = TrendChart(indicator: indicator, national: national, regional: regional)
+    static func drawings(of indicator: Indicator, national: String, regional: String?, words: Words) -> (wide: String, narrow: String) {
+        let wide = TrendChart(indicator: indicator, national: national, regional: regional, words: words)
         let reading = wide.reading()
-        return (wide.svg(reading), TrendChart(indicator: indicator, national: national, regional: regional, narrow: true).svg(reading))
+        var narrow = wide
+        narrow.narrow = true
+        return (wide.svg(reading), narrow.svg(reading))
     }
 
     func svg() -> String { svg(reading()) }
@@ -126,7 +133,7 @@ struct TrendChart {
             + " aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(titleID)\">\(Markup.escape(reading.title))</title>"
         svg += "<desc id=\"\(descID)\">\(Markup.escape(reading.description))</desc>"
-        let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: scale, frame: frame)
+        let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: scale, frame: frame, words: words)
         svg += drawing.axes()
         if frame.isNarrow {
             svg += drawing.legend(lines)
@@ -137,7 +144,8 @@ struct TrendChart {
             let labels = drawing.labelPositions(for: lines)
             if let target = indicator.target { svg += drawing.target(target, labelY: labels.target) }
             for (offset, (line, label)) in zip(lines, labels.lines).enumerated() {
-                let text = offset == 0 ? [line.name, lastValueText(line)].compactMap { $0 }.joined(separator: " ") : line.name
+                let value = offset == 0 ? lastValueText(line) : nil
+                let text = value.map { words(.chartLineLabel, ["name": line.name, "value": $0]) } ?? line.name
                 svg += drawing.draw(line, labelAt: label.map { ($0.x, $0.y, text) })
             }
         }

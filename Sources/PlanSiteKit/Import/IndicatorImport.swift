@@ -12,6 +12,8 @@ public struct IndicatorImport {
     public var areaCode: String?
     public var sex: String?
     public var force = false
+    /// The templates, whose word file (`words/<language>.yml`) says the figures and comparisons as the pages do.
+    public var templatesFolder: URL?
 
     public init(contentFolder: URL, indicatorID: String) {
         self.contentFolder = contentFolder
@@ -50,8 +52,19 @@ public struct IndicatorImport {
 
     public func run(_ input: Input, from path: String) throws -> Outcome {
         let loaded = ContentLoader(contentFolder: contentFolder, displayPrefix: displayPrefix).load()
-        guard let site = loaded.site else {
+        guard var site = loaded.site else {
             throw ImportProblem("the content folder has errors that stop it loading; run plansite check")
+        }
+        if let templatesFolder {
+            var problems: [Diagnostic] = []
+            var sources = SourceCache()
+            site.words = WordFile.load(
+                from: DiskFiles(root: templatesFolder, displayPrefix: "templates/"), language: site.config.language,
+                languageLocation: site.config.languageLocation ?? SourceLocation(path: displayPrefix + "site.yml"),
+                problems: &problems, sources: &sources)
+            if let problem = problems.first(where: { $0.severity == .error }) {
+                throw ImportProblem("\(problem.location): \(problem.message); run plansite check")
+            }
         }
         let yml = try indicatorDocument()
         let geography = FieldReader(yml.root ?? .scalar(.init("")), in: yml, subject: "indicator").string("geography") ?? ""

@@ -45,6 +45,7 @@ struct SiteConfigReader {
             footerLinks: (fields.sequence("footer_links") ?? []).compactMap { readLink($0, fields) })
         config.statusLabels = readStatusLabels(fields)
         config.lastReviewedLocation = fields.value("last_reviewed").map(fields.location(of:))
+        config.languageLocation = fields.value("language").map(fields.location(of:))
         config.areaCode = fields.string("area_code")
         if let node = fields.value("logo"), let logo = fields.string("logo") {
             config.logo = Located(value: logo, location: fields.location(of: node))
@@ -97,7 +98,8 @@ struct SiteConfigReader {
             let clash = CommitmentStatus.allCases.first { other in
                 guard other != status else { return false }
                 let words =
-                    [labels[other] ?? other.label, other.label, other.rawValue]
+                    // The default labels are the names themselves ("On track" is on-track), in the word file.
+                    [labels[other] ?? other.rawValue, other.rawValue]
                     + CommitmentStatus.synonyms.filter { $0.value == other }.map(\.key)
                 return words.contains { key($0) == key(label) }
             }

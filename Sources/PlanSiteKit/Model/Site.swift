@@ -17,6 +17,8 @@ public struct Site: Sendable {
     public var unreadableTargets: Set<String> = []
     /// The browser audit's results, when the build is given them (`--audit-results`): the accessibility statement shows them.
     public var auditResults: AuditResults?
+    /// Every sentence and label the pages show, in the site's `language` (`templates/words/<language>.yml`).
+    public var words = Words.empty
 
     /// Each indicator's place in `indicators` by id: pages, references and the at-a-glance
     /// table look indicators up by id, and a search of the array made that quadratic at 10,000.
@@ -66,6 +68,8 @@ public struct SiteConfig: Sendable {
     public var statusLabels: [CommitmentStatus: String] = [:]
     /// Where `last_reviewed` is written, for the stale-data warning.
     public var lastReviewedLocation: SourceLocation?
+    /// Where `language:` is written, for a problem with its word file; nil when it is not written.
+    public var languageLocation: SourceLocation?
     /// `area_code:` the ONS code of the site's area (E06000032), the rows `plansite import` keeps.
     public var areaCode: String?
     /// `logo:` a file in the templates' `assets/` folder shown in the header, with where it is written.
@@ -122,19 +126,20 @@ public enum CommitmentStatus: String, Sendable, CaseIterable {
         self = status
     }
 
-    public var label: String {
+    /// Its words, in the site's language.
+    public func label(_ words: Words) -> String {
         switch self {
-        case .notStarted: "Not started"
-        case .onTrack: "On track"
-        case .atRisk: "At risk"
-        case .offTrack: "Off track"
-        case .achieved: "Achieved"
-        case .notAssessed: "Not assessed"
+        case .notStarted: words(.statusNotStarted)
+        case .onTrack: words(.statusOnTrack)
+        case .atRisk: words(.statusAtRisk)
+        case .offTrack: words(.statusOffTrack)
+        case .achieved: words(.statusAchieved)
+        case .notAssessed: words(.statusNotAssessed)
         }
     }
 
     /// The label `site.yml` gives it, or its own.
-    public func label(in config: SiteConfig) -> String { config.statusLabels[self] ?? label }
+    public func label(in config: SiteConfig, words: Words) -> String { config.statusLabels[self] ?? label(words) }
 
     /// The valid value nearest a typo ("on-trak" → "on-track"), when one is close.
     public static func nearest(to text: String) -> String? {

@@ -118,6 +118,12 @@ public struct BuildPipeline {
             return PipelineResult(files: nil, report: report, sources: sources, site: nil)
         }
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        var wordProblems: [Diagnostic] = []
+        site.words = WordFile.load(
+            from: options.templateFiles, language: site.config.language,
+            languageLocation: site.config.languageLocation ?? SourceLocation(path: options.contentDisplay + "site.yml"),
+            problems: &wordProblems, sources: &sources)
+        report.append(contentsOf: wordProblems)
         let contentIsComplete = !report.hasErrors
         if let url = options.auditResults {
             var problems: [Diagnostic] = []

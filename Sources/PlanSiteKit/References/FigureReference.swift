@@ -96,31 +96,34 @@ struct FigureText {
     var indicator: Indicator
     var site: Site
 
+    private var words: Words { site.words }
+
     private var presenter: IndicatorPresenter { IndicatorPresenter(indicator: indicator, site: site) }
 
     func text(_ field: FigureReference.Field) -> String {
         let latest = presenter.latest
         switch field {
         case .latest:
-            return latest?.value.map(presenter.formattedWithUnit) ?? "no figure published"
+            return latest?.value.map(presenter.formattedWithUnit) ?? words(.figureReferenceNoFigure)
         case .period:
-            return latest.map { PeriodText.display($0.period) } ?? "no period"
+            return latest.map { PeriodText.display($0.period, words) } ?? words(.figureReferenceNoPeriod)
         case .england:
             let national = site.config.nationalComparator
             guard let latest, let value = indicator.comparator(national)?.observation(for: latest.period)?.value else {
-                return "not available"
+                return words(.figureReferenceNotAvailable)
             }
             return presenter.formattedWithUnit(value)
         case .comparison:
             // In prose a bare "not compared" reads as an oversight: say why there is no verdict.
             switch presenter.comparison {
-            case .notTested: return "no test of the difference is possible, so the two are not compared"
-            case .tooFewEvents: return "too few events for a reliable comparison, so the two are not compared"
-            default: return presenter.comparison.label(against: site.config.nationalComparator)
+            case .notTested: return words(.figureReferenceNotTested)
+            case .tooFewEvents: return words(.figureReferenceTooFewEvents)
+            default: return presenter.comparison.label(against: site.config.nationalComparator, words: site.words)
             }
         case .target:
-            guard let target = indicator.target else { return "no target set" }
-            return presenter.formattedWithUnit(target.value) + (target.by.isEmpty ? "" : " by \(target.by)")
+            guard let target = indicator.target else { return words(.figureReferenceNoTarget) }
+            let value = presenter.formattedWithUnit(target.value)
+            return target.by.isEmpty ? value : words(.figureReferenceTargetBy, ["target": value, "by": target.by])
         case .change:
             return change
         }
@@ -130,14 +133,16 @@ struct FigureText {
     private var change: String {
         let values = indicator.series.filter { $0.value != nil }
         guard values.count >= 2, let now = values.last?.value, let previous = values.dropLast().last, let before = previous.value else {
-            return "no earlier figure"
+            return words(.figureReferenceNoEarlier)
         }
         let from = NumberFormat.format(before, decimals: indicator.decimals)
         let difference = NumberFormat.format(abs(now - before), decimals: indicator.decimals)
         if NumberFormat.format(now, decimals: indicator.decimals) == from {
-            return "no change since \(PeriodText.display(previous.period))"
+            return words(.figureReferenceNoChange, ["period": PeriodText.display(previous.period, words)])
         }
-        return "\(now > before ? "up" : "down") \(difference) from \(from) \(PeriodText.phrase(previous.period))"
+        return words(
+            now > before ? .figureReferenceUp : .figureReferenceDown,
+            ["difference": difference, "from": from, "when": PeriodText.phrase(previous.period, words)])
     }
 }
 

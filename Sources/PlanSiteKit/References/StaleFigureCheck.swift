@@ -88,7 +88,7 @@ struct StaleFigureCheck {
         let plain = { (value: Double) in NumberFormat.format(value, decimals: indicator.decimals).replacingOccurrences(of: ",", with: "") }
         guard plain(latestValue) != number.digits else { return nil }
         guard let older = indicator.series.last(where: { $0.value.map(plain) == number.digits && $0 != latest }),
-            !sentence.mentions(period: older.period)
+            !sentence.mentions(period: older.period, words: site.words)
         else { return nil }
         let quoted = String(text[number.range]) + (unitWritten.map { text[number.range.upperBound..<$0] } ?? "")
         return "\"\(quoted)\" is \(indicator.id)'s value for \(older.period); the latest is "
@@ -179,8 +179,8 @@ extension PeriodText {
 
 extension Substring {
     /// Whether a sentence names a period: as written, as shown ("31 March 2024"), or by month and year ("March 2024").
-    fileprivate func mentions(period: String) -> Bool {
-        let shown = PeriodText.display(period)
+    fileprivate func mentions(period: String, words: Words) -> Bool {
+        let shown = PeriodText.display(period, words)
         var forms = [period, shown]
         if shown != period, let space = shown.firstIndex(of: " ") { forms.append(String(shown[shown.index(after: space)...])) }
         return forms.contains { !$0.isEmpty && self.localizedCaseInsensitiveContains($0) }

@@ -45,21 +45,22 @@ struct AtAGlance {
         return [
             "title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
             "latest": presenter.latest?.value.map(presenter.formattedWithUnit) ?? "No figure published",
-            "period": presenter.latest.map { PeriodText.display($0.period) } ?? "–",
+            "period": presenter.latest.map { PeriodText.display($0.period, site.words) } ?? "–",
             "direction": presenter.travel.phrase,
-            "comparison": comparison.label(against: site.config.nationalComparator), "comparison_class": comparison.cssClass,
+            "comparison": comparison.label(against: site.config.nationalComparator, words: site.words),
+            "comparison_class": comparison.cssClass,
         ]
     }
 
     private func commitment(_ commitment: ContentPage, at address: PageAddress) -> [String: Any] {
         let progress = commitment.targets.compactMap { target in
-            site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).sentence }
+            site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0, words: site.words).sentence }
         }
         var values: [String: Any] = [
             "title": commitment.title, "href": address.link(to: commitment.outputDirectory),
             "progress": progress.map { ["sentence": $0] }, "has_progress": !progress.isEmpty,
         ]
-        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
+        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config, words: site.words)) { _, new in new }
         return values
     }
 }

@@ -6,6 +6,7 @@ struct BreakdownPresenter {
     var indicator: Indicator
     var national: String
     var index: Int
+    var words: Words
 
     private func format(_ value: Double?) -> String {
         value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? "–"
@@ -17,7 +18,7 @@ struct BreakdownPresenter {
     }
 
     func values() -> [String: Any] {
-        let chart = BreakdownChart(breakdown: breakdown, indicator: indicator, national: national, index: index)
+        let chart = BreakdownChart(breakdown: breakdown, indicator: indicator, national: national, index: index, words: words)
         var narrow = chart
         narrow.narrow = true
         let hasCI =
@@ -40,12 +41,12 @@ struct BreakdownPresenter {
                 "note": hasNotes ? ["text": ""] : NSNull(),
             ])
         }
-        let heading = "By \(breakdown.dimension), \(PeriodText.display(breakdown.period))"
+        let heading = "By \(breakdown.dimension), \(PeriodText.display(breakdown.period, words))"
         return [
             "heading": heading, "id": "breakdown-\(index + 1)",
             "chart": chart.svg(), "chart_narrow": narrow.svg(),
             "baseline_note": TemplateText.optional(chart.baselineNote),
-            "sentence": BreakdownSummary(breakdown: breakdown, indicator: indicator).sentence,
+            "sentence": BreakdownSummary(breakdown: breakdown, indicator: indicator, words: words).sentence,
             "caption": "\(chart.title) (\(indicator.unit))",
             "dimension": breakdown.dimension.prefix(1).uppercased() + breakdown.dimension.dropFirst(),
             "has_ci": hasCI, "has_notes": hasNotes, "rows": rows,

@@ -35,14 +35,14 @@ public enum Comparison: Equatable, Sendable {
     }
 
     /// "better than England", "not compared".
-    public func label(against name: String) -> String {
+    public func label(against name: String, words: Words) -> String {
         switch self {
-        case .better: "better than \(name)"
-        case .similar: "similar to \(name)"
-        case .worse: "worse than \(name)"
-        case .higher: "higher than \(name)"
-        case .lower: "lower than \(name)"
-        case .notTested, .tooFewEvents, .notCompared, .differentScale: "not compared"
+        case .better: words(.comparisonBetter, ["name": name])
+        case .similar: words(.comparisonSimilar, ["name": name])
+        case .worse: words(.comparisonWorse, ["name": name])
+        case .higher: words(.comparisonHigher, ["name": name])
+        case .lower: words(.comparisonLower, ["name": name])
+        case .notTested, .tooFewEvents, .notCompared, .differentScale: words(.comparisonNotCompared)
         }
     }
 

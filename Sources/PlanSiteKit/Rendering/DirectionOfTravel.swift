@@ -11,12 +11,12 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
     case notAssessed
 
     /// The words, exactly as they start badges and table cells.
-    public var words: String {
+    public func words(_ words: Words) -> String {
         switch self {
-        case .improving: "improving"
-        case .gettingWorse: "getting worse"
-        case .noSignificantChange: "no significant change"
-        case .notAssessed: "trend not assessed"
+        case .improving: words(.directionImproving)
+        case .gettingWorse: words(.directionGettingWorse)
+        case .noSignificantChange: words(.directionNoSignificantChange)
+        case .notAssessed: words(.directionNotAssessed)
         }
     }
 
@@ -37,25 +37,35 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
         public var window: String?
         /// What the page says under the badge.
         public var sentence: String
-
         /// "Improving, 2018 to 2022", "Trend not assessed (overlapping periods)", "No earlier figure":
         /// the same words in the at-a-glance table, the index, tiles and the indicator's page.
-        public var phrase: String {
-            if reason == .onlyOneFigure { return "No earlier figure" }
-            if let reason, direction == .notAssessed { return "Trend not assessed (\(reason.short))" }
-            return capitalised(direction.words) + (window.map { ", \($0)" } ?? "")
+        public var phrase: String
+
+        init(direction: DirectionOfTravel, reason: NoTrendReason? = nil, window: String? = nil, sentence: String, words: Words) {
+            self.direction = direction
+            self.reason = reason
+            self.window = window
+            self.sentence = sentence
+            if reason == .onlyOneFigure {
+                phrase = words(.trendPhraseNoEarlier)
+            } else if let reason, direction == .notAssessed {
+                phrase = words(.trendPhraseNotAssessed, ["reason": reason.short(words)])
+            } else {
+                let named = capitalised(direction.words(words))
+                phrase = window.map { words(.trendPhraseWindow, ["direction": named, "window": $0]) } ?? named
+            }
         }
     }
 
-    public static func assess(_ indicator: Indicator) -> Assessment {
+    public static func assess(_ indicator: Indicator, words: Words) -> Assessment {
         let present = indicator.series.filter { $0.value != nil }
         guard present.count >= 2 else {
             return Assessment(
-                direction: .notAssessed, reason: .onlyOneFigure, sentence: NoTrendReason.onlyOneFigure.sentence)
+                direction: .notAssessed, reason: .onlyOneFigure, sentence: NoTrendReason.onlyOneFigure.sentence(words), words: words)
         }
-        let movement = TrendMovement(figures: present, decimals: indicator.decimals).sentence
+        let movement = TrendMovement(figures: present, decimals: indicator.decimals, words: words).sentence
         let notAssessed = { (reason: NoTrendReason) in
-            Assessment(direction: .notAssessed, reason: reason, sentence: movement + " " + reason.sentence)
+            Assessment(direction: .notAssessed, reason: reason, sentence: movement + " " + reason.sentence(words), words: words)
         }
         if indicator.measure == .count || indicator.valueType == .count { return notAssessed(.count) }
         let window: TrendWindow
@@ -67,20 +77,22 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
             return notAssessed(window.stop ?? .fewerThanFive(yearly: window.run.count))
         }
         let points = Array(window.run.suffix(TrendTest.points))
-        switch TrendEvidence.test(points, of: indicator) {
+        switch TrendEvidence.test(points, of: indicator, words: words) {
         case .failure(let error): return notAssessed(error.reason)
-        case .success(let evidence): return verdict(evidence, points: points, indicator: indicator)
+        case .success(let evidence): return verdict(evidence, points: points, indicator: indicator, words: words)
         }
     }
 
-    private static func verdict(_ evidence: TrendEvidence, points: [Observation], indicator: Indicator) -> Assessment {
-        let span = "\(PeriodText.display(points[0].period)) to \(PeriodText.display(points[points.count - 1].period))"
+    private static func verdict(_ evidence: TrendEvidence, points: [Observation], indicator: Indicator, words: Words) -> Assessment {
+        let span = words.span(
+            PeriodText.display(points[0].period, words), PeriodText.display(points[points.count - 1].period, words))
         let rise: Bool? = evidence.result.isSignificant ? evidence.result.slope > 0 : nil
-        let movement = TrendMovement(figures: points, decimals: indicator.decimals).endpoints
+        let movement = TrendMovement(figures: points, decimals: indicator.decimals, words: words).endpoints
         if indicator.polarity == .noJudgement {
             let reason = NoTrendReason.noPolarity(rise: rise)
             return Assessment(
-                direction: .notAssessed, reason: reason, sentence: movement + " " + reason.sentence + evidence.basis)
+                direction: .notAssessed, reason: reason, sentence: movement + " " + reason.sentence(words) + evidence.basis,
+                words: words)
         }
         let direction: DirectionOfTravel =
             switch (rise, indicator.polarity) {
@@ -88,19 +100,21 @@ public enum DirectionOfTravel: String, Sendable, CaseIterable {
             case (true?, .higherIsBetter), (false?, .lowerIsBetter): .improving
             default: .gettingWorse
             }
-        var sentence =
-            "\(capitalised(direction.words)): a trend test on the five yearly figures from \(span),"
-            + " the method Fingertips uses,"
+        let key: WordKey
         if let rise {
-            let better = indicator.polarity == .higherIsBetter ? "higher" : "lower"
-            sentence += " finds a significant \(rise ? "rise" : "fall"), and \(better) is better."
-        } else if evidence.result.slopeKeepsSign {
-            sentence += " finds no significant rise or fall."
+            let higherIsBetter = indicator.polarity == .higherIsBetter
+            key =
+                switch (rise, higherIsBetter) {
+                case (true, true): .trendVerdictRiseHigherBetter
+                case (true, false): .trendVerdictRiseLowerBetter
+                case (false, true): .trendVerdictFallHigherBetter
+                case (false, false): .trendVerdictFallLowerBetter
+                }
         } else {
-            sentence += " finds no steady rise or fall: leaving out a single year reverses the direction."
+            key = evidence.result.slopeKeepsSign ? .trendVerdictNoChange : .trendVerdictUnsteady
         }
-        return Assessment(direction: direction, window: span, sentence: sentence + " " + movement + evidence.basis)
+        let sentence = words(key, ["direction": capitalised(direction.words(words)), "span": span])
+        return Assessment(
+            direction: direction, window: span, sentence: sentence + " " + movement + evidence.basis, words: words)
     }
 }
-
-func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

@@ -18,7 +18,7 @@ extension IndicatorPresenter {
         let rows: [[String: Any]] = periods().reversed().map { period in
             let observation = own[period]
             var row: [String: Any] = [
-                "period": PeriodText.display(period), "value": cell(observation),
+                "period": PeriodText.display(period, site.words), "value": cell(observation),
                 "flags": Self.flagMarks(observation),
             ]
             row["ci"] = hasCI ? ["text": interval(observation)] : NSNull()

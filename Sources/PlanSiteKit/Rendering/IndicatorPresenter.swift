@@ -19,7 +19,7 @@ struct IndicatorPresenter: Sendable {
         self.indicator = indicator
         self.site = site
         latest = indicator.latest
-        travel = DirectionOfTravel.assess(indicator)
+        travel = DirectionOfTravel.assess(indicator, words: site.words)
         comparison = Self.comparison(of: indicator, latest: latest, against: site.config.nationalComparator)
     }
 
@@ -31,7 +31,7 @@ struct IndicatorPresenter: Sendable {
     }
 
     func formattedWithUnit(_ value: Double) -> String {
-        NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)
+        NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit, words: site.words)
     }
 
     /// The latest figure against one comparator's figure for the same period.
@@ -54,7 +54,7 @@ struct IndicatorPresenter: Sendable {
     /// "78.1 years (period not stated)", "76 people in 2016".
     var headline: String {
         guard let latest, let value = latest.value else { return "No figure published" }
-        return "\(formattedWithUnit(value)) \(PeriodText.phrase(latest.period))"
+        return "\(formattedWithUnit(value)) \(PeriodText.phrase(latest.period, site.words))"
     }
 
     /// Said when the newest period has no value, so the headline is not mistaken for it.
@@ -72,8 +72,9 @@ struct IndicatorPresenter: Sendable {
         [
             "title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
             "latest": latest?.value.map(formattedWithUnit) ?? "No figure",
-            "period": latest.map { PeriodText.display($0.period) } ?? "", "national": comparatorValue(national, for: latest?.period),
-            "comparison": comparison.label(against: national), "comparison_class": comparison.cssClass,
+            "period": latest.map { PeriodText.display($0.period, site.words) } ?? "",
+            "national": comparatorValue(national, for: latest?.period),
+            "comparison": comparison.label(against: national, words: site.words), "comparison_class": comparison.cssClass,
             "trend": travel.phrase,
         ]
     }
@@ -89,7 +90,8 @@ struct IndicatorPresenter: Sendable {
             "headline": headline, "sparkline": Sparkline(indicator: indicator).svg(),
         ]
         values["comparison"] =
-            isCompared ? ["label": comparison.label(against: national), "class": comparison.cssClass] as [String: Any] : NSNull()
+            isCompared
+            ? ["label": comparison.label(against: national, words: site.words), "class": comparison.cssClass] as [String: Any] : NSNull()
         values["direction"] =
             travel.reason == .onlyOneFigure ? NSNull() : ["phrase": travel.phrase, "class": travel.direction.cssClass] as [String: Any]
         return values
@@ -99,7 +101,7 @@ struct IndicatorPresenter: Sendable {
     ///   - notesHTML: the indicator's notes, rendered for this page.
     ///   - csvBytes: the size of this indicator's CSV download, for its link.
     func page(at address: PageAddress, notesHTML: String?, csvBytes: Int) -> [String: Any] {
-        let chart = TrendChart.drawings(of: indicator, national: national, regional: regional)
+        let chart = TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
         var values: [String: Any] = [
             "headline": headline,
             "unit": indicator.unit,
@@ -115,7 +117,7 @@ struct IndicatorPresenter: Sendable {
             "secondary": indicator.provenance == .secondary,
             "provenance": provenanceText,
             "csv_href": address.link(to: "data/\(indicator.id).csv"),
-            "csv_label": "CSV, \(DataDownloads.sizeLabel(csvBytes))",
+            "csv_label": "CSV, \(DataDownloads.sizeLabel(csvBytes, words: site.words))",
         ]
         values["newer_gap"] = TemplateText.optional(newerGap)
         values["chart_key"] = TemplateText.optional(chartKey)
@@ -160,7 +162,7 @@ struct IndicatorPresenter: Sendable {
 
     func breakdowns() -> [[String: Any]] {
         indicator.breakdowns.enumerated().map { index, breakdown in
-            BreakdownPresenter(breakdown: breakdown, indicator: indicator, national: national, index: index).values()
+            BreakdownPresenter(breakdown: breakdown, indicator: indicator, national: national, index: index, words: site.words).values()
         }
     }
 
@@ -182,7 +184,7 @@ struct IndicatorPresenter: Sendable {
         return names.map { name in
             let result = comparison(against: name)
             return [
-                "name": name, "label": result.label(against: name), "class": result.cssClass,
+                "name": name, "label": result.label(against: name, words: site.words), "class": result.cssClass,
                 "method": method(result, against: name),
             ]
         }
@@ -194,7 +196,7 @@ struct IndicatorPresenter: Sendable {
             return
                 "The source does not state the period of the figure, so no \(name) figure can be matched to it and no comparison is made."
         }
-        return "There is no \(name) figure for \(PeriodText.display(latest.period)), so no comparison is made."
+        return "There is no \(name) figure for \(PeriodText.display(latest.period, site.words)), so no comparison is made."
     }
 
     func method(_ result: Comparison, against name: String) -> String {
@@ -234,7 +236,7 @@ struct IndicatorPresenter: Sendable {
         guard let latest, let value = latest.value else { return "" }
         let reference = indicator.comparator(name)?.observation(for: latest.period)?.value
         let theirs = reference.map(formattedWithUnit) ?? "no figure"
-        return "\(indicator.geography): \(formattedWithUnit(value)); \(name): \(theirs) (\(PeriodText.display(latest.period)))."
+        return "\(indicator.geography): \(formattedWithUnit(value)); \(name): \(theirs) (\(PeriodText.display(latest.period, site.words)))."
     }
 
     /// Said of a rate made from fewer than 10 events, which OHID flags as unreliable.

@@ -22,67 +22,53 @@ public enum NoTrendReason: Sendable, Equatable {
     case noPolarity(rise: Bool?)
 
     /// In brackets after "Trend not assessed" in badges and tables.
-    var short: String {
+    func short(_ words: Words) -> String {
         switch self {
-        case .onlyOneFigure: "only one figure"
-        case .periodsNotYears: "periods not stated as years"
-        case .rollingPeriods: "overlapping periods"
-        case .multiYearPeriods: "periods of several years"
-        case .quarterly: "quarterly figures"
-        case .singleDates: "figures for single dates"
-        case .fewerThanFive: "fewer than five yearly figures"
-        case .breakInSeries: "break in the series"
-        case .gap: "gap in the series"
-        case .count: "a count"
-        case .noIntervals: "no confidence intervals"
-        case .extremeProportion: "a 0% or 100% figure"
-        case .noPolarity: "neither higher nor lower is better"
+        case .onlyOneFigure: words(.noTrendShortOnlyOneFigure)
+        case .periodsNotYears: words(.noTrendShortPeriodsNotYears)
+        case .rollingPeriods: words(.noTrendShortRollingPeriods)
+        case .multiYearPeriods: words(.noTrendShortMultiYearPeriods)
+        case .quarterly: words(.noTrendShortQuarterly)
+        case .singleDates: words(.noTrendShortSingleDates)
+        case .fewerThanFive: words(.noTrendShortFewerThanFive)
+        case .breakInSeries: words(.noTrendShortBreakInSeries)
+        case .gap: words(.noTrendShortGap)
+        case .count: words(.noTrendShortCount)
+        case .noIntervals: words(.noTrendShortNoIntervals)
+        case .extremeProportion: words(.noTrendShortExtremeProportion)
+        case .noPolarity: words(.noTrendShortNoPolarity)
         }
     }
 
-    private static let needs = "the trend test needs at least five separate yearly figures"
-
     /// The reason as a sentence for the indicator's page.
-    var sentence: String {
-        if case .onlyOneFigure = self { return "There is no earlier figure to compare with, so no trend is assessed." }
+    func sentence(_ words: Words) -> String {
+        if case .onlyOneFigure = self { return words(.noTrendOnlyOneFigure) }
         if case .noPolarity(let rise) = self {
-            let found = rise.map { $0 ? "a significant rise" : "a significant fall" } ?? "no significant change"
-            return "A trend test on the five latest yearly figures finds \(found), but neither higher nor lower is"
-                + " better for this measure, so it is not called improving or getting worse."
+            return words(rise.map { $0 ? .noTrendNoPolarityRise : .noTrendNoPolarityFall } ?? .noTrendNoPolarityNone)
         }
-        return "No trend is assessed: " + why + "."
+        return words(.noTrendSentence, ["why": why(words)])
     }
 
     /// After "No trend is assessed: ".
-    private var why: String {
-        switch self {
+    private func why(_ words: Words) -> String {
+        let needs = words(.noTrendNeeds)
+        let figures = { (count: Int) in words(.yearlyFigures, count: count) }
+        return switch self {
         case .onlyOneFigure, .noPolarity: ""
-        case .periodsNotYears: "the figures are not for a run of stated years"
-        case .rollingPeriods(let example):
-            "each figure covers several years that overlap with the next (such as \(example)),"
-                + " so they are not separate measurements, and \(Self.needs)"
-        case .multiYearPeriods(let example): "each figure covers several years (such as \(example)), and \(Self.needs)"
-        case .quarterly: "these are quarterly figures, which move with the seasons, and \(Self.needs)"
-        case .singleDates: "the figures are for single dates less than a year apart, and \(Self.needs)"
-        case .fewerThanFive(let yearly):
-            "there \(yearly == 1 ? "is" : "are") only \(Self.figures(yearly)) in a row, and \(Self.needs)"
+        case .periodsNotYears: words(.noTrendWhyPeriodsNotYears)
+        case .rollingPeriods(let example): words(.noTrendWhyRollingPeriods, ["example": example, "needs": needs])
+        case .multiYearPeriods(let example): words(.noTrendWhyMultiYearPeriods, ["example": example, "needs": needs])
+        case .quarterly: words(.noTrendWhyQuarterly, ["needs": needs])
+        case .singleDates: words(.noTrendWhySingleDates, ["needs": needs])
+        case .fewerThanFive(let yearly): words(.noTrendWhyFewerThanFive, count: yearly, ["needs": needs])
         case .breakInSeries(let period, let yearly):
-            "the series has a break at \(PeriodText.display(period)) (figures before it were measured differently),"
-                + " and only \(Self.figures(yearly)) from it on; \(Self.needs)"
+            words(
+                .noTrendWhyBreakInSeries, ["period": PeriodText.display(period, words), "figures": figures(yearly), "needs": needs])
         case .gap(let period, let yearly):
-            "there is no figure for \(PeriodText.display(period)), and only \(Self.figures(yearly)) after it;"
-                + " \(Self.needs)"
-        case .count:
-            "this is a count, which grows and shrinks with the population as well as with what is counted;"
-                + " trends are tested on rates, percentages and similar measures"
-        case .noIntervals:
-            "the source gives no confidence intervals, nor counts to compute them from,"
-                + " and the trend test needs them to weigh each figure"
-        case .extremeProportion: "a figure of 0% or 100% among the latest five leaves the trend test undefined"
+            words(.noTrendWhyGap, ["period": PeriodText.display(period, words), "figures": figures(yearly), "needs": needs])
+        case .count: words(.noTrendWhyCount)
+        case .noIntervals: words(.noTrendWhyNoIntervals)
+        case .extremeProportion: words(.noTrendWhyExtremeProportion)
         }
-    }
-
-    private static func figures(_ count: Int) -> String {
-        count == 1 ? "1 yearly figure" : "\(count) yearly figures"
     }
 }

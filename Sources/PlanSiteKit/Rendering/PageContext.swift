@@ -27,7 +27,7 @@ struct PageContext {
             // Templates name their own assets as {{assets_href}}/logo.svg, from any page's depth.
             "assets_href": String(address.link(to: "assets/").dropLast()),
             "canonical_url": address.absoluteURL(base: config.baseURL),
-            "last_reviewed": PeriodText.display(config.lastReviewed),
+            "last_reviewed": PeriodText.display(config.lastReviewed, site.words),
             "licence": ["title": config.dataLicence.title, "url": config.dataLicence.url],
             "navigation": navigation(),
             "breadcrumbs": breadcrumbs(),
@@ -46,6 +46,7 @@ struct PageContext {
         values["logo"] = config.logo.map { ["src": address.link(to: "assets/" + $0.value), "alt": config.logoAlt] } ?? NSNull()
         values["plan_horizon"] = TemplateText.optional(config.planHorizon)
         values["parent"] = config.parent.map { ["title": $0.title, "url": $0.url] } ?? NSNull()
+        values["words"] = site.words
         return values
     }
 

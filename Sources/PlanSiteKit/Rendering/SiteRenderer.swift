@@ -139,11 +139,13 @@ public struct SiteRenderer: Sendable {
         values["summary"] = TemplateText.optional(commitment.summary)
         values["content"] = body(of: commitment)
         values["due"] = TemplateText.optional(commitment.due)
-        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
+        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config, words: site.words)) { _, new in new }
         values["indicators"] = tiles(for: commitment, at: address)
         values["has_indicators"] = !commitment.indicatorIDs.isEmpty
         let progress = commitment.targets.compactMap { target in
-            site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).values(at: address) }
+            site.indicator(target.indicator.value).map {
+                TargetProgress(target: target, indicator: $0, words: site.words).values(at: address)
+            }
         }
         values["targets"] = progress
         values["has_targets"] = !progress.isEmpty
@@ -183,7 +185,7 @@ public struct SiteRenderer: Sendable {
         let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
         values["rows"] = byTitle.map { presenter(for: $0).row(at: address) }
         values["national"] = site.config.nationalComparator
-        values["downloads"] = DataDownloads.links(to: downloads, at: address)
+        values["downloads"] = DataDownloads.links(to: downloads, at: address, words: site.words)
         return page(values, template: "indicators", at: address)
     }
 
@@ -253,9 +255,11 @@ public struct SiteRenderer: Sendable {
             "title": commitment.title, "summary": TemplateText.optional(commitment.summary),
             "href": address.link(to: commitment.outputDirectory),
         ]
-        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config)) { _, new in new }
+        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config, words: site.words)) { _, new in new }
         values["progress"] = commitment.targets.compactMap { target in
-            site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0).values(at: address) }
+            site.indicator(target.indicator.value).map {
+                TargetProgress(target: target, indicator: $0, words: site.words).values(at: address)
+            }
         }
         return values
     }

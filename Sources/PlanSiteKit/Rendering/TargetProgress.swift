@@ -3,6 +3,7 @@
 struct TargetProgress {
     var target: CommitmentTarget
     var indicator: Indicator
+    var words: Words
 
     func values(at address: PageAddress) -> [String: Any] {
         [
@@ -33,7 +34,7 @@ struct TargetProgress {
     var sentence: String {
         guard let latest, let value = latest.value else { return "No figure has been published yet for \(indicator.title.lowercased())." }
         let figure =
-            "\(NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit)) \(PeriodText.phrase(latest.period))"
+            "\(NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit, words: words)) \(PeriodText.phrase(latest.period, words))"
         let label = target.label.prefix(1).lowercased() + target.label.dropFirst()
         let gap = format(abs(value - target.value))
         let aboveWanted = indicator.polarity != .lowerIsBetter
@@ -58,6 +59,6 @@ struct TargetProgress {
         }
         guard let targetYears, latestYears.upperBound < targetYears.lowerBound else { return nil }
         return
-            "The latest figure, for \(PeriodText.display(latest.period)), predates the target's period (\(target.by)): it shows the position then, not whether the target has been met."
+            "The latest figure, for \(PeriodText.display(latest.period, words)), predates the target's period (\(target.by)): it shows the position then, not whether the target has been met."
     }
 }

@@ -7,12 +7,12 @@ struct TrendEvidence {
     /// " The test used the counts and denominators." and the like: what it was run on.
     var basis: String
 
-    static func test(_ points: [Observation], of indicator: Indicator) -> Result<TrendEvidence, NoTrendReasonError> {
+    static func test(_ points: [Observation], of indicator: Indicator, words: Words) -> Result<TrendEvidence, NoTrendReasonError> {
         if indicator.valueType == .proportion, points.allSatisfy({ $0.count != nil && $0.denominator != nil }) {
             let result = TrendTest.proportions(
                 counts: points.compactMap(\.count), denominators: points.compactMap(\.denominator))
             guard let result else { return .failure(.init(.extremeProportion)) }
-            return .success(TrendEvidence(result: result, basis: " The test used each year's count and denominator."))
+            return .success(TrendEvidence(result: result, basis: " " + words(.trendBasisCounts)))
         }
         let intervals = points.map {
             FigureInterval.of($0, valueType: indicator.valueType, multiplier: indicator.multiplier)
@@ -24,11 +24,12 @@ struct TrendEvidence {
             return .failure(.init(.noIntervals))
         }
         let methods = Set(intervals.compactMap { $0?.computedBy })
-        let computed = methods.map(\.name).sorted().joined(separator: " and ")
+        let names = methods.map(\.name).sorted()
+        let computed = names.dropFirst().reduce(names.first ?? "") { words(.listAnd, ["list": $0, "last": $1]) }
         let basis =
-            methods.isEmpty
-            ? " The test weighs each figure by its published 95% confidence interval."
-            : " The test weighs each figure by a 95% interval that PlanSite computed from its count, by \(computed)."
+            " "
+            + (methods.isEmpty
+                ? words(.trendBasisPublishedIntervals) : words(.trendBasisComputedIntervals, ["methods": computed]))
         return .success(TrendEvidence(result: result, basis: basis))
     }
 }
@@ -39,32 +40,56 @@ struct TrendMovement {
     /// Figures with values, oldest first; at least two.
     var figures: [Observation]
     var decimals: Int
+    var words: Words
 
     private func text(_ observation: Observation) -> String {
-        "\(NumberFormat.format(observation.value ?? 0, decimals: decimals)) \(PeriodText.phrase(observation.period))"
+        words.figure(NumberFormat.format(observation.value ?? 0, decimals: decimals), at: observation.period)
     }
 
     /// The latest against the one before, and the first of the last five when that is earlier still.
     var sentence: String {
         let latest = figures[figures.count - 1]
         let previous = figures[figures.count - 2]
-        var sentence = "\(text(latest)), \(step(from: previous, to: latest)) \(text(previous))"
         let recent = figures.suffix(TrendTest.points)
-        if recent.count > 2, let first = recent.first { sentence += "; it was \(text(first))" }
-        return sentence + "."
+        let step = step(from: previous, to: latest)
+        guard recent.count > 2, let first = recent.first else {
+            return words(step.twoFigures, ["latest": text(latest), "earlier": text(previous)])
+        }
+        return words(step.since, ["latest": text(latest), "earlier": text(previous), "first": text(first)])
     }
 
     /// The latest and the first of the window: "4.9 in 2022, down from 22.0 in 2018."
     var endpoints: String {
         let latest = figures[figures.count - 1]
         let first = figures[0]
-        return "\(text(latest)), \(step(from: first, to: latest)) \(text(first))."
+        return words(step(from: first, to: latest).twoFigures, ["latest": text(latest), "earlier": text(first)])
     }
 
-    private func step(from earlier: Observation, to later: Observation) -> String {
+    /// Up, down or the same, as the two figures are written.
+    private enum Step {
+        case up, down, same
+
+        var twoFigures: WordKey {
+            switch self {
+            case .up: .movementUp
+            case .down: .movementDown
+            case .same: .movementSame
+            }
+        }
+
+        var since: WordKey {
+            switch self {
+            case .up: .movementUpSince
+            case .down: .movementDownSince
+            case .same: .movementSameSince
+            }
+        }
+    }
+
+    private func step(from earlier: Observation, to later: Observation) -> Step {
         let before = NumberFormat.format(earlier.value ?? 0, decimals: decimals)
         let after = NumberFormat.format(later.value ?? 0, decimals: decimals)
-        if before == after { return "the same as" }
-        return (later.value ?? 0) > (earlier.value ?? 0) ? "up from" : "down from"
+        if before == after { return .same }
+        return (later.value ?? 0) > (earlier.value ?? 0) ? .up : .down
     }
 }

@@ -82,7 +82,7 @@ struct TrendWindow {
         case .year(let year) where period.count == 4: String(year - 1)
         case .year(let year): "\(year - 1)-" + String(format: "%02d", year % 100)
         case .date(let year, let month, let day): "\(day) \(PeriodText.months[month - 1]) \(year - 1)"
-        default: "the year before \(PeriodText.display(period))"
+        default: "the year before \(PeriodText.englishDisplay(period))"
         }
     }
 }

@@ -46,6 +46,8 @@ public enum TemplateKeyReference {
                 keys[path, default: []].insert("absent")
             case is Bool:
                 keys[path, default: []].insert("true or false")
+            case is Words:
+                keys[path, default: []].insert("the word file's entries: `{{words.key}}` (docs/words.md)")
             case is Int, is Double:
                 keys[path, default: []].insert("number")
             default:

@@ -64,13 +64,13 @@ public enum NumberFormat {
         return parts[0] + "." + fraction.padding(toLength: decimals, withPad: "0", startingAt: 0)
     }
 
-    /// "78.1 years", "27%", "76 people"; the unit as the indicator names it.
-    public static func withUnit(_ value: Double, decimals: Int, unit: String) -> String {
+    /// "78.1 years", "27%", "76 people"; the unit as the indicator names it, joined as the site's words join them.
+    public static func withUnit(_ value: Double, decimals: Int, unit: String, words: Words) -> String {
         let number = format(value, decimals: decimals)
         switch unit {
-        case "%": return number + "%"
+        case "%": return words(.numberPercent, ["number": number])
         case "count", "": return number
-        default: return number + " " + unit
+        default: return words(.numberWithUnit, ["number": number, "unit": unit])
         }
     }
 }

@@ -61,11 +61,11 @@ struct CommitmentAssessmentCheck {
             else { return nil }
             let short = indicator.polarity == .lowerIsBetter ? value > goal.value : value < goal.value
             guard short else { return nil }
-            let figure = { (v: Double) in NumberFormat.withUnit(v, decimals: indicator.decimals, unit: indicator.unit) }
+            let figure = { (v: Double) in NumberFormat.withUnit(v, decimals: indicator.decimals, unit: indicator.unit, words: site.words) }
             return .warning(
                 target.indicator.location,
                 "the status is \(status.rawValue), but \(indicator.id)'s latest figure, \(figure(value)) "
-                    + "\(PeriodText.phrase(latest.period)), is short of \(goal.describe(figure)); "
+                    + "\(PeriodText.phrase(latest.period, site.words)), is short of \(goal.describe(figure, words: site.words)); "
                     + "judge the status again: \(status.rawValue) says the figures meet the target")
         }
     }
@@ -81,13 +81,13 @@ struct TargetLine {
         var target: CommitmentTarget
         var onLine: Bool
 
-        func describe(_ figure: (Double) -> String) -> String {
+        func describe(_ figure: (Double) -> String, words: Words) -> String {
             let label = target.label
             guard onLine, let baseline = target.baseline, let start = baseline.value else {
                 return "the target of \(figure(target.value)) (\(label))"
             }
             return "\(figure(value)), where the straight line from the baseline (\(figure(start)) "
-                + "\(PeriodText.phrase(baseline.period))) to the target (\(figure(target.value)) by \(target.by)) stands"
+                + "\(PeriodText.phrase(baseline.period, words))) to the target (\(figure(target.value)) by \(target.by)) stands"
         }
     }
 

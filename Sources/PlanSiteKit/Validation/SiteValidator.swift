@@ -56,7 +56,7 @@ public struct SiteValidator: Sendable {
                 problems += ThemeContrast(css: css, path: templates.displayPrefix + "assets/site.css").problems()
             }
             if let pages = assembly.pages {
-                problems += TemplateKeyLint(templates: templates, pages: pages, parallel: parallel).check()
+                problems += TemplateKeyLint(templates: templates, pages: pages, parallel: parallel, words: assembly.site.words).check()
             }
         }
         return problems

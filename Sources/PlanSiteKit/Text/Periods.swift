@@ -111,13 +111,19 @@ enum PeriodText {
     static let notStated = "period not stated"
 
     /// "in 2020-21", "on 31 March 2024", "(period not stated)".
-    static func phrase(_ period: String) -> String {
-        if period.lowercased().contains("not stated") { return "(\(period))" }
-        return date(period) == nil ? "in \(period)" : "on \(display(period))"
+    static func phrase(_ period: String, _ words: Words) -> String {
+        if period.lowercased().contains("not stated") { return words(.periodUnstated, ["period": period]) }
+        return date(period) == nil ? words(.periodIn, ["period": period]) : words(.periodOn, ["date": display(period, words)])
     }
 
-    /// "31 March 2024" for an ISO date; any other period as written.
-    static func display(_ period: String) -> String {
+    /// "31 March 2024" for an ISO date, in the site's words; any other period as written.
+    static func display(_ period: String, _ words: Words) -> String {
+        guard let date = date(period) else { return period }
+        return words.date(year: date.year, month: date.month, day: date.day)
+    }
+
+    /// "31 March 2024" in English, for messages to the people who write the content.
+    static func englishDisplay(_ period: String) -> String {
         guard let date = date(period) else { return period }
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
@@ -142,6 +148,7 @@ enum PeriodText {
         return first...last
     }
 
+    /// The English month names content may write in a date ("31 March 2024"), for reading it.
     static let months = [
         "January", "February", "March", "April", "May", "June", "July",
         "August", "September", "October", "November", "December",

@@ -8,6 +8,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public let month: Int
     public let day: Int
 
+    /// English month names, for messages to the people who write the content (pages use `Words`).
     public static let months = [
         "January", "February", "March", "April", "May", "June", "July",
         "August", "September", "October", "November", "December",
@@ -72,8 +73,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// "3 November 2026", as pages write dates.
+    /// "3 November 2026" in English, as messages to the people who write the content say dates.
     public var long: String { "\(day) \(Self.months[month - 1]) \(year)" }
+
+    /// "3 November 2026", as pages write dates, in the site's words.
+    public func long(_ words: Words) -> String { words.date(year: year, month: month, day: day) }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
