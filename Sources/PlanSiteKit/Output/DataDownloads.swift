@@ -40,10 +40,10 @@ struct DataDownloads {
     }
 
     /// Links to the whole-site downloads among `files`, with format and size, e.g. "CSV, 2 KB".
-    static func links(to files: [OutputFile], at address: PageAddress) -> [[String: Any]] {
+    static func links(to files: [OutputFile], at address: PageAddress) -> [DownloadLink] {
         [("data/indicators.csv", "CSV"), ("data/indicators.json", "JSON")].compactMap { path, format in
             guard let file = files.first(where: { $0.path == path }) else { return nil }
-            return ["title": "All indicators", "href": address.link(to: path), "format": format, "size": sizeLabel(file.contents.count)]
+            return DownloadLink(title: "All indicators", href: address.link(to: path), format: format, size: sizeLabel(file.contents.count))
         }
     }
 

@@ -1,56 +1,58 @@
 import Foundation
 
 /// The keys each template receives, written out for template authors
-/// (docs/template-keys.md). Made from the values the renderer really builds, so a
-/// test can tell when the page is out of date.
+/// (docs/template-keys.md). Made from the keys each page type declares (`PageKinds`,
+/// `PageLayout` and the records inside them): the same declarations rendering and the
+/// template-key lint read, so a test can tell when the page is out of date.
 public enum TemplateKeyReference {
-    public static func markdown(for pages: [PageRender]) -> String {
-        var keys: [String: [String: Set<String>]] = [:]  // template → key path → kinds
-        for page in pages {
-            collect(page.values, prefix: "", into: &keys[page.template, default: [:]])
-        }
+    public static func markdown() -> String {
         var lines = [
             "# Keys each template receives",
             "",
-            "Generated from the values the renderer builds for the test sites; `make test` fails",
-            "when this page is out of date (re-record with `PLANSITE_RECORD=1 swift test --filter TemplateKeyReferenceTests`).",
-            "Every page also receives the layout's keys (`page_title`, `navigation`, …), listed under each template.",
-            "A key marked *absent* may be missing on some pages: wrap what uses it in `{{#key}}…{{/key}}`.",
-            "`[]` marks a list; `list[].key` is a key of each item.",
+            "Generated from the keys each kind of page declares (`Sources/PlanSiteKit/Rendering/PageModels.swift`,",
+            "`PageLayout.swift` and the records beside them): rendering and `plansite check` read the same declarations.",
+            "`make test` fails when this page is out of date (re-record with",
+            "`PLANSITE_RECORD=1 swift test --filter TemplateKeyReferenceTests`).",
+            "",
+            "Every page receives the layout's keys (the first table) as well as its template's own.",
+            "A value marked *or absent* may be missing on some pages: wrap what uses it in `{{#key}}…{{/key}}`.",
+            "`[]` marks a list; `list[].key` is a key of each item. *HTML* is markup PlanSite made: write it as `{{{key}}}`.",
+            "Inside a section or list, the keys around it can still be named.",
         ]
-        for template in keys.keys.sorted() {
-            lines += ["", "## \(template).mustache", "", "| key | value |", "| --- | --- |"]
-            for (path, kinds) in keys[template]!.sorted(by: { $0.key < $1.key }) {
-                lines.append("| `\(path)` | \(kinds.sorted().joined(separator: ", ")) |")
-            }
+        lines += table("Every page: layout.mustache and its partials", keys: PageLayout.keys.info)
+        for kind in PageKinds.all.sorted(by: { $0.template < $1.template }) {
+            // The layout's keys are in the first table.
+            let layout = Set(PageLayout.keys.info.map(\.name))
+            lines += table("\(kind.template).mustache", keys: kind.keys.keys.filter { !layout.contains($0.name) })
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func collect(_ values: [String: Any], prefix: String, into keys: inout [String: Set<String>]) {
-        for (key, value) in values {
-            let path = prefix + key
-            // Strings, records and lists first: `is NSNull` asked of a dictionary bridges it to Foundation.
-            switch value {
-            case is String:
-                keys[path, default: []].insert("text")
-            case let record as [String: Any]:
-                keys[path, default: []].insert("record")
-                collect(record, prefix: path + ".", into: &keys)
-            case let list as [[String: Any]]:
-                keys[path, default: []].insert("list")
-                for item in list { collect(item, prefix: path + "[].", into: &keys) }
-            case let list as [Any]:
-                keys[path, default: []].insert(list.isEmpty ? "list" : "list of text")
-            case is NSNull:
-                keys[path, default: []].insert("absent")
-            case is Bool:
-                keys[path, default: []].insert("true or false")
-            case is Int, is Double:
-                keys[path, default: []].insert("number")
-            default:
-                keys[path, default: []].insert(String(describing: type(of: value)))
+    private static func table(_ heading: String, keys: [TemplateKeyInfo]) -> [String] {
+        var lines = ["", "## \(heading)", "", "| key | value | meaning |", "| --- | --- | --- |"]
+        func add(_ keys: [TemplateKeyInfo], prefix: String) {
+            for key in keys {
+                let path = prefix + key.name
+                let meaning = key.meaning.replacingOccurrences(of: "|", with: "\\|")
+                lines.append("| `\(path)` | \(describe(key.kind))\(key.optional ? " or absent" : "") | \(meaning) |")
+                switch key.kind {
+                case .record(let children): add(children.keys, prefix: path + ".")
+                case .list(let children): add(children.keys, prefix: path + "[].")
+                case .text, .html, .flag: break
+                }
             }
+        }
+        add(keys, prefix: "")
+        return lines
+    }
+
+    private static func describe(_ kind: TemplateValueKind) -> String {
+        switch kind {
+        case .text: "text"
+        case .html: "HTML"
+        case .flag: "true or false"
+        case .record: "record"
+        case .list: "list"
         }
     }
 }

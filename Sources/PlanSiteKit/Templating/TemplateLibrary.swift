@@ -81,8 +81,9 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    public func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// The template `name` filled with `values`, which it reads through their declared keys.
+    func render(_ values: any TemplateModel, with name: String) -> String {
+        library.render(values, withTemplate: name) ?? ""
     }
 
     private static func assetFiles(in folder: URL) -> [String] {

@@ -53,8 +53,8 @@ public struct SiteValidator: Sendable {
             if let css = templates.stylesheet {
                 problems += ThemeContrast(css: css, path: templates.displayPrefix + "assets/site.css").problems()
             }
-            if let pages = assembly.pages {
-                problems += TemplateKeyLint(templates: templates, pages: pages, parallel: parallel).check()
+            if assembly.pages != nil {
+                problems += TemplateKeyLint(templates: templates).check()
             }
         }
         return problems

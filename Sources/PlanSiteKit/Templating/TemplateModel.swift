@@ -1,0 +1,164 @@
+import Mustache
+
+/// A value a template reads, typed: a page, or a record inside one (a tile, a table row).
+/// Each type declares its keys once, in `keys`; swift-mustache asks `child(named:)`, which
+/// reads the declared table (no reflection, no dictionaries of `Any`), and the key
+/// reference (`docs/template-keys.md`) and the template-key lint read the same table.
+protocol TemplateModel: MustacheParent, Sendable {
+    static var keys: TemplateKeys<Self> { get }
+}
+
+extension TemplateModel {
+    public func child(named name: String) -> Any? {
+        Self.keys.value(named: name, of: self)
+    }
+}
+
+/// A page's values: its template's own keys, then the layout's keys every page has.
+protocol PageModel: TemplateModel {
+    var layout: PageLayout { get }
+}
+
+/// What a template gets for an optional value that is missing: it renders like a missing
+/// key (nothing, a `{{#section}}` skipped, a `{{^section}}` shown), but, unlike a key the
+/// record does not have, Mustache does not look further out for the name. `{{#summary}}`
+/// inside `{{#outcomes}}` must not find the page's own summary when an outcome has none.
+struct TemplateAbsent: MustacheCustomRepresentation, Sendable {
+    var representation: Any? { nil }
+}
+
+/// What a key holds, for the key reference and the lint.
+enum TemplateValueKind: Sendable {
+    /// Escaped text, `{{key}}`.
+    case text
+    /// Markup made by PlanSite (rendered Markdown, an SVG chart), `{{{key}}}`.
+    case html
+    /// `true` or `false`, for `{{#key}}…{{/key}}` and `{{^key}}…{{/key}}`.
+    case flag
+    /// A record: `{{key.name}}`, or `{{#key}}{{name}}{{/key}}`.
+    case record(TemplateKeyList)
+    /// A list of records: `{{#key}}{{name}}{{/key}}` repeats for each.
+    case list(TemplateKeyList)
+}
+
+/// One key as the reference and the lint see it, whatever type declared it.
+struct TemplateKeyInfo: Sendable {
+    var name: String
+    var meaning: String
+    var kind: TemplateValueKind
+    /// Whether the value may be absent on some pages (wrap it in `{{#key}}…{{/key}}`).
+    var optional: Bool
+}
+
+/// The keys of one type, type-erased: its own, then those of the parts it includes.
+/// A closure, so that a type's keys can name a record type declared after it.
+struct TemplateKeyList: Sendable {
+    private let make: @Sendable () -> [TemplateKeyInfo]
+    init(_ make: @escaping @Sendable () -> [TemplateKeyInfo]) { self.make = make }
+    var keys: [TemplateKeyInfo] { make() }
+
+    static func of<Model: TemplateModel>(_ type: Model.Type) -> TemplateKeyList {
+        TemplateKeyList { Model.keys.info }
+    }
+}
+
+/// One declared key of `Model`: its name, what it means to a template author, what it
+/// holds, and how it is read.
+struct TemplateKey<Model>: Sendable {
+    let info: TemplateKeyInfo
+    let read: @Sendable (Model) -> Any
+
+    private init(_ name: String, _ meaning: String, _ kind: TemplateValueKind, optional: Bool, read: @escaping @Sendable (Model) -> Any) {
+        info = TemplateKeyInfo(name: name, meaning: meaning, kind: kind, optional: optional)
+        self.read = read
+    }
+
+    static func text(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
+        Self(name, meaning, .text, optional: false) { get($0) }
+    }
+
+    /// Text that some pages lack: nil is absent.
+    static func text(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
+        Self(name, meaning, .text, optional: true) { model in get(model).map { $0 as Any } ?? TemplateAbsent() }
+    }
+
+    static func html(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
+        Self(name, meaning, .html, optional: false) { get($0) }
+    }
+
+    static func html(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
+        Self(name, meaning, .html, optional: true) { model in get(model).map { $0 as Any } ?? TemplateAbsent() }
+    }
+
+    static func flag(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Bool) -> Self {
+        Self(name, meaning, .flag, optional: false) { get($0) }
+    }
+
+    static func record<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Record) -> Self {
+        Self(name, meaning, .record(.of(Record.self)), optional: false) { get($0) }
+    }
+
+    static func record<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Record?) -> Self {
+        Self(name, meaning, .record(.of(Record.self)), optional: true) { model in get(model).map { $0 as Any } ?? TemplateAbsent() }
+    }
+
+    static func list<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> [Record]) -> Self {
+        Self(name, meaning, .list(.of(Record.self)), optional: false) { get($0) }
+    }
+}
+
+/// A record whose keys a type shows as its own: a commitment's status fields, on its
+/// page, its card on the home page and its row at a glance.
+struct TemplatePart<Model>: Sendable {
+    let keys: TemplateKeyList
+    /// Asks the part for a name: `{ $0.status.child(named: $1) }` reads the part in place.
+    let lookup: @Sendable (Model, String) -> Any?
+
+    init<Part: TemplateModel>(_ type: Part.Type, lookup: @escaping @Sendable (Model, String) -> Any?) {
+        keys = .of(Part.self)
+        self.lookup = lookup
+    }
+}
+
+/// The declared keys of `Model`, looked up by name when a template is rendered.
+struct TemplateKeys<Model>: Sendable {
+    let own: [TemplateKey<Model>]
+    let parts: [TemplatePart<Model>]
+    private let index: [String: Int]
+
+    init(_ own: [TemplateKey<Model>], including parts: [TemplatePart<Model>] = []) {
+        self.own = own
+        self.parts = parts
+        var index: [String: Int] = [:]
+        for (position, key) in own.enumerated() {
+            precondition(index.updateValue(position, forKey: key.info.name) == nil, "\(Model.self) declares `\(key.info.name)` twice")
+        }
+        self.index = index
+    }
+
+    /// Every key, the parts' after the type's own.
+    var info: [TemplateKeyInfo] {
+        own.map(\.info) + parts.flatMap(\.keys.keys)
+    }
+
+    /// nil for a name the type does not declare: Mustache then looks in the enclosing records.
+    func value(named name: String, of model: Model) -> Any? {
+        if let position = index[name] { return own[position].read(model) }
+        for part in parts {
+            if let value = part.lookup(model, name) { return value }
+        }
+        return nil
+    }
+}
+
+extension TemplateKeys where Model: PageModel {
+    /// A page's own keys and those of its parts, then its layout's. A page's own key
+    /// never has a layout key's name, so the key reference can list the layout's once.
+    init(page own: [TemplateKey<Model>], including parts: [TemplatePart<Model>] = []) {
+        self.init(own, including: parts + [TemplatePart(PageLayout.self) { $0.layout.child(named: $1) }])
+        let layout = Set(PageLayout.keys.own.map(\.info.name))
+        for key in own.map(\.info.name) + parts.flatMap({ $0.keys.keys.map(\.name) }) {
+            precondition(!layout.contains(key), "\(Model.self) declares `\(key)`, a key of every page's layout")
+        }
+    }
+}
