@@ -83,7 +83,7 @@ public struct TemplateLibrary: Sendable {
 
     /// The template `name` filled with `values`, which it reads through their declared keys.
     func render(_ values: any TemplateModel, with name: String) -> String {
-        library.render(values, withTemplate: name) ?? ""
+        library.render(values.forTemplate, withTemplate: name) ?? ""
     }
 
     private static func assetFiles(in folder: URL) -> [String] {

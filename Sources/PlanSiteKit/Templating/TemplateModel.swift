@@ -14,6 +14,27 @@ extension TemplateModel {
     }
 }
 
+/// What swift-mustache is handed for a record too large to sit inside an `Any`: a reference.
+/// It asks `as? MustacheParent` of each record on its stack for every name it looks up,
+/// and that cast copies a value, field by field; a reference is copied with one retain.
+final class TemplateObject<Model: TemplateModel>: MustacheParent {
+    let model: Model
+
+    init(_ model: Model) { self.model = model }
+
+    func child(named name: String) -> Any? {
+        Model.keys.value(named: name, of: model)
+    }
+}
+
+extension TemplateModel {
+    /// The record as swift-mustache should hold it: itself when it fits inside an `Any`
+    /// (three words: a `TextCell`), else in a `TemplateObject`.
+    var forTemplate: Any {
+        MemoryLayout<Self>.size <= MemoryLayout<(Int, Int, Int)>.size ? self : TemplateObject(self)
+    }
+}
+
 /// A page's values: its template's own keys, then the layout's keys every page has.
 protocol PageModel: TemplateModel {
     var layout: PageLayout { get }
@@ -95,15 +116,16 @@ struct TemplateKey<Model>: Sendable {
     }
 
     static func record<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Record) -> Self {
-        Self(name, meaning, .record(.of(Record.self)), optional: false) { get($0) }
+        Self(name, meaning, .record(.of(Record.self)), optional: false) { get($0).forTemplate }
     }
 
     static func record<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Record?) -> Self {
-        Self(name, meaning, .record(.of(Record.self)), optional: true) { model in get(model).map { $0 as Any } ?? TemplateAbsent() }
+        Self(name, meaning, .record(.of(Record.self)), optional: true) { model in get(model)?.forTemplate ?? TemplateAbsent() }
     }
 
     static func list<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> [Record]) -> Self {
-        Self(name, meaning, .list(.of(Record.self)), optional: false) { get($0) }
+        // An array, so that swift-mustache's list transforms (`first`, `count`…) still apply.
+        Self(name, meaning, .list(.of(Record.self)), optional: false) { get($0).map(\.forTemplate) }
     }
 }
 
@@ -124,16 +146,24 @@ struct TemplatePart<Model>: Sendable {
 struct TemplateKeys<Model>: Sendable {
     let own: [TemplateKey<Model>]
     let parts: [TemplatePart<Model>]
-    private let index: [String: Int]
+    /// Each own key's length and first and last bytes, in `own`'s order: swift-mustache asks
+    /// every record on its stack for each name until one has it, so most questions are
+    /// answered "no", and a scan of these numbers says so sooner than hashing the name.
+    private let signatures: [UInt32]
 
     init(_ own: [TemplateKey<Model>], including parts: [TemplatePart<Model>] = []) {
         self.own = own
         self.parts = parts
-        var index: [String: Int] = [:]
-        for (position, key) in own.enumerated() {
-            precondition(index.updateValue(position, forKey: key.info.name) == nil, "\(Model.self) declares `\(key.info.name)` twice")
+        signatures = own.map { Self.signature($0.info.name) }
+        var names: Set<String> = []
+        for key in own {
+            precondition(names.insert(key.info.name).inserted, "\(Model.self) declares `\(key.info.name)` twice")
         }
-        self.index = index
+    }
+
+    private static func signature(_ name: String) -> UInt32 {
+        let utf8 = name.utf8
+        return UInt32(truncatingIfNeeded: utf8.count) << 16 | UInt32(utf8.first ?? 0) << 8 | UInt32(utf8.last ?? 0)
     }
 
     /// Every key, the parts' after the type's own.
@@ -143,7 +173,10 @@ struct TemplateKeys<Model>: Sendable {
 
     /// nil for a name the type does not declare: Mustache then looks in the enclosing records.
     func value(named name: String, of model: Model) -> Any? {
-        if let position = index[name] { return own[position].read(model) }
+        let signature = Self.signature(name)
+        for position in signatures.indices where signatures[position] == signature && own[position].info.name == name {
+            return own[position].read(model)
+        }
         for part in parts {
             if let value = part.lookup(model, name) { return value }
         }
