@@ -48,6 +48,22 @@ struct TemplateAbsent: MustacheCustomRepresentation, Sendable {
     var representation: Any? { nil }
 }
 
+/// Text as templates get it. It renders itself, so swift-mustache finds what to print with
+/// one cast (`MustacheCustomRenderable`) instead of trying template, lambda and optional
+/// before printing through `String(describing:)`; it is escaped the same way.
+struct TemplateString: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Sendable {
+    let text: String
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+
+    /// Text has no keys: inside `{{#summary}}…{{/summary}}` names are looked up further out.
+    func child(named name: String) -> Any? { nil }
+
+    /// `{{uppercased(title)}}` and the other string transforms, as for a `String`.
+    func transform(_ name: String) -> Any? { text.transform(name) }
+}
+
 /// What a key holds, for the key reference and the lint.
 enum TemplateValueKind: Sendable {
     /// Escaped text, `{{key}}`.
@@ -94,21 +110,26 @@ struct TemplateKey<Model>: Sendable {
         self.read = read
     }
 
+    /// A missing value as templates see it.
+    private static func orAbsent(_ value: Any?) -> Any {
+        value ?? TemplateAbsent()
+    }
+
     static func text(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
-        Self(name, meaning, .text, optional: false) { get($0) }
+        Self(name, meaning, .text, optional: false) { TemplateString(text: get($0)) }
     }
 
     /// Text that some pages lack: nil is absent.
     static func text(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
-        Self(name, meaning, .text, optional: true) { model in get(model).map { $0 as Any } ?? TemplateAbsent() }
+        Self(name, meaning, .text, optional: true) { orAbsent(get($0).map(TemplateString.init)) }
     }
 
     static func html(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
-        Self(name, meaning, .html, optional: false) { get($0) }
+        Self(name, meaning, .html, optional: false) { TemplateString(text: get($0)) }
     }
 
     static func html(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
-        Self(name, meaning, .html, optional: true) { model in get(model).map { $0 as Any } ?? TemplateAbsent() }
+        Self(name, meaning, .html, optional: true) { orAbsent(get($0).map(TemplateString.init)) }
     }
 
     static func flag(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Bool) -> Self {
@@ -120,7 +141,7 @@ struct TemplateKey<Model>: Sendable {
     }
 
     static func record<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Record?) -> Self {
-        Self(name, meaning, .record(.of(Record.self)), optional: true) { model in get(model)?.forTemplate ?? TemplateAbsent() }
+        Self(name, meaning, .record(.of(Record.self)), optional: true) { orAbsent(get($0)?.forTemplate) }
     }
 
     static func list<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> [Record]) -> Self {
