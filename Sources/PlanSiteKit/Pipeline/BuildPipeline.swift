@@ -178,10 +178,10 @@ public struct BuildPipeline {
         var files = rendered + assembly.downloads
         let baseURL = assembly.site.config.baseURL
         let listed = options.deferPages ? deferred?.placeholders ?? [] : rendered
-        files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != "404.html" }, baseURL: baseURL))
+        files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != Route.notFound.file }, baseURL: baseURL))
         files.append(SiteFiles.robots(baseURL: baseURL))
-        files += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
-        files += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")
+        files += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: Route.assetsFolder)
+        files += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: Route.imagesFolder)
         return files
     }
 

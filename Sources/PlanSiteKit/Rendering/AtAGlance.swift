@@ -19,7 +19,7 @@ struct AtAGlance {
                     indicators: ids.prefix(limit).compactMap { site.indicator($0) }.map { row($0, at: address) })
             },
             commitments: site.commitments.map { commitment($0, at: address) },
-            national: site.config.nationalComparator, href: address.link(to: "at-a-glance/"), isSummary: limit != .max)
+            national: site.config.nationalComparator, href: address.link(to: .atAGlance), isSummary: limit != .max)
     }
 
     private var outcomeGroups: [(ContentPage, [String])] {
@@ -40,7 +40,7 @@ struct AtAGlance {
         let presenter = presenter(indicator)
         let comparison = presenter.comparison
         return Glance.Row(
-            title: indicator.title, href: address.link(to: "indicators/\(indicator.id)/"),
+            title: indicator.title, href: address.link(to: .indicator(id: indicator.id)),
             latest: presenter.latest?.value.map(presenter.formattedWithUnit) ?? "No figure published",
             period: presenter.latest.map { PeriodText.display($0.period) } ?? "–",
             direction: presenter.travel.phrase,

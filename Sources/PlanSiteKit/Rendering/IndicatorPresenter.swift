@@ -70,7 +70,7 @@ struct IndicatorPresenter: Sendable {
 
     func row(at address: PageAddress) -> IndicatorRow {
         IndicatorRow(
-            title: indicator.title, href: address.link(to: "indicators/\(indicator.id)/"),
+            title: indicator.title, href: address.link(to: .indicator(id: indicator.id)),
             latest: latest?.value.map(formattedWithUnit) ?? "No figure",
             period: latest.map { PeriodText.display($0.period) } ?? "", national: comparatorValue(national, for: latest?.period),
             comparison: comparison.label(against: national), comparisonClass: comparison.cssClass,
@@ -84,7 +84,7 @@ struct IndicatorPresenter: Sendable {
     /// going, and how it compares with England only when it can be compared.
     func tile(at address: PageAddress) -> IndicatorTile {
         IndicatorTile(
-            title: indicator.title, href: address.link(to: "indicators/\(indicator.id)/"),
+            title: indicator.title, href: address.link(to: .indicator(id: indicator.id)),
             headline: headline, sparkline: Sparkline(indicator: indicator).svg(),
             comparison: isCompared
                 ? IndicatorTile.Comparison(label: comparison.label(against: national), cssClass: comparison.cssClass) : nil,
@@ -116,7 +116,7 @@ struct IndicatorPresenter: Sendable {
             chartKey: TemplateText.optional(chartKey),
             table: table(),
             breakdowns: breakdowns(),
-            csvHref: address.link(to: "data/\(indicator.id).csv"),
+            csvHref: address.link(to: .indicatorCSV(id: indicator.id)),
             csvLabel: "CSV, \(DataDownloads.sizeLabel(csvBytes))",
             source: sourceValues,
             secondary: indicator.provenance == .secondary,

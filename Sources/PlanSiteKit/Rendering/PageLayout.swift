@@ -118,7 +118,7 @@ extension PageLayout {
     ///   - navigationCurrent: the navigation entry that is this page, if any.
     init(
         site: Site, links: LinkRules, address: PageAddress, title: String, description: String?,
-        trail: [(title: String, target: String)], navigationCurrent: String?
+        trail: [(title: String, route: Route)], navigationCurrent: Route?
     ) {
         let config = site.config
         lang = config.language
@@ -127,24 +127,24 @@ extension PageLayout {
         pageTitle = title
         self.title = title
         root = address.rootPrefix
-        homeHref = address.link(to: "")
-        cssHref = address.link(to: "assets/site.css")
-        printCSSHref = address.link(to: "assets/print.css")
-        faviconHref = address.link(to: "assets/favicon.svg")
+        homeHref = address.link(to: .home)
+        cssHref = address.link(to: .asset("site.css"))
+        printCSSHref = address.link(to: .asset("print.css"))
+        faviconHref = address.link(to: .asset("favicon.svg"))
         // Templates name their own assets as {{assets_href}}/logo.svg, from any page's depth.
-        assetsHref = String(address.link(to: "assets/").dropLast())
+        assetsHref = String(address.link(to: Route.assetsFolder).dropLast())
         canonicalURL = address.absoluteURL(base: config.baseURL)
         lastReviewed = PeriodText.display(config.lastReviewed)
         licence = TitledURL(title: config.dataLicence.title, url: config.dataLicence.url)
-        var items: [(String, String)] = [(site.priority.title, ""), ("At a glance", "at-a-glance/"), ("Indicators", "indicators/")]
-        items += site.pages.map { ($0.title, $0.outputDirectory) }
-        navigation = items.map { title, target in
-            NavigationItem(title: title, href: address.link(to: target), current: target == navigationCurrent)
+        var items: [(String, Route)] = [(site.priority.title, .home), ("At a glance", .atAGlance), ("Indicators", .indicators)]
+        items += site.pages.compactMap { page in page.route.map { (page.title, $0) } }
+        navigation = items.map { title, route in
+            NavigationItem(title: title, href: address.link(to: route), current: route == navigationCurrent)
         }
         var crumbs: [LinkItem] = []
         if !trail.isEmpty {
             if let parent = config.parent { crumbs.append(LinkItem(title: parent.title, href: parent.url)) }
-            crumbs += trail.map { LinkItem(title: $0.title, href: address.link(to: $0.target)) }
+            crumbs += trail.map { LinkItem(title: $0.title, href: address.link(to: $0.route)) }
         }
         breadcrumbs = crumbs
         national = config.nationalComparator
@@ -155,7 +155,7 @@ extension PageLayout {
         self.description = TemplateText.optional(description)
         contactEmail = TemplateText.optional(config.contactEmail)
         contactURL = TemplateText.optional(config.contactURL)
-        logo = config.logo.map { Logo(src: address.link(to: "assets/" + $0.value), alt: config.logoAlt) }
+        logo = config.logo.map { Logo(src: address.link(to: .asset($0.value)), alt: config.logoAlt) }
         planHorizon = TemplateText.optional(config.planHorizon)
         parent = config.parent.map { TitledURL(title: $0.title, url: $0.url) }
     }

@@ -111,9 +111,9 @@ public struct SiteRenderer: Sendable {
 
     private func renderHome() -> PageRender {
         let page = site.priority
-        let address = PageAddress(directory: "")
+        let address = address(of: .home)
         let values = HomePage(
-            layout: layout(for: page.title, summary: page.summary, at: address, trail: [], current: ""),
+            layout: layout(for: page.title, summary: page.summary, at: address, trail: [], current: .home),
             summary: TemplateText.optional(page.summary),
             content: body(of: page),
             image: image(of: page, at: address),
@@ -127,7 +127,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderOutcome(_ outcome: ContentPage) -> PageRender {
-        let address = PageAddress(directory: outcome.outputDirectory)
+        let address = address(of: outcome)
         let values = OutcomePage(
             layout: layout(for: outcome.title, summary: outcome.summary, at: address, trail: [home], current: nil),
             summary: TemplateText.optional(outcome.summary),
@@ -139,7 +139,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderCommitment(_ commitment: ContentPage) -> PageRender {
-        let address = PageAddress(directory: commitment.outputDirectory)
+        let address = address(of: commitment)
         let values = CommitmentPage(
             layout: layout(for: commitment.title, summary: commitment.summary, at: address, trail: [home], current: nil),
             summary: TemplateText.optional(commitment.summary),
@@ -154,9 +154,9 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderPlainPage(_ page: ContentPage) -> PageRender {
-        let address = PageAddress(directory: page.outputDirectory)
+        let address = address(of: page)
         let values = PlainPage(
-            layout: layout(for: page.title, summary: page.summary, at: address, trail: [home], current: page.outputDirectory),
+            layout: layout(for: page.title, summary: page.summary, at: address, trail: [home], current: page.route),
             summary: TemplateText.optional(page.summary),
             content: body(of: page),
             statement: AccessibilityStatement.record(for: page, site: site),
@@ -165,23 +165,23 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderAtAGlance() -> PageRender {
-        let address = PageAddress(directory: "at-a-glance/")
+        let address = address(of: .atAGlance)
         let layout = layout(
             for: "At a glance",
             summary:
                 "How \(site.config.title) is doing: every indicator's latest figure, its direction of travel and how it compares with \(site.config.nationalComparator), and each commitment's status.",
-            at: address, trail: [home], current: "at-a-glance/")
+            at: address, trail: [home], current: .atAGlance)
         let values = AtAGlancePage(layout: layout, glance: AtAGlance(site: site, presenter: presenter).values(at: address))
         return page(values, template: "at-a-glance", at: address)
     }
 
     private func renderIndicatorIndex() -> PageRender {
-        let address = PageAddress(directory: "indicators/")
+        let address = address(of: .indicators)
         let layout = layout(
             for: "Indicators",
             summary:
                 "Every measure of \(site.config.title), with its latest figure and how it compares with \(site.config.nationalComparator).",
-            at: address, trail: [home], current: "indicators/")
+            at: address, trail: [home], current: .indicators)
         // Readers scan by name, not by file name: sort by title (then id, so the order is stable).
         let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
         let values = IndicatorsPage(
@@ -191,32 +191,41 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderIndicator(_ indicator: Indicator) -> PageRender {
-        let address = PageAddress(directory: "indicators/\(indicator.id)/")
-        let trail = [home, (title: "Indicators", target: "indicators/")]
+        let address = address(of: .indicator(id: indicator.id))
+        let trail = [home, (title: "Indicators", route: Route.indicators)]
         let layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
         let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
         let values = presenter(for: indicator).page(
-            layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize("data/\(indicator.id).csv"),
+            layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize(Route.indicatorCSV(id: indicator.id).path),
             evidences: evidencedBy(indicator).map { LinkItem(title: $0.title, href: address.link(to: $0.outputDirectory)) })
         return page(values, template: "indicator", at: address)
     }
 
     private func renderNotFound() -> PageRender {
         // Served at any depth by the host, so its links are absolute from the site's base URL.
-        let address = PageAddress(directory: "", fileName: "404.html", absoluteBase: site.config.baseURL)
+        let address = address(of: .notFound)
         let values = NotFoundPage(
             layout: layout(for: "Page not found", summary: nil, at: address, trail: [], current: nil),
-            indicatorsHref: address.link(to: "indicators/"))
+            indicatorsHref: address.link(to: .indicators))
         return page(values, template: "not-found", at: address)
     }
 
     // MARK: Pieces
 
-    private var home: (title: String, target: String) { (site.priority.title, "") }
+    private var home: (title: String, route: Route) { (site.priority.title, .home) }
+
+    /// Where the page at `route` is, for the links it makes.
+    private func address(of route: Route) -> PageAddress {
+        route.address(baseURL: site.config.baseURL) ?? PageAddress(directory: route.path)
+    }
+
+    private func address(of page: ContentPage) -> PageAddress {
+        page.route.map(address(of:)) ?? PageAddress(directory: page.outputDirectory)
+    }
 
     private func layout(
         for title: String, summary: String?, at address: PageAddress,
-        trail: [(title: String, target: String)], current: String?
+        trail: [(title: String, route: Route)], current: Route?
     ) -> PageLayout {
         PageLayout(
             site: site, links: links, address: address, title: title, description: summary,

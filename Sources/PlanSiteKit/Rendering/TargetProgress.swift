@@ -7,7 +7,7 @@ struct TargetProgress {
     /// What a template shows of the progress, with links made from the page at `address`.
     func record(at address: PageAddress) -> Record {
         Record(
-            label: target.label, by: target.by, sentence: sentence, href: address.link(to: "indicators/\(indicator.id)/"),
+            label: target.label, by: target.by, sentence: sentence, href: address.link(to: .indicator(id: indicator.id)),
             indicator: indicator.title, percent: percent.map { String(min($0, 100)) } ?? "", hasPercent: percent != nil,
             predates: predatesNote ?? "", hasPredates: predatesNote != nil)
     }

@@ -41,9 +41,10 @@ public struct TemplateLibrary: Sendable {
             }
         }
         result.assetFiles = Set(assetFiles(in: folder))
-        if result.assetFiles.contains("assets/site.css"), let css = reader.read("assets/site.css", problems: &diagnostics) {
+        let stylesheet = Route.asset("site.css").path
+        if result.assetFiles.contains(stylesheet), let css = reader.read(stylesheet, problems: &diagnostics) {
             result.stylesheet = css
-            result.sourceCache.record(css, for: displayPrefix + "assets/site.css")
+            result.sourceCache.record(css, for: displayPrefix + stylesheet)
         }
         let structure = structureProblems(in: result.sources, displayPrefix: displayPrefix)
         diagnostics += structure
@@ -88,7 +89,7 @@ public struct TemplateLibrary: Sendable {
 
     private static func assetFiles(in folder: URL) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder.appendingPathComponent("assets").path) else { return [] }
-        return walker.compactMap { $0 as? String }.map { "assets/" + $0 }
+        return walker.compactMap { $0 as? String }.map { Route.asset($0).path }
     }
 
     private static func templateFiles(in folder: URL) -> [String] {

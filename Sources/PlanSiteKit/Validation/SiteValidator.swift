@@ -43,7 +43,7 @@ public struct SiteValidator: Sendable {
         if let templates {
             problems += TemplateLinkLint(templates: templates).check()
             problems += TemplateAssetLint(templates: templates).check()
-            if let logo = assembly.site.config.logo, !templates.assetFiles.contains("assets/" + logo.value) {
+            if let logo = assembly.site.config.logo, !templates.assetFiles.contains(Route.asset(logo.value).path) {
                 problems.append(
                     .error(
                         logo.location,
@@ -51,7 +51,7 @@ public struct SiteValidator: Sendable {
                             + "put the file there (e.g. \(templates.displayPrefix)assets/logo.svg) and write its name"))
             }
             if let css = templates.stylesheet {
-                problems += ThemeContrast(css: css, path: templates.displayPrefix + "assets/site.css").problems()
+                problems += ThemeContrast(css: css, path: templates.displayPrefix + Route.asset("site.css").path).problems()
             }
             if assembly.pages != nil {
                 problems += TemplateKeyLint(templates: templates).check()
