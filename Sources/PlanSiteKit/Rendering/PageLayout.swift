@@ -29,8 +29,8 @@ struct PageLayout: TemplateModel {
     var logo: Logo?
     var planHorizon: String?
     var parent: TitledURL?
-    /// The site's words (`{{words.some_key}}`), once the word file is wired in: not yet a key.
-    var words: (any MustacheParent & Sendable)?
+    /// The site's words (`{{words.some_key}}`): nil until the word file is wired in.
+    var words: (any MustacheParent & Sendable)? = nil
 
     static let keys = TemplateKeys<Self>([
         .text("lang", "The site's language, for `<html lang>` (`language` in site.yml).", \.lang),
@@ -60,6 +60,7 @@ struct PageLayout: TemplateModel {
         .record("logo", "The organisation's logo (`logo` and `logo_alt` in site.yml).", \.logo),
         .text("plan_horizon", "When the plan runs to (`plan_horizon` in site.yml).", \.planHorizon),
         .record("parent", "The site this one belongs to (`parent` in site.yml).", \.parent),
+        .entries("words", "The site's words, one entry per key of the word file: `{{words.key}}`.", \.words),
     ])
 
     var hasBreadcrumbs: Bool { !breadcrumbs.isEmpty }

@@ -144,6 +144,12 @@ struct TemplateKey<Model>: Sendable {
         Self(name, meaning, .record(.of(Record.self)), optional: true) { orAbsent(get($0)?.forTemplate) }
     }
 
+    /// A record whose keys are not declared here but read at run time (the word file's
+    /// entries): the lint leaves the names below it to the record's own check.
+    static func entries(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> (any MustacheParent & Sendable)?) -> Self {
+        Self(name, meaning, .record(TemplateKeyList { [] }), optional: true) { orAbsent(get($0)) }
+    }
+
     static func list<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> [Record]) -> Self {
         // An array, so that swift-mustache's list transforms (`first`, `count`…) still apply.
         Self(name, meaning, .list(.of(Record.self)), optional: false) { get($0).map(\.forTemplate) }
