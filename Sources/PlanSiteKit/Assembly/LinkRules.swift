@@ -11,31 +11,23 @@ public struct LinkRules: Sendable {
     var pageBySourceFile: [String: String]
 
     public init(site: Site) {
-        var targets: Set<String> = ["", "indicators/", "at-a-glance/", "data/indicators.csv", "data/indicators.json", "sitemap.xml"]
+        // Assets are checked against the templates' files, not here.
+        var targets = Set(Route.all(of: site, assetFiles: []).filter(\.isLinkTarget).map(\.path))
         var pages: [String: String] = [:]
         for page in site.allPages {
-            targets.insert(page.outputDirectory)
             pages[page.sourceFile] = page.outputDirectory
         }
         for indicator in site.indicators {
-            targets.insert("indicators/\(indicator.id)/")
-            targets.insert("data/\(indicator.id).csv")
-            pages["indicators/\(indicator.id).yml"] = "indicators/\(indicator.id)/"
+            let route = Route.indicator(id: indicator.id)
+            if let file = route.sourceFile { pages[file] = route.path }
         }
-        for image in site.imageFiles { targets.insert("images/" + image) }
         targets.formUnion(site.unreadableTargets)
-        for target in site.unreadableTargets where target.hasSuffix("/") {
-            pages[Self.sourceFile(ofPage: target)] = target
+        // A page whose file did not load is still linked to by its file: the address says which file.
+        for target in site.unreadableTargets {
+            if let file = Route(path: target)?.sourceFile { pages[file] = target }
         }
         self.targets = targets
         self.pageBySourceFile = pages
-    }
-
-    /// The content file an address like "outcomes/x/" or "about-the-data/" is made from (for files that did not load).
-    private static func sourceFile(ofPage target: String) -> String {
-        let parts = target.split(separator: "/")
-        if parts.first == "indicators", parts.count == 2 { return "indicators/\(parts[1]).yml" }
-        return parts.count == 1 ? "pages/\(parts[0]).md" : parts.joined(separator: "/") + ".md"
     }
 
     typealias Kind = AddressKind
@@ -109,7 +101,7 @@ public struct LinkRules: Sendable {
         var target = Self.splitSuffix(path).path
         target = target.removingPercentEncoding ?? target
         if target.hasSuffix("index.html") { target.removeLast("index.html".count) }
-        if targets.contains(target) || target.hasPrefix("assets/") { return nil }
+        if targets.contains(target) || target.hasPrefix(Route.assetsFolder) { return nil }
         if targets.contains(target + "/") {
             return .warning(location, "\(what) to \(url) needs a trailing slash: \(url.split(separator: "#", maxSplits: 1)[0])/")
         }

@@ -147,7 +147,7 @@ struct LoadContext: Sendable {
             let page = context.loadPage(relative, kind: kind)
             if page == nil {
                 let slug = String((relative as NSString).lastPathComponent.dropLast(3))
-                context.unreadableTargets.insert(kind == .page ? "\(slug)/" : "\(folder)/\(slug)/")
+                if let route = Route(kind: kind, slug: slug) { context.unreadableTargets.insert(route.path) }
             }
             return page
         }
@@ -225,6 +225,6 @@ struct LoadContext: Sendable {
 
     private mutating func markUnreadable(_ id: String) {
         unreadableIndicatorIDs.insert(id)
-        unreadableTargets.insert("indicators/\(id)/")
+        unreadableTargets.insert(Route.indicator(id: id).path)
     }
 }

@@ -205,15 +205,7 @@ public struct ContentPage: Sendable {
     public var verbatim: Bool = false
 
     /// Where the page is written, relative to the output folder.
-    public var outputDirectory: String {
-        switch kind {
-        case .priority: ""
-        case .outcome: "outcomes/\(slug)/"
-        case .commitment: "commitments/\(slug)/"
-        case .page: "\(slug)/"
-        case .sibling: ""
-        }
-    }
+    public var outputDirectory: String { route?.path ?? "" }
 
     /// Where the page's relative links start from.
     public var linkOrigin: LinkOrigin { LinkOrigin(sourceFile: sourceFile, directory: outputDirectory) }

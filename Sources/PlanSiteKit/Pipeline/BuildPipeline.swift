@@ -167,6 +167,7 @@ public struct BuildPipeline {
     {
         var validator = SiteValidator(assembly: assembly, templates: templates)
         validator.sources = sources
+        validator.pageKeys = PageKinds.all
         validator.contentIsComplete = contentIsComplete
         validator.parallel = options.parallel
         validator.cache = options.cache
@@ -196,10 +197,10 @@ public struct BuildPipeline {
         var files = rendered + assembly.downloads
         let baseURL = assembly.site.config.baseURL
         let listed = options.deferPages ? deferred?.placeholders ?? [] : rendered
-        files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != "404.html" }, baseURL: baseURL))
+        files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != Route.notFound.file }, baseURL: baseURL))
         files.append(SiteFiles.robots(baseURL: baseURL))
         files += try SiteFiles.copies(of: Array(templates.assetFiles), from: options.templateFiles)
-        files += try SiteFiles.copies(of: assembly.site.imageFiles.map { "images/" + $0 }, from: options.contentFiles)
+        files += try SiteFiles.copies(of: assembly.site.imageFiles.map { Route.imagesFolder + $0 }, from: options.contentFiles)
         return files
     }
 

@@ -46,10 +46,11 @@ public struct TemplateLibrary: Sendable {
                 result.sourceCache.record(text, for: displayPrefix + relative)
             }
         }
-        result.assetFiles = Set(files.filter { $0.hasPrefix("assets/") })
-        if result.assetFiles.contains("assets/site.css"), let css = reader.read("assets/site.css", problems: &diagnostics) {
+        result.assetFiles = Set(files.filter { $0.hasPrefix(Route.assetsFolder) })
+        let stylesheet = Route.asset("site.css").path
+        if result.assetFiles.contains(stylesheet), let css = reader.read(stylesheet, problems: &diagnostics) {
             result.stylesheet = css
-            result.sourceCache.record(css, for: displayPrefix + "assets/site.css")
+            result.sourceCache.record(css, for: displayPrefix + stylesheet)
         }
         let structure = structureProblems(in: result.sources, displayPrefix: displayPrefix)
         diagnostics += structure
@@ -87,8 +88,9 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    public func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// The template `name` filled with `values`, which it reads through their declared keys.
+    func render(_ values: any TemplateModel, with name: String) -> String {
+        library.render(values.forTemplate, withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {
