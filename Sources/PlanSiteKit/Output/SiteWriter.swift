@@ -25,30 +25,80 @@ public struct SiteWriter {
     }
 
     public func write(_ files: [OutputFile]) throws {
+        let session = try begin(paths: files.map(\.path))
+        do {
+            try session.write(files)
+            try session.finish()
+        } catch {
+            session.abandon()
+            throw error
+        }
+    }
+
+    /// A write in progress: the staging folder holds exactly the folders of `paths`, and no
+    /// file that is not one of them. Files go in with `write` (from any thread, each path
+    /// once), as they are made, so a build need not hold its pages in memory; `finish`
+    /// swaps the site in, `abandon` throws the staging folder away and leaves the output as it was.
+    public final class Session: @unchecked Sendable {
+        let writer: SiteWriter
+        let staging: URL
+        let nested: [String]
+        private let stagingPath: String
+
+        init(writer: SiteWriter, staging: URL, nested: [String]) {
+            self.writer = writer
+            self.staging = staging
+            self.nested = nested
+            stagingPath = staging.path
+        }
+
+        /// Writes one file (skipped when the staging copy already holds these bytes).
+        public func write(_ file: OutputFile) throws {
+            try SiteWriter.writeIfChanged(file.contents, to: stagingPath + "/" + file.path)
+        }
+
+        /// Writes files on every core when the writer is parallel.
+        public func write(_ files: [OutputFile]) throws {
+            let failures = Parallel.map(files, enabled: writer.parallel) { file in Result { try self.write(file) } }
+            for case .failure(let error) in failures { throw error }
+        }
+
+        /// Carries the nested sites over, marks the folder as PlanSite's and swaps it in.
+        public func finish() throws {
+            try writer.carry(nested, into: staging)
+            try Data("Built by PlanSite. This folder is replaced on every build.\n".utf8).write(
+                to: staging.appendingPathComponent(SiteWriter.marker))
+            try writer.swapIn(staging)
+        }
+
+        public func abandon() {
+            try? FileManager.default.removeItem(at: staging)
+        }
+    }
+
+    /// Checks the output folder and every path, and readies a staging folder for exactly `paths`.
+    public func begin(paths: [String]) throws -> Session {
         try OutputFolderPolicy.check(output: output)
         try checkReplaceable()
-        for file in files { try Self.checkInside(file.path) }
-        let nested = try nestedSites(besides: files)
+        for path in paths { try Self.checkInside(path) }
+        let nested = try nestedSites(besides: paths)
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = try makeStaging()
         do {
-            try Self.sync(staging, to: files, parallel: parallel)
-            try carry(nested, into: staging)
-            try Data("Built by PlanSite. This folder is replaced on every build.\n".utf8).write(
-                to: staging.appendingPathComponent(Self.marker))
-            try swapIn(staging)
+            try Self.prepare(staging, for: paths)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
         }
+        return Session(writer: self, staging: staging, nested: nested)
     }
 
     /// Folders inside the output that another PlanSite build wrote (each holds its own marker):
     /// a second priority built into `site/net-zero/`. The build never deletes what it did not
     /// write, so they are carried into the new output as they are; a build that would write
     /// into one is refused, naming both.
-    private func nestedSites(besides files: [OutputFile]) throws -> [String] {
+    private func nestedSites(besides paths: [String]) throws -> [String] {
         guard Self.kind(of: output.path) == S_IFDIR else { return [] }
         let suffix = "/" + Self.marker
         var sites: [String] = []
@@ -58,17 +108,17 @@ public struct SiteWriter {
             if !sites.contains(where: { site.hasPrefix($0 + "/") }) { sites.append(site) }
         }
         for site in sites {
-            if let clash = files.first(where: { $0.path == site || $0.path.hasPrefix(site + "/") }) {
+            if let clash = paths.first(where: { $0 == site || $0.hasPrefix(site + "/") }) {
                 throw EnvironmentError(
                     "\(output.path)/\(site) is a site another PlanSite build made, and this build would write "
-                        + "\(clash.path) into it; build one of the two sites into another folder")
+                        + "\(clash) into it; build one of the two sites into another folder")
             }
         }
         return sites
     }
 
     /// Moves the nested sites from the output into the staging folder, at the same places.
-    private func carry(_ sites: [String], into staging: URL) throws {
+    fileprivate func carry(_ sites: [String], into staging: URL) throws {
         for site in sites {
             let target = staging.appendingPathComponent(site)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -88,13 +138,14 @@ public struct SiteWriter {
         return staging
     }
 
-    /// Makes `folder` hold exactly `files`: unchanged files are left alone, changed ones
-    /// rewritten, files and folders that are no longer part of the site deleted.
-    static func sync(_ folder: URL, to files: [OutputFile], parallel: Bool) throws {
-        let wanted = Set(files.map(\.path) + [marker])
+    /// Readies `folder` for exactly `paths`: files and folders that are no longer part of the
+    /// site deleted, the folders the paths need made. Files left in it are rewritten by `write`
+    /// only where their bytes change.
+    static func prepare(_ folder: URL, for paths: [String]) throws {
+        let wanted = Set(paths + [marker])
         let existing = tree(of: folder)
         for path in existing.files where !wanted.contains(path) { unlink(folder.path + "/" + path) }
-        let folders = Set(files.compactMap { parent(of: $0.path) })
+        let folders = Set(paths.compactMap { parent(of: $0) })
         var keptFolders = Set<String>()
         for path in folders {
             var folder: String? = path
@@ -114,10 +165,6 @@ public struct SiteWriter {
                 guard errno == EEXIST, lstat(full, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { throw writeError(full) }
             }
         }
-        let failures = Parallel.map(files, enabled: parallel) { file in
-            Result { try writeIfChanged(file.contents, to: folder.path + "/" + file.path) }
-        }
-        for case .failure(let error) in failures { throw error }
     }
 
     /// "a/b/c.html" → "a/b"; nil at the top.
@@ -235,7 +282,7 @@ public struct SiteWriter {
     }
 
     /// The new build goes in; the one it replaces becomes the back buffer.
-    private func swapIn(_ staging: URL) throws {
+    fileprivate func swapIn(_ staging: URL) throws {
         let fileManager = FileManager.default
         let hadOutput = Self.kind(of: output.path) != nil
         let back = backBuffer

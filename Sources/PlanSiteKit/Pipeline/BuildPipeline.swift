@@ -46,7 +46,8 @@ public struct BuildSummary: Sendable {
 
 /// What a run produced: the files (when there were no errors) and every diagnostic.
 public struct PipelineResult: Sendable {
-    /// With `deferPages`, every file but the pages, which are in `deferred`.
+    /// With `deferPages`, every file but the pages, which are in `deferred`. After `build`,
+    /// which writes each file as it is made, every path with empty contents.
     public var files: [OutputFile]?
     public var deferred: DeferredPages?
     public var report: DiagnosticReport
@@ -87,6 +88,14 @@ public struct BuildPipeline {
 
     /// Loads, assembles and validates, then renders unless `through` is `.validate`; writes nothing.
     public func run(through last: Stage = .render) -> PipelineResult {
+        // Without a writer nothing is written, so nothing can throw.
+        (try? run(through: last, writingTo: nil)) ?? PipelineResult(files: nil, report: DiagnosticReport(), sources: SourceCache())
+    }
+
+    /// `run`, and with a writer, each page written into its staging folder as soon as it is
+    /// filled in (`build`): the finished pages are never all in memory, and the write
+    /// overlaps the render. The session is returned unfinished, for `build` to swap in.
+    private func run(through last: Stage, writingTo writer: StreamingWrite?) throws -> PipelineResult {
         var report = DiagnosticReport()
         var sources = SourceCache()
         step(.load, "content and templates")
@@ -134,6 +143,9 @@ public struct BuildPipeline {
         assembly.pages = nil
 
         step(.render, "\(pages.count) pages")
+        if let writer {
+            return try renderWriting(assembly, &pages, with: templates, to: writer, report: report, sources: sources)
+        }
         do {
             var deferred: DeferredPages?
             let files = try render(assembly, &pages, with: templates, deferring: &deferred)
@@ -161,6 +173,53 @@ public struct BuildPipeline {
             ).check()
         }
         return problems
+    }
+
+    /// The render stage of `build`: every path is known before any page is filled in (pages,
+    /// open data, sitemap, robots.txt, copies), so the duplicate check and the writer's checks
+    /// come first; then each page is written as it is made and only its path is kept.
+    private func renderWriting(
+        _ assembly: SiteAssembly, _ pages: inout [PageRender], with templates: TemplateLibrary, to target: StreamingWrite,
+        report: DiagnosticReport, sources: SourceCache
+    ) throws -> PipelineResult {
+        var report = report
+        let site = assembly.site
+        var others: [OutputFile]
+        do {
+            let baseURL = site.config.baseURL
+            let pagePaths = pages.map { OutputFile(path: $0.path, contents: Data()) }
+            others = assembly.downloads
+            others.append(SiteFiles.sitemap(pages: pagePaths.filter { $0.path != "404.html" }, baseURL: baseURL))
+            others.append(SiteFiles.robots(baseURL: baseURL))
+            others += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
+            others += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")
+        } catch {
+            report.append(.error(.wholeBuild, "cannot read the assets or images to copy: \(error.localizedDescription)"))
+            return PipelineResult(files: nil, report: report, sources: sources, site: site)
+        }
+        let paths = pages.map(\.path) + others.map(\.path)
+        report.append(contentsOf: duplicatePaths(in: paths))
+        guard !report.hasErrors else { return PipelineResult(files: nil, report: report, sources: sources, site: site) }
+        let session = try target.writer.begin(paths: paths)
+        do {
+            let written = Parallel.consume(&pages, enabled: options.parallel) { page in
+                let file = page.filled(with: templates)
+                return Result { try session.write(file) }.map { OutputFile(path: file.path, contents: Data()) }
+            } emptying: {
+                $0.values = [:]
+            }
+            var files: [OutputFile] = []
+            files.reserveCapacity(written.count + others.count)
+            for result in written { files.append(try result.get()) }
+            step(.write, "\(files.count + others.count) files")
+            try session.write(others)
+            files += others.map { OutputFile(path: $0.path, contents: Data()) }
+            target.session = session
+            return PipelineResult(files: files, report: report, sources: sources, site: site)
+        } catch {
+            session.abandon()
+            throw error
+        }
     }
 
     /// The pages, the open data, the sitemap and robots.txt, and the copied assets and images.
@@ -193,22 +252,38 @@ public struct BuildPipeline {
         if let baseURL = options.baseURL, LinkRules.classify(baseURL) != .web {
             throw EnvironmentError("--base-url must be an absolute address starting with https://, found \"\(baseURL.prefix(60))\"")
         }
-        let result = run()
-        guard let files = result.files else { return (result, nil) }
-        step(.write, "\(files.count) files")
-        try SiteWriter(output: options.outputFolder, parallel: options.parallel).write(files)
+        let target = StreamingWrite(writer: SiteWriter(output: options.outputFolder, parallel: options.parallel))
+        let result = try run(through: .render, writingTo: target)
+        guard let files = result.files, let session = target.session else { return (result, nil) }
+        do {
+            try session.finish()
+        } catch {
+            session.abandon()
+            throw error
+        }
         let summary = BuildSummary(
             pages: files.filter(\.isPage).count, indicators: result.site?.indicators.count ?? 0,
             files: files.count, seconds: Date().timeIntervalSince(start))
         return (result, summary)
     }
 
+    /// The writer `build` renders into, and the write it began (unfinished until `build` swaps it in).
+    private final class StreamingWrite {
+        let writer: SiteWriter
+        var session: SiteWriter.Session?
+        init(writer: SiteWriter) { self.writer = writer }
+    }
+
     private func duplicatePaths(in files: [OutputFile]) -> [Diagnostic] {
+        duplicatePaths(in: files.map(\.path))
+    }
+
+    private func duplicatePaths(in paths: [String]) -> [Diagnostic] {
         var seen = Set<String>()
-        return files.compactMap { file in
-            seen.insert(file.path).inserted
+        return paths.compactMap { path in
+            seen.insert(path).inserted
                 ? nil
-                : .error(.wholeBuild, "two files would be written to \(file.path); rename one of them")
+                : .error(.wholeBuild, "two files would be written to \(path); rename one of them")
         }
     }
 }
