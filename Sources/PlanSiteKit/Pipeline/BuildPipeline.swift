@@ -129,7 +129,8 @@ public struct BuildPipeline {
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         var assembly = SiteAssembly.assemble(
             site, templates: templates, contentIsComplete: contentIsComplete,
-            parallel: options.parallel, cache: options.cache)
+            parallel: options.parallel, cache: options.cache,
+            spillDownloads: writer.map { target in { target.spill($0) } })
         options.cache?.finishBuild()
 
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
@@ -200,7 +201,14 @@ public struct BuildPipeline {
         let paths = pages.map(\.path) + others.map(\.path)
         report.append(contentsOf: duplicatePaths(in: paths))
         guard !report.hasErrors else { return PipelineResult(files: nil, report: report, sources: sources, site: site) }
-        let session = try target.writer.begin(paths: paths)
+        let session: SiteWriter.Session
+        if let early = target.session {
+            try early.prepare(paths: paths)
+            session = early
+        } else {
+            session = try target.writer.begin(paths: paths)
+            target.session = session
+        }
         do {
             let written = Parallel.consume(&pages, enabled: options.parallel) { page in
                 let file = page.filled(with: templates)
@@ -214,10 +222,10 @@ public struct BuildPipeline {
             step(.write, "\(files.count + others.count) files")
             try session.write(others)
             files += others.map { OutputFile(path: $0.path, contents: Data()) }
-            target.session = session
             return PipelineResult(files: files, report: report, sources: sources, site: site)
         } catch {
             session.abandon()
+            target.session = nil
             throw error
         }
     }
@@ -253,8 +261,18 @@ public struct BuildPipeline {
             throw EnvironmentError("--base-url must be an absolute address starting with https://, found \"\(baseURL.prefix(60))\"")
         }
         let target = StreamingWrite(writer: SiteWriter(output: options.outputFolder, parallel: options.parallel))
-        let result = try run(through: .render, writingTo: target)
-        guard let files = result.files, let session = target.session else { return (result, nil) }
+        let result: PipelineResult
+        do {
+            result = try run(through: .render, writingTo: target)
+        } catch {
+            target.session?.abandon()
+            throw error
+        }
+        guard let files = result.files, let session = target.session, session.isPrepared else {
+            // A build that failed after the open data went into the staging folder.
+            target.session?.abandon()
+            return (result, nil)
+        }
         do {
             try session.finish()
         } catch {
@@ -272,6 +290,20 @@ public struct BuildPipeline {
         let writer: SiteWriter
         var session: SiteWriter.Session?
         init(writer: SiteWriter) { self.writer = writer }
+
+        /// The open data written into a staging folder begun now, and kept mapped from there;
+        /// as it was when the output cannot be written yet (the render stage says why) or the write fails.
+        func spill(_ downloads: [OutputFile]) -> [OutputFile] {
+            guard session == nil, !downloads.isEmpty, let early = writer.beginEarly() else { return downloads }
+            do {
+                let mapped = try early.writeEarly(downloads)
+                session = early
+                return mapped
+            } catch {
+                early.abandon()
+                return downloads
+            }
+        }
     }
 
     private func duplicatePaths(in files: [OutputFile]) -> [Diagnostic] {
