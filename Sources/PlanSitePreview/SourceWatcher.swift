@@ -3,13 +3,17 @@ import Foundation
 /// Notices edits by polling file modification times: portable, needs no inotify or
 /// FSEvents, and a few thousand small files cost about 2 ms to stat every 100 ms.
 /// On Linux an inotify descriptor, looked at every 10 ms (one non-blocking read), says
-/// sooner that something was written, so a save is seen in about 10 ms rather than 50 to
-/// 100; the fingerprint still decides whether anything changed.
+/// sooner that something was written, so a save is seen in about 20 ms rather than 50 to
+/// 100, and the files are stat'ed only then (and once a second); the fingerprint still
+/// decides whether anything changed.
 struct SourceWatcher: Sendable {
     var folders: [URL]
     var interval: Duration = .milliseconds(100)
     /// How often the inotify descriptor is looked at between polls.
     var wakeCheck: Duration = .milliseconds(10)
+    /// With inotify, the files are stat'ed when it says something changed, and otherwise only this
+    /// often (in case an event was missed): a poll of 2,000 files every 100 ms competed with the rebuilds.
+    var safetyPoll: Duration = .seconds(1)
 
     /// A value that changes whenever a file is added, removed, renamed, or rewritten.
     struct Fingerprint: Equatable, Sendable {
@@ -56,15 +60,15 @@ struct SourceWatcher: Sendable {
         var last = start
         while !Task.isCancelled {
             if let wakeUps {
-                // Up to one interval, cut short when inotify says a file was written; then until
+                // Up to `safetyPoll`, cut short when inotify says a file was written; then until
                 // the folder has been quiet for one check, so a save that truncates, or writes a
                 // temporary file and renames it, is built once, whole, not half-written first.
                 var waited = Duration.zero
-                while waited < interval, !wakeUps.drain(), !Task.isCancelled {
+                while waited < safetyPoll, !wakeUps.drain(), !Task.isCancelled {
                     try? await Task.sleep(for: wakeCheck)
                     waited += wakeCheck
                 }
-                if waited < interval {
+                if waited < safetyPoll {
                     var settling = Duration.zero
                     repeat {
                         try? await Task.sleep(for: wakeCheck)
