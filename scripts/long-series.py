@@ -14,8 +14,8 @@ def indicator(n):
     rows = []
     for i in range(n):
         value = 50 + 10 * ((i * 37) % 101) / 101
-        rows.append(f'  - {{ period: "{1000 + i}", value: {value:.1f} }}')
-    england = [f'    - {{ period: "{995 + i}", value: {55 + (i % 7) / 10:.1f} }}' for i in range(n + 5)]
+        rows.append(f'  - {{ period: "{1005 + i}", value: {value:.1f} }}')
+    england = [f'    - {{ period: "{1000 + i}", value: {55 + (i % 7) / 10:.1f} }}' for i in range(n + 5)]
     return "\n".join([
         "id: long-series", 'title: "A long series"', 'unit: "%"', "decimals: 1", "polarity: higher-is-better",
         'geography: "Luton"', "series:", *rows, "comparators:", "  England:", *england,

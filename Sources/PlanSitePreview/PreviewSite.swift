@@ -18,8 +18,12 @@ actor PreviewSite {
     func update(with result: PipelineResult) -> Int {
         version += 1
         if let built = result.files {
+            // The last build's files and page values are let go on another thread: freeing a
+            // thousand pages' values here held up the first request for the new build.
+            let previous = Discarded((files, pages))
             files = Dictionary(built.map { ($0.path, $0.contents) }, uniquingKeysWith: { _, last in last })
             pages = result.deferred
+            Task.detached(priority: .background) { previous.release() }
             failure = nil
             let count = result.report.warnings.count
             warnings = count == 0 ? nil : (result.report.rendered(sources: result.sources), count)
@@ -72,6 +76,13 @@ actor PreviewSite {
     private static func hasExtension(_ path: String) -> Bool {
         path.split(separator: "/").last?.contains(".") ?? false
     }
+}
+
+/// Holds the only reference to what it is given, until `release` lets it go on the caller's thread.
+private final class Discarded: @unchecked Sendable {
+    private var value: Any?
+    init(_ value: Any) { self.value = value }
+    func release() { value = nil }
 }
 
 /// A response, independent of the server library, so the routing above is plain Swift.

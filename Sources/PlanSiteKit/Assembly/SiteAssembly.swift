@@ -15,9 +15,13 @@ public struct SiteAssembly: @unchecked Sendable {
     /// errors (a partial site would give misleading template-key warnings).
     public var pages: [PageRender]?
 
+    /// - Parameter spillDownloads: given the open data as soon as it is made, before any page's
+    ///   values are, and returns what to keep of it (`build` writes it out and keeps it mapped from
+    ///   disk, so the open data and every page's values are never all in memory at once).
     public static func assemble(
         _ site: Site, templates: TemplateLibrary?, contentIsComplete: Bool,
-        parallel: Bool = true, cache: BuildCache? = nil
+        parallel: Bool = true, cache: BuildCache? = nil,
+        spillDownloads: (([OutputFile]) -> [OutputFile])? = nil
     ) -> SiteAssembly {
         let site = FigureResolver(site: site).substitutingFrontMatter()
         let links = LinkRules(site: site)
@@ -26,7 +30,8 @@ public struct SiteAssembly: @unchecked Sendable {
             enabled: parallel,
             { renderMarkdown(of: site, links: links, parallel: parallel, cache: cache) },
             { contentIsComplete ? DataDownloads(site: site, parallel: parallel, cache: cache).files() : [] })
-        var assembly = SiteAssembly(site: site, links: links, markdown: markdown, downloads: downloads, pages: nil)
+        let kept = spillDownloads.map { $0(downloads) } ?? downloads
+        var assembly = SiteAssembly(site: site, links: links, markdown: markdown, downloads: kept, pages: nil)
         if let templates, contentIsComplete {
             assembly.pages = SiteRenderer(assembly: assembly, templates: templates).pageContexts(parallel: parallel)
         }

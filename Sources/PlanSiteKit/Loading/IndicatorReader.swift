@@ -262,8 +262,11 @@ struct IndicatorReader {
                     + "latest, then add `period_order: as-written` to the file to say so"))
     }
 
+    /// Made once: a set literal in `readObservation` was hashed again for every row of every series.
+    private static let observationKeys: Set<String> = ["period", "value", "lower_ci", "upper_ci", "note", "count", "denominator", "flag"]
+
     private func readObservation(_ entry: FieldReader) -> Observation? {
-        entry.checkUnknownKeys(allowed: ["period", "value", "lower_ci", "upper_ci", "note", "count", "denominator", "flag"], .error)
+        entry.checkUnknownKeys(allowed: Self.observationKeys, .error)
         let period = entry.string("period", required: true)
         let note = entry.string("note")
         var value: Double?

@@ -18,7 +18,7 @@ struct TextFileReader {
     func read(_ relative: String, problems: inout [Diagnostic]) -> String? {
         let location = SourceLocation(path: displayPath(relative))
         let path = root.appendingPathComponent(relative).path
-        if let problem = linkProblem(path) {
+        if !Self.noLinksBelow(root.path, relative), let problem = linkProblem(path) {
             problems.append(.error(location, problem))
             return nil
         }
@@ -65,6 +65,22 @@ struct TextFileReader {
         }
         return "this is a symbolic link to \(real), outside \(displayPrefix); "
             + "only files inside \(displayPrefix) are read: copy the file in instead of linking to it"
+    }
+
+    /// Whether every part of `relative` under `root` is there and none is a symbolic link: then the
+    /// file's real path is the root's with `relative` added, inside it, and `linkProblem` has
+    /// nothing to say. Two `lstat` calls for `indicators/x.yml`, where resolving both real paths
+    /// took one per folder of the whole path and spelled each out (1% of a build).
+    private static func noLinksBelow(_ root: String, _ relative: String) -> Bool {
+        var prefix = root
+        for part in relative.split(separator: "/", omittingEmptySubsequences: false) {
+            guard !part.isEmpty, part != ".", part != ".." else { return false }
+            prefix += "/"
+            prefix += part
+            var info = stat()
+            guard lstat(prefix, &info) == 0, info.st_mode & S_IFMT != S_IFLNK else { return false }
+        }
+        return true
     }
 
     private static func realPath(_ path: String) -> String? {

@@ -34,6 +34,11 @@ struct YAMLDocument {
                         + "\(maximumMarks) a file may have: split the figures into several files"))
             return nil
         }
+        switch YAMLEvents.parse(text, resolver: Self.resolver) {
+        case .empty: return YAMLDocument(path: path, lineOffset: lineOffset, root: nil)
+        case .root(let root): return YAMLDocument(path: path, lineOffset: lineOffset, root: root)
+        case nil: break  // Yams reads it again, and says what is wrong, if anything is
+        }
         do {
             // The parser owns the anchors (nodes hold them weakly): keep it alive while looking.
             let parser = try Parser(yaml: text, resolver: Self.resolver, encoding: .utf8)

@@ -25,30 +25,141 @@ public struct SiteWriter {
     }
 
     public func write(_ files: [OutputFile]) throws {
-        try OutputFolderPolicy.check(output: output)
-        try checkReplaceable()
-        for file in files { try Self.checkInside(file.path) }
-        let nested = try nestedSites(besides: files)
-        let fileManager = FileManager.default
-        try fileManager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let staging = try makeStaging()
+        let session = try begin(paths: files.map(\.path))
         do {
-            try Self.sync(staging, to: files, parallel: parallel)
-            try carry(nested, into: staging)
-            try Data("Built by PlanSite. This folder is replaced on every build.\n".utf8).write(
-                to: staging.appendingPathComponent(Self.marker))
-            try swapIn(staging)
+            try session.write(files)
+            try session.finish()
         } catch {
-            try? fileManager.removeItem(at: staging)
+            session.abandon()
             throw error
         }
+    }
+
+    /// A write in progress: the staging folder holds exactly the folders of `paths`, and no
+    /// file that is not one of them. Files go in with `write` (from any thread, each path
+    /// once), as they are made, so a build need not hold its pages in memory; `finish`
+    /// swaps the site in, `abandon` gives the staging folder back (or deletes it) and leaves
+    /// the output as it was.
+    ///
+    /// A session can also start before every path is known (`beginEarly`): files written then
+    /// (`writeEarly`, the open data) go in first, and `prepare` readies the rest once the paths are known.
+    public final class Session: @unchecked Sendable {
+        let writer: SiteWriter
+        let staging: URL
+        let nested: [String]
+        private let stagingPath: String
+        /// Paths written by `writeEarly`: `write` skips them.
+        private var early: Set<String> = []
+        private(set) var isPrepared = false
+
+        init(writer: SiteWriter, staging: URL, nested: [String]) {
+            self.writer = writer
+            self.staging = staging
+            self.nested = nested
+            stagingPath = staging.path
+        }
+
+        /// Checks every path and readies the staging folder for exactly these (files that are
+        /// not among them deleted, their folders made); what `writeEarly` wrote stays.
+        func prepare(paths: [String]) throws {
+            for path in paths { try SiteWriter.checkInside(path) }
+            try writer.checkClashes(nested, with: paths)
+            try SiteWriter.prepare(staging, for: paths)
+            isPrepared = true
+        }
+
+        /// Writes one file (skipped when the staging copy already holds these bytes).
+        public func write(_ file: OutputFile) throws {
+            try SiteWriter.writeIfChanged(file.contents, to: stagingPath + "/" + file.path)
+        }
+
+        /// Writes files on every core when the writer is parallel; those `writeEarly` wrote are left.
+        public func write(_ files: [OutputFile]) throws {
+            let files = early.isEmpty ? files : files.filter { !early.contains($0.path) }
+            let failures = Parallel.map(files, enabled: writer.parallel) { file in Result { try self.write(file) } }
+            for case .failure(let error) in failures { throw error }
+        }
+
+        /// Writes files before the staging folder is prepared, each over whatever the kept build has
+        /// at its path, and gives them back read from the folder by memory mapping: the same bytes
+        /// and sizes, but held by the file system's cache, not the build's memory, until read.
+        func writeEarly(_ files: [OutputFile]) throws -> [OutputFile] {
+            for file in files { try SiteWriter.checkInside(file.path) }
+            var folders = Set<String>()
+            for file in files {
+                var folder = SiteWriter.parent(of: file.path)
+                while let current = folder, folders.insert(current).inserted { folder = SiteWriter.parent(of: current) }
+            }
+            for folder in folders.sorted() { try SiteWriter.makeFolder(stagingPath + "/" + folder) }
+            let stagingPath = stagingPath
+            let written = Parallel.map(files, enabled: writer.parallel) { file in
+                Result { () -> OutputFile in
+                    let path = stagingPath + "/" + file.path
+                    if SiteWriter.kind(of: path) == S_IFDIR { try FileManager.default.removeItem(atPath: path) }
+                    try SiteWriter.writeIfChanged(file.contents, to: path)
+                    guard let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped),
+                        mapped.count == file.contents.count
+                    else { return file }
+                    return OutputFile(path: file.path, contents: mapped)
+                }
+            }
+            let files = try written.map { try $0.get() }
+            early.formUnion(files.map(\.path))
+            return files
+        }
+
+        /// Carries the nested sites over, marks the folder as PlanSite's and swaps it in.
+        public func finish() throws {
+            try writer.carry(nested, into: staging)
+            try Data("Built by PlanSite. This folder is replaced on every build.\n".utf8).write(
+                to: staging.appendingPathComponent(SiteWriter.marker))
+            try writer.swapIn(staging)
+        }
+
+        /// The staging folder was the kept build: it is given back under that name (a build that
+        /// fails after writing the open data still leaves the next one a build to reuse), or deleted.
+        public func abandon() {
+            let back = writer.backBuffer
+            if SiteWriter.kind(of: back.path) == nil, SiteWriter.isOurs(staging), rename(stagingPath, back.path) == 0 { return }
+            try? FileManager.default.removeItem(at: staging)
+        }
+    }
+
+    /// Checks the output folder and every path, and readies a staging folder for exactly `paths`.
+    public func begin(paths: [String]) throws -> Session {
+        try OutputFolderPolicy.check(output: output)
+        try checkReplaceable()
+        for path in paths { try Self.checkInside(path) }
+        let nested = try nestedSites(besides: paths)
+        let session = try startSession(nested: nested)
+        do {
+            try session.prepare(paths: paths)
+        } catch {
+            try? FileManager.default.removeItem(at: session.staging)
+            throw error
+        }
+        return session
+    }
+
+    /// A session begun before the paths are known, or nil when the output cannot be written now
+    /// (`begin` says why, when the build gets there).
+    func beginEarly() -> Session? {
+        guard (try? OutputFolderPolicy.check(output: output)) != nil, (try? checkReplaceable()) != nil,
+            let nested = try? nestedSites(besides: [])
+        else { return nil }
+        return try? startSession(nested: nested)
+    }
+
+    private func startSession(nested: [String]) throws -> Session {
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return Session(writer: self, staging: try makeStaging(), nested: nested)
     }
 
     /// Folders inside the output that another PlanSite build wrote (each holds its own marker):
     /// a second priority built into `site/net-zero/`. The build never deletes what it did not
     /// write, so they are carried into the new output as they are; a build that would write
     /// into one is refused, naming both.
-    private func nestedSites(besides files: [OutputFile]) throws -> [String] {
+    private func nestedSites(besides paths: [String]) throws -> [String] {
         guard Self.kind(of: output.path) == S_IFDIR else { return [] }
         let suffix = "/" + Self.marker
         var sites: [String] = []
@@ -57,18 +168,23 @@ public struct SiteWriter {
             let site = String(path.dropLast(suffix.count))
             if !sites.contains(where: { site.hasPrefix($0 + "/") }) { sites.append(site) }
         }
-        for site in sites {
-            if let clash = files.first(where: { $0.path == site || $0.path.hasPrefix(site + "/") }) {
-                throw EnvironmentError(
-                    "\(output.path)/\(site) is a site another PlanSite build made, and this build would write "
-                        + "\(clash.path) into it; build one of the two sites into another folder")
-            }
-        }
+        try checkClashes(sites, with: paths)
         return sites
     }
 
+    /// A build that would write into a nested site is refused, naming both.
+    fileprivate func checkClashes(_ sites: [String], with paths: [String]) throws {
+        for site in sites {
+            if let clash = paths.first(where: { $0 == site || $0.hasPrefix(site + "/") }) {
+                throw EnvironmentError(
+                    "\(output.path)/\(site) is a site another PlanSite build made, and this build would write "
+                        + "\(clash) into it; build one of the two sites into another folder")
+            }
+        }
+    }
+
     /// Moves the nested sites from the output into the staging folder, at the same places.
-    private func carry(_ sites: [String], into staging: URL) throws {
+    fileprivate func carry(_ sites: [String], into staging: URL) throws {
         for site in sites {
             let target = staging.appendingPathComponent(site)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -88,13 +204,14 @@ public struct SiteWriter {
         return staging
     }
 
-    /// Makes `folder` hold exactly `files`: unchanged files are left alone, changed ones
-    /// rewritten, files and folders that are no longer part of the site deleted.
-    static func sync(_ folder: URL, to files: [OutputFile], parallel: Bool) throws {
-        let wanted = Set(files.map(\.path) + [marker])
+    /// Readies `folder` for exactly `paths`: files and folders that are no longer part of the
+    /// site deleted, the folders the paths need made. Files left in it are rewritten by `write`
+    /// only where their bytes change.
+    static func prepare(_ folder: URL, for paths: [String]) throws {
+        let wanted = Set(paths + [marker])
         let existing = tree(of: folder)
         for path in existing.files where !wanted.contains(path) { unlink(folder.path + "/" + path) }
-        let folders = Set(files.compactMap { parent(of: $0.path) })
+        let folders = Set(paths.compactMap { parent(of: $0) })
         var keptFolders = Set<String>()
         for path in folders {
             var folder: String? = path
@@ -114,14 +231,19 @@ public struct SiteWriter {
                 guard errno == EEXIST, lstat(full, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { throw writeError(full) }
             }
         }
-        let failures = Parallel.map(files, enabled: parallel) { file in
-            Result { try writeIfChanged(file.contents, to: folder.path + "/" + file.path) }
-        }
-        for case .failure(let error) in failures { throw error }
+    }
+
+    /// A folder at `path`, made if missing; a file or link the kept build has there is replaced.
+    fileprivate static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        guard errno == EEXIST else { throw writeError(path) }
+        if kind(of: path) == S_IFDIR { return }
+        unlink(path)
+        guard mkdir(path, 0o755) == 0 else { throw writeError(path) }
     }
 
     /// "a/b/c.html" → "a/b"; nil at the top.
-    private static func parent(of path: String) -> String? {
+    fileprivate static func parent(of path: String) -> String? {
         path.lastIndex(of: "/").map { String(path[..<$0]) }
     }
 
@@ -224,7 +346,7 @@ public struct SiteWriter {
 
     /// A real folder holding our marker. Never a symbolic link: `.site.plansite-back` linking to
     /// another built folder would be written into, and that folder's other files deleted.
-    private static func isOurs(_ folder: URL) -> Bool {
+    fileprivate static func isOurs(_ folder: URL) -> Bool {
         kind(of: folder.path) == S_IFDIR && kind(of: folder.appendingPathComponent(marker).path) == S_IFREG
     }
 
@@ -235,7 +357,7 @@ public struct SiteWriter {
     }
 
     /// The new build goes in; the one it replaces becomes the back buffer.
-    private func swapIn(_ staging: URL) throws {
+    fileprivate func swapIn(_ staging: URL) throws {
         let fileManager = FileManager.default
         let hadOutput = Self.kind(of: output.path) != nil
         let back = backBuffer

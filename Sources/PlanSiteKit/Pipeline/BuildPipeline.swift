@@ -58,7 +58,8 @@ public struct BuildSummary: Sendable {
 
 /// What a run produced: the files (when there were no errors) and every diagnostic.
 public struct PipelineResult: Sendable {
-    /// With `deferPages`, every file but the pages, which are in `deferred`.
+    /// With `deferPages`, every file but the pages, which are in `deferred`. After `build`,
+    /// which writes each file as it is made, every path with empty contents.
     public var files: [OutputFile]?
     public var deferred: DeferredPages?
     public var report: DiagnosticReport
@@ -99,6 +100,14 @@ public struct BuildPipeline {
 
     /// Loads, assembles and validates, then renders unless `through` is `.validate`; writes nothing.
     public func run(through last: Stage = .render) -> PipelineResult {
+        // Without a writer nothing is written, so nothing can throw.
+        (try? run(through: last, writingTo: nil)) ?? PipelineResult(files: nil, report: DiagnosticReport(), sources: SourceCache())
+    }
+
+    /// `run`, and with a writer, each page written into its staging folder as soon as it is
+    /// filled in (`build`): the finished pages are never all in memory, and the write
+    /// overlaps the render. The session is returned unfinished, for `build` to swap in.
+    private func run(through last: Stage, writingTo writer: StreamingWrite?) throws -> PipelineResult {
         var report = DiagnosticReport()
         var sources = SourceCache()
         step(.load, "content and templates")
@@ -135,7 +144,8 @@ public struct BuildPipeline {
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         var assembly = SiteAssembly.assemble(
             site, templates: templates, contentIsComplete: contentIsComplete,
-            parallel: options.parallel, cache: options.cache)
+            parallel: options.parallel, cache: options.cache,
+            spillDownloads: writer.map { target in { target.spill($0) } })
         options.cache?.finishBuild()
 
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
@@ -149,6 +159,9 @@ public struct BuildPipeline {
         assembly.pages = nil
 
         step(.render, "\(pages.count) pages")
+        if let writer {
+            return try renderWriting(assembly, &pages, with: templates, to: writer, report: report, sources: sources)
+        }
         do {
             var deferred: DeferredPages?
             let files = try render(assembly, &pages, with: templates, deferring: &deferred)
@@ -182,6 +195,60 @@ public struct BuildPipeline {
         return problems
     }
 
+    /// The render stage of `build`: every path is known before any page is filled in (pages,
+    /// open data, sitemap, robots.txt, copies), so the duplicate check and the writer's checks
+    /// come first; then each page is written as it is made and only its path is kept.
+    private func renderWriting(
+        _ assembly: SiteAssembly, _ pages: inout [PageRender], with templates: TemplateLibrary, to target: StreamingWrite,
+        report: DiagnosticReport, sources: SourceCache
+    ) throws -> PipelineResult {
+        var report = report
+        let site = assembly.site
+        var others: [OutputFile]
+        do {
+            let baseURL = site.config.baseURL
+            let pagePaths = pages.map { OutputFile(path: $0.path, contents: Data()) }
+            others = assembly.downloads
+            others.append(SiteFiles.sitemap(pages: pagePaths.filter { $0.path != "404.html" }, baseURL: baseURL))
+            others.append(SiteFiles.robots(baseURL: baseURL))
+            others += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
+            others += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")
+        } catch {
+            report.append(.error(.wholeBuild, "cannot read the assets or images to copy: \(error.localizedDescription)"))
+            return PipelineResult(files: nil, report: report, sources: sources, site: site)
+        }
+        let paths = pages.map(\.path) + others.map(\.path)
+        report.append(contentsOf: duplicatePaths(in: paths))
+        guard !report.hasErrors else { return PipelineResult(files: nil, report: report, sources: sources, site: site) }
+        let session: SiteWriter.Session
+        if let early = target.session {
+            try early.prepare(paths: paths)
+            session = early
+        } else {
+            session = try target.writer.begin(paths: paths)
+            target.session = session
+        }
+        do {
+            let written = Parallel.consume(&pages, enabled: options.parallel) { page in
+                let file = page.filled(with: templates)
+                return Result { try session.write(file) }.map { OutputFile(path: file.path, contents: Data()) }
+            } emptying: {
+                $0.values = [:]
+            }
+            var files: [OutputFile] = []
+            files.reserveCapacity(written.count + others.count)
+            for result in written { files.append(try result.get()) }
+            step(.write, "\(files.count + others.count) files")
+            try session.write(others)
+            files += others.map { OutputFile(path: $0.path, contents: Data()) }
+            return PipelineResult(files: files, report: report, sources: sources, site: site)
+        } catch {
+            session.abandon()
+            target.session = nil
+            throw error
+        }
+    }
+
     /// The pages, the open data, the sitemap and robots.txt, and the copied assets and images.
     private func render(
         _ assembly: SiteAssembly, _ pages: inout [PageRender], with templates: TemplateLibrary,
@@ -212,22 +279,62 @@ public struct BuildPipeline {
         if let baseURL = options.baseURL, LinkRules.classify(baseURL) != .web {
             throw EnvironmentError("--base-url must be an absolute address starting with https://, found \"\(baseURL.prefix(60))\"")
         }
-        let result = run()
-        guard let files = result.files else { return (result, nil) }
-        step(.write, "\(files.count) files")
-        try SiteWriter(output: options.outputFolder, parallel: options.parallel).write(files)
+        let target = StreamingWrite(writer: SiteWriter(output: options.outputFolder, parallel: options.parallel))
+        let result: PipelineResult
+        do {
+            result = try run(through: .render, writingTo: target)
+        } catch {
+            target.session?.abandon()
+            throw error
+        }
+        guard let files = result.files, let session = target.session, session.isPrepared else {
+            // A build that failed after the open data went into the staging folder.
+            target.session?.abandon()
+            return (result, nil)
+        }
+        do {
+            try session.finish()
+        } catch {
+            session.abandon()
+            throw error
+        }
         let summary = BuildSummary(
             pages: files.filter(\.isPage).count, indicators: result.site?.indicators.count ?? 0,
             files: files.count, seconds: Date().timeIntervalSince(start))
         return (result, summary)
     }
 
+    /// The writer `build` renders into, and the write it began (unfinished until `build` swaps it in).
+    private final class StreamingWrite {
+        let writer: SiteWriter
+        var session: SiteWriter.Session?
+        init(writer: SiteWriter) { self.writer = writer }
+
+        /// The open data written into a staging folder begun now, and kept mapped from there;
+        /// as it was when the output cannot be written yet (the render stage says why) or the write fails.
+        func spill(_ downloads: [OutputFile]) -> [OutputFile] {
+            guard session == nil, !downloads.isEmpty, let early = writer.beginEarly() else { return downloads }
+            do {
+                let mapped = try early.writeEarly(downloads)
+                session = early
+                return mapped
+            } catch {
+                early.abandon()
+                return downloads
+            }
+        }
+    }
+
     private func duplicatePaths(in files: [OutputFile]) -> [Diagnostic] {
+        duplicatePaths(in: files.map(\.path))
+    }
+
+    private func duplicatePaths(in paths: [String]) -> [Diagnostic] {
         var seen = Set<String>()
-        return files.compactMap { file in
-            seen.insert(file.path).inserted
+        return paths.compactMap { path in
+            seen.insert(path).inserted
                 ? nil
-                : .error(.wholeBuild, "two files would be written to \(file.path); rename one of them")
+                : .error(.wholeBuild, "two files would be written to \(path); rename one of them")
         }
     }
 }

@@ -18,10 +18,16 @@ public struct DeferredPages: Sendable {
 
     /// The page at `path`, filled in now.
     public func render(_ path: String) -> OutputFile? {
-        guard let page = pages[path] else { return nil }
-        return OutputFile(path: path, text: templates.render(page.values, with: page.template))
+        pages[path]?.filled(with: templates)
     }
 
     /// Every page as an empty file, for what needs only the paths (the sitemap, the duplicate check).
     var placeholders: [OutputFile] { paths.map { OutputFile(path: $0, contents: Data()) } }
+}
+
+extension PageRender {
+    /// The page's template filled in with its values: the bytes the site holds at its path.
+    func filled(with templates: TemplateLibrary) -> OutputFile {
+        OutputFile(path: path, text: templates.render(values, with: template))
+    }
 }

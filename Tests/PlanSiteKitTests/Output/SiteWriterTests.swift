@@ -79,4 +79,41 @@ import Testing
         #expect(throws: EnvironmentError.self) { try SiteWriter(output: output).write([OutputFile(path: path, text: "x")]) }
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
+
+    /// The open data goes into the staging folder before the pages' paths are known: over a folder
+    /// or under a file the kept build has at its place, and kept mapped with the same bytes.
+    @Test func writesEarlyFilesOverWhateverTheKeptBuildHasThere() throws {
+        let output = TestPaths.scratch().appendingPathComponent("site")
+        let writer = SiteWriter(output: output)
+        try writer.write([OutputFile(path: "data/x.csv/old.txt", text: "folder"), OutputFile(path: "data2", text: "file")])
+        try writer.write([OutputFile(path: "index.html", text: "two")])
+        let session = try #require(writer.beginEarly())
+        let mapped = try session.writeEarly([OutputFile(path: "data/x.csv", text: "csv"), OutputFile(path: "data2/y.json", text: "{}")])
+        #expect(mapped.map(\.contents) == [Data("csv".utf8), Data("{}".utf8)])
+        try session.prepare(paths: ["index.html", "data/x.csv", "data2/y.json"])
+        try session.write([OutputFile(path: "index.html", text: "three"), OutputFile(path: "data/x.csv", text: "not written twice")])
+        try session.finish()
+        var tree = snapshotTree(output)
+        #expect(tree.removeValue(forKey: SiteWriter.marker) != nil)
+        #expect(tree == ["index.html": Data("three".utf8), "data/x.csv": Data("csv".utf8), "data2/y.json": Data("{}".utf8)])
+    }
+
+    /// A build that fails after writing its open data leaves the output as it was and gives the
+    /// staging folder back as the kept build.
+    @Test func anAbandonedWriteKeepsTheOutputAndTheKeptBuild() throws {
+        let output = TestPaths.scratch().appendingPathComponent("site")
+        let writer = SiteWriter(output: output)
+        try writer.write([OutputFile(path: "index.html", text: "one")])
+        try writer.write([OutputFile(path: "index.html", text: "two")])
+        let before = snapshotTree(output)
+        let session = try #require(writer.beginEarly())
+        _ = try session.writeEarly([OutputFile(path: "data/all.csv", text: "a,b")])
+        session.abandon()
+        #expect(snapshotTree(output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(siblings.sorted() == [".site.plansite-back", "site"])
+        #expect(snapshotTree(writer.backBuffer)["data/all.csv"] == Data("a,b".utf8))
+        try writer.write([OutputFile(path: "index.html", text: "three")])
+        #expect(snapshotTree(output).keys.sorted() == [".plansite-build", "index.html"])
+    }
 }
