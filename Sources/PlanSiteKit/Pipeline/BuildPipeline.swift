@@ -211,8 +211,8 @@ public struct BuildPipeline {
             others = assembly.downloads
             others.append(SiteFiles.sitemap(pages: pagePaths.filter { $0.path != "404.html" }, baseURL: baseURL))
             others.append(SiteFiles.robots(baseURL: baseURL))
-            others += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
-            others += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")
+            others += try SiteFiles.copies(of: Array(templates.assetFiles), from: options.templateFiles)
+            others += try SiteFiles.copies(of: site.imageFiles.map { Route.imagesFolder + $0 }, from: options.contentFiles)
         } catch {
             report.append(.error(.wholeBuild, "cannot read the assets or images to copy: \(error.localizedDescription)"))
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
@@ -233,7 +233,7 @@ public struct BuildPipeline {
                 let file = page.filled(with: templates)
                 return Result { try session.write(file) }.map { OutputFile(path: file.path, contents: Data()) }
             } emptying: {
-                $0.values = [:]
+                $0.values = EmptiedValues()
             }
             var files: [OutputFile] = []
             files.reserveCapacity(written.count + others.count)
