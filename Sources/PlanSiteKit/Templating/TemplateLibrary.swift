@@ -16,7 +16,7 @@ public struct TemplateLibrary: Sendable {
     private var library = MustacheLibrary()
 
     /// Every page kind the build renders needs its template.
-    public static let requiredTemplates = ["home", "outcome", "commitment", "page", "indicator", "indicators", "at-a-glance", "not-found"]
+    public static var requiredTemplates: [String] { PageKinds.all.map(\.template) }
 
     /// The templates, or nil when any has a problem; every problem found is added to `problems`.
     public static func load(from folder: URL, displayPrefix: String = "templates/", problems: inout [Diagnostic]) -> TemplateLibrary? {
