@@ -118,7 +118,8 @@ public struct BuildPipeline {
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
         var templateProblems: [Diagnostic] = []
-        let library = TemplateLibrary.read(from: options.templateFiles, problems: &templateProblems)
+        let library = TemplateLibrary.read(
+            from: options.templateFiles, required: PageKinds.all.map(\.template), problems: &templateProblems)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil

@@ -165,6 +165,8 @@ extension PageLayout {
 
 /// A page's values: its template's own keys, then the layout's keys every page has.
 protocol PageModel: TemplateModel {
+    /// The template the page is rendered with: "indicator" for `indicator.mustache`.
+    static var template: String { get }
     var layout: PageLayout { get }
 }
 

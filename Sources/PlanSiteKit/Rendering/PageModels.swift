@@ -3,6 +3,7 @@
 
 /// `home.mustache`: the priority's own page.
 struct HomePage: PageModel {
+    static let template = "home"
     var layout: PageLayout
     var summary: String?
     var content: String
@@ -27,6 +28,7 @@ struct HomePage: PageModel {
 
 /// `outcome.mustache`: a target outcome and the indicators that track it.
 struct OutcomePage: PageModel {
+    static let template = "outcome"
     var layout: PageLayout
     var summary: String?
     var content: String
@@ -45,6 +47,7 @@ struct OutcomePage: PageModel {
 
 /// `commitment.mustache`: a commitment, its status and its progress against targets.
 struct CommitmentPage: PageModel {
+    static let template = "commitment"
     var layout: PageLayout
     var summary: String?
     var content: String
@@ -70,6 +73,7 @@ struct CommitmentPage: PageModel {
 
 /// `page.mustache`: a page of words (about the data, accessibility…).
 struct PlainPage: PageModel {
+    static let template = "page"
     var layout: PageLayout
     var summary: String?
     var content: String
@@ -86,6 +90,7 @@ struct PlainPage: PageModel {
 
 /// `at-a-glance.mustache`: every indicator and commitment in two tables.
 struct AtAGlancePage: PageModel {
+    static let template = "at-a-glance"
     var layout: PageLayout
     var glance: Glance
 
@@ -96,6 +101,7 @@ struct AtAGlancePage: PageModel {
 
 /// `indicators.mustache`: every indicator in one table, and the whole-site downloads.
 struct IndicatorsPage: PageModel {
+    static let template = "indicators"
     var layout: PageLayout
     var rows: [IndicatorRow]
     var downloads: [DownloadLink]
@@ -108,6 +114,7 @@ struct IndicatorsPage: PageModel {
 
 /// `indicator.mustache`: one indicator's figures, chart, comparisons, table and source.
 struct IndicatorPage: PageModel {
+    static let template = "indicator"
     var layout: PageLayout
     var summary: String?
     var headline: String
@@ -160,6 +167,7 @@ struct IndicatorPage: PageModel {
 
 /// `not-found.mustache`: 404.html, served at any address, so its links are absolute.
 struct NotFoundPage: PageModel {
+    static let template = "not-found"
     var layout: PageLayout
     var indicatorsHref: String
 
@@ -171,15 +179,13 @@ struct NotFoundPage: PageModel {
 /// Every page kind and its template, for the key reference and the lint.
 enum PageKinds {
     static let all: [(template: String, keys: TemplateKeyList)] = [
-        ("home", .of(HomePage.self)),
-        ("outcome", .of(OutcomePage.self)),
-        ("commitment", .of(CommitmentPage.self)),
-        ("page", .of(PlainPage.self)),
-        ("at-a-glance", .of(AtAGlancePage.self)),
-        ("indicators", .of(IndicatorsPage.self)),
-        ("indicator", .of(IndicatorPage.self)),
-        ("not-found", .of(NotFoundPage.self)),
+        HomePage.kind, OutcomePage.kind, CommitmentPage.kind, PlainPage.kind, IndicatorPage.kind, IndicatorsPage.kind,
+        AtAGlancePage.kind, NotFoundPage.kind,
     ]
+}
+
+extension PageModel {
+    fileprivate static var kind: (template: String, keys: TemplateKeyList) { (template, .of(Self.self)) }
 }
 
 // MARK: Records on more than one kind of page

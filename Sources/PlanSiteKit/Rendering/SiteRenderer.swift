@@ -123,7 +123,7 @@ public struct SiteRenderer: Sendable {
                 SiblingCard(title: sibling.title, summary: TemplateText.optional(sibling.summary), url: sibling.url ?? "")
             },
             glance: AtAGlance(site: site, presenter: presenter).values(at: address, limit: 2))
-        return self.page(values, template: "home", at: address)
+        return self.page(values, at: address)
     }
 
     private func renderOutcome(_ outcome: ContentPage) -> PageRender {
@@ -135,7 +135,7 @@ public struct SiteRenderer: Sendable {
             indicators: tiles(for: outcome, at: address),
             hasIndicators: !outcome.indicatorIDs.isEmpty,
             image: image(of: outcome, at: address))
-        return page(values, template: "outcome", at: address)
+        return page(values, at: address)
     }
 
     private func renderCommitment(_ commitment: ContentPage) -> PageRender {
@@ -150,7 +150,7 @@ public struct SiteRenderer: Sendable {
             hasIndicators: !commitment.indicatorIDs.isEmpty,
             targets: progress(of: commitment, at: address),
             image: image(of: commitment, at: address))
-        return page(values, template: "commitment", at: address)
+        return page(values, at: address)
     }
 
     private func renderPlainPage(_ page: ContentPage) -> PageRender {
@@ -161,7 +161,7 @@ public struct SiteRenderer: Sendable {
             content: body(of: page),
             statement: AccessibilityStatement.record(for: page, site: site),
             image: image(of: page, at: address))
-        return self.page(values, template: "page", at: address)
+        return self.page(values, at: address)
     }
 
     private func renderAtAGlance() -> PageRender {
@@ -172,7 +172,7 @@ public struct SiteRenderer: Sendable {
                 "How \(site.config.title) is doing: every indicator's latest figure, its direction of travel and how it compares with \(site.config.nationalComparator), and each commitment's status.",
             at: address, trail: [home], current: .atAGlance)
         let values = AtAGlancePage(layout: layout, glance: AtAGlance(site: site, presenter: presenter).values(at: address))
-        return page(values, template: "at-a-glance", at: address)
+        return page(values, at: address)
     }
 
     private func renderIndicatorIndex() -> PageRender {
@@ -187,7 +187,7 @@ public struct SiteRenderer: Sendable {
         let values = IndicatorsPage(
             layout: layout, rows: byTitle.map { presenter(for: $0).row(at: address) },
             downloads: DownloadLink.all(to: downloads, at: address, words: site.words))
-        return page(values, template: "indicators", at: address)
+        return page(values, at: address)
     }
 
     private func renderIndicator(_ indicator: Indicator) -> PageRender {
@@ -198,7 +198,7 @@ public struct SiteRenderer: Sendable {
         let values = presenter(for: indicator).page(
             layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize(Route.indicatorCSV(id: indicator.id).path),
             evidences: evidencedBy(indicator).map { LinkItem(title: $0.title, href: address.link(to: $0.outputDirectory)) })
-        return page(values, template: "indicator", at: address)
+        return page(values, at: address)
     }
 
     private func renderNotFound() -> PageRender {
@@ -207,7 +207,7 @@ public struct SiteRenderer: Sendable {
         let values = NotFoundPage(
             layout: layout(for: "Page not found", summary: nil, at: address, trail: [], current: nil),
             indicatorsHref: address.link(to: .indicators))
-        return page(values, template: "not-found", at: address)
+        return page(values, at: address)
     }
 
     // MARK: Pieces
@@ -232,8 +232,8 @@ public struct SiteRenderer: Sendable {
             trail: trail, navigationCurrent: current)
     }
 
-    private func page(_ values: some PageModel, template: String, at address: PageAddress) -> PageRender {
-        PageRender(template: template, path: address.outputPath, values: values)
+    private func page<Page: PageModel>(_ values: Page, at address: PageAddress) -> PageRender {
+        PageRender(template: Page.template, path: address.outputPath, values: values)
     }
 
     /// The page's Markdown, rendered in the assemble stage.

@@ -15,27 +15,31 @@ public struct TemplateLibrary: Sendable {
     public private(set) var assetFiles: Set<String> = []
     private var library = MustacheLibrary()
 
-    /// Every page kind the build renders needs its template.
-    public static let requiredTemplates = ["home", "outcome", "commitment", "page", "indicator", "indicators", "at-a-glance", "not-found"]
-
     /// The templates, or nil when any has a problem; every problem found is added to `problems`.
-    public static func load(from folder: URL, displayPrefix: String = "templates/", problems: inout [Diagnostic]) -> TemplateLibrary? {
+    public static func load(
+        from folder: URL, displayPrefix: String = "templates/", required: [String] = [], problems: inout [Diagnostic]
+    ) -> TemplateLibrary? {
         var found: [Diagnostic] = []
-        let library = read(from: folder, displayPrefix: displayPrefix, problems: &found)
+        let library = read(from: folder, displayPrefix: displayPrefix, required: required, problems: &found)
         problems += found
         return found.isEmpty ? library : nil
     }
 
     /// Like `load`, but returns what was read even when there are errors, so a
     /// report can quote the lines of a broken template.
-    public static func read(from folder: URL, displayPrefix: String = "templates/", problems diagnostics: inout [Diagnostic])
+    public static func read(
+        from folder: URL, displayPrefix: String = "templates/", required: [String] = [], problems diagnostics: inout [Diagnostic]
+    )
         -> TemplateLibrary
     {
-        read(from: DiskFiles(root: folder, displayPrefix: displayPrefix), problems: &diagnostics)
+        read(from: DiskFiles(root: folder, displayPrefix: displayPrefix), required: required, problems: &diagnostics)
     }
 
     /// The templates and assets of `reader`'s folder, on disk or in memory.
-    public static func read(from reader: any SourceFiles, problems diagnostics: inout [Diagnostic]) -> TemplateLibrary {
+    /// `required`: the templates the build renders pages with (rendering's page kinds); a missing one is an error.
+    public static func read(from reader: any SourceFiles, required: [String] = [], problems diagnostics: inout [Diagnostic])
+        -> TemplateLibrary
+    {
         var result = TemplateLibrary()
         let displayPrefix = reader.displayPrefix
         result.displayPrefix = displayPrefix
@@ -59,7 +63,7 @@ public struct TemplateLibrary: Sendable {
             if TemplateTagScanner.tags(in: text).flatMap(tooDeep) != nil { continue }
             if let problem = result.register(text, named: name, path: displayPrefix + name + ".mustache") { diagnostics.append(problem) }
         }
-        for name in requiredTemplates where result.sources[name] == nil {
+        for name in required where result.sources[name] == nil {
             diagnostics.append(
                 .error(SourceLocation(path: displayPrefix + name + ".mustache"), "missing template: the build needs \(name).mustache"))
         }
