@@ -3,24 +3,20 @@ import Foundation
 /// The assemble stage: everything later stages read, made once. Each Markdown body is
 /// parsed once, into the HTML its page shows and the outline lint reads; the address
 /// table (`LinkRules`) is built once and used by the links in bodies, the checks and the
-/// renderer; the downloads are made once, so pages can give their sizes; and every
-/// page's template values are built once, for the template-key check and for rendering.
+/// renderer; the downloads are made once, so pages can give their sizes. The pages'
+/// values are the render stage's: the checks read the key tables they declare, not them.
 public struct SiteAssembly: @unchecked Sendable {
     public var site: Site
     public var links: LinkRules
     /// Each Markdown body, rendered for the page that shows it, by its file's path as diagnostics print it.
     public var markdown: [String: RenderedMarkdown]
     public var downloads: [OutputFile]
-    /// Every page to render, in output order; nil when there are no templates or the content has
-    /// errors (a partial site would give misleading template-key warnings).
-    public var pages: [PageRender]?
 
     /// - Parameter spillDownloads: given the open data as soon as it is made, before any page's
     ///   values are, and returns what to keep of it (`build` writes it out and keeps it mapped from
     ///   disk, so the open data and every page's values are never all in memory at once).
     public static func assemble(
-        _ site: Site, templates: TemplateLibrary?, contentIsComplete: Bool,
-        parallel: Bool = true, cache: BuildCache? = nil,
+        _ site: Site, contentIsComplete: Bool, parallel: Bool = true, cache: BuildCache? = nil,
         spillDownloads: (([OutputFile]) -> [OutputFile])? = nil
     ) -> SiteAssembly {
         let site = FigureResolver(site: site).substitutingFrontMatter()
@@ -31,11 +27,7 @@ public struct SiteAssembly: @unchecked Sendable {
             { renderMarkdown(of: site, links: links, parallel: parallel, cache: cache) },
             { contentIsComplete ? DataDownloads(site: site, parallel: parallel, cache: cache).files() : [] })
         let kept = spillDownloads.map { $0(downloads) } ?? downloads
-        var assembly = SiteAssembly(site: site, links: links, markdown: markdown, downloads: kept, pages: nil)
-        if let templates, contentIsComplete {
-            assembly.pages = SiteRenderer(assembly: assembly, templates: templates).pageContexts(parallel: parallel)
-        }
-        return assembly
+        return SiteAssembly(site: site, links: links, markdown: markdown, downloads: kept)
     }
 
     /// A Markdown body and the page it appears on.

@@ -143,8 +143,8 @@ public struct BuildPipeline {
             report.append(contentsOf: problems)
         }
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
-        var assembly = SiteAssembly.assemble(
-            site, templates: templates, contentIsComplete: contentIsComplete,
+        let assembly = SiteAssembly.assemble(
+            site, contentIsComplete: contentIsComplete,
             parallel: options.parallel, cache: options.cache,
             spillDownloads: writer.map { target in { target.spill($0) } })
         options.cache?.finishBuild()
@@ -152,12 +152,12 @@ public struct BuildPipeline {
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         report.append(contentsOf: validate(assembly, templates: templates, sources: sources, contentIsComplete: contentIsComplete))
         if options.strict { report = report.escalatingWarnings() }
-        guard last == .render, let templates, var pages = assembly.pages, !report.hasErrors else {
+        guard last == .render, let templates, contentIsComplete, !report.hasErrors else {
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
         }
         // The render stage holds the only copy of the page values, so each page's are freed
         // as soon as it is filled in, on the core that filled it, not all at the end.
-        assembly.pages = nil
+        var pages = SiteRenderer(assembly: assembly, templates: templates).pageContexts(parallel: options.parallel)
 
         step(.render, "\(pages.count) pages")
         if let writer {
@@ -190,7 +190,7 @@ public struct BuildPipeline {
         if let results = assembly.site.auditResults {
             problems += AuditResultsLint(
                 results: results, lastReviewed: assembly.site.config.lastReviewed,
-                pagesBuilt: assembly.pages?.count, today: options.today
+                pagesBuilt: contentIsComplete ? Route.pages(of: assembly.site).count : nil, today: options.today
             ).check()
         }
         return problems

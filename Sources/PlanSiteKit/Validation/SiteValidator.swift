@@ -57,7 +57,7 @@ public struct SiteValidator: Sendable {
             if let css = templates.stylesheet {
                 problems += ThemeContrast(css: css, path: templates.displayPrefix + Route.asset("site.css").path).problems()
             }
-            if assembly.pages != nil {
+            if contentIsComplete {
                 problems += TemplateKeyLint(templates: templates, pages: pageKeys, words: assembly.site.words).check()
             }
         }
