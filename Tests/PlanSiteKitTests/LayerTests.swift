@@ -11,6 +11,7 @@ import Testing
         ["Text", "Diagnostics"],
         ["Model"],
         ["Statistics"],
+        ["Verdicts"],
         ["Support", "Markdown", "Loading"],
         ["References"],
         ["Assembly"],
