@@ -34,7 +34,7 @@ public enum WordFile {
         let url = templatesFolder.appendingPathComponent(relativePath(for: language))
         guard FileManager.default.fileExists(atPath: url.path) else {
             let shipped = availableLanguages(in: templatesFolder)
-            let choice = shipped.isEmpty ? "" : " or set `language` to one that has a file (\(shipped.joined(separator: ", ")))"
+            let choice = shipped.isEmpty ? "" : ", or set `language` to one that has a file (\(shipped.joined(separator: ", ")))"
             problems.append(
                 .error(
                     languageLocation,

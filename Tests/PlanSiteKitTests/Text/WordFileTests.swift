@@ -108,7 +108,7 @@ struct WordFileTests {
         #expect(
             problems.map { "\($0.location): \($0.message)" } == [
                 "content/site.yml:2:11: `language: cy` needs the word file templates/words/cy.yml, which does not exist; copy "
-                    + "templates/words/en-GB.yml to templates/words/cy.yml and translate each entry or set `language` to one "
+                    + "templates/words/en-GB.yml to templates/words/cy.yml and translate each entry, or set `language` to one "
                     + "that has a file (en-GB)"
             ])
     }
@@ -136,5 +136,20 @@ struct WordFileTests {
             try Self.render(#"{{#words.with_link}}{{$link}}<a href="{{href}}">here</a>{{/link}}{{/words.with_link}}"#, values)
                 == #"See the &lt;<a href="/a?b=1&amp;c=2">here</a>&gt; &amp; more"#)
         #expect(try Self.render("{{words.unknown}}", values) == "")
+    }
+}
+
+@Suite("Word file lints")
+struct WordLintTests {
+    @Test func linkTextFromTheWordFileIsHeldToTheLinkRules() throws {
+        let folder = TestPaths.scratch()
+        try #"<p><a href="/x/">{{words.more}}</a> <a href="/y/">{{words.about}}</a></p>"#.write(
+            to: folder.appendingPathComponent("home.mustache"), atomically: true, encoding: .utf8)
+        var problems: [Diagnostic] = []
+        let templates = TemplateLibrary.read(from: folder, problems: &problems)
+        let words = Words(language: "en-GB", entries: ["more": WordEntry("Click here"), "about": WordEntry("Find out more about {title}")])
+        let found = TemplateLinkLint(templates: templates, words: words).check()
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("link text \"Click here\"") == true)
     }
 }
