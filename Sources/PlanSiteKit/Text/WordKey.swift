@@ -1,17 +1,20 @@
 /// Every entry of a word file the generator uses, declared here and nowhere else: Swift asks
-/// `Words` for an entry by its key, and templates write `{{words.<key>}}` for the entries
-/// marked below as theirs. `WordFile.check` holds the chosen language's file to this list:
+/// `Words` for an entry by its key, and templates write `{{words.<key>}}` (the groups from
+/// "Every page" to "Page not found" are the templates'). `WordFile.check` holds the chosen language's file to this list:
 /// each key present, with exactly these placeholders, and plural forms only where `count` is set.
 ///
 /// The raw value is the key as the file writes it; `templates/words/en-GB.yml` has them all,
 /// in the same groups and order as here.
 public enum WordKey: String, CaseIterable, Sendable {
+    // MARK: Every page
     case skipLink = "skip_link"
     case navLabel = "nav_label"
     case breadcrumbsLabel = "breadcrumbs_label"
     case footerHeading = "footer_heading"
     case footerPublished = "footer_published"
     case footerLicence = "footer_licence"
+
+    // MARK: Table headings
     case columnIndicator = "column_indicator"
     case columnLatestValue = "column_latest_value"
     case columnPeriod = "column_period"
@@ -23,18 +26,24 @@ public enum WordKey: String, CaseIterable, Sendable {
     case columnCi = "column_ci"
     case columnNote = "column_note"
     case columnValue = "column_value"
+
+    // MARK: Home page
     case glanceHeading = "glance_heading"
     case outcomesHeading = "outcomes_heading"
     case commitmentsHeading = "commitments_heading"
     case commitmentsHeadingBy = "commitments_heading_by"
     case siblingsHeading = "siblings_heading"
     case siblingLink = "sibling_link"
+
+    // MARK: At a glance
     case glanceCaptionHeadline = "glance_caption_headline"
     case glanceCaptionAll = "glance_caption_all"
     case glanceCommitmentsCaption = "glance_commitments_caption"
     case glanceStatusNotStated = "glance_status_not_stated"
     case glanceNoTargetFigures = "glance_no_target_figures"
     case glanceLink = "glance_link"
+
+    // MARK: Commitments and outcomes
     case commitmentKicker = "commitment_kicker"
     case commitmentKickerDue = "commitment_kicker_due"
     case progressHeading = "progress_heading"
@@ -54,11 +63,15 @@ public enum WordKey: String, CaseIterable, Sendable {
     case statusOffTrack = "status_off_track"
     case statusAchieved = "status_achieved"
     case statusNotAssessed = "status_not_assessed"
+
+    // MARK: The indicators page
     case indicatorsCaption = "indicators_caption"
     case downloadsHeading = "downloads_heading"
     case downloadsAllIndicators = "downloads_all_indicators"
     case fileSizeKb = "file_size_kb"
     case fileSizeMb = "file_size_mb"
+
+    // MARK: An indicator's page
     case indicatorKicker = "indicator_kicker"
     case latestFigureLabel = "latest_figure_label"
     case directionLabel = "direction_label"
@@ -82,17 +95,23 @@ public enum WordKey: String, CaseIterable, Sendable {
     case secondarySourceNote = "secondary_source_note"
     case notesHeading = "notes_heading"
     case evidencesHeading = "evidences_heading"
+
+    // MARK: The accessibility statement's test results
     case statementResultsHeading = "statement_results_heading"
     case statementResultsCaption = "statement_results_caption"
     case statementColumnCheck = "statement_column_check"
     case statementColumnTests = "statement_column_tests"
     case statementColumnFailures = "statement_column_failures"
     case statementTools = "statement_tools"
+
+    // MARK: Page not found
     case notFoundTitle = "not_found_title"
     case notFoundTyped = "not_found_typed"
     case notFoundWhere = "not_found_where"
     case notFoundHomeLink = "not_found_home_link"
     case notFoundIndicatorsLink = "not_found_indicators_link"
+
+    // MARK: Dates, periods, numbers and lists
     case month1 = "month_1"
     case month2 = "month_2"
     case month3 = "month_3"
@@ -118,6 +137,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     case listAnd = "list_and"
     case listOr = "list_or"
     case withNote = "with_note"
+
+    // MARK: Direction of travel
     case directionImproving = "direction_improving"
     case directionGettingWorse = "direction_getting_worse"
     case directionNoSignificantChange = "direction_no_significant_change"
@@ -140,6 +161,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     case movementUpSince = "movement_up_since"
     case movementDownSince = "movement_down_since"
     case movementSameSince = "movement_same_since"
+
+    // MARK: Why no trend is assessed
     case noTrendShortOnlyOneFigure = "no_trend_short_only_one_figure"
     case noTrendShortPeriodsNotYears = "no_trend_short_periods_not_years"
     case noTrendShortRollingPeriods = "no_trend_short_rolling_periods"
@@ -171,12 +194,16 @@ public enum WordKey: String, CaseIterable, Sendable {
     case noTrendWhyNoIntervals = "no_trend_why_no_intervals"
     case noTrendWhyExtremeProportion = "no_trend_why_extreme_proportion"
     case yearlyFigures = "yearly_figures"
+
+    // MARK: Comparison with England (or the site's national comparator)
     case comparisonBetter = "comparison_better"
     case comparisonSimilar = "comparison_similar"
     case comparisonWorse = "comparison_worse"
     case comparisonHigher = "comparison_higher"
     case comparisonLower = "comparison_lower"
     case comparisonNotCompared = "comparison_not_compared"
+
+    // MARK: Breakdowns
     case breakdownOnlyOne = "breakdown_only_one"
     case breakdownNoFigures = "breakdown_no_figures"
     case noFigureFor = "no_figure_for"
@@ -208,6 +235,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     case breakdownChartNoFigure = "breakdown_chart_no_figure"
     case breakdownChartNoFigureNote = "breakdown_chart_no_figure_note"
     case breakdownChartReference = "breakdown_chart_reference"
+
+    // MARK: Trend charts
     case chartTitle = "chart_title"
     case chartTitleCompared = "chart_title_compared"
     case chartTarget = "chart_target"
@@ -234,6 +263,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     case chartComparatorFellSameYears = "chart_comparator_fell_same_years"
     case chartComparatorRose = "chart_comparator_rose"
     case chartComparatorFell = "chart_comparator_fell"
+
+    // MARK: Figure references in the content's own words ({{indicator-id.field}})
     case figureReferenceNoFigure = "figure_reference_no_figure"
     case figureReferenceNoPeriod = "figure_reference_no_period"
     case figureReferenceNotAvailable = "figure_reference_not_available"

@@ -39,6 +39,12 @@ struct WordFileTests {
         #expect(Words.english.entries.count == WordKey.allCases.count)
     }
 
+    @Test func theEnglishFileListsTheKeysInWordKeysOrder() throws {
+        let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("templates/words/en-GB.yml"), encoding: .utf8)
+        let keys = text.split(separator: "\n").filter { $0.first?.isLetter ?? false }.map { String($0.prefix { $0 != ":" }) }
+        #expect(keys == WordKey.allCases.map(\.rawValue))
+    }
+
     @Test func aMissingKeyIsAnErrorThatSaysWhatItShouldHold() {
         let problems = Self.problems(Self.edited(["skip_link": nil, "comparison_better": nil, "yearly_figures": nil]))
         let messages = problems.map { "\($0.location): \($0.severity): \($0.message)" }
