@@ -32,7 +32,7 @@ actor PreviewSite {
     /// The response for a request path such as "/", "/outcomes/x/" or "/assets/site.css".
     func response(for requestPath: String) -> PreviewResponse {
         let path = Self.filePath(for: requestPath)
-        for wanted in [path, path + "/index.html", "404.html"] { fillIn(wanted) }
+        for wanted in [path, path + "/index.html", Route.notFound.file] { fillIn(wanted) }
         // While the latest build is broken, every page (but not CSS, images or data) is the error page.
         if let failure, path.hasSuffix(".html") || (files[path] == nil && !Self.hasExtension(path)) {
             let page = LiveReload.errorPage(diagnostics: failure.diagnostics, summary: failure.summary, version: version)
@@ -45,7 +45,7 @@ actor PreviewSite {
             // Pages link relatively, so "/outcomes/x" must become "/outcomes/x/" before it is shown.
             return PreviewResponse(status: 301, contentType: "text/plain", body: Data(), location: requestPath + "/")
         }
-        let notFound = files["404.html"].map { LiveReload.inject(into: $0, version: version) }
+        let notFound = files[Route.notFound.file].map { LiveReload.inject(into: $0, version: version) }
         return PreviewResponse(status: 404, contentType: "text/html; charset=utf-8", body: notFound ?? Data("Not found\n".utf8))
     }
 

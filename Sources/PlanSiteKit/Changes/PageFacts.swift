@@ -65,20 +65,20 @@ enum PageFacts {
 
     private static func targets(_ page: ContentPage) -> [String] {
         page.targets.map { target in
-            let value = NumberFormat.format(target.value, decimals: 6).replacingOccurrences(
-                of: #"\.?0+$"#, with: "", options: .regularExpression)
+            let written = NumberFormat.format(target.value, decimals: 6)  // always with six decimals
+            let value = Patterns.trailingZeros.stringByReplacingMatches(
+                in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
             return "\(target.label): \(value) for \(target.indicator.value)" + (target.by.isEmpty ? "" : " by \(target.by)")
         }
     }
 
-    private static let link = try! NSRegularExpression(pattern: #"!?\[([^\]]*)\]\([^)]*\)"#)
-
     /// The words a reader sees, near enough for a word diff: links as their text, no Markdown marks.
     static func plainText(_ markdown: String) -> String {
         let range = NSRange(markdown.startIndex..., in: markdown)
-        let linked = link.stringByReplacingMatches(in: markdown, range: range, withTemplate: "$1")
-        return linked.replacingOccurrences(of: #"(?m)^[ \t]*(#+|[-*]|\d+\.)[ \t]"#, with: "", options: .regularExpression)
-            .replacingOccurrences(of: "**", with: "")
+        let linked = Patterns.markdownLink.stringByReplacingMatches(in: markdown, range: range, withTemplate: "$1")
+        let unmarked = Patterns.markdownLineMark.stringByReplacingMatches(
+            in: linked, range: NSRange(linked.startIndex..., in: linked), withTemplate: "")
+        return unmarked.replacingOccurrences(of: "**", with: "")
     }
 
     /// The first `limit` words, with "…" when there are more.

@@ -59,8 +59,8 @@ public struct IndicatorImport {
             var problems: [Diagnostic] = []
             var sources = SourceCache()
             site.words = WordFile.load(
-                templatesFolder: templatesFolder, displayPrefix: "templates/", language: site.config.language,
-                languageLocation: WordFile.languageLocation(contentFolder: contentFolder, displayPrefix: displayPrefix),
+                from: DiskFiles(root: templatesFolder, displayPrefix: "templates/"), language: site.config.language,
+                languageLocation: site.config.languageLocation ?? SourceLocation(path: displayPrefix + "site.yml"),
                 problems: &problems, sources: &sources)
             if let problem = problems.first(where: { $0.severity == .error }) {
                 throw ImportProblem("\(problem.location): \(problem.message); run plansite check")

@@ -3,9 +3,9 @@ import Yams
 
 /// Reads `content/` into a `Site`, collecting every problem it meets on the way.
 public struct ContentLoader {
-    public var contentFolder: URL
-    /// Path prefix diagnostics print (`content/`), so messages name files as staff see them.
-    public var displayPrefix: String
+    /// The content folder's files, on disk or in memory; their display prefix (`content/`)
+    /// names files in messages as staff see them.
+    public var files: any SourceFiles
     public var includeDrafts: Bool
     /// Read and parse files on every core (the default); tests compare with a serial run.
     public var parallel = true
@@ -13,8 +13,11 @@ public struct ContentLoader {
     public var cache: BuildCache?
 
     public init(contentFolder: URL, displayPrefix: String = "content/", includeDrafts: Bool = false) {
-        self.contentFolder = contentFolder
-        self.displayPrefix = displayPrefix
+        self.init(files: DiskFiles(root: contentFolder, displayPrefix: displayPrefix), includeDrafts: includeDrafts)
+    }
+
+    public init(files: any SourceFiles, includeDrafts: Bool = false) {
+        self.files = files
         self.includeDrafts = includeDrafts
     }
 
@@ -25,7 +28,7 @@ public struct ContentLoader {
     }
 
     public func load() -> Result {
-        var context = LoadContext(reader: TextFileReader(root: contentFolder, displayPrefix: displayPrefix))
+        var context = LoadContext(reader: files)
         context.cache = cache
         let config = context.loadConfig()
         let priority = context.loadPage("priority.md", kind: .priority)
@@ -41,11 +44,7 @@ public struct ContentLoader {
         let indicators = context.loadEach(indicatorFiles, parallel: parallel, companion: LoadContext.spreadsheet(of:)) {
             $0.loadIndicator($1, comparators: comparators)
         }.compactMap { $0 }
-        let images = ImageFiles(
-            folder: contentFolder.appendingPathComponent("images"),
-            displayPrefix: displayPrefix + "images/"
-        )
-        .list(problems: &context.diagnostics)
+        let images = files.publishedFiles(in: "images", problems: &context.diagnostics)
         // Published at their own address, an SVG runs in the site's origin: it may hold nothing that runs.
         for image in images where image.lowercased().hasSuffix(".svg") {
             guard let text = context.readText("images/" + image) else { continue }
@@ -65,7 +64,7 @@ public struct ContentLoader {
     }
 
     /// Only `.yml` is read: an updated copy saved as `.yaml` would leave the old figures published.
-    private func yamlSpellings(beside files: [String], reader: TextFileReader) -> [Diagnostic] {
+    private func yamlSpellings(beside files: [String], reader: any SourceFiles) -> [Diagnostic] {
         reader.files(in: "indicators", withExtension: "yaml").map { other in
             let yml = String(other.dropLast(5)) + ".yml"
             let name = (yml as NSString).lastPathComponent
@@ -81,7 +80,7 @@ public struct ContentLoader {
 
 /// The mutable state of one load: what has been read and what went wrong.
 struct LoadContext: Sendable {
-    var reader: TextFileReader
+    var reader: any SourceFiles
     var diagnostics: [Diagnostic] = []
     var sources = SourceCache()
     var unreadableIndicatorIDs: Set<String> = []
@@ -148,7 +147,7 @@ struct LoadContext: Sendable {
             let page = context.loadPage(relative, kind: kind)
             if page == nil {
                 let slug = String((relative as NSString).lastPathComponent.dropLast(3))
-                context.unreadableTargets.insert(kind == .page ? "\(slug)/" : "\(folder)/\(slug)/")
+                if let route = Route(kind: kind, slug: slug) { context.unreadableTargets.insert(route.path) }
             }
             return page
         }
@@ -158,7 +157,7 @@ struct LoadContext: Sendable {
 
     mutating func loadPage(_ relative: String, kind: PageKind) -> ContentPage? {
         let path = reader.displayPath(relative)
-        guard FileManager.default.fileExists(atPath: reader.root.appendingPathComponent(relative).path) else {
+        guard reader.exists(relative) else {
             diagnostics.append(.error(SourceLocation(path: path), "missing file: every site needs \(relative)"))
             return nil
         }
@@ -186,7 +185,7 @@ struct LoadContext: Sendable {
 
     mutating func loadConfig() -> SiteConfig? {
         let path = reader.displayPath("site.yml")
-        guard FileManager.default.fileExists(atPath: reader.root.appendingPathComponent("site.yml").path) else {
+        guard reader.exists("site.yml") else {
             diagnostics.append(.error(SourceLocation(path: path), "missing file: every site needs site.yml with its title and settings"))
             return nil
         }
@@ -203,7 +202,7 @@ struct LoadContext: Sendable {
         }
         var reader = IndicatorReader(document: document, expectedID: expectedID, path: path, comparatorNames: comparators)
         let spreadsheet = Self.spreadsheet(of: relative)
-        reader.hasTable = FileManager.default.fileExists(atPath: self.reader.root.appendingPathComponent(spreadsheet).path)
+        reader.hasTable = self.reader.exists(spreadsheet)
         reader.table = reader.hasTable ? loadTable(spreadsheet) : nil
         let indicator = reader.read(problems: &diagnostics)
         if let notes = indicator?.notes, let problem = MarkupBudget.problem(notes) {
@@ -226,6 +225,6 @@ struct LoadContext: Sendable {
 
     private mutating func markUnreadable(_ id: String) {
         unreadableIndicatorIDs.insert(id)
-        unreadableTargets.insert("indicators/\(id)/")
+        unreadableTargets.insert(Route.indicator(id: id).path)
     }
 }

@@ -363,7 +363,7 @@ struct IndicatorReader {
                 return nil
             }
             // The source's address becomes a link on the indicator page: only web addresses may.
-            if let node = source.value("url"), let url = source.string("url"), LinkRules.classify(url) != .web {
+            if let node = source.value("url"), let url = source.string("url"), AddressKind(url) != .web {
                 source.error(node, "`url` must be a web address starting with https://, found \"\(url.prefix(60))\"")
             }
             return DataSource(

@@ -28,8 +28,7 @@ struct SiteConfigReader {
         let organisation = fields.string("organisation", required: true)
         let baseURL = readBaseURL(fields)
         let lastReviewed = fields.date("last_reviewed", required: true)
-        if let node = fields.value("contact_url"), let url = fields.string("contact_url"), ![.web, .mail].contains(LinkRules.classify(url))
-        {
+        if let node = fields.value("contact_url"), let url = fields.string("contact_url"), ![.web, .mail].contains(AddressKind(url)) {
             fields.error(node, "`contact_url` must start with https:// or mailto:")
         }
         var config = SiteConfig(
@@ -46,6 +45,7 @@ struct SiteConfigReader {
             footerLinks: (fields.sequence("footer_links") ?? []).compactMap { readLink($0, fields) })
         config.statusLabels = readStatusLabels(fields)
         config.lastReviewedLocation = fields.value("last_reviewed").map(fields.location(of:))
+        config.languageLocation = fields.value("language").map(fields.location(of:))
         config.areaCode = fields.string("area_code")
         if let node = fields.value("logo"), let logo = fields.string("logo") {
             config.logo = Located(value: logo, location: fields.location(of: node))

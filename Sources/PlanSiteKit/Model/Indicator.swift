@@ -35,7 +35,10 @@ public struct Indicator: Sendable, Hashable {
     }
 
     /// Where relative links in its notes start from.
-    public var linkOrigin: LinkOrigin { LinkOrigin(sourceFile: "indicators/\(id).yml", directory: "indicators/\(id)/") }
+    public var linkOrigin: LinkOrigin {
+        let route = Route.indicator(id: id)
+        return LinkOrigin(sourceFile: route.sourceFile ?? "", directory: route.path)
+    }
 
     /// The most recent observation that has a value.
     public var latest: Observation? { series.last { $0.value != nil } }

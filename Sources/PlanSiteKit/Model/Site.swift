@@ -68,6 +68,8 @@ public struct SiteConfig: Sendable {
     public var statusLabels: [CommitmentStatus: String] = [:]
     /// Where `last_reviewed` is written, for the stale-data warning.
     public var lastReviewedLocation: SourceLocation?
+    /// Where `language:` is written, for a problem with its word file; nil when it is not written.
+    public var languageLocation: SourceLocation?
     /// `area_code:` the ONS code of the site's area (E06000032), the rows `plansite import` keeps.
     public var areaCode: String?
     /// `logo:` a file in the templates' `assets/` folder shown in the header, with where it is written.
@@ -203,15 +205,7 @@ public struct ContentPage: Sendable {
     public var verbatim: Bool = false
 
     /// Where the page is written, relative to the output folder.
-    public var outputDirectory: String {
-        switch kind {
-        case .priority: ""
-        case .outcome: "outcomes/\(slug)/"
-        case .commitment: "commitments/\(slug)/"
-        case .page: "\(slug)/"
-        case .sibling: ""
-        }
-    }
+    public var outputDirectory: String { route?.path ?? "" }
 
     /// Where the page's relative links start from.
     public var linkOrigin: LinkOrigin { LinkOrigin(sourceFile: sourceFile, directory: outputDirectory) }

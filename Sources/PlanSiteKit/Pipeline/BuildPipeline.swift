@@ -24,6 +24,18 @@ public struct BuildOptions: Sendable {
     /// shows one page at a time, so a save need not wait for the other thousand.
     public var deferPages = false
 
+    /// Content and templates held in memory instead of read from their folders: a test's small
+    /// site written inline. Their display prefixes replace `contentDisplay` and `templatesDisplay`.
+    public var inMemory: (content: MemoryFiles, templates: MemoryFiles)?
+
+    /// The one seam through which the build reads its sources.
+    var contentFiles: any SourceFiles {
+        inMemory?.content ?? DiskFiles(root: contentFolder, displayPrefix: contentDisplay)
+    }
+    var templateFiles: any SourceFiles {
+        inMemory?.templates ?? DiskFiles(root: templatesFolder, displayPrefix: templatesDisplay)
+    }
+
     public init(contentFolder: URL, templatesFolder: URL, outputFolder: URL) {
         self.contentFolder = contentFolder
         self.templatesFolder = templatesFolder
@@ -90,17 +102,14 @@ public struct BuildPipeline {
         var report = DiagnosticReport()
         var sources = SourceCache()
         step(.load, "content and templates")
-        var loader = ContentLoader(
-            contentFolder: options.contentFolder, displayPrefix: options.contentDisplay,
-            includeDrafts: options.includeDrafts)
+        var loader = ContentLoader(files: options.contentFiles, includeDrafts: options.includeDrafts)
         loader.parallel = options.parallel
         loader.cache = options.cache
         let loaded = loader.load()
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
         var templateProblems: [Diagnostic] = []
-        let library = TemplateLibrary.read(
-            from: options.templatesFolder, displayPrefix: options.templatesDisplay, problems: &templateProblems)
+        let library = TemplateLibrary.read(from: options.templateFiles, problems: &templateProblems)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil
@@ -111,8 +120,8 @@ public struct BuildPipeline {
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         var wordProblems: [Diagnostic] = []
         site.words = WordFile.load(
-            templatesFolder: options.templatesFolder, displayPrefix: options.templatesDisplay, language: site.config.language,
-            languageLocation: WordFile.languageLocation(contentFolder: options.contentFolder, displayPrefix: options.contentDisplay),
+            from: options.templateFiles, language: site.config.language,
+            languageLocation: site.config.languageLocation ?? SourceLocation(path: options.contentDisplay + "site.yml"),
             problems: &wordProblems, sources: &sources)
         report.append(contentsOf: wordProblems)
         let contentIsComplete = !report.hasErrors
@@ -130,7 +139,7 @@ public struct BuildPipeline {
         options.cache?.finishBuild()
 
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
-        report.append(contentsOf: validate(assembly, templates: templates, contentIsComplete: contentIsComplete))
+        report.append(contentsOf: validate(assembly, templates: templates, sources: sources, contentIsComplete: contentIsComplete))
         if options.strict { report = report.escalatingWarnings() }
         guard last == .render, let templates, var pages = assembly.pages, !report.hasErrors else {
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
@@ -153,8 +162,12 @@ public struct BuildPipeline {
         }
     }
 
-    private func validate(_ assembly: SiteAssembly, templates: TemplateLibrary?, contentIsComplete: Bool) -> [Diagnostic] {
+    private func validate(_ assembly: SiteAssembly, templates: TemplateLibrary?, sources: SourceCache, contentIsComplete: Bool)
+        -> [Diagnostic]
+    {
         var validator = SiteValidator(assembly: assembly, templates: templates)
+        validator.sources = sources
+        validator.pageKeys = PageKinds.all
         validator.contentIsComplete = contentIsComplete
         validator.parallel = options.parallel
         validator.cache = options.cache
@@ -184,10 +197,10 @@ public struct BuildPipeline {
         var files = rendered + assembly.downloads
         let baseURL = assembly.site.config.baseURL
         let listed = options.deferPages ? deferred?.placeholders ?? [] : rendered
-        files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != "404.html" }, baseURL: baseURL))
+        files.append(SiteFiles.sitemap(pages: listed.filter { $0.path != Route.notFound.file }, baseURL: baseURL))
         files.append(SiteFiles.robots(baseURL: baseURL))
-        files += try SiteFiles.copies(of: options.templatesFolder.appendingPathComponent("assets"), to: "assets/")
-        files += try SiteFiles.copies(of: options.contentFolder.appendingPathComponent("images"), to: "images/")
+        files += try SiteFiles.copies(of: Array(templates.assetFiles), from: options.templateFiles)
+        files += try SiteFiles.copies(of: assembly.site.imageFiles.map { Route.imagesFolder + $0 }, from: options.contentFiles)
         return files
     }
 

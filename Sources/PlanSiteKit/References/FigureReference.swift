@@ -16,16 +16,13 @@ public struct FigureReference: Sendable, Equatable {
         case latest, period, england, comparison, target, change
     }
 
-    // Loose on purpose ("{{ Life-Expectancy.Latest }}"), so a near miss is reported rather than shown as written.
-    private static let pattern = try! NSRegularExpression(pattern: #"\{\{\s*([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\s*\}\}"#)
-
     /// Every reference in a piece of text, in order.
     public static func scan(_ text: String) -> [FigureReference] {
         // Most text has no "{{" at all: looked for on bytes (Foundation's `contains` bridges to NSString).
         guard zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }) else {
             return []
         }
-        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+        return Patterns.figureReference.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let whole = Range(match.range, in: text), let id = Range(match.range(at: 1), in: text),
                 let field = Range(match.range(at: 2), in: text)
             else { return nil }

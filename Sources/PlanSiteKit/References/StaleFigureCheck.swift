@@ -52,10 +52,8 @@ struct StaleFigureCheck {
         return ids.compactMap(site.indicator)
     }
 
-    private static let indicatorLink = try! NSRegularExpression(pattern: #"(?:^|/)indicators/([a-z0-9-]+)(?:/|\.yml)"#)
-
     static func linkedIndicator(_ url: String) -> String? {
-        guard let match = indicatorLink.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)),
+        guard let match = Patterns.indicatorLink.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)),
             let range = Range(match.range(at: 1), in: url)
         else { return nil }
         return String(url[range])
@@ -74,11 +72,8 @@ struct StaleFigureCheck {
         var decimals: Int
     }
 
-    private static let numberPattern = try! NSRegularExpression(
-        pattern: #"(?<![\d.,\-/])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d]|[.,/\-]\d)"#)
-
     static func numbers(in text: String) -> [WrittenNumber] {
-        numberPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+        Patterns.writtenNumber.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let whole = Range(match.range, in: text) else { return nil }
             let fraction = Range(match.range(at: 2), in: text).map { text[$0].count } ?? 0
             return WrittenNumber(range: whole, digits: text[whole].replacingOccurrences(of: ",", with: ""), decimals: fraction)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The test results section of the accessibility statement (the page `pages/accessibility.md`),
 /// from the audit results the build was given, or saying that none are attached.
 struct AccessibilityStatement {
@@ -7,31 +5,79 @@ struct AccessibilityStatement {
     var results: AuditResults?
     var lastReviewed: String
 
-    /// The `statement` value of `page.mustache`: NSNull on every other page.
-    static func values(for page: ContentPage, site: Site) -> Any {
-        guard page.kind == .page, page.slug == slug else { return NSNull() }
-        return AccessibilityStatement(results: site.auditResults, lastReviewed: site.config.lastReviewed).values()
+    /// The `statement` value of `page.mustache`: absent on every other page.
+    static func record(for page: ContentPage, site: Site) -> Record? {
+        guard page.kind == .page, page.slug == slug else { return nil }
+        return AccessibilityStatement(results: site.auditResults, lastReviewed: site.config.lastReviewed).record()
     }
 
-    func values() -> [String: Any] {
-        var values: [String: Any] = ["last_reviewed": StatementDate.long(lastReviewed), "has_results": results != nil]
+    func record() -> Record {
+        var record = Record(lastReviewed: StatementDate.long(lastReviewed), hasResults: results != nil, summary: "", checks: [])
         guard let results else {
-            values["summary"] =
+            record.summary =
                 "This statement was last reviewed on \(StatementDate.long(lastReviewed)). "
                 + "No automated test results are attached to this copy of the website, so none are shown here."
-            values["checks"] = [[String: Any]]()
-            return values
+            return record
         }
-        values["summary"] = summary(of: results)
-        values["tested_on"] = StatementDate.long(results.date)
-        values["pages_tested"] = String(results.pagesTested)
-        values["failures"] = String(results.failures)
-        values["wcag_tags"] = results.wcagTags.joined(separator: ", ")
-        values["tools"] = tools(of: results).map { ["name": $0.0, "version": $0.1] }
-        values["checks"] = results.checks.map { check -> [String: Any] in
-            ["name": check.name, "description": check.description, "failures": String(check.failures), "id": check.id]
+        record.summary = summary(of: results)
+        record.testedOn = StatementDate.long(results.date)
+        record.pagesTested = String(results.pagesTested)
+        record.failures = String(results.failures)
+        record.wcagTags = results.wcagTags.joined(separator: ", ")
+        record.tools = tools(of: results).map { Record.Tool(name: $0.0, version: $0.1) }
+        record.checks = results.checks.map { check in
+            Record.Check(name: check.name, description: check.description, failures: String(check.failures), id: check.id)
         }
-        return values
+        return record
+    }
+
+    /// The test results as `page.mustache` shows them; the figures only when there are results.
+    struct Record: TemplateModel {
+        var lastReviewed: String
+        var hasResults: Bool
+        var summary: String
+        var checks: [Check]
+        var testedOn: String?
+        var pagesTested: String?
+        var failures: String?
+        var wcagTags: String?
+        var tools: [Tool] = []
+
+        static let keys = TemplateKeys<Self>([
+            .text("last_reviewed", "When the site was last reviewed, as people write it.", \.lastReviewed),
+            .flag("has_results", "Whether audit results are attached to the build (`--audit-results`).", \.hasResults),
+            .text("summary", "The results in a sentence, or that none are attached.", \.summary),
+            .list("checks", "Each check the audit made.", \.checks),
+            .text("tested_on", "When the audit ran, as people write it.", \.testedOn),
+            .text("pages_tested", "How many pages it tested.", \.pagesTested),
+            .text("failures", "How many failures it found in all.", \.failures),
+            .text("wcag_tags", "The axe-core rule tags it ran: \"wcag2a, wcag2aa\".", \.wcagTags),
+            .list("tools", "The tools it ran, with their versions.", \.tools),
+        ])
+
+        struct Check: TemplateModel {
+            var name: String
+            var description: String
+            var failures: String
+            var id: String
+
+            static let keys = TemplateKeys<Self>([
+                .text("name", "The check's name.", \.name),
+                .text("description", "What it tests.", \.description),
+                .text("failures", "How many failures it found.", \.failures),
+                .text("id", "Its identifier.", \.id),
+            ])
+        }
+
+        struct Tool: TemplateModel {
+            var name: String
+            var version: String
+
+            static let keys = TemplateKeys<Self>([
+                .text("name", "The tool's name.", \.name),
+                .text("version", "Its version.", \.version),
+            ])
+        }
     }
 
     /// "Last tested 1 December 2026 with axe-core 4.10.2 in Chromium 156: 41 pages, 0 failures at WCAG 2.2 A and AA, 0 at AAA contrast, …"

@@ -10,19 +10,16 @@ struct AtAGlance {
     var presenter: (Indicator) -> IndicatorPresenter
 
     /// - Parameter limit: indicators per outcome (the home page shows the headline ones).
-    func values(at address: PageAddress, limit: Int = .max) -> [String: Any] {
-        let national = site.config.nationalComparator
+    func values(at address: PageAddress, limit: Int = .max) -> Glance {
         let groups = limit == .max ? outcomeGroups + commitmentGroups : outcomeGroups
-        let rows: [[String: Any]] = groups.map { page, ids in
-            [
-                "title": page.title, "href": address.link(to: page.outputDirectory),
-                "indicators": ids.prefix(limit).compactMap { site.indicator($0) }.map { row($0, at: address) },
-            ]
-        }
-        return [
-            "outcomes": rows, "commitments": site.commitments.map { commitment($0, at: address) },
-            "national": national, "href": address.link(to: "at-a-glance/"), "is_summary": limit != .max,
-        ]
+        return Glance(
+            outcomes: groups.map { page, ids in
+                Glance.Group(
+                    title: page.title, href: address.link(to: page.outputDirectory),
+                    indicators: ids.prefix(limit).compactMap { site.indicator($0) }.map { row($0, at: address) })
+            },
+            commitments: site.commitments.map { commitment($0, at: address) },
+            national: site.config.nationalComparator, href: address.link(to: .atAGlance), isSummary: limit != .max)
     }
 
     private var outcomeGroups: [(ContentPage, [String])] {
@@ -39,28 +36,102 @@ struct AtAGlance {
         }
     }
 
-    private func row(_ indicator: Indicator, at address: PageAddress) -> [String: Any] {
+    private func row(_ indicator: Indicator, at address: PageAddress) -> Glance.Row {
         let presenter = presenter(indicator)
         let comparison = presenter.comparison
-        return [
-            "title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
-            "latest": presenter.latest?.value.map(presenter.formattedWithUnit) ?? "No figure published",
-            "period": presenter.latest.map { PeriodText.display($0.period, site.words) } ?? "–",
-            "direction": presenter.travel.phrase,
-            "comparison": comparison.label(against: site.config.nationalComparator, words: site.words),
-            "comparison_class": comparison.cssClass,
-        ]
+        return Glance.Row(
+            title: indicator.title, href: address.link(to: .indicator(id: indicator.id)),
+            latest: presenter.latest?.value.map(presenter.formattedWithUnit) ?? "No figure published",
+            period: presenter.latest.map { PeriodText.display($0.period, site.words) } ?? "–",
+            direction: presenter.travel.phrase,
+            comparison: comparison.label(against: site.config.nationalComparator, words: site.words), comparisonClass: comparison.cssClass)
     }
 
-    private func commitment(_ commitment: ContentPage, at address: PageAddress) -> [String: Any] {
+    private func commitment(_ commitment: ContentPage, at address: PageAddress) -> Glance.Commitment {
         let progress = commitment.targets.compactMap { target in
             site.indicator(target.indicator.value).map { TargetProgress(target: target, indicator: $0, words: site.words).sentence }
         }
-        var values: [String: Any] = [
-            "title": commitment.title, "href": address.link(to: commitment.outputDirectory),
-            "progress": progress.map { ["sentence": $0] }, "has_progress": !progress.isEmpty,
-        ]
-        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config, words: site.words)) { _, new in new }
-        return values
+        return Glance.Commitment(
+            title: commitment.title, href: address.link(to: commitment.outputDirectory),
+            progress: progress.map(Glance.Progress.init),
+            status: CommitmentStatusValues(of: commitment, config: site.config, words: site.words))
+    }
+}
+
+/// What `partials/at-a-glance.mustache` shows: on the home page (each outcome's headline
+/// indicators) and on the at-a-glance page (every indicator, and every commitment).
+struct Glance: TemplateModel {
+    var outcomes: [Group]
+    var commitments: [Commitment]
+    var national: String
+    var href: String
+    var isSummary: Bool
+
+    static let keys = TemplateKeys<Self>([
+        .list(
+            "outcomes", "Each outcome that lists indicators; on the full page, then each commitment with indicators no outcome lists.",
+            \.outcomes),
+        .list("commitments", "Each commitment, with its status and progress.", \.commitments),
+        .text("national", "The national comparator's name.", \.national),
+        .text("href", "Link to the at-a-glance page.", \.href),
+        .flag("is_summary", "Whether this is the home page's summary (headline indicators, no commitments).", \.isSummary),
+    ])
+
+    /// An outcome (or commitment) and its indicators' rows.
+    struct Group: TemplateModel {
+        var title: String
+        var href: String
+        var indicators: [Row]
+
+        static let keys = TemplateKeys<Self>([
+            .text("title", "The outcome's title.", \.title),
+            .text("href", "Link to its page.", \.href),
+            .list("indicators", "A row for each of its indicators.", \.indicators),
+        ])
+    }
+
+    /// One indicator's row.
+    struct Row: TemplateModel {
+        var title: String
+        var href: String
+        var latest: String
+        var period: String
+        var direction: String
+        var comparison: String
+        var comparisonClass: String
+
+        static let keys = TemplateKeys<Self>([
+            .text("title", "The indicator's title.", \.title),
+            .text("href", "Link to its page.", \.href),
+            .text("latest", "The latest figure with its unit, or \"No figure published\".", \.latest),
+            .text("period", "Its period, or \"–\".", \.period),
+            .text("direction", "The direction of travel, in a phrase.", \.direction),
+            .text("comparison", "How it compares with the national figure.", \.comparison),
+            .text("comparison_class", "The comparison for a CSS class: `better`, `worse`, `neutral`….", \.comparisonClass),
+        ])
+    }
+
+    /// One commitment's row.
+    struct Commitment: TemplateModel {
+        var title: String
+        var href: String
+        var progress: [Progress]
+        var status: CommitmentStatusValues
+
+        static let keys = TemplateKeys<Self>(
+            [
+                .text("title", "The commitment's title.", \.title),
+                .text("href", "Link to its page.", \.href),
+                .list("progress", "Progress toward each target whose indicator exists.", \.progress),
+                .flag("has_progress", "Whether there is any.", { !$0.progress.isEmpty }),
+            ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.child(named: $1) }])
+    }
+
+    struct Progress: TemplateModel {
+        var sentence: String
+
+        static let keys = TemplateKeys<Self>([
+            .text("sentence", "The latest figure against the target, in a sentence.", \.sentence)
+        ])
     }
 }

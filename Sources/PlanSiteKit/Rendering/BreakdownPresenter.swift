@@ -17,7 +17,7 @@ struct BreakdownPresenter {
         return "\(format(lower)) to \(format(upper))"
     }
 
-    func values() -> [String: Any] {
+    func record() -> Record {
         let chart = BreakdownChart(breakdown: breakdown, indicator: indicator, national: national, index: index, words: words)
         var narrow = chart
         narrow.narrow = true
@@ -25,31 +25,81 @@ struct BreakdownPresenter {
             breakdown.categories.contains(where: \.hasInterval)
             || breakdown.overall?.lowerCI != nil || breakdown.national?.lowerCI != nil
         let hasNotes = breakdown.categories.contains { $0.note != nil }
-        var rows: [[String: Any]] = breakdown.categories.map { category in
-            [
-                "category": category.category,
-                "value": category.value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? "No value",
-                "ci": hasCI ? ["text": interval(category.lowerCI, category.upperCI)] : NSNull(),
-                "note": hasNotes ? ["text": category.note ?? ""] : NSNull(),
-            ]
+        var rows: [Record.Row] = breakdown.categories.map { category in
+            Record.Row(
+                category: category.category,
+                value: category.value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? "No value",
+                ci: hasCI ? TextCell(text: interval(category.lowerCI, category.upperCI)) : nil,
+                note: hasNotes ? TextCell(text: category.note ?? "") : nil)
         }
         for (name, figure) in [("\(indicator.geography) overall", breakdown.overall), (national, breakdown.national)] {
             guard let figure, let value = figure.value else { continue }
-            rows.append([
-                "category": name, "value": format(value),
-                "ci": hasCI ? ["text": interval(figure.lowerCI, figure.upperCI)] : NSNull(),
-                "note": hasNotes ? ["text": ""] : NSNull(),
-            ])
+            rows.append(
+                Record.Row(
+                    category: name, value: format(value),
+                    ci: hasCI ? TextCell(text: interval(figure.lowerCI, figure.upperCI)) : nil,
+                    note: hasNotes ? TextCell(text: "") : nil))
         }
         let heading = "By \(breakdown.dimension), \(PeriodText.display(breakdown.period, words))"
-        return [
-            "heading": heading, "id": "breakdown-\(index + 1)",
-            "chart": chart.svg(), "chart_narrow": narrow.svg(),
-            "baseline_note": TemplateText.optional(chart.baselineNote),
-            "sentence": BreakdownSummary(breakdown: breakdown, indicator: indicator, words: words).sentence,
-            "caption": "\(chart.title) (\(indicator.unit))",
-            "dimension": breakdown.dimension.prefix(1).uppercased() + breakdown.dimension.dropFirst(),
-            "has_ci": hasCI, "has_notes": hasNotes, "rows": rows,
-        ]
+        return Record(
+            heading: heading, id: "breakdown-\(index + 1)",
+            chart: chart.svg(), chartNarrow: narrow.svg(),
+            baselineNote: TemplateText.optional(chart.baselineNote),
+            sentence: BreakdownSummary(breakdown: breakdown, indicator: indicator, words: words).sentence,
+            caption: "\(chart.title) (\(indicator.unit))",
+            dimension: breakdown.dimension.prefix(1).uppercased() + breakdown.dimension.dropFirst(),
+            hasCI: hasCI, hasNotes: hasNotes, rows: rows)
     }
+
+    /// One breakdown as `indicator.mustache` shows it, inside `{{#breakdowns}}`.
+    struct Record: TemplateModel {
+        var heading: String
+        var id: String
+        var chart: String
+        var chartNarrow: String
+        var baselineNote: String?
+        var sentence: String
+        var caption: String
+        var dimension: String
+        var hasCI: Bool
+        var hasNotes: Bool
+        var rows: [Row]
+
+        static let keys = TemplateKeys<Self>([
+            .text("heading", "\"By age, 2022\": the dimension and the period.", \.heading),
+            .text("id", "An id for the section, unique on the page: `breakdown-1`.", \.id),
+            .html("chart", "The bar chart, as SVG.", \.chart),
+            .html("chart_narrow", "The bar chart drawn for a narrow screen.", \.chartNarrow),
+            .text("baseline_note", "Said when the bars do not start at zero.", \.baselineNote),
+            .text("sentence", "What the breakdown shows, in a sentence.", \.sentence),
+            .text("caption", "The table's caption.", \.caption),
+            .text("dimension", "The dimension, capitalised, for the first column's heading.", \.dimension),
+            .flag("has_ci", "Whether the table has a confidence interval column.", \.hasCI),
+            .flag("has_notes", "Whether the table has a note column.", \.hasNotes),
+            .list("rows", "Each category, then the area overall and the national figure where there are.", \.rows),
+        ])
+
+        struct Row: TemplateModel {
+            var category: String
+            var value: String
+            var ci: TextCell?
+            var note: TextCell?
+
+            static let keys = TemplateKeys<Self>([
+                .text("category", "The category.", \.category),
+                .text("value", "Its figure, or \"No value\".", \.value),
+                .record("ci", "Its 95% confidence interval, when the table has the column.", \.ci),
+                .record("note", "Its note, when the table has the column.", \.note),
+            ])
+        }
+    }
+}
+
+/// A table cell that only some tables have: `{{#ci}}<td>{{text}}</td>{{/ci}}`.
+struct TextCell: TemplateModel {
+    var text: String
+
+    static let keys = TemplateKeys<Self>([
+        .text("text", "The cell's text.", \.text)
+    ])
 }

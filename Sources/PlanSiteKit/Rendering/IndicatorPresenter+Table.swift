@@ -4,7 +4,7 @@ import Foundation
 /// with every comparator (including any left off the chart for its scale) and
 /// every observation's note.
 extension IndicatorPresenter {
-    func table() -> [String: Any] {
+    func table() -> DataTable {
         let comparators = [national, regional].compactMap { $0 }.filter { name in
             indicator.comparator(name).map { !$0.series.isEmpty } ?? false
         }
@@ -15,29 +15,25 @@ extension IndicatorPresenter {
         let others = comparators.map { Self.byPeriod(indicator.comparator($0)?.series ?? []) }
         // Latest first: a screen-reader user reaches the figure that matters most in the
         // first row instead of after thirty (docs/content-format.md, "Data tables").
-        let rows: [[String: Any]] = periods().reversed().map { period in
+        let rows: [DataTable.Row] = periods().reversed().map { period in
             let observation = own[period]
-            var row: [String: Any] = [
-                "period": PeriodText.display(period, site.words), "value": cell(observation),
-                "flags": Self.flagMarks(observation),
-            ]
-            row["ci"] = hasCI ? ["text": interval(observation)] : NSNull()
-            row["note"] = hasNotes ? ["text": observation?.value == nil ? "" : observation?.note ?? ""] : NSNull()
-            row["comparators"] = others.map { ["value": cell($0[period]), "flags": Self.flagMarks($0[period])] as [String: Any] }
-            return row
+            return DataTable.Row(
+                period: PeriodText.display(period, site.words), value: cell(observation), flags: Self.flagMarks(observation),
+                ci: hasCI ? TextCell(text: interval(observation)) : nil,
+                note: hasNotes ? TextCell(text: observation?.value == nil ? "" : observation?.note ?? "") : nil,
+                comparators: others.map { DataTable.Cell(value: cell($0[period]), flags: Self.flagMarks($0[period])) })
         }
-        return [
-            "caption":
+        return DataTable(
+            caption:
                 "\(indicator.title): \(indicator.geography)\(comparators.isEmpty ? "" : " and \(comparators.joined(separator: " and "))") by period, latest first (\(indicator.unit))",
-            "geography": indicator.geography, "has_ci": hasCI, "has_notes": hasNotes,
-            "comparator_names": comparators.map { ["name": $0] }, "rows": rows,
-            "flag_key": TemplateText.optional(flagKey(comparators)),
-        ]
+            geography: indicator.geography, hasCI: hasCI, hasNotes: hasNotes,
+            comparatorNames: comparators.map(DataTable.ComparatorName.init), rows: rows,
+            flagKey: TemplateText.optional(flagKey(comparators)))
     }
 
     /// "[p]" beside a figure, with its meaning for screen readers.
-    private static func flagMarks(_ observation: Observation?) -> [[String: String]] {
-        (observation?.flags ?? []).map { ["letter": $0.rawValue, "meaning": $0.meaning] }
+    private static func flagMarks(_ observation: Observation?) -> [DataTable.Flag] {
+        (observation?.flags ?? []).map { DataTable.Flag(letter: $0.rawValue, meaning: $0.meaning) }
     }
 
     /// "Key: [p] provisional; [b] break in series." for the flags the table shows, in the GSS order.

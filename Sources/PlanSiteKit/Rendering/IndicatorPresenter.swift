@@ -68,15 +68,14 @@ struct IndicatorPresenter: Sendable {
         return formatted(value)
     }
 
-    func row(at address: PageAddress) -> [String: Any] {
-        [
-            "title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
-            "latest": latest?.value.map(formattedWithUnit) ?? "No figure",
-            "period": latest.map { PeriodText.display($0.period, site.words) } ?? "",
-            "national": comparatorValue(national, for: latest?.period),
-            "comparison": comparison.label(against: national, words: site.words), "comparison_class": comparison.cssClass,
-            "trend": travel.phrase,
-        ]
+    func row(at address: PageAddress) -> IndicatorRow {
+        IndicatorRow(
+            title: indicator.title, href: address.link(to: .indicator(id: indicator.id)),
+            latest: latest?.value.map(formattedWithUnit) ?? "No figure",
+            period: latest.map { PeriodText.display($0.period, site.words) } ?? "",
+            national: comparatorValue(national, for: latest?.period),
+            comparison: comparison.label(against: national, words: site.words), comparisonClass: comparison.cssClass,
+            trend: travel.phrase)
     }
 
     /// Whether the comparison says something (better, similar, higher…), not "not compared".
@@ -84,54 +83,48 @@ struct IndicatorPresenter: Sendable {
 
     /// A tile says what a reader needs at a glance: the latest figure, which way it is
     /// going, and how it compares with England only when it can be compared.
-    func tile(at address: PageAddress) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": indicator.title, "href": address.link(to: "indicators/\(indicator.id)/"),
-            "headline": headline, "sparkline": Sparkline(indicator: indicator).svg(),
-        ]
-        values["comparison"] =
-            isCompared
-            ? ["label": comparison.label(against: national, words: site.words), "class": comparison.cssClass] as [String: Any] : NSNull()
-        values["direction"] =
-            travel.reason == .onlyOneFigure ? NSNull() : ["phrase": travel.phrase, "class": travel.direction.cssClass] as [String: Any]
-        return values
+    func tile(at address: PageAddress) -> IndicatorTile {
+        IndicatorTile(
+            title: indicator.title, href: address.link(to: .indicator(id: indicator.id)),
+            headline: headline, sparkline: Sparkline(indicator: indicator).svg(),
+            comparison: isCompared
+                ? IndicatorTile.Comparison(label: comparison.label(against: national, words: site.words), cssClass: comparison.cssClass)
+                : nil,
+            direction: travel.reason == .onlyOneFigure
+                ? nil : IndicatorTile.Direction(phrase: travel.phrase, cssClass: travel.direction.cssClass))
     }
 
+    /// The values of the indicator's own page, but for its layout and the pages that list it.
     /// - Parameters:
     ///   - notesHTML: the indicator's notes, rendered for this page.
     ///   - csvBytes: the size of this indicator's CSV download, for its link.
-    func page(at address: PageAddress, notesHTML: String?, csvBytes: Int) -> [String: Any] {
+    func page(layout: PageLayout, at address: PageAddress, notesHTML: String?, csvBytes: Int, evidences: [LinkItem]) -> IndicatorPage {
         let chart = TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
-        var values: [String: Any] = [
-            "headline": headline,
-            "unit": indicator.unit,
-            "geography": indicator.geography,
-            "comparisons": comparisons(),
-            "chart": chart.wide,
-            "chart_narrow": chart.narrow,
-            "direction": direction,
-            "breakdowns": breakdowns(),
-            "has_breakdowns": !indicator.breakdowns.isEmpty,
-            "table": table(),
-            "source": sourceValues,
-            "secondary": indicator.provenance == .secondary,
-            "provenance": provenanceText,
-            "csv_href": address.link(to: "data/\(indicator.id).csv"),
-            "csv_label": "CSV, \(DataDownloads.sizeLabel(csvBytes, words: site.words))",
-        ]
-        values["newer_gap"] = TemplateText.optional(newerGap)
-        values["chart_key"] = TemplateText.optional(chartKey)
-        values["reliability_note"] = TemplateText.optional(reliabilityNote)
-        values["summary"] = TemplateText.optional(indicator.summary)
-        values["target"] = NSNull()
-        values["notes"] = notesHTML ?? NSNull()
-        if let target = indicator.target {
-            values["target"] = [
-                "label": target.label, "value": formattedWithUnit(target.value),
-                "by": target.by.isEmpty ? NSNull() : target.by as Any,
-            ]
-        }
-        return values
+        return IndicatorPage(
+            layout: layout,
+            summary: TemplateText.optional(indicator.summary),
+            headline: headline,
+            newerGap: TemplateText.optional(newerGap),
+            reliabilityNote: TemplateText.optional(reliabilityNote),
+            unit: indicator.unit,
+            geography: indicator.geography,
+            direction: direction,
+            comparisons: comparisons(),
+            target: indicator.target.map { target in
+                IndicatorPage.Target(label: target.label, value: formattedWithUnit(target.value), by: target.by.isEmpty ? nil : target.by)
+            },
+            chart: chart.wide,
+            chartNarrow: chart.narrow,
+            chartKey: TemplateText.optional(chartKey),
+            table: table(),
+            breakdowns: breakdowns(),
+            csvHref: address.link(to: .indicatorCSV(id: indicator.id)),
+            csvLabel: "CSV, \(DataDownloads.sizeLabel(csvBytes, words: site.words))",
+            source: sourceValues,
+            secondary: indicator.provenance == .secondary,
+            provenance: provenanceText,
+            notes: notesHTML,
+            evidences: evidences)
     }
 
     /// What a hollow point and a rule across the chart mean, when it has them.
@@ -156,37 +149,32 @@ struct IndicatorPresenter: Sendable {
         }
     }
 
-    var direction: [String: Any] {
-        ["class": travel.direction.cssClass, "sentence": travel.sentence, "phrase": travel.phrase]
+    var direction: IndicatorPage.Direction {
+        IndicatorPage.Direction(cssClass: travel.direction.cssClass, sentence: travel.sentence, phrase: travel.phrase)
     }
 
-    func breakdowns() -> [[String: Any]] {
+    func breakdowns() -> [BreakdownPresenter.Record] {
         indicator.breakdowns.enumerated().map { index, breakdown in
-            BreakdownPresenter(breakdown: breakdown, indicator: indicator, national: national, index: index, words: site.words).values()
+            BreakdownPresenter(breakdown: breakdown, indicator: indicator, national: national, index: index, words: site.words).record()
         }
     }
 
-    private var sourceValues: [String: Any] {
+    private var sourceValues: IndicatorPage.Source {
         let source = indicator.source
-        var values: [String: Any] = [
-            "publisher": source.publisher, "title": source.title,
-            "licence": source.licence ?? "Not stated by the source",
-        ]
-        values["url"] = TemplateText.optional(source.url)
-        values["retrieved_from"] = TemplateText.optional(source.retrievedFrom)
-        return values
+        return IndicatorPage.Source(
+            publisher: source.publisher, title: source.title, licence: source.licence ?? "Not stated by the source",
+            url: TemplateText.optional(source.url), retrievedFrom: TemplateText.optional(source.retrievedFrom))
     }
 
     /// England always (saying "not compared" when it must); the region only where the indicator has its figures.
-    func comparisons() -> [[String: Any]] {
+    func comparisons() -> [IndicatorPage.Comparison] {
         let names =
             [national] + [regional].compactMap { $0 }.filter { indicator.comparator($0)?.series.contains { $0.value != nil } ?? false }
         return names.map { name in
             let result = comparison(against: name)
-            return [
-                "name": name, "label": result.label(against: name, words: site.words), "class": result.cssClass,
-                "method": method(result, against: name),
-            ]
+            return IndicatorPage.Comparison(
+                name: name, label: result.label(against: name, words: site.words), cssClass: result.cssClass,
+                method: method(result, against: name))
         }
     }
 

@@ -1,10 +1,16 @@
 import Foundation
 
 /// One page to render: its template and the values the template sees.
-public struct PageRender: @unchecked Sendable {
+public struct PageRender: Sendable {
     public var template: String
     public var path: String
-    public var values: [String: Any]
+    /// The page's values: a `PageModel` (`HomePage`, `IndicatorPage`…) until it is rendered.
+    var values: any TemplateModel
+}
+
+/// What a page's values are replaced with once it is rendered: nothing.
+struct EmptiedValues: TemplateModel {
+    static let keys = TemplateKeys<Self>([])
 }
 
 /// Turns an assembled site into the pages of the built site: first each page's
@@ -47,7 +53,7 @@ public struct SiteRenderer: Sendable {
         return Parallel.consume(&contexts, enabled: parallel) { page in
             OutputFile(path: page.path, text: templates.render(page.values, with: page.template))
         } emptying: {
-            $0.values = [:]
+            $0.values = EmptiedValues()
         }
     }
 
@@ -105,128 +111,128 @@ public struct SiteRenderer: Sendable {
 
     private func renderHome() -> PageRender {
         let page = site.priority
-        let address = PageAddress(directory: "")
-        var values = base(for: page.title, summary: page.summary, at: address, trail: [], current: "")
-        values["summary"] = TemplateText.optional(page.summary)
-        values["content"] = body(of: page)
-        // NSNull renders like a missing key but shows the template lint the key exists.
-        values["image"] = image(of: page, at: address) ?? NSNull()
-        values["outcomes"] = site.outcomes.map { outcomeSummary($0, from: address) }
-        values["commitments"] = site.commitments.map { commitmentSummary($0, from: address) }
-        values["has_commitments"] = !site.commitments.isEmpty
-        values["siblings"] = site.siblings.map { sibling in
-            ["title": sibling.title, "summary": TemplateText.optional(sibling.summary), "url": sibling.url ?? ""]
-        }
-        values["has_siblings"] = !site.siblings.isEmpty
-        values["glance"] = AtAGlance(site: site, presenter: presenter).values(at: address, limit: 2)
+        let address = address(of: .home)
+        let values = HomePage(
+            layout: layout(for: page.title, summary: page.summary, at: address, trail: [], current: .home),
+            summary: TemplateText.optional(page.summary),
+            content: body(of: page),
+            image: image(of: page, at: address),
+            outcomes: site.outcomes.map { outcomeSummary($0, from: address) },
+            commitments: site.commitments.map { commitmentSummary($0, from: address) },
+            siblings: site.siblings.map { sibling in
+                SiblingCard(title: sibling.title, summary: TemplateText.optional(sibling.summary), url: sibling.url ?? "")
+            },
+            glance: AtAGlance(site: site, presenter: presenter).values(at: address, limit: 2))
         return self.page(values, template: "home", at: address)
     }
 
     private func renderOutcome(_ outcome: ContentPage) -> PageRender {
-        let address = PageAddress(directory: outcome.outputDirectory)
-        var values = base(for: outcome.title, summary: outcome.summary, at: address, trail: [home], current: nil)
-        values["summary"] = TemplateText.optional(outcome.summary)
-        values["content"] = body(of: outcome)
-        values["indicators"] = tiles(for: outcome, at: address)
-        values["has_indicators"] = !outcome.indicatorIDs.isEmpty
-        values["image"] = image(of: outcome, at: address) ?? NSNull()
+        let address = address(of: outcome)
+        let values = OutcomePage(
+            layout: layout(for: outcome.title, summary: outcome.summary, at: address, trail: [home], current: nil),
+            summary: TemplateText.optional(outcome.summary),
+            content: body(of: outcome),
+            indicators: tiles(for: outcome, at: address),
+            hasIndicators: !outcome.indicatorIDs.isEmpty,
+            image: image(of: outcome, at: address))
         return page(values, template: "outcome", at: address)
     }
 
     private func renderCommitment(_ commitment: ContentPage) -> PageRender {
-        let address = PageAddress(directory: commitment.outputDirectory)
-        var values = base(for: commitment.title, summary: commitment.summary, at: address, trail: [home], current: nil)
-        values["summary"] = TemplateText.optional(commitment.summary)
-        values["content"] = body(of: commitment)
-        values["due"] = TemplateText.optional(commitment.due)
-        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config, words: site.words)) { _, new in new }
-        values["indicators"] = tiles(for: commitment, at: address)
-        values["has_indicators"] = !commitment.indicatorIDs.isEmpty
-        let progress = commitment.targets.compactMap { target in
-            site.indicator(target.indicator.value).map {
-                TargetProgress(target: target, indicator: $0, words: site.words).values(at: address)
-            }
-        }
-        values["targets"] = progress
-        values["has_targets"] = !progress.isEmpty
-        values["image"] = image(of: commitment, at: address) ?? NSNull()
+        let address = address(of: commitment)
+        let values = CommitmentPage(
+            layout: layout(for: commitment.title, summary: commitment.summary, at: address, trail: [home], current: nil),
+            summary: TemplateText.optional(commitment.summary),
+            content: body(of: commitment),
+            due: TemplateText.optional(commitment.due),
+            status: CommitmentStatusValues(of: commitment, config: site.config, words: site.words),
+            indicators: tiles(for: commitment, at: address),
+            hasIndicators: !commitment.indicatorIDs.isEmpty,
+            targets: progress(of: commitment, at: address),
+            image: image(of: commitment, at: address))
         return page(values, template: "commitment", at: address)
     }
 
     private func renderPlainPage(_ page: ContentPage) -> PageRender {
-        let address = PageAddress(directory: page.outputDirectory)
-        var values = base(for: page.title, summary: page.summary, at: address, trail: [home], current: page.outputDirectory)
-        values["summary"] = TemplateText.optional(page.summary)
-        values["content"] = body(of: page)
-        values["statement"] = AccessibilityStatement.values(for: page, site: site)
-        values["image"] = image(of: page, at: address) ?? NSNull()
+        let address = address(of: page)
+        let values = PlainPage(
+            layout: layout(for: page.title, summary: page.summary, at: address, trail: [home], current: page.route),
+            summary: TemplateText.optional(page.summary),
+            content: body(of: page),
+            statement: AccessibilityStatement.record(for: page, site: site),
+            image: image(of: page, at: address))
         return self.page(values, template: "page", at: address)
     }
 
     private func renderAtAGlance() -> PageRender {
-        let address = PageAddress(directory: "at-a-glance/")
-        var values = base(
+        let address = address(of: .atAGlance)
+        let layout = layout(
             for: "At a glance",
             summary:
                 "How \(site.config.title) is doing: every indicator's latest figure, its direction of travel and how it compares with \(site.config.nationalComparator), and each commitment's status.",
-            at: address, trail: [home], current: "at-a-glance/")
-        values["glance"] = AtAGlance(site: site, presenter: presenter).values(at: address)
+            at: address, trail: [home], current: .atAGlance)
+        let values = AtAGlancePage(layout: layout, glance: AtAGlance(site: site, presenter: presenter).values(at: address))
         return page(values, template: "at-a-glance", at: address)
     }
 
     private func renderIndicatorIndex() -> PageRender {
-        let address = PageAddress(directory: "indicators/")
-        var values = base(
+        let address = address(of: .indicators)
+        let layout = layout(
             for: "Indicators",
             summary:
                 "Every measure of \(site.config.title), with its latest figure and how it compares with \(site.config.nationalComparator).",
-            at: address, trail: [home], current: "indicators/")
+            at: address, trail: [home], current: .indicators)
         // Readers scan by name, not by file name: sort by title (then id, so the order is stable).
         let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
-        values["rows"] = byTitle.map { presenter(for: $0).row(at: address) }
-        values["national"] = site.config.nationalComparator
-        values["downloads"] = DataDownloads.links(to: downloads, at: address, words: site.words)
+        let values = IndicatorsPage(
+            layout: layout, rows: byTitle.map { presenter(for: $0).row(at: address) },
+            downloads: DownloadLink.all(to: downloads, at: address, words: site.words))
         return page(values, template: "indicators", at: address)
     }
 
     private func renderIndicator(_ indicator: Indicator) -> PageRender {
-        let address = PageAddress(directory: "indicators/\(indicator.id)/")
-        let trail = [home, (title: "Indicators", target: "indicators/")]
-        var values = base(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
-        let presenter = presenter(for: indicator)
+        let address = address(of: .indicator(id: indicator.id))
+        let trail = [home, (title: "Indicators", route: Route.indicators)]
+        let layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
         let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
-        values.merge(presenter.page(at: address, notesHTML: notes, csvBytes: downloadSize("data/\(indicator.id).csv"))) { _, new in new }
-        let evidences = evidencedBy(indicator)
-        values["evidences"] = evidences.map { ["title": $0.title, "href": address.link(to: $0.outputDirectory)] }
-        values["has_evidences"] = !evidences.isEmpty
+        let values = presenter(for: indicator).page(
+            layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize(Route.indicatorCSV(id: indicator.id).path),
+            evidences: evidencedBy(indicator).map { LinkItem(title: $0.title, href: address.link(to: $0.outputDirectory)) })
         return page(values, template: "indicator", at: address)
     }
 
     private func renderNotFound() -> PageRender {
         // Served at any depth by the host, so its links are absolute from the site's base URL.
-        let address = PageAddress(directory: "", fileName: "404.html", absoluteBase: site.config.baseURL)
-        var values = base(for: "Page not found", summary: nil, at: address, trail: [], current: nil)
-        values["indicators_href"] = address.link(to: "indicators/")
+        let address = address(of: .notFound)
+        let values = NotFoundPage(
+            layout: layout(for: "Page not found", summary: nil, at: address, trail: [], current: nil),
+            indicatorsHref: address.link(to: .indicators))
         return page(values, template: "not-found", at: address)
     }
 
     // MARK: Pieces
 
-    private var home: (title: String, target: String) { (site.priority.title, "") }
+    private var home: (title: String, route: Route) { (site.priority.title, .home) }
 
-    private func base(
-        for title: String, summary: String?, at address: PageAddress,
-        trail: [(title: String, target: String)], current: String?
-    ) -> [String: Any] {
-        var values = PageContext(
-            site: site, links: links, address: address, title: title, description: summary,
-            trail: trail, navigationCurrent: current
-        ).values()
-        values["title"] = title
-        return values
+    /// Where the page at `route` is, for the links it makes.
+    private func address(of route: Route) -> PageAddress {
+        route.address(baseURL: site.config.baseURL) ?? PageAddress(directory: route.path)
     }
 
-    private func page(_ values: [String: Any], template: String, at address: PageAddress) -> PageRender {
+    private func address(of page: ContentPage) -> PageAddress {
+        page.route.map(address(of:)) ?? PageAddress(directory: page.outputDirectory)
+    }
+
+    private func layout(
+        for title: String, summary: String?, at address: PageAddress,
+        trail: [(title: String, route: Route)], current: Route?
+    ) -> PageLayout {
+        PageLayout(
+            site: site, links: links, address: address, title: title, description: summary,
+            trail: trail, navigationCurrent: current)
+    }
+
+    private func page(_ values: some PageModel, template: String, at address: PageAddress) -> PageRender {
         PageRender(template: template, path: address.outputPath, values: values)
     }
 
@@ -235,43 +241,44 @@ public struct SiteRenderer: Sendable {
         markdown[page.path]?.html ?? ""
     }
 
-    private func image(of page: ContentPage, at address: PageAddress) -> [String: Any]? {
+    private func image(of page: ContentPage, at address: PageAddress) -> PageImage? {
         guard let image = page.image else { return nil }
-        return [
-            "src": links.href(for: image.src, from: page.linkOrigin, at: address), "alt": image.decorative ? "" : image.alt,
-            "decorative": image.decorative,
-        ]
+        return PageImage(
+            src: links.href(for: image.src, from: page.linkOrigin, at: address), alt: image.decorative ? "" : image.alt,
+            decorative: image.decorative)
     }
 
-    private func outcomeSummary(_ outcome: ContentPage, from address: PageAddress) -> [String: Any] {
-        [
-            "title": outcome.title, "summary": TemplateText.optional(outcome.summary), "href": address.link(to: outcome.outputDirectory),
-            "indicators": headlineTiles(for: outcome, at: address), "has_indicators": !outcome.indicatorIDs.isEmpty,
-        ]
+    private func outcomeSummary(_ outcome: ContentPage, from address: PageAddress) -> OutcomeCard {
+        OutcomeCard(
+            title: outcome.title, summary: TemplateText.optional(outcome.summary), href: address.link(to: outcome.outputDirectory),
+            indicators: headlineTiles(for: outcome, at: address), hasIndicators: !outcome.indicatorIDs.isEmpty)
     }
 
-    private func commitmentSummary(_ commitment: ContentPage, from address: PageAddress) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": commitment.title, "summary": TemplateText.optional(commitment.summary),
-            "href": address.link(to: commitment.outputDirectory),
-        ]
-        values.merge(CommitmentStatusValues.values(for: commitment, config: site.config, words: site.words)) { _, new in new }
-        values["progress"] = commitment.targets.compactMap { target in
+    private func commitmentSummary(_ commitment: ContentPage, from address: PageAddress) -> CommitmentCard {
+        CommitmentCard(
+            title: commitment.title, summary: TemplateText.optional(commitment.summary),
+            href: address.link(to: commitment.outputDirectory),
+            status: CommitmentStatusValues(of: commitment, config: site.config, words: site.words),
+            progress: progress(of: commitment, at: address))
+    }
+
+    /// Progress toward each of the commitment's targets whose indicator exists.
+    private func progress(of commitment: ContentPage, at address: PageAddress) -> [TargetProgress.Record] {
+        commitment.targets.compactMap { target in
             site.indicator(target.indicator.value).map {
-                TargetProgress(target: target, indicator: $0, words: site.words).values(at: address)
+                TargetProgress(target: target, indicator: $0, words: site.words).record(at: address)
             }
         }
-        return values
     }
 
-    private func tiles(for page: ContentPage, at address: PageAddress, limit: Int = .max) -> [[String: Any]] {
+    private func tiles(for page: ContentPage, at address: PageAddress, limit: Int = .max) -> [IndicatorTile] {
         page.indicatorIDs.prefix(limit).compactMap { site.indicator($0.value) }
             .map { presenter(for: $0).tile(at: address) }
     }
 
     /// The home page's two tiles per outcome: the first listed indicators that have a real
     /// series (three or more figures), then, if too few do, the first of the others.
-    private func headlineTiles(for outcome: ContentPage, at address: PageAddress, count: Int = 2) -> [[String: Any]] {
+    private func headlineTiles(for outcome: ContentPage, at address: PageAddress, count: Int = 2) -> [IndicatorTile] {
         let listed = outcome.indicatorIDs.compactMap { site.indicator($0.value) }
         let isSeries = { (indicator: Indicator) in indicator.series.filter { $0.value != nil }.count >= 3 }
         let chosen = (listed.filter(isSeries) + listed.filter { !isSeries($0) }).prefix(count)

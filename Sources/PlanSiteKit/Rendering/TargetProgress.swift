@@ -5,13 +5,36 @@ struct TargetProgress {
     var indicator: Indicator
     var words: Words
 
-    func values(at address: PageAddress) -> [String: Any] {
-        [
-            "label": target.label, "by": target.by, "sentence": sentence,
-            "href": address.link(to: "indicators/\(indicator.id)/"), "indicator": indicator.title,
-            "percent": percent.map { String(min($0, 100)) } ?? "", "has_percent": percent != nil,
-            "predates": predatesNote ?? "", "has_predates": predatesNote != nil,
-        ]
+    /// What a template shows of the progress, with links made from the page at `address`.
+    func record(at address: PageAddress) -> Record {
+        Record(
+            label: target.label, by: target.by, sentence: sentence, href: address.link(to: .indicator(id: indicator.id)),
+            indicator: indicator.title, percent: percent.map { String(min($0, 100)) } ?? "", hasPercent: percent != nil,
+            predates: predatesNote ?? "", hasPredates: predatesNote != nil)
+    }
+
+    struct Record: TemplateModel {
+        var label: String
+        var by: String
+        var sentence: String
+        var href: String
+        var indicator: String
+        var percent: String
+        var hasPercent: Bool
+        var predates: String
+        var hasPredates: Bool
+
+        static let keys = TemplateKeys<Self>([
+            .text("label", "The target, as the commitment states it (`label`).", \.label),
+            .text("by", "When it is to be met (`by`).", \.by),
+            .text("sentence", "The latest figure against the target, in a sentence.", \.sentence),
+            .text("href", "Link to the indicator's page.", \.href),
+            .text("indicator", "The indicator's title.", \.indicator),
+            .text("percent", "The share of the target reached, 0 to 100, for a meter; empty when there is none.", \.percent),
+            .flag("has_percent", "Whether there is a share to show (not for targets to get down to a level).", \.hasPercent),
+            .text("predates", "Said when the latest figure predates the target's period; empty otherwise.", \.predates),
+            .flag("has_predates", "Whether `predates` says something.", \.hasPredates),
+        ])
     }
 
     private var latest: Observation? { indicator.latest }

@@ -1,12 +1,10 @@
-import Foundation
-
 /// "Absent" has one meaning in what templates receive: optional text that is missing
-/// or empty is NSNull. swift-mustache treats "" as true, so `{{#summary}}<p>…</p>{{/summary}}`
-/// would print an empty paragraph for ""; NSNull renders like a missing key, and still
-/// tells the template-key check that the key exists.
+/// or empty is nil, which templates see as absent (`TemplateAbsent`). swift-mustache
+/// treats "" as true, so `{{#summary}}<p>…</p>{{/summary}}` would print an empty
+/// paragraph for "".
 enum TemplateText {
-    static func optional(_ text: String?) -> Any {
-        guard let text, !text.isEmpty else { return NSNull() }
+    static func optional(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
         return text
     }
 }

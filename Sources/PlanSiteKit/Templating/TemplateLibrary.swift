@@ -31,19 +31,26 @@ public struct TemplateLibrary: Sendable {
     public static func read(from folder: URL, displayPrefix: String = "templates/", problems diagnostics: inout [Diagnostic])
         -> TemplateLibrary
     {
+        read(from: DiskFiles(root: folder, displayPrefix: displayPrefix), problems: &diagnostics)
+    }
+
+    /// The templates and assets of `reader`'s folder, on disk or in memory.
+    public static func read(from reader: any SourceFiles, problems diagnostics: inout [Diagnostic]) -> TemplateLibrary {
         var result = TemplateLibrary()
+        let displayPrefix = reader.displayPrefix
         result.displayPrefix = displayPrefix
-        let reader = TextFileReader(root: folder, displayPrefix: displayPrefix)
-        for relative in templateFiles(in: folder) {
+        let files = reader.publishedFiles(in: "", problems: &diagnostics)
+        for relative in files where relative.hasSuffix(".mustache") {
             if let text = reader.read(relative, problems: &diagnostics) {
                 result.sources[String(relative.dropLast(".mustache".count))] = text
                 result.sourceCache.record(text, for: displayPrefix + relative)
             }
         }
-        result.assetFiles = Set(assetFiles(in: folder))
-        if result.assetFiles.contains("assets/site.css"), let css = reader.read("assets/site.css", problems: &diagnostics) {
+        result.assetFiles = Set(files.filter { $0.hasPrefix(Route.assetsFolder) })
+        let stylesheet = Route.asset("site.css").path
+        if result.assetFiles.contains(stylesheet), let css = reader.read(stylesheet, problems: &diagnostics) {
             result.stylesheet = css
-            result.sourceCache.record(css, for: displayPrefix + "assets/site.css")
+            result.sourceCache.record(css, for: displayPrefix + stylesheet)
         }
         let structure = structureProblems(in: result.sources, displayPrefix: displayPrefix)
         diagnostics += structure
@@ -81,18 +88,9 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    public func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
-    }
-
-    private static func assetFiles(in folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder.appendingPathComponent("assets").path) else { return [] }
-        return walker.compactMap { $0 as? String }.map { "assets/" + $0 }
-    }
-
-    private static func templateFiles(in folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") }.sorted()
+    /// The template `name` filled with `values`, which it reads through their declared keys.
+    func render(_ values: any TemplateModel, with name: String) -> String {
+        library.render(values.forTemplate, withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {

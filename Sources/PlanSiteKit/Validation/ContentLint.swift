@@ -30,12 +30,10 @@ struct ContentLint {
         return problems + unparsedLinks()
     }
 
-    static let bracketedLink = try? NSRegularExpression(pattern: #"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)"#)
-
     /// `![…](…)` or `[…](…)` that cmark did not read as an image or link (an address with spaces, as phones
     /// name photos), so the page would show the brackets as text.
     private func unparsedLinks() -> [Diagnostic] {
-        guard let pattern = Self.bracketedLink else { return [] }
+        let pattern = Patterns.bracketedLink
         var problems: [Diagnostic] = []
         for (index, line) in outline.lines.enumerated() where line.contains("](") {
             let number = outline.firstLine + index
@@ -88,8 +86,6 @@ struct ContentLint {
         return problems
     }
 
-    static let repeatedWord = try? NSRegularExpression(pattern: #"\b(\p{L}{1,40})\s+\1\b"#, options: [.caseInsensitive])
-
     /// More than this many in one stretch of text is not a typo but a pattern; reporting stops there.
     private static let repeatedWordLimit = 10
 
@@ -128,7 +124,7 @@ struct ContentLint {
     }
 
     private func repeatedWords() -> [Diagnostic] {
-        guard let regex = Self.repeatedWord else { return [] }
+        let regex = Patterns.repeatedWord
         var problems: [Diagnostic] = []
         for (text, location) in outline.plainText where Self.mayRepeatAWord(text) {
             var found = 0

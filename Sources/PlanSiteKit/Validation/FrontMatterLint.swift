@@ -42,12 +42,11 @@ struct FrontMatterLint {
     }
 
     /// Links in site.yml appear on every page; relative ones are read from the site's top.
-    static let siteSettings = LinkOrigin(sourceFile: "site.yml", directory: "")
 
     static func check(_ config: SiteConfig, links: LinkRules) -> [Diagnostic] {
         let named = config.footerLinks + [config.parent, config.dataLicence].compactMap { $0 }
         return named.compactMap { link in
-            link.location.flatMap { links.check(link.url, at: $0, from: FrontMatterLint.siteSettings) }
+            link.location.flatMap { links.check(link.url, at: $0, from: LinkOrigin.siteSettings) }
         }
     }
 }

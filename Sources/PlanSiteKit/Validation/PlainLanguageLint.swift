@@ -117,15 +117,13 @@ struct PlainLanguageLint {
         }
     }
 
-    static let blockStart = try? NSRegularExpression(pattern: #"^\s{0,3}(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>\s?|\|)"#)
-
     /// Where `blockStart` ends its match at the start of the line, in Characters; nil when it does not match.
     /// A line in ASCII (each byte one Character) is read by hand, the way the expression reads it:
     /// running the expression on every line of every body was 2% of a 10,000-indicator build.
     static func blockStartEnd(_ line: Substring, asBytes: Bool? = nil) -> Int? {
         guard asBytes ?? line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
             let text = String(line)
-            guard let match = blockStart?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            guard let match = Patterns.markdownBlockStart.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                 let range = Range(match.range, in: text)
             else { return nil }
             return text.distance(from: text.startIndex, to: range.upperBound)
@@ -443,11 +441,8 @@ struct PlainLanguageLint {
 
     // MARK: Acronyms
 
-    private static let acronymPattern = try? NSRegularExpression(
-        pattern: #"(?<![\p{L}\p{N}\-./@])([A-Z]{2,})s?(?![\p{L}\p{N}\-]|\.[\p{L}])"#)
-
     static func acronyms(in text: String) -> [(word: String, range: Range<String.Index>)] {
-        guard let regex = acronymPattern else { return [] }
+        let regex = Patterns.acronym
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let range = Range(match.range(at: 1), in: text) else { return nil }
             return (String(text[range]), range)

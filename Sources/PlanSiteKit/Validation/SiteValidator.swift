@@ -15,6 +15,10 @@ public struct SiteValidator: Sendable {
     public var cache: BuildCache?
     /// The build's clock (`--today`), for the checks that judge dates.
     public var today = CalendarDate(Date())
+    /// Each page kind's template and declared keys, for the template-key lint (rendering's `PageKinds.all`).
+    var pageKeys: [(template: String, keys: TemplateKeyList)] = []
+    /// The text of every file loading read, by display path: validation reads nothing from disk.
+    public var sources = SourceCache()
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary?) {
         self.assembly = assembly
@@ -43,7 +47,7 @@ public struct SiteValidator: Sendable {
         if let templates {
             problems += TemplateLinkLint(templates: templates, words: assembly.site.words).check()
             problems += TemplateAssetLint(templates: templates).check()
-            if let logo = assembly.site.config.logo, !templates.assetFiles.contains("assets/" + logo.value) {
+            if let logo = assembly.site.config.logo, !templates.assetFiles.contains(Route.asset(logo.value).path) {
                 problems.append(
                     .error(
                         logo.location,
@@ -51,10 +55,10 @@ public struct SiteValidator: Sendable {
                             + "put the file there (e.g. \(templates.displayPrefix)assets/logo.svg) and write its name"))
             }
             if let css = templates.stylesheet {
-                problems += ThemeContrast(css: css, path: templates.displayPrefix + "assets/site.css").problems()
+                problems += ThemeContrast(css: css, path: templates.displayPrefix + Route.asset("site.css").path).problems()
             }
-            if let pages = assembly.pages {
-                problems += TemplateKeyLint(templates: templates, pages: pages, parallel: parallel, words: assembly.site.words).check()
+            if assembly.pages != nil {
+                problems += TemplateKeyLint(templates: templates, pages: pageKeys, words: assembly.site.words).check()
             }
         }
         return problems
@@ -100,10 +104,7 @@ public struct SiteValidator: Sendable {
             PlainLanguageLint(
                 path: indicator.path, lines: outline.lines, firstLine: outline.firstLine,
                 precedingText: indicator.summary ?? "",
-                fileLine: { line in
-                    let file = (try? String(contentsOfFile: indicator.path, encoding: .utf8)) ?? ""
-                    return file.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first
-                }
+                fileLine: { line in sources.line(line, of: indicator.path).map { Substring($0) } }
             ).check()
         }
         return content

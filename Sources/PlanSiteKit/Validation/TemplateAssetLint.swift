@@ -16,7 +16,7 @@ struct TemplateAssetLint {
         var problems: [Diagnostic] = []
         for (name, source) in templates.sources.sorted(by: { $0.key < $1.key }) {
             for match in source.matches(of: Self.reference) {
-                let file = "assets/" + match.output.1
+                let file = Route.asset(String(match.output.1)).path
                 guard !templates.assetFiles.contains(file) else { continue }
                 let path = templates.displayPrefix + name + ".mustache"
                 let location = TemplateLinkLint.location(of: match.range.lowerBound, in: source, path: path)

@@ -1,10 +1,11 @@
-/// swift-mustache renders an unknown key as empty text, silently. This walks each
-/// template as it would be rendered (sections, partials, layouts) and checks every
-/// name against the keys the site's actual page contexts provide.
+/// swift-mustache renders an unknown key as empty text, silently. This walks each page
+/// kind's template as it would be rendered (sections, partials, layouts) and checks every
+/// name against the keys the page kind declares (rendering's `PageKinds`, given as `pages`): inside a
+/// section or list, the keys of its records, then the keys around it.
 struct TemplateKeyLint {
     var templates: TemplateLibrary
-    var pages: [PageRender]
-    var parallel = true
+    /// Each page kind's template and the keys its values declare (rendering's `PageKinds.all`).
+    var pages: [(template: String, keys: TemplateKeyList)]
     /// The word file the pages' `{{words.key}}` read.
     var words = Words.empty
 
@@ -16,8 +17,10 @@ struct TemplateKeyLint {
     func check() -> [Diagnostic] {
         var missing: [SourceLocation: Missing] = [:]
         var wordProblems: [SourceLocation: String] = [:]
-        for (template, contexts) in Dictionary(grouping: pages, by: \.template) {
-            walk(template, stack: [shape(of: contexts)], entry: template, depth: 0, missing: &missing, wordProblems: &wordProblems)
+        for kind in pages {
+            walk(
+                kind.template, stack: [KeyShape(kind.keys.keys)], entry: kind.template, depth: 0, missing: &missing,
+                wordProblems: &wordProblems)
         }
         return wordProblems.map { .warning($0, $1) }
             + missing.map { location, found in
@@ -29,24 +32,10 @@ struct TemplateKeyLint {
             }
     }
 
-    /// The keys of every context, merged: a share of the contexts on each core, then the shares merged.
-    private func shape(of contexts: [PageRender]) -> KeyShape {
-        let size = max(1, (contexts.count + 7) / 8)
-        let shares = stride(from: 0, to: contexts.count, by: size).map { $0..<min($0 + size, contexts.count) }
-        let shapes = Parallel.map(shares, enabled: parallel) { share in
-            let shape = KeyShape()
-            for page in contexts[share] { shape.absorb(page.values) }
-            return shape
-        }
-        let root = KeyShape()
-        for shape in shapes { root.merge(shape) }
-        return root
-    }
-
     /// Nested partials deeper than this are a loop, which swift-mustache would not finish either.
     private static let maximumDepth = 20
 
-    /// An open section: whether it pushed a frame, and whether no page ever renders it.
+    /// An open section: whether it pushed a frame, and whether it names no value (its inside is then not checked).
     private struct OpenSection {
         var pushed: Bool
         var dead: Bool
@@ -63,7 +52,7 @@ struct TemplateKeyLint {
         var stack = stack
         var open: [OpenSection] = []
         for (index, tag) in tags.enumerated() {
-            // Inside a section no page renders, names cannot be checked: skip them rather than guess.
+            // Inside a section on an unknown name, names cannot be checked: skip them rather than report each.
             let dead = open.contains { $0.dead }
             let location = SourceLocation(path: path, line: tag.line, column: tag.column)
             if tag.kind == .variable || tag.kind == .section || tag.kind == .inverted, tag.name.hasPrefix(Self.wordsPrefix),
@@ -89,7 +78,7 @@ struct TemplateKeyLint {
                 }
                 if tag.kind == .section {
                     stack.append(shape ?? KeyShape())
-                    open.append(OpenSection(pushed: true, dead: !(shape?.rendersSection ?? false)))
+                    open.append(OpenSection(pushed: true, dead: shape == nil))
                 }
                 if tag.kind == .inverted { open.append(OpenSection(pushed: false, dead: false)) }
             case .parent, .block:

@@ -7,12 +7,8 @@ struct TemplateLinkLint {
     /// Link text written as `{{words.key}}` is checked as the word file words it.
     var words = Words.empty
 
-    private static let anchor = try? NSRegularExpression(
-        pattern: #"<a\b[^>]{0,2000}>(.{0,500}?)</a>"#, options: [.caseInsensitive, .dotMatchesLineSeparators])
-    private static let tag = try? NSRegularExpression(pattern: #"<[^>]*>"#)
-
     func check() -> [Diagnostic] {
-        guard let anchor = Self.anchor, let tag = Self.tag else { return [] }
+        let (anchor, tag) = (Patterns.templateAnchor, Patterns.htmlTag)
         var problems: [Diagnostic] = []
         for (name, source) in templates.sources.sorted(by: { $0.key < $1.key }) {
             let range = NSRange(source.startIndex..., in: source)

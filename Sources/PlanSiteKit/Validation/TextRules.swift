@@ -33,8 +33,6 @@ enum TextRules {
     }
 
     private static let vaguePhrases = ["image of", "picture of", "photo of", "photograph of", "graphic of", "an image", "a picture"]
-    private static let fileWords = try? NSRegularExpression(
-        pattern: #"(\.|\b)(png|jpe?g|gif|svg|webp|bmp|tiff?)\b|\bfile\b"#, options: [.caseInsensitive])
     private static let vagueAlts: Set<String> = ["image", "picture", "photo", "photograph", "graphic", "logo", "icon", "img", "banner"]
     static let maximumAltLength = 150
 
@@ -51,7 +49,7 @@ enum TextRules {
             )
         }
         let range = NSRange(plain.startIndex..., in: plain)
-        if fileWords?.firstMatch(in: plain, range: range) != nil {
+        if Patterns.altTextFileWords.firstMatch(in: plain, range: range) != nil {
             return (.warning, "alt text \"\(alt.prefix(60))\" names a file or file type; describe what the image shows")
         }
         if vagueAlts.contains(plain) {

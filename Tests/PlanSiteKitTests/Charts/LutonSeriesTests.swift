@@ -104,8 +104,8 @@ struct LutonSeriesTests {
         for indicator in site.indicators where indicator.measure == .count {
             let presenter = IndicatorPresenter(indicator: indicator, site: site)
             let england = try #require(presenter.comparisons().first)
-            #expect(england["label"] as? String == "not compared")
-            #expect((england["method"] as? String)?.contains("shows scale, not whether") == true, "\(indicator.id) says why")
+            #expect(england.label == "not compared")
+            #expect(england.method.contains("shows scale, not whether") == true, "\(indicator.id) says why")
         }
     }
 

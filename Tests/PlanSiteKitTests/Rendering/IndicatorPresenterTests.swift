@@ -21,7 +21,7 @@ struct IndicatorPresenterTests {
         // 2018-20 is null, so the latest figure is 2019-21: 81.2 (80.7 to 81.7).
         #expect(life.headline == "81.2 years in 2019-21")
         let comparisons = life.comparisons()
-        #expect(comparisons.map { $0["label"] as? String } == ["worse than England", "similar to East of England"])
+        #expect(comparisons.map(\.label) == ["worse than England", "similar to East of England"])
     }
 
     @Test func aLaterNullIsSaidBesideTheHeadline() {
@@ -44,40 +44,40 @@ struct IndicatorPresenterTests {
         let unstated = IndicatorPresenter(
             indicator: makeIndicator(series: [Observation(period: "period not stated", value: 78.1)]), site: Self.site)
         #expect(
-            unstated.comparisons().first?["method"] as? String
+            unstated.comparisons().first?.method
                 == "The source does not state the period of the figure, so no England figure can be matched to it and no comparison is made."
         )
         let dated = IndicatorPresenter(indicator: makeIndicator(series: [Observation(period: "2024-03-31", value: 1)]), site: Self.site)
         #expect(
-            dated.comparisons().first?["method"] as? String == "There is no England figure for 31 March 2024, so no comparison is made.")
+            dated.comparisons().first?.method == "There is no England figure for 31 March 2024, so no comparison is made.")
     }
 
     @Test func tableHasEveryPeriodInOrderWithNullsAndComparators() throws {
         let table = try presenter("life-expectancy").table()
-        let rows = try #require(table["rows"] as? [[String: Any]])
+        let rows = table.rows
         // Latest first (docs/content-format.md, "Data tables").
-        #expect(rows.map { $0["period"] as? String } == ["2019-21", "2018-20", "2017-19", "2016-18", "2015-17"])
-        #expect(rows.map { $0["value"] as? String } == ["81.2", "No value: Suppressed: too few deaths", "82.0", "82.1", "–"])
-        #expect((rows[0]["ci"] as? [String: String])?["text"] == "80.7 to 81.7")
-        let england = rows.map { (($0["comparators"] as? [[String: Any]])?.first?["value"] as? String) }
+        #expect(rows.map(\.period) == ["2019-21", "2018-20", "2017-19", "2016-18", "2015-17"])
+        #expect(rows.map(\.value) == ["81.2", "No value: Suppressed: too few deaths", "82.0", "82.1", "–"])
+        #expect(rows[0].ci?.text == "80.7 to 81.7")
+        let england = rows.map { $0.comparators.first?.value }
         #expect(england == ["82.8", "83.1", "83.3", "83.4", "83.1"])
-        #expect((table["comparator_names"] as? [[String: String]])?.map { $0["name"] } == ["England", "East of England"])
+        #expect(table.comparatorNames.map(\.name) == ["England", "East of England"])
     }
 
     @Test func indexRowGivesLatestValueWithUnitEnglandComparisonAndDirection() throws {
         let row = try presenter("life-expectancy").row(at: PageAddress(directory: "indicators/"))
-        #expect(row["latest"] as? String == "81.2 years")
-        #expect(row["period"] as? String == "2019-21")
-        #expect(row["national"] as? String == "82.8")
-        #expect(row["comparison"] as? String == "worse than England")
+        #expect(row.latest == "81.2 years")
+        #expect(row.period == "2019-21")
+        #expect(row.national == "82.8")
+        #expect(row.comparison == "worse than England")
         // Three-year periods that share years: Fingertips tests no trend on them.
-        #expect(row["trend"] as? String == "Trend not assessed (overlapping periods)")
+        #expect(row.trend == "Trend not assessed (overlapping periods)")
     }
 
     @Test func tileCarriesTheNumbersInTextAndADecorativeSparkline() throws {
         let tile = try presenter("rough-sleeping").tile(at: PageAddress(directory: "outcomes/healthier-lives/"))
-        #expect(tile["headline"] as? String == "76 people in 2016")
-        #expect((tile["sparkline"] as? String)?.contains("aria-hidden=\"true\"") == true)
+        #expect(tile.headline == "76 people in 2016")
+        #expect(tile.sparkline.contains("aria-hidden=\"true\"") == true)
         let page = try #require(TestBuild.page("outcomes/healthier-lives/index.html", in: TestBuild.fixture))
         // Beside a national total it is not compared, and the tile does not repeat "not compared";
         // without intervals no trend is tested, and the tile says so.

@@ -26,7 +26,7 @@ struct TargetProgressTests {
         // 2.8e20 of 425 trapped converting to Int; the reader refuses such a figure, this is the second guard.
         let huge = progress(series: [Observation(period: "2020-21", value: 2.8e20)], value: 425, by: "2027-28", label: "425 a year")
         #expect(huge.percent == 1_000)
-        #expect(huge.values(at: PageAddress(directory: "commitments/x/"))["percent"] as? String == "100")
+        #expect(huge.record(at: PageAddress(directory: "commitments/x/")).percent == "100")
     }
 
     @Test func aTargetToGetDownToIsSaidAsTheDistanceLeft() {

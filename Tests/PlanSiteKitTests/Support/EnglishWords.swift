@@ -77,9 +77,9 @@ extension ChartDescription {
     }
 }
 
-extension DataDownloads {
-    static func links(to files: [OutputFile], at address: PageAddress) -> [[String: Any]] {
-        links(to: files, at: address, words: .english)
+extension DownloadLink {
+    static func all(to files: [OutputFile], at address: PageAddress) -> [DownloadLink] {
+        all(to: files, at: address, words: .english)
     }
 }
 

@@ -90,6 +90,24 @@ import Testing
         #expect(lint.check().map(\.location) == [SourceLocation(path: "content/indicators/x.yml", line: 3, column: 7)])
     }
 
+    /// The column comes from the file the build loaded, not from a file of the same name under
+    /// the working folder (validation once read `content/…` from disk by its display path).
+    @Test func notesColumnsComeFromTheLoadedFileWhereverTheSiteIs() throws {
+        let scratch = try ScratchSite()
+        defer { scratch.remove() }
+        let relative = "content/indicators/adults-physically-active.yml"
+        let original = try String(contentsOf: scratch.root.appendingPathComponent(relative), encoding: .utf8)
+        let notes = original.range(of: "notes: |\n")!
+        let rest = original[notes.upperBound...]
+        let end = rest.range(of: "\n[a-z_]+:", options: .regularExpression)?.lowerBound ?? rest.endIndex
+        try scratch.write(
+            original[..<notes.upperBound] + "      The QZX team says so.\n" + original[end...], to: relative)
+        let warning = try #require(
+            scratch.check().report.diagnostics.first { $0.location.path.hasSuffix(relative) && $0.message.contains("QZX") })
+        #expect(warning.location.line == 17)
+        #expect(warning.location.column == 11)
+    }
+
     /// The priority's narrative, as Luton 2040 published it, gives only warnings a person would agree
     /// with: five long sentences, and no acronym (Covid-19 is a word here). content/ marks it `verbatim: true`.
     @Test func publishedNarrativeGivesOnlyRightWarnings() throws {
@@ -125,7 +143,7 @@ import Testing
     }
 
     @Test func theRepeatedWordPrecheckPassesEveryTextTheExpressionMatches() throws {
-        let regex = try #require(ContentLint.repeatedWord)
+        let regex = Patterns.repeatedWord
         var random = SeededRandom(seed: 0x2E9E)
         var matched = 0
         var skipped = 0

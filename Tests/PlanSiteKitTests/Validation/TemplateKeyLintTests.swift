@@ -24,8 +24,13 @@ import Testing
 
 @Suite struct KeyShapeTests {
     @Test func resolvesThroughSectionsAndDottedNames() {
-        let root = KeyShape()
-        root.absorb(["title": "x", "rows": [["period": "2020"], ["value": "1"]], "source": ["url": "u"]] as [String: Any])
+        @Sendable func key(_ name: String, _ kind: TemplateValueKind = .text) -> TemplateKeyInfo {
+            TemplateKeyInfo(name: name, meaning: "", kind: kind, optional: false)
+        }
+        let root = KeyShape([
+            key("title"), key("rows", .list(TemplateKeyList { [key("period"), key("value")] })),
+            key("source", .record(TemplateKeyList { [key("url")] })),
+        ])
         let rows = KeyShape.resolve("rows", in: [root])
         #expect(rows != nil)
         #expect(KeyShape.resolve("period", in: [root, rows!]) != nil)
@@ -96,5 +101,19 @@ import Testing
                     .replacingOccurrences(of: "{{/has_indicators}}", with: "{{/has_indicator}}")
             }, template: "outcome")
         #expect(found.map { $0.message.prefix(18) } == ["`has_indicator` is"])
+    }
+
+    /// The declared keys say what is inside a record, so a typo there is found even when no
+    /// page of this site has the record (the test site has no logo).
+    @Test func typoInsideARecordNoPageHasIsReported() throws {
+        let found = try lint({ $0.replacingOccurrences(of: "src=\"{{src}}\"", with: "src=\"{{scr}}\"") }, template: "partials/header")
+        #expect(found.map { $0.message.prefix(8) } == ["`scr` is"])
+    }
+
+    /// Every name the shipped templates use is a declared key.
+    @Test func shippedTemplatesUseOnlyDeclaredKeys() throws {
+        var problems: [Diagnostic] = []
+        let templates = try #require(TemplateLibrary.load(from: TestPaths.templates, problems: &problems))
+        #expect(TemplateKeyLint(templates: templates, pages: PageKinds.all, words: .english).check().map(\.description) == [])
     }
 }

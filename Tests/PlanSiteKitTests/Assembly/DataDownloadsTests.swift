@@ -57,9 +57,9 @@ struct DataDownloadsTests {
     }
 
     @Test func linksSayFormatAndSize() throws {
-        let links = DataDownloads.links(to: DataDownloads(site: Self.site).files(), at: PageAddress(directory: "indicators/"))
-        #expect(links.map { $0["format"] as? String } == ["CSV", "JSON"])
-        #expect(links.map { $0["href"] as? String } == ["../data/indicators.csv", "../data/indicators.json"])
+        let links = DownloadLink.all(to: DataDownloads(site: Self.site).files(), at: PageAddress(directory: "indicators/"))
+        #expect(links.map(\.format) == ["CSV", "JSON"])
+        #expect(links.map(\.href) == ["../data/indicators.csv", "../data/indicators.json"])
         // Each link's size is the size of the file the build writes.
         let page = try file("indicators/life-expectancy/index.html")
         #expect(page.contains("(CSV, \(DataDownloads.sizeLabel(try file("data/life-expectancy.csv").utf8.count)))"))

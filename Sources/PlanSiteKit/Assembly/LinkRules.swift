@@ -1,20 +1,5 @@
 import Foundation
 
-/// Where a file's relative links start from: the content file itself, for links to other
-/// content files (`../pages/about-the-data.md`, as GitHub's preview resolves them), and the
-/// folder of the page it becomes, for every other relative address (`images/map.png`).
-public struct LinkOrigin: Sendable, Hashable {
-    /// Path inside `content/`: "outcomes/x.md", "indicators/y.yml", "site.yml".
-    public var sourceFile: String
-    /// The page's folder in the site: "outcomes/x/"; "" for the home page and site.yml.
-    public var directory: String
-
-    public init(sourceFile: String, directory: String) {
-        self.sourceFile = sourceFile
-        self.directory = directory
-    }
-}
-
 /// Where links may go: http(s), mailto, or a page or file of this site that exists,
 /// written root-relative (`/indicators/`), relative to the page, or as the content file
 /// it comes from. Anything else (javascript:, data:, file:, "//host") is refused, since
@@ -26,55 +11,29 @@ public struct LinkRules: Sendable {
     var pageBySourceFile: [String: String]
 
     public init(site: Site) {
-        var targets: Set<String> = ["", "indicators/", "at-a-glance/", "data/indicators.csv", "data/indicators.json", "sitemap.xml"]
+        // Assets are checked against the templates' files, not here.
+        var targets = Set(Route.all(of: site, assetFiles: []).filter(\.isLinkTarget).map(\.path))
         var pages: [String: String] = [:]
         for page in site.allPages {
-            targets.insert(page.outputDirectory)
             pages[page.sourceFile] = page.outputDirectory
         }
         for indicator in site.indicators {
-            targets.insert("indicators/\(indicator.id)/")
-            targets.insert("data/\(indicator.id).csv")
-            pages["indicators/\(indicator.id).yml"] = "indicators/\(indicator.id)/"
+            let route = Route.indicator(id: indicator.id)
+            if let file = route.sourceFile { pages[file] = route.path }
         }
-        for image in site.imageFiles { targets.insert("images/" + image) }
         targets.formUnion(site.unreadableTargets)
-        for target in site.unreadableTargets where target.hasSuffix("/") {
-            pages[Self.sourceFile(ofPage: target)] = target
+        // A page whose file did not load is still linked to by its file: the address says which file.
+        for target in site.unreadableTargets {
+            if let file = Route(path: target)?.sourceFile { pages[file] = target }
         }
         self.targets = targets
         self.pageBySourceFile = pages
     }
 
-    /// The content file an address like "outcomes/x/" or "about-the-data/" is made from (for files that did not load).
-    private static func sourceFile(ofPage target: String) -> String {
-        let parts = target.split(separator: "/")
-        if parts.first == "indicators", parts.count == 2 { return "indicators/\(parts[1]).yml" }
-        return parts.count == 1 ? "pages/\(parts[0]).md" : parts.joined(separator: "/") + ".md"
-    }
+    typealias Kind = AddressKind
 
-    enum Kind: Equatable {
-        case web, mail, fragment, relative
-        case rootRelative(String)
-        case forbidden(String)
-    }
-
-    /// Browsers ignore tabs and newlines inside URLs ("java\tscript:"), so they are removed before the scheme is read.
     static func classify(_ raw: String) -> Kind {
-        let url = String(raw.unicodeScalars.filter { $0.value > 0x20 || $0 == " " }).trimmingCharacters(in: .whitespaces)
-        if url.hasPrefix("#") { return .fragment }
-        if url.hasPrefix("//") || url.hasPrefix("\\") { return .forbidden("//") }
-        if url.hasPrefix("/") { return .rootRelative(url) }
-        if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }),
-            url[..<colon].first?.isLetter == true
-        {
-            switch url[..<colon].lowercased() {
-            case "http", "https": return .web
-            case "mailto": return .mail
-            default: return .forbidden(url[..<colon].lowercased() + ":")
-            }
-        }
-        return url.isEmpty ? .forbidden("empty") : .relative
+        AddressKind(raw)
     }
 
     /// What an address written in content points at.
@@ -142,7 +101,7 @@ public struct LinkRules: Sendable {
         var target = Self.splitSuffix(path).path
         target = target.removingPercentEncoding ?? target
         if target.hasSuffix("index.html") { target.removeLast("index.html".count) }
-        if targets.contains(target) || target.hasPrefix("assets/") { return nil }
+        if targets.contains(target) || target.hasPrefix(Route.assetsFolder) { return nil }
         if targets.contains(target + "/") {
             return .warning(location, "\(what) to \(url) needs a trailing slash: \(url.split(separator: "#", maxSplits: 1)[0])/")
         }

@@ -134,7 +134,7 @@ enum PeriodText {
         if let date = date(period) { return date.year...date.year }
         var years: [Int] = []
         let range = NSRange(period.startIndex..., in: period)
-        for match in yearPattern.matches(in: period, range: range) {
+        for match in Patterns.year.matches(in: period, range: range) {
             guard let startRange = Range(match.range(at: 1), in: period), let start = Int(period[startRange]) else { continue }
             years.append(start)
             if let shortRange = Range(match.range(at: 2), in: period), let short = Int(period[shortRange]) {
@@ -147,9 +147,6 @@ enum PeriodText {
         guard let first = years.min(), let last = years.max() else { return nil }
         return first...last
     }
-
-    // A year, optionally followed by a two-digit end year: "2019", "2019-21", "2011/12".
-    private static let yearPattern = try! NSRegularExpression(pattern: #"(?<!\d)((?:19|20)\d\d)(?:[-/](\d\d))?(?!\d)"#)
 
     /// The English month names content may write in a date ("31 March 2024"), for reading it.
     static let months = [

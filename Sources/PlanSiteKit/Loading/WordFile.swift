@@ -18,9 +18,10 @@ public enum WordFile {
     /// The words for `language`, or `Words.empty` (with an error) when its file is missing or
     /// unreadable. `languageLocation` is where `language:` is written, for a missing file.
     public static func load(
-        templatesFolder: URL, displayPrefix: String, language: String, languageLocation: SourceLocation,
+        from templates: any SourceFiles, language: String, languageLocation: SourceLocation,
         problems: inout [Diagnostic], sources: inout SourceCache
     ) -> Words {
+        let displayPrefix = templates.displayPrefix
         let path = displayPrefix + relativePath(for: language)
         guard !language.isEmpty, language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else {
@@ -31,9 +32,8 @@ public enum WordFile {
                         + "it names the word file \(displayPrefix)words/<language>.yml"))
             return .empty
         }
-        let url = templatesFolder.appendingPathComponent(relativePath(for: language))
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            let shipped = availableLanguages(in: templatesFolder)
+        guard templates.exists(relativePath(for: language)) else {
+            let shipped = templates.files(in: "words", withExtension: "yml").map { String($0.dropFirst("words/".count).dropLast(4)) }
             let choice = shipped.isEmpty ? "" : ", or set `language` to one that has a file (\(shipped.joined(separator: ", ")))"
             problems.append(
                 .error(
@@ -42,32 +42,12 @@ public enum WordFile {
                         + "\(displayPrefix)words/en-GB.yml to \(path) and translate each entry\(choice)"))
             return .empty
         }
-        let reader = TextFileReader(root: templatesFolder, displayPrefix: displayPrefix)
-        guard let text = reader.read(relativePath(for: language), problems: &problems) else { return .empty }
+        guard let text = templates.read(relativePath(for: language), problems: &problems) else { return .empty }
         sources.record(text, for: path)
         let (words, found) = parse(text, language: language, path: path)
         problems += found
         problems += check(words)
         return words
-    }
-
-    /// Where `language:` is written in site.yml (the file itself when it is not written), for a missing word file.
-    public static func languageLocation(contentFolder: URL, displayPrefix: String) -> SourceLocation {
-        let path = displayPrefix + "site.yml"
-        guard let text = try? String(contentsOf: contentFolder.appendingPathComponent("site.yml"), encoding: .utf8) else {
-            return SourceLocation(path: path)
-        }
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix("language:") {
-            let value = line.dropFirst("language:".count).prefix { $0 == " " }.count
-            return SourceLocation(path: path, line: index + 1, column: "language:".count + value + 1)
-        }
-        return SourceLocation(path: path)
-    }
-
-    /// The languages with a word file in the templates folder ("cy", "en-GB").
-    public static func availableLanguages(in templatesFolder: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: templatesFolder.appendingPathComponent("words").path)) ?? []
-        return names.filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) }.sorted()
     }
 
     /// The entries of a word file's text; problems of its form (not YAML, not a mapping, a

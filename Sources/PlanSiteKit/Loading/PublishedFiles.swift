@@ -1,8 +1,9 @@
 import Foundation
 
-/// The files of `content/images/`, copied to the site unchanged: only regular files whose
-/// names are text (SVG drawings are checked by SVGImageCheck).
-struct ImageFiles {
+/// The files of a folder copied to the site unchanged (`content/images/`, `templates/assets/`):
+/// regular files whose names are text, not hidden, not symbolic links. The one rule for both
+/// folders: the build copies exactly the files listed here (SVG drawings are checked by SVGImageCheck).
+struct PublishedFiles {
     var folder: URL
     var displayPrefix: String
 

@@ -22,10 +22,12 @@ struct DataDownloads {
             downloads.reuse(indicator, "csv") { downloads.csvRows(of: indicator) }
         }
         var files = [
-            OutputFile(path: "data/indicators.csv", text: Self.csvHeader + "\r\n" + bodies.joined()),
-            OutputFile(path: "data/indicators.json", text: json()),
+            OutputFile(path: Route.allIndicatorsCSV.path, text: Self.csvHeader + "\r\n" + bodies.joined()),
+            OutputFile(path: Route.allIndicatorsJSON.path, text: json()),
         ]
-        files += zip(site.indicators, bodies).map { OutputFile(path: "data/\($0.id).csv", text: Self.csvHeader + "\r\n" + $1) }
+        files += zip(site.indicators, bodies).map {
+            OutputFile(path: Route.indicatorCSV(id: $0.id).path, text: Self.csvHeader + "\r\n" + $1)
+        }
         return files
     }
 
@@ -37,17 +39,6 @@ struct DataDownloads {
     private struct DownloadKey: Hashable, Sendable {
         var indicator: Indicator
         var part: String
-    }
-
-    /// Links to the whole-site downloads among `files`, with format and size, e.g. "CSV, 2 KB".
-    static func links(to files: [OutputFile], at address: PageAddress, words: Words) -> [[String: Any]] {
-        [("data/indicators.csv", "CSV"), ("data/indicators.json", "JSON")].compactMap { path, format in
-            guard let file = files.first(where: { $0.path == path }) else { return nil }
-            return [
-                "title": words(.downloadsAllIndicators), "href": address.link(to: path), "format": format,
-                "size": sizeLabel(file.contents.count, words: words),
-            ]
-        }
     }
 
     /// One indicator's CSV rows, each ending in CRLF. The fields that are the same on every

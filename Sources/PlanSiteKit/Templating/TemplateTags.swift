@@ -69,52 +69,22 @@ enum TemplateTagScanner {
     }
 }
 
-/// The keys page contexts provide, merged over every context of a template:
-/// a list's entries are merged into one shape, so `{{#rows}}{{period}}{{/rows}}` can be checked.
+/// The keys a template can name at one place: a page's declared keys (its own and the
+/// layout's), and inside a record or list, the keys of each of its records.
 final class KeyShape {
-    private(set) var children: [String: KeyShape] = [:]
-    /// Whether any page has a value here that renders a `{{#section}}`: a section
-    /// over only empty lists, `false` or NSNull never renders, so its inside is not checked.
-    private(set) var rendersSection = false
+    let children: [String: KeyShape]
 
-    /// Strings, dictionaries and lists are tested first: on Linux, asking `is NSNull` or
-    /// `as Bool` of a dictionary bridges all of it to Foundation (about a millisecond per
-    /// page). The cases exclude each other, so the order changes only the cost.
-    func absorb(_ value: Any) {
-        switch value {
-        case is String:
-            rendersSection = true
-        case let dictionary as [String: Any]:
-            absorb(dictionary)
-        case let list as [[String: Any]]:
-            // Asked first as a list of dictionaries (what pages hold): asking `as [Any]` of one
-            // copies it into a new array, boxing every entry.
-            for item in list { absorb(item) }
-        case let list as [Any]:
-            for item in list { absorb(item) }
-        case is NSNull:
-            break
-        case let flag as Bool:
-            rendersSection = rendersSection || flag
-        default:
-            rendersSection = true
-        }
+    init(_ keys: [TemplateKeyInfo] = []) {
+        var children: [String: KeyShape] = [:]
+        for key in keys { children[key.name] = KeyShape(of: key.kind) }
+        self.children = children
     }
 
-    /// Takes in a shape absorbed from other contexts, as if they had been absorbed here.
-    func merge(_ other: KeyShape) {
-        rendersSection = rendersSection || other.rendersSection
-        for (key, child) in other.children {
-            if let own = children[key] { own.merge(child) } else { children[key] = child }
-        }
-    }
-
-    private func absorb(_ dictionary: [String: Any]) {
-        rendersSection = true
-        for (key, child) in dictionary {
-            let shape = children[key] ?? KeyShape()
-            children[key] = shape
-            shape.absorb(child)
+    /// A list's shape is the shape of each of its records, which is what a section over it sees.
+    convenience init(of kind: TemplateValueKind) {
+        switch kind {
+        case .record(let keys), .list(let keys): self.init(keys.keys)
+        case .text, .html, .flag: self.init()
         }
     }
 

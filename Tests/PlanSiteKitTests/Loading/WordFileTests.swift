@@ -102,18 +102,15 @@ struct WordFileTests {
     }
 
     @Test func aMissingLanguageFileNamesTheFileAndHowToMakeIt() throws {
-        let content = TestPaths.scratch()
-        try "title: T\nlanguage: cy\n".write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
-        var problems: [Diagnostic] = []
-        var sources = SourceCache()
-        let words = WordFile.load(
-            templatesFolder: TestPaths.templates, displayPrefix: "templates/", language: "cy",
-            languageLocation: WordFile.languageLocation(contentFolder: content, displayPrefix: "content/"),
-            problems: &problems, sources: &sources)
-        #expect(words.entries.isEmpty)
+        var content = MemorySiteTests.content
+        content["site.yml"] = content["site.yml"]! + "\nlanguage: cy\n"
+        let nowhere = URL(fileURLWithPath: "/nonexistent")
+        var options = BuildOptions.testing(content: nowhere, templates: nowhere, output: nowhere)
+        options.inMemory = (MemoryFiles(content, displayPrefix: "content/"), try MemorySiteTests.templates())
+        let problems = BuildPipeline(options: options).run(through: .validate).report.diagnostics.filter { $0.severity == .error }
         #expect(
             problems.map { "\($0.location): \($0.message)" } == [
-                "content/site.yml:2:11: `language: cy` needs the word file templates/words/cy.yml, which does not exist; copy "
+                "content/site.yml:6:11: `language: cy` needs the word file templates/words/cy.yml, which does not exist; copy "
                     + "templates/words/en-GB.yml to templates/words/cy.yml and translate each entry, or set `language` to one "
                     + "that has a file (en-GB)"
             ])

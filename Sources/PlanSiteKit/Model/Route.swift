@@ -1,0 +1,198 @@
+/// One address of the built site: a page or a file. Every path the build writes or links
+/// to is spelled here and nowhere else; the renderer, the link rules, the downloads and the
+/// sitemap ask a route for its path, and `Route(path:)` reads a path back.
+public enum Route: Hashable, Sendable {
+    /// The priority's page: the site's root.
+    case home
+    case outcome(slug: String)
+    case commitment(slug: String)
+    /// A page of words (`content/pages/<slug>.md`), at the top level.
+    case page(slug: String)
+    case atAGlance
+    /// The page listing every indicator.
+    case indicators
+    case indicator(id: String)
+    /// 404.html, which the host serves for any address it does not have.
+    case notFound
+    /// One indicator's figures, `data/<id>.csv`.
+    case indicatorCSV(id: String)
+    /// Every indicator's figures in one file.
+    case allIndicatorsCSV
+    case allIndicatorsJSON
+    /// A file of the templates' `assets/` folder: "site.css", "logo.svg".
+    case asset(String)
+    /// A file of the content's `images/` folder, copied unchanged.
+    case image(String)
+    case sitemap
+    case robots
+
+    /// The folder the templates' assets are copied to.
+    public static let assetsFolder = "assets/"
+    /// The folder the content's images are copied to.
+    public static let imagesFolder = "images/"
+    private static let indexFile = "index.html"
+
+    /// Where it is, from the site's root, without a leading `/`: "" for the home page, a
+    /// page's folder ("outcomes/x/"), or a file ("data/x.csv").
+    public var path: String {
+        switch self {
+        case .home: ""
+        case .outcome(let slug): "outcomes/\(slug)/"
+        case .commitment(let slug): "commitments/\(slug)/"
+        case .page(let slug): "\(slug)/"
+        case .atAGlance: "at-a-glance/"
+        case .indicators: "indicators/"
+        case .indicator(let id): "indicators/\(id)/"
+        case .notFound: "404.html"
+        case .indicatorCSV(let id): "data/\(id).csv"
+        case .allIndicatorsCSV: "data/indicators.csv"
+        case .allIndicatorsJSON: "data/indicators.json"
+        case .asset(let file): Self.assetsFolder + file
+        case .image(let file): Self.imagesFolder + file
+        case .sitemap: "sitemap.xml"
+        case .robots: "robots.txt"
+        }
+    }
+
+    /// The file written for it: a page's folder gets its `index.html`.
+    public var file: String {
+        isFolder ? path + Self.indexFile : path
+    }
+
+    /// Whether it is a page made from a template.
+    public var isPage: Bool {
+        switch self {
+        case .home, .outcome, .commitment, .page, .atAGlance, .indicators, .indicator, .notFound: true
+        default: false
+        }
+    }
+
+    /// Whether it is a folder with an `index.html`: every page but 404.html.
+    private var isFolder: Bool { isPage && self != .notFound }
+
+    /// Whether the sitemap lists it: every page a reader can reach by its address.
+    public var isInSitemap: Bool { isFolder }
+
+    /// Whether content may link to it. Not 404.html (served in place of a missing page) nor
+    /// robots.txt; an asset is checked against the templates' files instead.
+    public var isLinkTarget: Bool {
+        switch self {
+        case .notFound, .robots, .asset: false
+        default: true
+        }
+    }
+
+    /// The content file a page is made from, as relative links in content name it
+    /// ("../outcomes/x.md"); nil for the pages and files the build makes itself.
+    public var sourceFile: String? {
+        switch self {
+        case .outcome(let slug): "outcomes/\(slug).md"
+        case .commitment(let slug): "commitments/\(slug).md"
+        case .page(let slug): "pages/\(slug).md"
+        case .indicator(let id): "indicators/\(id).yml"
+        default: nil
+        }
+    }
+
+    /// Where the page is, for the links it makes; nil for a file that is not a page.
+    /// 404.html is served at any depth, so its links are absolute from the site's address.
+    public func address(baseURL: String) -> PageAddress? {
+        switch self {
+        case .notFound: PageAddress(directory: "", fileName: path, absoluteBase: baseURL)
+        case _ where isFolder: PageAddress(directory: path)
+        default: nil
+        }
+    }
+
+    /// The route a path names ("indicators/x/", "data/x.csv", "about-the-data/"), or nil
+    /// when no route has that path. A page's path may also end in `index.html`.
+    public init?(path: String) {
+        var path = path
+        if path == Self.indexFile || path.hasSuffix("/" + Self.indexFile) { path.removeLast(Self.indexFile.count) }
+        let fixed: [Route] = [.home, .atAGlance, .indicators, .notFound, .allIndicatorsCSV, .allIndicatorsJSON, .sitemap, .robots]
+        if let route = fixed.first(where: { $0.path == path }) {
+            self = route
+            return
+        }
+        if let file = Self.rest(of: path, after: Self.assetsFolder) {
+            self = .asset(file)
+            return
+        }
+        if let file = Self.rest(of: path, after: Self.imagesFolder) {
+            self = .image(file)
+            return
+        }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        switch parts.count {
+        case 2 where parts[1].isEmpty && !parts[0].isEmpty:
+            self = .page(slug: parts[0])
+        case 2 where parts[0] == "data" && parts[1].hasSuffix(".csv") && parts[1].count > ".csv".count:
+            self = .indicatorCSV(id: String(parts[1].dropLast(".csv".count)))
+        case 3 where parts[2].isEmpty && !parts[1].isEmpty:
+            switch parts[0] {
+            case "outcomes": self = .outcome(slug: parts[1])
+            case "commitments": self = .commitment(slug: parts[1])
+            case "indicators": self = .indicator(id: parts[1])
+            default: return nil
+            }
+        default:
+            return nil
+        }
+        // Only a path the route spells the same way names it ("data/indicators.csv" is not an indicator's CSV).
+        guard self.path == path else { return nil }
+    }
+
+    private static func rest(of path: String, after folder: String) -> String? {
+        guard path.hasPrefix(folder), path.count > folder.count else { return nil }
+        return String(path.dropFirst(folder.count))
+    }
+}
+
+extension Route {
+    /// Every page of the site, in the order the build makes them.
+    public static func pages(of site: Site) -> [Route] {
+        var routes: [Route] = [.home]
+        routes += (site.outcomes + site.commitments + site.pages).compactMap(\.route)
+        routes += [.atAGlance, .indicators] + site.indicators.map { .indicator(id: $0.id) } + [.notFound]
+        return routes
+    }
+
+    /// The open data files, in the order the build makes them.
+    public static func downloads(of site: Site) -> [Route] {
+        [.allIndicatorsCSV, .allIndicatorsJSON] + site.indicators.map { .indicatorCSV(id: $0.id) }
+    }
+
+    /// Every page and file a build of `site` writes, given the files of the templates'
+    /// `assets/` folder (as `TemplateLibrary.assetFiles` lists them: "assets/site.css").
+    public static func all(of site: Site, assetFiles: [String]) -> [Route] {
+        pages(of: site) + downloads(of: site) + [.sitemap, .robots]
+            + assetFiles.compactMap { rest(of: $0, after: assetsFolder).map(Route.asset) }
+            + site.imageFiles.map(Route.image)
+    }
+}
+
+extension Route {
+    /// Where a content page of `kind` named `slug` is published; nil for another priority
+    /// (a sibling), which this site does not publish.
+    public init?(kind: PageKind, slug: String) {
+        switch kind {
+        case .priority: self = .home
+        case .outcome: self = .outcome(slug: slug)
+        case .commitment: self = .commitment(slug: slug)
+        case .page: self = .page(slug: slug)
+        case .sibling: return nil
+        }
+    }
+}
+
+extension ContentPage {
+    /// Where the page is published; nil for another priority (a sibling).
+    public var route: Route? { Route(kind: kind, slug: slug) }
+}
+
+extension PageAddress {
+    /// A relative link to a route ("../indicators/x/index.html"), with an optional `#fragment`.
+    public func link(to route: Route, fragment: String = "") -> String {
+        link(to: route.path + fragment)
+    }
+}
