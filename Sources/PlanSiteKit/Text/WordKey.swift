@@ -277,6 +277,89 @@ public enum WordKey: String, CaseIterable, Sendable {
     case figureReferenceUp = "figure_reference_up"
     case figureReferenceDown = "figure_reference_down"
 
+    // MARK: Page titles and navigation
+    case atAGlanceTitle = "at_a_glance_title"
+    case atAGlanceDescription = "at_a_glance_description"
+    case indicatorsTitle = "indicators_title"
+    case indicatorsDescription = "indicators_description"
+
+    // MARK: An indicator's figures
+    case figureNone = "figure_none"
+    case headlineNoFigure = "headline_no_figure"
+    case latestNoFigure = "latest_no_figure"
+    case comparatorNotAvailable = "comparator_not_available"
+    case newerGap = "newer_gap"
+    case newerGapNote = "newer_gap_note"
+    case downloadCsvLabel = "download_csv_label"
+    case chartKeyProvisional = "chart_key_provisional"
+    case chartKeyBreak = "chart_key_break"
+    case provenanceSecondary = "provenance_secondary"
+    case provenancePrimaryCopy = "provenance_primary_copy"
+    case provenancePrimary = "provenance_primary"
+    case sourceLicenceNotStated = "source_licence_not_stated"
+    case intervalRange = "interval_range"
+    case reliabilityNote = "reliability_note"
+
+    // MARK: How a comparison was made
+    case notComparedNoFigure = "not_compared_no_figure"
+    case notComparedPeriodUnstated = "not_compared_period_unstated"
+    case notComparedNoComparatorFigure = "not_compared_no_comparator_figure"
+    case methodNotTestedCount = "method_not_tested_count"
+    case methodNotTested = "method_not_tested"
+    case methodTooFewEvents = "method_too_few_events"
+    case methodDifferentScaleCount = "method_different_scale_count"
+    case methodDifferentScale = "method_different_scale"
+    case methodPublishedInterval = "method_published_interval"
+    case methodComputedInterval = "method_computed_interval"
+    case sideBySide = "side_by_side"
+    case sideBySideNoFigure = "side_by_side_no_figure"
+
+    // MARK: The data table
+    case tableCaption = "table_caption"
+    case flagKey = "flag_key"
+    case flagKeyItem = "flag_key_item"
+    case listSemicolon = "list_semicolon"
+    case tableNoValue = "table_no_value"
+    case tableNoValueNote = "table_no_value_note"
+    case breakdownHeading = "breakdown_heading"
+    case breakdownCaption = "breakdown_caption"
+
+    // MARK: Progress against a target
+    case targetNoFigure = "target_no_figure"
+    case targetLevel = "target_level"
+    case targetGoal = "target_goal"
+    case targetAbove = "target_above"
+    case targetShort = "target_short"
+    case targetBelowCeiling = "target_below_ceiling"
+    case targetAboveCeiling = "target_above_ceiling"
+    case targetPeriodUnstated = "target_period_unstated"
+    case targetPeriodUnstatedBy = "target_period_unstated_by"
+    case targetPredates = "target_predates"
+    case flagProvisional = "flag_provisional"
+    case flagRevised = "flag_revised"
+    case flagEstimated = "flag_estimated"
+    case flagBreakInSeries = "flag_break_in_series"
+    case flagSuppressed = "flag_suppressed"
+    case flagNotAvailable = "flag_not_available"
+    case flagNotApplicable = "flag_not_applicable"
+    case flagLowReliability = "flag_low_reliability"
+
+    // MARK: The accessibility statement's summary
+    case statementNoResults = "statement_no_results"
+    case statementSummary = "statement_summary"
+    case statementTestedOn = "statement_tested_on"
+    case statementTestedWith = "statement_tested_with"
+    case statementToolAxe = "statement_tool_axe"
+    case statementToolChromium = "statement_tool_chromium"
+    case statementToolsBoth = "statement_tools_both"
+    case statementPages = "statement_pages"
+    case statementFailuresAt = "statement_failures_at"
+    case statementFailuresAtNext = "statement_failures_at_next"
+    case statementOtherChecks = "statement_other_checks"
+    case intervalMethodWilson = "interval_method_wilson"
+    case intervalMethodByar = "interval_method_byar"
+    case intervalMethodExactPoisson = "interval_method_exact_poisson"
+
     /// The placeholders the generator fills in, by name.
     public var placeholders: [String] {
         switch self {
@@ -430,6 +513,51 @@ public enum WordKey: String, CaseIterable, Sendable {
         case .figureReferenceTargetBy: ["target", "by"]
         case .figureReferenceNoChange: ["period"]
         case .figureReferenceUp, .figureReferenceDown: ["difference", "from", "when"]
+        case .atAGlanceDescription: ["site_title", "national"]
+        case .indicatorsDescription: ["site_title", "national"]
+        case .newerGap: ["period"]
+        case .newerGapNote: ["period", "note"]
+        case .downloadCsvLabel: ["size"]
+        case .intervalRange: ["lower", "upper"]
+        case .reliabilityNote: ["events"]
+        case .notComparedNoFigure: ["name"]
+        case .notComparedPeriodUnstated: ["name"]
+        case .notComparedNoComparatorFigure: ["name", "period"]
+        case .methodNotTestedCount: ["side_by_side"]
+        case .methodNotTested: ["side_by_side"]
+        case .methodTooFewEvents: ["reliability", "side_by_side"]
+        case .methodDifferentScaleCount: ["unit", "area", "name"]
+        case .methodDifferentScale: ["name"]
+        case .methodPublishedInterval: ["name"]
+        case .methodComputedInterval: ["count", "method", "interval", "name"]
+        case .sideBySide: ["area", "value", "name", "theirs", "period"]
+        case .tableCaption: ["indicator", "areas", "unit"]
+        case .flagKey: ["flags"]
+        case .flagKeyItem: ["letter", "meaning"]
+        case .listSemicolon: ["list", "next"]
+        case .tableNoValueNote: ["note"]
+        case .breakdownHeading: ["dimension", "period"]
+        case .breakdownCaption: ["title", "unit"]
+        case .targetNoFigure: ["indicator"]
+        case .targetLevel: ["figure", "label"]
+        case .targetGoal: ["number", "label"]
+        case .targetAbove: ["figure", "goal"]
+        case .targetShort: ["figure", "gap", "goal"]
+        case .targetBelowCeiling: ["figure", "label"]
+        case .targetAboveCeiling: ["figure", "gap", "label"]
+        case .targetPeriodUnstatedBy: ["by"]
+        case .targetPredates: ["period", "by"]
+        case .statementNoResults: ["date"]
+        case .statementSummary: ["tested", "results"]
+        case .statementTestedOn: ["date"]
+        case .statementTestedWith: ["date", "tools"]
+        case .statementToolAxe: ["version"]
+        case .statementToolChromium: ["version"]
+        case .statementToolsBoth: ["axe", "chromium"]
+        case .statementPages: ["count"]
+        case .statementFailuresAt: ["count", "check"]
+        case .statementFailuresAtNext: ["failures", "check"]
+        case .statementOtherChecks: ["failures", "count"]
         default: []
         }
     }
@@ -437,7 +565,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     /// The placeholder whose number chooses the plural form, for an entry that counts something.
     public var count: String? {
         switch self {
-        case .noTrendWhyFewerThanFive, .yearlyFigures, .breakdownUntested: "count"
+        case .noTrendWhyFewerThanFive, .yearlyFigures, .breakdownUntested, .statementPages, .statementFailuresAt, .statementOtherChecks:
+            "count"
         default: nil
         }
     }
