@@ -122,7 +122,7 @@ struct IndicatorPresenter: Sendable {
             table: table(),
             breakdowns: breakdowns(),
             csvHref: address.link(to: .indicatorCSV(id: indicator.id)),
-            csvLabel: words(.downloadCsvLabel, ["size": DataDownloads.sizeLabel(csvBytes, words: words)]),
+            csvLabel: words(.downloadCsvLabel, ["format": words(.formatCsv), "size": DataDownloads.sizeLabel(csvBytes, words: words)]),
             source: sourceValues,
             secondary: indicator.provenance == .secondary,
             provenance: provenanceText,

@@ -70,6 +70,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     case downloadsAllIndicators = "downloads_all_indicators"
     case fileSizeKb = "file_size_kb"
     case fileSizeMb = "file_size_mb"
+    case formatCsv = "format_csv"
+    case formatJson = "format_json"
 
     // MARK: An indicator's page
     case indicatorKicker = "indicator_kicker"
@@ -511,13 +513,13 @@ public enum WordKey: String, CaseIterable, Sendable {
             ["start", "end"]
         case .chartLineLabel: ["name", "value"]
         case .figureReferenceTargetBy: ["target", "by"]
+        case .downloadCsvLabel: ["format", "size"]
         case .figureReferenceNoChange: ["period"]
         case .figureReferenceUp, .figureReferenceDown: ["difference", "from", "when"]
         case .atAGlanceDescription: ["site_title", "national"]
         case .indicatorsDescription: ["site_title", "national"]
         case .newerGap: ["period"]
         case .newerGapNote: ["period", "note"]
-        case .downloadCsvLabel: ["size"]
         case .intervalRange: ["lower", "upper"]
         case .reliabilityNote: ["events"]
         case .notComparedNoFigure: ["name"]
