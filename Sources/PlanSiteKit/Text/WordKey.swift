@@ -13,6 +13,7 @@ public enum WordKey: String, CaseIterable, Sendable {
     case footerHeading = "footer_heading"
     case footerPublished = "footer_published"
     case footerLicence = "footer_licence"
+    case footnoteBackLabel = "footnote_back_label"
 
     // MARK: Table headings
     case columnIndicator = "column_indicator"
