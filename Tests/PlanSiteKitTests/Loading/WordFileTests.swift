@@ -101,6 +101,19 @@ struct WordFileTests {
         #expect(Words.english(.yearlyFigures, count: 1_234) == "1,234 yearly figures")
     }
 
+    @Test func datesTakeTheLanguagesMonthNamesAndOrder() throws {
+        var entries = Words.english.entries
+        entries["month_3"] = WordEntry("Mawrth")
+        entries["date"] = WordEntry("{day} {month} {year}")
+        entries["period_on"] = WordEntry("ar {date}")
+        let welsh = Words(language: "cy", entries: entries)
+        #expect(PeriodText.display("2024-03-31", welsh) == "31 Mawrth 2024")
+        #expect(PeriodText.phrase("31 Mar 2024", welsh) == "ar 31 Mawrth 2024")
+        #expect(try #require(CalendarDate(iso: "2026-03-03")).long(welsh) == "3 Mawrth 2026")
+        entries["date"] = WordEntry("{month} {day}, {year}")
+        #expect(PeriodText.display("2024-03-31", Words(language: "en-US", entries: entries)) == "Mawrth 31, 2024")
+    }
+
     @Test func aMissingLanguageFileNamesTheFileAndHowToMakeIt() throws {
         var content = MemorySiteTests.content
         content["site.yml"] = content["site.yml"]! + "\nlanguage: cy\n"
