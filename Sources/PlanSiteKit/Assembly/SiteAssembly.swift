@@ -50,7 +50,11 @@ public struct SiteAssembly: @unchecked Sendable {
                 Body(path: indicator.path, text: $0, firstLine: indicator.notesFirstLine + 1, origin: indicator.linkOrigin)
             }
         }
-        let renderer = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+        let renderer = {
+            var renderer = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+            renderer.footnoteBackLabel = site.words(.footnoteBackLabel)
+            return renderer
+        }()
         let figures = FigureResolver(site: site)
         let rendered = Parallel.map(bodies, enabled: parallel) { body in
             let address = PageAddress(directory: body.origin.directory)
@@ -61,7 +65,7 @@ public struct SiteAssembly: @unchecked Sendable {
             }
             let key = BuildCache.MarkdownKey(
                 text: body.text, path: body.path, firstLine: body.firstLine,
-                origin: body.origin, allowRawHTML: renderer.allowRawHTML)
+                origin: body.origin, allowRawHTML: renderer.allowRawHTML, footnoteBackLabel: renderer.footnoteBackLabel)
             if let reused = cache.markdown(key, href: href, figures: figures.substitute) { return reused }
             var answers = BuildCache.MarkdownAnswers()
             let fresh = renderer.render(

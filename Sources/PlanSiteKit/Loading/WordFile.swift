@@ -34,7 +34,7 @@ public enum WordFile {
         }
         guard templates.exists(relativePath(for: language)) else {
             let shipped = templates.files(in: "words", withExtension: "yml").map { String($0.dropFirst("words/".count).dropLast(4)) }
-            let choice = shipped.isEmpty ? "" : " or set `language` to one that has a file (\(shipped.joined(separator: ", ")))"
+            let choice = shipped.isEmpty ? "" : ", or set `language` to one that has a file (\(shipped.joined(separator: ", ")))"
             problems.append(
                 .error(
                     languageLocation,

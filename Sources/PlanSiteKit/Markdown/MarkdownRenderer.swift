@@ -9,6 +9,9 @@ public struct RenderedMarkdown: Sendable {
 /// The only file that talks to cmark-gfm: Markdown in, HTML and an outline out.
 public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
+    /// The label (`aria-label`) of each footnote's link back to where it is cited, in the site's
+    /// words; nil keeps cmark-gfm's own English.
+    public var footnoteBackLabel: String?
 
     public init(allowRawHTML: Bool = false) {
         self.allowRawHTML = allowRawHTML
@@ -52,8 +55,15 @@ public struct MarkdownRenderer: Sendable {
         outline.correctInlineColumns()
         let htmlPointer = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
         defer { free(htmlPointer) }
-        return RenderedMarkdown(html: String(cString: htmlPointer), outline: outline)
+        var html = String(cString: htmlPointer)
+        if let footnoteBackLabel, html.contains(Self.backLabel) {
+            html = html.replacingOccurrences(of: Self.backLabel, with: "aria-label=\"\(Markup.escape(footnoteBackLabel))\"")
+        }
+        return RenderedMarkdown(html: html, outline: outline)
     }
+
+    /// What cmark-gfm writes on each footnote's back link.
+    static let backLabel = "aria-label=\"Back to content\""
 
     private static let parsing = NSLock()
 

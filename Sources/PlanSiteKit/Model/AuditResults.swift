@@ -115,7 +115,13 @@ enum StatementDate {
         return DateComponents(year: y, month: m, day: d)
     }
 
-    /// "2026-12-01" → "1 December 2026"; text that is not such a date is returned as written.
+    /// "2026-12-01" → "1 December 2026" in the site's words; text that is not such a date is returned as written.
+    static func long(_ text: String, _ words: Words) -> String {
+        guard let c = parse(text), let y = c.year, let m = c.month, let d = c.day else { return text }
+        return words.date(year: y, month: m, day: d)
+    }
+
+    /// In English, for messages to the people who build the site.
     static func long(_ text: String) -> String {
         guard let c = parse(text), let y = c.year, let m = c.month, let d = c.day else { return text }
         return "\(d) \(months[m - 1]) \(y)"

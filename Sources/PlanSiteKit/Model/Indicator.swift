@@ -121,6 +121,20 @@ public enum ValueFlag: String, Sendable, CaseIterable {
     }
 
     /// The words behind the letter, for keys under tables and for screen readers.
+    public func meaning(_ words: Words) -> String {
+        switch self {
+        case .provisional: words(.flagProvisional)
+        case .revised: words(.flagRevised)
+        case .estimated: words(.flagEstimated)
+        case .breakInSeries: words(.flagBreakInSeries)
+        case .suppressed: words(.flagSuppressed)
+        case .notAvailable: words(.flagNotAvailable)
+        case .notApplicable: words(.flagNotApplicable)
+        case .lowReliability: words(.flagLowReliability)
+        }
+    }
+
+    /// In English, for messages to the people who write the content.
     public var meaning: String {
         switch self {
         case .provisional: "provisional"

@@ -4,23 +4,22 @@ struct AccessibilityStatement {
     static let slug = "accessibility"
     var results: AuditResults?
     var lastReviewed: String
+    var words: Words
 
     /// The `statement` value of `page.mustache`: absent on every other page.
     static func record(for page: ContentPage, site: Site) -> Record? {
         guard page.kind == .page, page.slug == slug else { return nil }
-        return AccessibilityStatement(results: site.auditResults, lastReviewed: site.config.lastReviewed).record()
+        return AccessibilityStatement(results: site.auditResults, lastReviewed: site.config.lastReviewed, words: site.words).record()
     }
 
     func record() -> Record {
-        var record = Record(lastReviewed: StatementDate.long(lastReviewed), hasResults: results != nil, summary: "", checks: [])
+        var record = Record(lastReviewed: StatementDate.long(lastReviewed, words), hasResults: results != nil, summary: "", checks: [])
         guard let results else {
-            record.summary =
-                "This statement was last reviewed on \(StatementDate.long(lastReviewed)). "
-                + "No automated test results are attached to this copy of the website, so none are shown here."
+            record.summary = words(.statementNoResults, ["date": StatementDate.long(lastReviewed, words)])
             return record
         }
         record.summary = summary(of: results)
-        record.testedOn = StatementDate.long(results.date)
+        record.testedOn = StatementDate.long(results.date, words)
         record.pagesTested = String(results.pagesTested)
         record.failures = String(results.failures)
         record.wcagTags = results.wcagTags.joined(separator: ", ")
@@ -82,22 +81,30 @@ struct AccessibilityStatement {
 
     /// "Last tested 1 December 2026 with axe-core 4.10.2 in Chromium 156: 41 pages, 0 failures at WCAG 2.2 A and AA, 0 at AAA contrast, …"
     func summary(of results: AuditResults) -> String {
-        var with: [String] = []
-        if let axe = results.tool("axe-core") { with.append("axe-core \(axe)") }
-        if let chromium = results.tool("chromium") { with.append("in Chromium \(chromium.split(separator: ".").first ?? "")") }
-        var text = "Last tested \(StatementDate.long(results.date))" + (with.isEmpty ? "" : " with " + with.joined(separator: " "))
-        text += ": \(results.pagesTested) \(results.pagesTested == 1 ? "page" : "pages")"
+        let axe = results.tool("axe-core").map { words(.statementToolAxe, ["version": $0]) }
+        let chromium = results.tool("chromium").map {
+            words(.statementToolChromium, ["version": String($0.split(separator: ".").first ?? "")])
+        }
+        let date = StatementDate.long(results.date, words)
+        let tools = axe.flatMap { axe in chromium.map { words(.statementToolsBoth, ["axe": axe, "chromium": $0]) } } ?? axe ?? chromium
+        let tested = tools.map { words(.statementTestedWith, ["date": date, "tools": $0]) } ?? words(.statementTestedOn, ["date": date])
+        var parts = [words(.statementPages, count: results.pagesTested, ["count": String(results.pagesTested)])]
         // The first two checks by name (AA, then AAA contrast), the others as one figure: the table has each.
         let named = results.checks.prefix(2)
         let others = results.checks.dropFirst(2)
         for (index, check) in named.enumerated() {
-            text += ", \(check.failures) \(index == 0 ? (check.failures == 1 ? "failure" : "failures") + " " : "")at \(check.name)"
+            parts.append(
+                index == 0
+                    ? words(.statementFailuresAt, count: check.failures, ["count": String(check.failures), "check": check.name])
+                    : words(.statementFailuresAtNext, ["failures": String(check.failures), "check": check.name]))
         }
+        var text = words.commaList(parts)
         if !others.isEmpty {
-            text +=
-                " and \(others.reduce(0) { $0 + $1.failures }) in the other \(others.count) \(others.count == 1 ? "check" : "checks") below"
+            let failures = String(others.reduce(0) { $0 + $1.failures })
+            let other = words(.statementOtherChecks, count: others.count, ["count": String(others.count), "failures": failures])
+            text = words(.listAnd, ["list": text, "last": other])
         }
-        return text + "."
+        return words(.statementSummary, ["tested": tested, "results": text])
     }
 
     private func tools(of results: AuditResults) -> [(String, String)] {

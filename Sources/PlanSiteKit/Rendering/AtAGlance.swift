@@ -41,7 +41,7 @@ struct AtAGlance {
         let comparison = presenter.comparison
         return Glance.Row(
             title: indicator.title, href: address.link(to: .indicator(id: indicator.id)),
-            latest: presenter.latest?.value.map(presenter.formattedWithUnit) ?? "No figure published",
+            latest: presenter.latest?.value.map(presenter.formattedWithUnit) ?? site.words(.headlineNoFigure),
             period: presenter.latest.map { PeriodText.display($0.period, site.words) } ?? "–",
             direction: presenter.travel.phrase,
             comparison: comparison.label(against: site.config.nationalComparator, words: site.words), comparisonClass: comparison.cssClass)

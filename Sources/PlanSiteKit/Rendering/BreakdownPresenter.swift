@@ -14,7 +14,7 @@ struct BreakdownPresenter {
 
     private func interval(_ lower: Double?, _ upper: Double?) -> String {
         guard let lower, let upper else { return "–" }
-        return "\(format(lower)) to \(format(upper))"
+        return words(.intervalRange, ["lower": format(lower), "upper": format(upper)])
     }
 
     func record() -> Record {
@@ -28,11 +28,13 @@ struct BreakdownPresenter {
         var rows: [Record.Row] = breakdown.categories.map { category in
             Record.Row(
                 category: category.category,
-                value: category.value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? "No value",
+                value: category.value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? words(.tableNoValue),
                 ci: hasCI ? TextCell(text: interval(category.lowerCI, category.upperCI)) : nil,
                 note: hasNotes ? TextCell(text: category.note ?? "") : nil)
         }
-        for (name, figure) in [("\(indicator.geography) overall", breakdown.overall), (national, breakdown.national)] {
+        for (name, figure) in [
+            (words(.breakdownOverall, ["area": indicator.geography]), breakdown.overall), (national, breakdown.national),
+        ] {
             guard let figure, let value = figure.value else { continue }
             rows.append(
                 Record.Row(
@@ -40,13 +42,13 @@ struct BreakdownPresenter {
                     ci: hasCI ? TextCell(text: interval(figure.lowerCI, figure.upperCI)) : nil,
                     note: hasNotes ? TextCell(text: "") : nil))
         }
-        let heading = "By \(breakdown.dimension), \(PeriodText.display(breakdown.period, words))"
+        let heading = words(.breakdownHeading, ["dimension": breakdown.dimension, "period": PeriodText.display(breakdown.period, words)])
         return Record(
             heading: heading, id: "breakdown-\(index + 1)",
             chart: chart.svg(), chartNarrow: narrow.svg(),
             baselineNote: TemplateText.optional(chart.baselineNote),
             sentence: BreakdownSummary(breakdown: breakdown, indicator: indicator, words: words).sentence,
-            caption: "\(chart.title) (\(indicator.unit))",
+            caption: words(.breakdownCaption, ["title": chart.title, "unit": indicator.unit]),
             dimension: breakdown.dimension.prefix(1).uppercased() + breakdown.dimension.dropFirst(),
             hasCI: hasCI, hasNotes: hasNotes, rows: rows)
     }

@@ -18,22 +18,22 @@ extension IndicatorPresenter {
         let rows: [DataTable.Row] = periods().reversed().map { period in
             let observation = own[period]
             return DataTable.Row(
-                period: PeriodText.display(period, site.words), value: cell(observation), flags: Self.flagMarks(observation),
+                period: PeriodText.display(period, words), value: cell(observation), flags: flagMarks(observation),
                 ci: hasCI ? TextCell(text: interval(observation)) : nil,
                 note: hasNotes ? TextCell(text: observation?.value == nil ? "" : observation?.note ?? "") : nil,
-                comparators: others.map { DataTable.Cell(value: cell($0[period]), flags: Self.flagMarks($0[period])) })
+                comparators: others.map { DataTable.Cell(value: cell($0[period]), flags: flagMarks($0[period])) })
         }
+        let areas = comparators.reduce(indicator.geography) { words(.listAnd, ["list": $0, "last": $1]) }
         return DataTable(
-            caption:
-                "\(indicator.title): \(indicator.geography)\(comparators.isEmpty ? "" : " and \(comparators.joined(separator: " and "))") by period, latest first (\(indicator.unit))",
+            caption: words(.tableCaption, ["indicator": indicator.title, "areas": areas, "unit": indicator.unit]),
             geography: indicator.geography, hasCI: hasCI, hasNotes: hasNotes,
             comparatorNames: comparators.map(DataTable.ComparatorName.init), rows: rows,
             flagKey: TemplateText.optional(flagKey(comparators)))
     }
 
     /// "[p]" beside a figure, with its meaning for screen readers.
-    private static func flagMarks(_ observation: Observation?) -> [DataTable.Flag] {
-        (observation?.flags ?? []).map { DataTable.Flag(letter: $0.rawValue, meaning: $0.meaning) }
+    private func flagMarks(_ observation: Observation?) -> [DataTable.Flag] {
+        (observation?.flags ?? []).map { DataTable.Flag(letter: $0.rawValue, meaning: $0.meaning(words)) }
     }
 
     /// "Key: [p] provisional; [b] break in series." for the flags the table shows, in the GSS order.
@@ -41,7 +41,8 @@ extension IndicatorPresenter {
         let shown = Set((indicator.series + comparators.flatMap { indicator.comparator($0)?.series ?? [] }).flatMap(\.flags))
         let used = ValueFlag.allCases.filter(shown.contains)
         guard !used.isEmpty else { return nil }
-        return "Key: " + used.map { "[\($0.rawValue)] \($0.meaning)" }.joined(separator: "; ") + "."
+        let items = used.map { words(.flagKeyItem, ["letter": $0.rawValue, "meaning": $0.meaning(words)]) }
+        return words(.flagKey, ["flags": items.dropFirst().reduce(items[0]) { words(.listSemicolon, ["list": $0, "next": $1]) }])
     }
 
     /// The first observation of each period, as `first { $0.period == period }` finds it.
@@ -51,14 +52,14 @@ extension IndicatorPresenter {
 
     private func interval(_ observation: Observation?) -> String {
         guard let observation, let lower = observation.lowerCI, let upper = observation.upperCI else { return "–" }
-        return "\(formatted(lower)) to \(formatted(upper))"
+        return words(.intervalRange, ["lower": formatted(lower), "upper": formatted(upper)])
     }
 
     /// A null is "No value" with its reason, never 0; a period the series lacks is a dash.
     private func cell(_ observation: Observation?) -> String {
         guard let observation else { return "–" }
         if let value = observation.value { return formatted(value) }
-        return "No value" + (observation.note.map { ": \($0)" } ?? "")
+        return observation.note.map { words(.tableNoValueNote, ["note": $0]) } ?? words(.tableNoValue)
     }
 
     /// Periods of the area and its comparators: in time order when every one is a time (`PeriodOrder.merge`).

@@ -23,11 +23,12 @@ struct IndicatorPresenter: Sendable {
         comparison = Self.comparison(of: indicator, latest: latest, against: site.config.nationalComparator)
     }
 
+    var words: Words { site.words }
     var national: String { site.config.nationalComparator }
     var regional: String? { site.config.regionalComparator }
 
     func formatted(_ value: Double?) -> String {
-        value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? "no value"
+        value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? words(.figureNone)
     }
 
     func formattedWithUnit(_ value: Double) -> String {
@@ -53,25 +54,27 @@ struct IndicatorPresenter: Sendable {
 
     /// "78.1 years (period not stated)", "76 people in 2016".
     var headline: String {
-        guard let latest, let value = latest.value else { return "No figure published" }
-        return "\(formattedWithUnit(value)) \(PeriodText.phrase(latest.period, site.words))"
+        guard let latest, let value = latest.value else { return words(.headlineNoFigure) }
+        return words.figure(formattedWithUnit(value), at: latest.period)
     }
 
     /// Said when the newest period has no value, so the headline is not mistaken for it.
     var newerGap: String? {
         guard let last = indicator.series.last, last.value == nil else { return nil }
-        return "There is no figure for \(last.period)" + (last.note.map { ": \($0)" } ?? "") + "."
+        return last.note.map { words(.newerGapNote, ["period": last.period, "note": $0]) } ?? words(.newerGap, ["period": last.period])
     }
 
     func comparatorValue(_ name: String, for period: String?) -> String {
-        guard let period, let value = indicator.comparator(name)?.observation(for: period)?.value else { return "Not available" }
+        guard let period, let value = indicator.comparator(name)?.observation(for: period)?.value else {
+            return words(.comparatorNotAvailable)
+        }
         return formatted(value)
     }
 
     func row(at address: PageAddress) -> IndicatorRow {
         IndicatorRow(
             title: indicator.title, href: address.link(to: .indicator(id: indicator.id)),
-            latest: latest?.value.map(formattedWithUnit) ?? "No figure",
+            latest: latest?.value.map(formattedWithUnit) ?? words(.latestNoFigure),
             period: latest.map { PeriodText.display($0.period, site.words) } ?? "",
             national: comparatorValue(national, for: latest?.period),
             comparison: comparison.label(against: national, words: site.words), comparisonClass: comparison.cssClass,
@@ -119,7 +122,7 @@ struct IndicatorPresenter: Sendable {
             table: table(),
             breakdowns: breakdowns(),
             csvHref: address.link(to: .indicatorCSV(id: indicator.id)),
-            csvLabel: "CSV, \(DataDownloads.sizeLabel(csvBytes, words: site.words))",
+            csvLabel: words(.downloadCsvLabel, ["format": words(.formatCsv), "size": DataDownloads.sizeLabel(csvBytes, words: words)]),
             source: sourceValues,
             secondary: indicator.provenance == .secondary,
             provenance: provenanceText,
@@ -130,22 +133,19 @@ struct IndicatorPresenter: Sendable {
     /// What a hollow point and a rule across the chart mean, when it has them.
     var chartKey: String {
         let flags = Set((indicator.series + indicator.comparators.flatMap(\.series)).flatMap(\.flags))
-        let words = [
-            flags.contains(.provisional) ? "Hollow points are provisional figures." : nil,
-            flags.contains(.breakInSeries) ? "The line breaks where the series does (a change of source or method)." : nil,
+        let sentences = [
+            flags.contains(.provisional) ? words(.chartKeyProvisional) : nil,
+            flags.contains(.breakInSeries) ? words(.chartKeyBreak) : nil,
         ]
-        return words.compactMap { $0 }.joined(separator: " ")
+        return sentences.compactMap { $0 }.joined(separator: " ")
     }
 
     /// Primary or secondary, and whether the publisher's table was read from a copy someone else made.
     var provenanceText: String {
         switch (indicator.provenance, indicator.source.retrievedFrom) {
-        case (.secondary, _):
-            "Secondary: the figures are quoted from a page that cites the publisher, not read from the publisher's own table."
-        case (.primary, _?):
-            "Primary: the figures are the publisher's own, read from a copy of its table that another organisation or person published (see \"Read from\")."
-        case (.primary, nil):
-            "Primary: the figures are read from the publisher's own table."
+        case (.secondary, _): words(.provenanceSecondary)
+        case (.primary, _?): words(.provenancePrimaryCopy)
+        case (.primary, nil): words(.provenancePrimary)
         }
     }
 
@@ -162,7 +162,7 @@ struct IndicatorPresenter: Sendable {
     private var sourceValues: IndicatorPage.Source {
         let source = indicator.source
         return IndicatorPage.Source(
-            publisher: source.publisher, title: source.title, licence: source.licence ?? "Not stated by the source",
+            publisher: source.publisher, title: source.title, licence: source.licence ?? words(.sourceLicenceNotStated),
             url: TemplateText.optional(source.url), retrievedFrom: TemplateText.optional(source.retrievedFrom))
     }
 
@@ -179,12 +179,9 @@ struct IndicatorPresenter: Sendable {
     }
 
     private func notComparedReason(against name: String) -> String {
-        guard let latest else { return "There is no figure to compare with \(name)." }
-        if latest.period.lowercased().contains("not stated") {
-            return
-                "The source does not state the period of the figure, so no \(name) figure can be matched to it and no comparison is made."
-        }
-        return "There is no \(name) figure for \(PeriodText.display(latest.period, site.words)), so no comparison is made."
+        guard let latest else { return words(.notComparedNoFigure, ["name": name]) }
+        if latest.period.lowercased().contains("not stated") { return words(.notComparedPeriodUnstated, ["name": name]) }
+        return words(.notComparedNoComparatorFigure, ["name": name, "period": PeriodText.display(latest.period, words)])
     }
 
     func method(_ result: Comparison, against name: String) -> String {
@@ -192,39 +189,44 @@ struct IndicatorPresenter: Sendable {
         case .better, .similar, .worse, .higher, .lower:
             intervalMethod(against: name)
         case .notTested where latest?.count != nil:
-            "Not compared: the source gives no confidence interval, and PlanSite has no method to compute one from the count for this kind of figure, so the difference cannot be tested. \(sideBySide(name))"
+            words(.methodNotTestedCount, ["side_by_side": sideBySide(name)])
         case .notTested:
-            "Not compared: the source gives no confidence interval, nor a count to compute one from, so the difference cannot be tested. \(sideBySide(name))"
+            words(.methodNotTested, ["side_by_side": sideBySide(name)])
         case .tooFewEvents:
-            "Not compared: \(reliabilityNote ?? "") \(sideBySide(name))"
+            words(.methodTooFewEvents, ["reliability": reliabilityNote ?? "", "side_by_side": sideBySide(name)])
         case .notCompared:
             notComparedReason(against: name)
         case .differentScale where indicator.measure == .count:
-            "This is a count of \(indicator.unit) in \(indicator.geography); the \(name) figure is a total for all of \(name), which shows scale, not whether \(indicator.geography) is doing better or worse, so no comparison is made. Both are in the table."
+            words(.methodDifferentScaleCount, ["unit": indicator.unit, "area": indicator.geography, "name": name])
         case .differentScale:
-            "The \(name) figure is on a very different scale (such as a national total beside a local count), so no comparison is made; both are in the table."
+            words(.methodDifferentScale, ["name": name])
         }
     }
 
     /// Where the interval came from: the publisher, or PlanSite from the count (and by which method).
     private func intervalMethod(against name: String) -> String {
-        let rule = "a difference counts only when the \(name) value lies outside it."
         guard let latest, let figure = FigureInterval.of(latest, valueType: indicator.valueType, multiplier: indicator.multiplier),
             let method = figure.computedBy, let count = latest.count
         else {
-            return "Compared using the 95% confidence interval: \(rule)"
+            return words(.methodPublishedInterval, ["name": name])
         }
-        let interval = "\(formatted(figure.interval.lower)) to \(formatted(figure.interval.upper))"
-        return
-            "Compared using a 95% interval computed by PlanSite from the count (\(NumberFormat.format(count, decimals: 0))), by \(method.name): \(interval); \(rule)"
+        let interval = words(.intervalRange, ["lower": formatted(figure.interval.lower), "upper": formatted(figure.interval.upper)])
+        return words(
+            .methodComputedInterval,
+            ["count": NumberFormat.format(count, decimals: 0), "method": method.name(words), "interval": interval, "name": name])
     }
 
     /// "Luton: 7.0 per 100,000; England: 7.9 per 100,000 (2019-21)."
     private func sideBySide(_ name: String) -> String {
         guard let latest, let value = latest.value else { return "" }
         let reference = indicator.comparator(name)?.observation(for: latest.period)?.value
-        let theirs = reference.map(formattedWithUnit) ?? "no figure"
-        return "\(indicator.geography): \(formattedWithUnit(value)); \(name): \(theirs) (\(PeriodText.display(latest.period, site.words)))."
+        let theirs = reference.map(formattedWithUnit) ?? words(.sideBySideNoFigure)
+        return words(
+            .sideBySide,
+            [
+                "area": indicator.geography, "value": formattedWithUnit(value), "name": name, "theirs": theirs,
+                "period": PeriodText.display(latest.period, words),
+            ])
     }
 
     /// Said of a rate made from fewer than 10 events, which OHID flags as unreliable.
@@ -232,9 +234,7 @@ struct IndicatorPresenter: Sendable {
         guard let latest, let count = latest.count, FigureInterval.restsOnFewEvents(latest, valueType: indicator.valueType) else {
             return nil
         }
-        let events = NumberFormat.format(count, decimals: 0)
-        return
-            "The latest rate is made from a count of \(events), fewer than 10, so it is unreliable: one more or one fewer changes it a lot."
+        return words(.reliabilityNote, ["events": NumberFormat.format(count, decimals: 0)])
     }
 
 }

@@ -138,7 +138,9 @@ extension PageLayout {
         lastReviewed = PeriodText.display(config.lastReviewed, site.words)
         words = site.words
         licence = TitledURL(title: config.dataLicence.title, url: config.dataLicence.url)
-        var items: [(String, Route)] = [(site.priority.title, .home), ("At a glance", .atAGlance), ("Indicators", .indicators)]
+        var items: [(String, Route)] = [
+            (site.priority.title, .home), (site.words(.atAGlanceTitle), .atAGlance), (site.words(.indicatorsTitle), .indicators),
+        ]
         items += site.pages.compactMap { page in page.route.map { (page.title, $0) } }
         navigation = items.map { title, route in
             NavigationItem(title: title, href: address.link(to: route), current: route == navigationCurrent)

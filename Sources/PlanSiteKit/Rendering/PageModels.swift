@@ -268,7 +268,7 @@ struct DownloadLink: TemplateModel {
 extension DownloadLink {
     /// Links to the whole-site downloads among `files`, with format and size, e.g. "CSV, 2 KB".
     static func all(to files: [OutputFile], at address: PageAddress, words: Words) -> [DownloadLink] {
-        [(Route.allIndicatorsCSV, "CSV"), (Route.allIndicatorsJSON, "JSON")].compactMap { route, format in
+        [(Route.allIndicatorsCSV, words(.formatCsv)), (Route.allIndicatorsJSON, words(.formatJson))].compactMap { route, format in
             guard let file = files.first(where: { $0.path == route.path }) else { return nil }
             return DownloadLink(
                 title: words(.downloadsAllIndicators), href: address.link(to: route), format: format,

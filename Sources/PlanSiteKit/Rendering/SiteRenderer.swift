@@ -167,9 +167,9 @@ public struct SiteRenderer: Sendable {
     private func renderAtAGlance() -> PageRender {
         let address = address(of: .atAGlance)
         let layout = layout(
-            for: "At a glance",
-            summary:
-                "How \(site.config.title) is doing: every indicator's latest figure, its direction of travel and how it compares with \(site.config.nationalComparator), and each commitment's status.",
+            for: site.words(.atAGlanceTitle),
+            summary: site.words(
+                .atAGlanceDescription, ["site_title": site.config.title, "national": site.config.nationalComparator]),
             at: address, trail: [home], current: .atAGlance)
         let values = AtAGlancePage(layout: layout, glance: AtAGlance(site: site, presenter: presenter).values(at: address))
         return page(values, at: address)
@@ -178,9 +178,9 @@ public struct SiteRenderer: Sendable {
     private func renderIndicatorIndex() -> PageRender {
         let address = address(of: .indicators)
         let layout = layout(
-            for: "Indicators",
-            summary:
-                "Every measure of \(site.config.title), with its latest figure and how it compares with \(site.config.nationalComparator).",
+            for: site.words(.indicatorsTitle),
+            summary: site.words(
+                .indicatorsDescription, ["site_title": site.config.title, "national": site.config.nationalComparator]),
             at: address, trail: [home], current: .indicators)
         // Readers scan by name, not by file name: sort by title (then id, so the order is stable).
         let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
@@ -192,7 +192,7 @@ public struct SiteRenderer: Sendable {
 
     private func renderIndicator(_ indicator: Indicator) -> PageRender {
         let address = address(of: .indicator(id: indicator.id))
-        let trail = [home, (title: "Indicators", route: Route.indicators)]
+        let trail = [home, (title: site.words(.indicatorsTitle), route: Route.indicators)]
         let layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
         let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
         let values = presenter(for: indicator).page(
@@ -205,7 +205,7 @@ public struct SiteRenderer: Sendable {
         // Served at any depth by the host, so its links are absolute from the site's base URL.
         let address = address(of: .notFound)
         let values = NotFoundPage(
-            layout: layout(for: "Page not found", summary: nil, at: address, trail: [], current: nil),
+            layout: layout(for: site.words(.notFoundTitle), summary: nil, at: address, trail: [], current: nil),
             indicatorsHref: address.link(to: .indicators))
         return page(values, at: address)
     }

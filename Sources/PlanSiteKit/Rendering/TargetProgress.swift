@@ -55,19 +55,23 @@ struct TargetProgress {
     /// homes a year"; "932 households on 31 December 2025, 432 above the target: fewer than
     /// 500 households in temporary accommodation".
     var sentence: String {
-        guard let latest, let value = latest.value else { return "No figure has been published yet for \(indicator.title.lowercased())." }
-        let figure =
-            "\(NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit, words: words)) \(PeriodText.phrase(latest.period, words))"
+        guard let latest, let value = latest.value else { return words(.targetNoFigure, ["indicator": indicator.title.lowercased()]) }
+        let figure = words.figure(
+            NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit, words: words), at: latest.period)
         let label = target.label.prefix(1).lowercased() + target.label.dropFirst()
         let gap = format(abs(value - target.value))
         let aboveWanted = indicator.polarity != .lowerIsBetter
-        if format(value) == format(target.value) { return "\(figure), level with the target of \(label)." }
+        if format(value) == format(target.value) { return words(.targetLevel, ["figure": figure, "label": label]) }
         if aboveWanted {
             // The label usually carries the number ("85 affordable homes a year"); say it otherwise.
-            let goal = label.contains(format(target.value)) ? label : "\(format(target.value)) (\(label))"
-            return value > target.value ? "\(figure), above the target of \(goal)." : "\(figure), \(gap) short of the target of \(goal)."
+            let goal = label.contains(format(target.value)) ? label : words(.targetGoal, ["number": format(target.value), "label": label])
+            return value > target.value
+                ? words(.targetAbove, ["figure": figure, "goal": goal])
+                : words(.targetShort, ["figure": figure, "gap": gap, "goal": goal])
         }
-        return value < target.value ? "\(figure), below the target: \(label)." : "\(figure), \(gap) above the target: \(label)."
+        return value < target.value
+            ? words(.targetBelowCeiling, ["figure": figure, "label": label])
+            : words(.targetAboveCeiling, ["figure": figure, "gap": gap, "label": label])
     }
 
     /// Said when the latest figure cannot show whether the target is met: its period
@@ -77,11 +81,9 @@ struct TargetProgress {
         guard let latest, latest.value != nil else { return nil }
         let targetYears = PeriodText.years(target.by)
         guard let latestYears = PeriodText.years(latest.period) else {
-            return "The source does not state the period of the latest figure, so it cannot show progress toward the target"
-                + (targetYears == nil ? "." : " for \(target.by).")
+            return targetYears == nil ? words(.targetPeriodUnstated) : words(.targetPeriodUnstatedBy, ["by": target.by])
         }
         guard let targetYears, latestYears.upperBound < targetYears.lowerBound else { return nil }
-        return
-            "The latest figure, for \(PeriodText.display(latest.period, words)), predates the target's period (\(target.by)): it shows the position then, not whether the target has been met."
+        return words(.targetPredates, ["period": PeriodText.display(latest.period, words), "by": target.by])
     }
 }

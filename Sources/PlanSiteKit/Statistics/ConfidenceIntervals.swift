@@ -24,12 +24,12 @@ public struct ConfidenceInterval: Sendable, Equatable {
 public enum IntervalMethod: String, Sendable, CaseIterable {
     case wilson, byar, exactPoisson
 
-    /// As a page names it: "by Byar's method".
-    public var name: String {
+    /// As a page names it, in the site's words: "by Byar's method".
+    public func name(_ words: Words) -> String {
         switch self {
-        case .wilson: "Wilson's score method"
-        case .byar: "Byar's method"
-        case .exactPoisson: "the exact Poisson method"
+        case .wilson: words(.intervalMethodWilson)
+        case .byar: words(.intervalMethodByar)
+        case .exactPoisson: words(.intervalMethodExactPoisson)
         }
     }
 }

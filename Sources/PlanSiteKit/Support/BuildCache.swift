@@ -37,6 +37,7 @@ public final class BuildCache: @unchecked Sendable {
         var firstLine: Int
         var origin: LinkOrigin
         var allowRawHTML: Bool
+        var footnoteBackLabel: String?
     }
 
     /// What rendering a body asked of the rest of the site: where each link goes, and what

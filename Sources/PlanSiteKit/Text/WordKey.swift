@@ -1,17 +1,21 @@
 /// Every entry of a word file the generator uses, declared here and nowhere else: Swift asks
-/// `Words` for an entry by its key, and templates write `{{words.<key>}}` for the entries
-/// marked below as theirs. `WordFile.check` holds the chosen language's file to this list:
+/// `Words` for an entry by its key, and templates write `{{words.<key>}}` (the groups from
+/// "Every page" to "Page not found" are the templates'). `WordFile.check` holds the chosen language's file to this list:
 /// each key present, with exactly these placeholders, and plural forms only where `count` is set.
 ///
 /// The raw value is the key as the file writes it; `templates/words/en-GB.yml` has them all,
 /// in the same groups and order as here.
 public enum WordKey: String, CaseIterable, Sendable {
+    // MARK: Every page
     case skipLink = "skip_link"
     case navLabel = "nav_label"
     case breadcrumbsLabel = "breadcrumbs_label"
     case footerHeading = "footer_heading"
     case footerPublished = "footer_published"
     case footerLicence = "footer_licence"
+    case footnoteBackLabel = "footnote_back_label"
+
+    // MARK: Table headings
     case columnIndicator = "column_indicator"
     case columnLatestValue = "column_latest_value"
     case columnPeriod = "column_period"
@@ -23,18 +27,24 @@ public enum WordKey: String, CaseIterable, Sendable {
     case columnCi = "column_ci"
     case columnNote = "column_note"
     case columnValue = "column_value"
+
+    // MARK: Home page
     case glanceHeading = "glance_heading"
     case outcomesHeading = "outcomes_heading"
     case commitmentsHeading = "commitments_heading"
     case commitmentsHeadingBy = "commitments_heading_by"
     case siblingsHeading = "siblings_heading"
     case siblingLink = "sibling_link"
+
+    // MARK: At a glance
     case glanceCaptionHeadline = "glance_caption_headline"
     case glanceCaptionAll = "glance_caption_all"
     case glanceCommitmentsCaption = "glance_commitments_caption"
     case glanceStatusNotStated = "glance_status_not_stated"
     case glanceNoTargetFigures = "glance_no_target_figures"
     case glanceLink = "glance_link"
+
+    // MARK: Commitments and outcomes
     case commitmentKicker = "commitment_kicker"
     case commitmentKickerDue = "commitment_kicker_due"
     case progressHeading = "progress_heading"
@@ -54,11 +64,17 @@ public enum WordKey: String, CaseIterable, Sendable {
     case statusOffTrack = "status_off_track"
     case statusAchieved = "status_achieved"
     case statusNotAssessed = "status_not_assessed"
+
+    // MARK: The indicators page
     case indicatorsCaption = "indicators_caption"
     case downloadsHeading = "downloads_heading"
     case downloadsAllIndicators = "downloads_all_indicators"
     case fileSizeKb = "file_size_kb"
     case fileSizeMb = "file_size_mb"
+    case formatCsv = "format_csv"
+    case formatJson = "format_json"
+
+    // MARK: An indicator's page
     case indicatorKicker = "indicator_kicker"
     case latestFigureLabel = "latest_figure_label"
     case directionLabel = "direction_label"
@@ -82,17 +98,23 @@ public enum WordKey: String, CaseIterable, Sendable {
     case secondarySourceNote = "secondary_source_note"
     case notesHeading = "notes_heading"
     case evidencesHeading = "evidences_heading"
+
+    // MARK: The accessibility statement's test results
     case statementResultsHeading = "statement_results_heading"
     case statementResultsCaption = "statement_results_caption"
     case statementColumnCheck = "statement_column_check"
     case statementColumnTests = "statement_column_tests"
     case statementColumnFailures = "statement_column_failures"
     case statementTools = "statement_tools"
+
+    // MARK: Page not found
     case notFoundTitle = "not_found_title"
     case notFoundTyped = "not_found_typed"
     case notFoundWhere = "not_found_where"
     case notFoundHomeLink = "not_found_home_link"
     case notFoundIndicatorsLink = "not_found_indicators_link"
+
+    // MARK: Dates, periods, numbers and lists
     case month1 = "month_1"
     case month2 = "month_2"
     case month3 = "month_3"
@@ -118,6 +140,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     case listAnd = "list_and"
     case listOr = "list_or"
     case withNote = "with_note"
+
+    // MARK: Direction of travel
     case directionImproving = "direction_improving"
     case directionGettingWorse = "direction_getting_worse"
     case directionNoSignificantChange = "direction_no_significant_change"
@@ -140,6 +164,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     case movementUpSince = "movement_up_since"
     case movementDownSince = "movement_down_since"
     case movementSameSince = "movement_same_since"
+
+    // MARK: Why no trend is assessed
     case noTrendShortOnlyOneFigure = "no_trend_short_only_one_figure"
     case noTrendShortPeriodsNotYears = "no_trend_short_periods_not_years"
     case noTrendShortRollingPeriods = "no_trend_short_rolling_periods"
@@ -171,12 +197,16 @@ public enum WordKey: String, CaseIterable, Sendable {
     case noTrendWhyNoIntervals = "no_trend_why_no_intervals"
     case noTrendWhyExtremeProportion = "no_trend_why_extreme_proportion"
     case yearlyFigures = "yearly_figures"
+
+    // MARK: Comparison with England (or the site's national comparator)
     case comparisonBetter = "comparison_better"
     case comparisonSimilar = "comparison_similar"
     case comparisonWorse = "comparison_worse"
     case comparisonHigher = "comparison_higher"
     case comparisonLower = "comparison_lower"
     case comparisonNotCompared = "comparison_not_compared"
+
+    // MARK: Breakdowns
     case breakdownOnlyOne = "breakdown_only_one"
     case breakdownNoFigures = "breakdown_no_figures"
     case noFigureFor = "no_figure_for"
@@ -208,6 +238,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     case breakdownChartNoFigure = "breakdown_chart_no_figure"
     case breakdownChartNoFigureNote = "breakdown_chart_no_figure_note"
     case breakdownChartReference = "breakdown_chart_reference"
+
+    // MARK: Trend charts
     case chartTitle = "chart_title"
     case chartTitleCompared = "chart_title_compared"
     case chartTarget = "chart_target"
@@ -234,6 +266,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     case chartComparatorFellSameYears = "chart_comparator_fell_same_years"
     case chartComparatorRose = "chart_comparator_rose"
     case chartComparatorFell = "chart_comparator_fell"
+
+    // MARK: Figure references in the content's own words ({{indicator-id.field}})
     case figureReferenceNoFigure = "figure_reference_no_figure"
     case figureReferenceNoPeriod = "figure_reference_no_period"
     case figureReferenceNotAvailable = "figure_reference_not_available"
@@ -245,6 +279,89 @@ public enum WordKey: String, CaseIterable, Sendable {
     case figureReferenceNoChange = "figure_reference_no_change"
     case figureReferenceUp = "figure_reference_up"
     case figureReferenceDown = "figure_reference_down"
+
+    // MARK: Page titles and navigation
+    case atAGlanceTitle = "at_a_glance_title"
+    case atAGlanceDescription = "at_a_glance_description"
+    case indicatorsTitle = "indicators_title"
+    case indicatorsDescription = "indicators_description"
+
+    // MARK: An indicator's figures
+    case figureNone = "figure_none"
+    case headlineNoFigure = "headline_no_figure"
+    case latestNoFigure = "latest_no_figure"
+    case comparatorNotAvailable = "comparator_not_available"
+    case newerGap = "newer_gap"
+    case newerGapNote = "newer_gap_note"
+    case downloadCsvLabel = "download_csv_label"
+    case chartKeyProvisional = "chart_key_provisional"
+    case chartKeyBreak = "chart_key_break"
+    case provenanceSecondary = "provenance_secondary"
+    case provenancePrimaryCopy = "provenance_primary_copy"
+    case provenancePrimary = "provenance_primary"
+    case sourceLicenceNotStated = "source_licence_not_stated"
+    case intervalRange = "interval_range"
+    case reliabilityNote = "reliability_note"
+
+    // MARK: How a comparison was made
+    case notComparedNoFigure = "not_compared_no_figure"
+    case notComparedPeriodUnstated = "not_compared_period_unstated"
+    case notComparedNoComparatorFigure = "not_compared_no_comparator_figure"
+    case methodNotTestedCount = "method_not_tested_count"
+    case methodNotTested = "method_not_tested"
+    case methodTooFewEvents = "method_too_few_events"
+    case methodDifferentScaleCount = "method_different_scale_count"
+    case methodDifferentScale = "method_different_scale"
+    case methodPublishedInterval = "method_published_interval"
+    case methodComputedInterval = "method_computed_interval"
+    case sideBySide = "side_by_side"
+    case sideBySideNoFigure = "side_by_side_no_figure"
+
+    // MARK: The data table
+    case tableCaption = "table_caption"
+    case flagKey = "flag_key"
+    case flagKeyItem = "flag_key_item"
+    case listSemicolon = "list_semicolon"
+    case tableNoValue = "table_no_value"
+    case tableNoValueNote = "table_no_value_note"
+    case breakdownHeading = "breakdown_heading"
+    case breakdownCaption = "breakdown_caption"
+
+    // MARK: Progress against a target
+    case targetNoFigure = "target_no_figure"
+    case targetLevel = "target_level"
+    case targetGoal = "target_goal"
+    case targetAbove = "target_above"
+    case targetShort = "target_short"
+    case targetBelowCeiling = "target_below_ceiling"
+    case targetAboveCeiling = "target_above_ceiling"
+    case targetPeriodUnstated = "target_period_unstated"
+    case targetPeriodUnstatedBy = "target_period_unstated_by"
+    case targetPredates = "target_predates"
+    case flagProvisional = "flag_provisional"
+    case flagRevised = "flag_revised"
+    case flagEstimated = "flag_estimated"
+    case flagBreakInSeries = "flag_break_in_series"
+    case flagSuppressed = "flag_suppressed"
+    case flagNotAvailable = "flag_not_available"
+    case flagNotApplicable = "flag_not_applicable"
+    case flagLowReliability = "flag_low_reliability"
+
+    // MARK: The accessibility statement's summary
+    case statementNoResults = "statement_no_results"
+    case statementSummary = "statement_summary"
+    case statementTestedOn = "statement_tested_on"
+    case statementTestedWith = "statement_tested_with"
+    case statementToolAxe = "statement_tool_axe"
+    case statementToolChromium = "statement_tool_chromium"
+    case statementToolsBoth = "statement_tools_both"
+    case statementPages = "statement_pages"
+    case statementFailuresAt = "statement_failures_at"
+    case statementFailuresAtNext = "statement_failures_at_next"
+    case statementOtherChecks = "statement_other_checks"
+    case intervalMethodWilson = "interval_method_wilson"
+    case intervalMethodByar = "interval_method_byar"
+    case intervalMethodExactPoisson = "interval_method_exact_poisson"
 
     /// The placeholders the generator fills in, by name.
     public var placeholders: [String] {
@@ -397,8 +514,53 @@ public enum WordKey: String, CaseIterable, Sendable {
             ["start", "end"]
         case .chartLineLabel: ["name", "value"]
         case .figureReferenceTargetBy: ["target", "by"]
+        case .downloadCsvLabel: ["format", "size"]
         case .figureReferenceNoChange: ["period"]
         case .figureReferenceUp, .figureReferenceDown: ["difference", "from", "when"]
+        case .atAGlanceDescription: ["site_title", "national"]
+        case .indicatorsDescription: ["site_title", "national"]
+        case .newerGap: ["period"]
+        case .newerGapNote: ["period", "note"]
+        case .intervalRange: ["lower", "upper"]
+        case .reliabilityNote: ["events"]
+        case .notComparedNoFigure: ["name"]
+        case .notComparedPeriodUnstated: ["name"]
+        case .notComparedNoComparatorFigure: ["name", "period"]
+        case .methodNotTestedCount: ["side_by_side"]
+        case .methodNotTested: ["side_by_side"]
+        case .methodTooFewEvents: ["reliability", "side_by_side"]
+        case .methodDifferentScaleCount: ["unit", "area", "name"]
+        case .methodDifferentScale: ["name"]
+        case .methodPublishedInterval: ["name"]
+        case .methodComputedInterval: ["count", "method", "interval", "name"]
+        case .sideBySide: ["area", "value", "name", "theirs", "period"]
+        case .tableCaption: ["indicator", "areas", "unit"]
+        case .flagKey: ["flags"]
+        case .flagKeyItem: ["letter", "meaning"]
+        case .listSemicolon: ["list", "next"]
+        case .tableNoValueNote: ["note"]
+        case .breakdownHeading: ["dimension", "period"]
+        case .breakdownCaption: ["title", "unit"]
+        case .targetNoFigure: ["indicator"]
+        case .targetLevel: ["figure", "label"]
+        case .targetGoal: ["number", "label"]
+        case .targetAbove: ["figure", "goal"]
+        case .targetShort: ["figure", "gap", "goal"]
+        case .targetBelowCeiling: ["figure", "label"]
+        case .targetAboveCeiling: ["figure", "gap", "label"]
+        case .targetPeriodUnstatedBy: ["by"]
+        case .targetPredates: ["period", "by"]
+        case .statementNoResults: ["date"]
+        case .statementSummary: ["tested", "results"]
+        case .statementTestedOn: ["date"]
+        case .statementTestedWith: ["date", "tools"]
+        case .statementToolAxe: ["version"]
+        case .statementToolChromium: ["version"]
+        case .statementToolsBoth: ["axe", "chromium"]
+        case .statementPages: ["count"]
+        case .statementFailuresAt: ["count", "check"]
+        case .statementFailuresAtNext: ["failures", "check"]
+        case .statementOtherChecks: ["failures", "count"]
         default: []
         }
     }
@@ -406,7 +568,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     /// The placeholder whose number chooses the plural form, for an entry that counts something.
     public var count: String? {
         switch self {
-        case .noTrendWhyFewerThanFive, .yearlyFigures, .breakdownUntested: "count"
+        case .noTrendWhyFewerThanFive, .yearlyFigures, .breakdownUntested, .statementPages, .statementFailuresAt, .statementOtherChecks:
+            "count"
         default: nil
         }
     }

@@ -45,7 +45,7 @@ public struct SiteValidator: Sendable {
             + site.allPages.compactMap { $0.lastReviewed.map { ($0.value, $0.location) } }
         problems += reviewed.compactMap { StaleFigureCheck.futureReview($0.0, at: $0.1, today: today) }
         if let templates {
-            problems += TemplateLinkLint(templates: templates).check()
+            problems += TemplateLinkLint(templates: templates, words: assembly.site.words).check()
             problems += TemplateAssetLint(templates: templates).check()
             if let logo = assembly.site.config.logo, !templates.assetFiles.contains(Route.asset(logo.value).path) {
                 problems.append(

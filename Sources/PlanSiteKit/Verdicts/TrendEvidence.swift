@@ -24,7 +24,7 @@ struct TrendEvidence {
             return .failure(.init(.noIntervals))
         }
         let methods = Set(intervals.compactMap { $0?.computedBy })
-        let names = methods.map(\.name).sorted()
+        let names = methods.map { $0.name(words) }.sorted()
         let computed = names.dropFirst().reduce(names.first ?? "") { words(.listAnd, ["list": $0, "last": $1]) }
         let basis =
             " "

@@ -39,6 +39,12 @@ struct WordFileTests {
         #expect(Words.english.entries.count == WordKey.allCases.count)
     }
 
+    @Test func theEnglishFileListsTheKeysInWordKeysOrder() throws {
+        let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("templates/words/en-GB.yml"), encoding: .utf8)
+        let keys = text.split(separator: "\n").filter { $0.first?.isLetter ?? false }.map { String($0.prefix { $0 != ":" }) }
+        #expect(keys == WordKey.allCases.map(\.rawValue))
+    }
+
     @Test func aMissingKeyIsAnErrorThatSaysWhatItShouldHold() {
         let problems = Self.problems(Self.edited(["skip_link": nil, "comparison_better": nil, "yearly_figures": nil]))
         let messages = problems.map { "\($0.location): \($0.severity): \($0.message)" }
@@ -95,6 +101,19 @@ struct WordFileTests {
         #expect(Words.english(.yearlyFigures, count: 1_234) == "1,234 yearly figures")
     }
 
+    @Test func datesTakeTheLanguagesMonthNamesAndOrder() throws {
+        var entries = Words.english.entries
+        entries["month_3"] = WordEntry("Mawrth")
+        entries["date"] = WordEntry("{day} {month} {year}")
+        entries["period_on"] = WordEntry("ar {date}")
+        let welsh = Words(language: "cy", entries: entries)
+        #expect(PeriodText.display("2024-03-31", welsh) == "31 Mawrth 2024")
+        #expect(PeriodText.phrase("31 Mar 2024", welsh) == "ar 31 Mawrth 2024")
+        #expect(try #require(CalendarDate(iso: "2026-03-03")).long(welsh) == "3 Mawrth 2026")
+        entries["date"] = WordEntry("{month} {day}, {year}")
+        #expect(PeriodText.display("2024-03-31", Words(language: "en-US", entries: entries)) == "Mawrth 31, 2024")
+    }
+
     @Test func aMissingLanguageFileNamesTheFileAndHowToMakeIt() throws {
         var content = MemorySiteTests.content
         content["site.yml"] = content["site.yml"]! + "\nlanguage: cy\n"
@@ -105,7 +124,7 @@ struct WordFileTests {
         #expect(
             problems.map { "\($0.location): \($0.message)" } == [
                 "content/site.yml:6:11: `language: cy` needs the word file templates/words/cy.yml, which does not exist; copy "
-                    + "templates/words/en-GB.yml to templates/words/cy.yml and translate each entry or set `language` to one "
+                    + "templates/words/en-GB.yml to templates/words/cy.yml and translate each entry, or set `language` to one "
                     + "that has a file (en-GB)"
             ])
     }
@@ -133,5 +152,20 @@ struct WordFileTests {
             try Self.render(#"{{#words.with_link}}{{$link}}<a href="{{href}}">here</a>{{/link}}{{/words.with_link}}"#, values)
                 == #"See the &lt;<a href="/a?b=1&amp;c=2">here</a>&gt; &amp; more"#)
         #expect(try Self.render("{{words.unknown}}", values) == "")
+    }
+}
+
+@Suite("Word file lints")
+struct WordLintTests {
+    @Test func linkTextFromTheWordFileIsHeldToTheLinkRules() throws {
+        let folder = TestPaths.scratch()
+        try #"<p><a href="/x/">{{words.more}}</a> <a href="/y/">{{words.about}}</a></p>"#.write(
+            to: folder.appendingPathComponent("home.mustache"), atomically: true, encoding: .utf8)
+        var problems: [Diagnostic] = []
+        let templates = TemplateLibrary.read(from: folder, problems: &problems)
+        let words = Words(language: "en-GB", entries: ["more": WordEntry("Click here"), "about": WordEntry("Find out more about {title}")])
+        let found = TemplateLinkLint(templates: templates, words: words).check()
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("link text \"Click here\"") == true)
     }
 }

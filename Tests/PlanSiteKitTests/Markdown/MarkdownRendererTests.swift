@@ -45,3 +45,17 @@ import Testing
         #expect(link?.location == SourceLocation(path: "p.md", line: 7, column: 11))
     }
 }
+
+@Suite("Footnotes in the site's words")
+struct FootnoteWordsTests {
+    @Test func theBackLinkIsLabelledFromTheWordFile() {
+        let markdown = "A figure.[^1]\n\n[^1]: Its source.\n"
+        #expect(MarkdownRenderer().render(markdown).html.contains(#"aria-label="Back to content""#))
+        var renderer = MarkdownRenderer()
+        renderer.footnoteBackLabel = "Yn ôl i'r cynnwys"
+        let html = renderer.render(markdown).html
+        #expect(html.contains(#"aria-label="Yn ôl i&#39;r cynnwys""#) && !html.contains("Back to content"))
+        renderer.footnoteBackLabel = Words.english(.footnoteBackLabel)
+        #expect(renderer.render(markdown).html == MarkdownRenderer().render(markdown).html)
+    }
+}
