@@ -21,20 +21,6 @@ struct TrendChart {
     }
     enum Marker { case circle, square, triangle }
 
-    /// A comparator plotted on the area's axis must be of a similar size, or one line
-    /// flattens to nothing (Luton's 76 rough sleepers beside England's 4,134). Ten
-    /// times apart still reads (a rate of 0.94 beside 0.18); national totals against
-    /// local counts are 50 or more times apart.
-    static let comparableRatio = 10.0
-
-    /// Whether two series can share an axis, and so be compared at all.
-    static func sharesScale(_ area: [Observation], _ comparator: [Observation]) -> Bool {
-        let a = area.compactMap(\.value).map(abs).max() ?? 0
-        let b = comparator.compactMap(\.value).map(abs).max() ?? 0
-        guard a > 0, b > 0 else { return a == b }
-        return max(a, b) / min(a, b) <= comparableRatio
-    }
-
     /// The area first, then each comparator that has values and shares its scale. A
     /// count is drawn alone: a regional total beside it would invite a comparison.
     func lines() -> [Line] {
@@ -43,7 +29,7 @@ struct TrendChart {
         for (name, css, marker) in [(national, "chart-national", Marker.square), (regional, "chart-regional", Marker.triangle)] {
             guard let name, let series = indicator.comparator(name)?.series,
                 series.contains(where: { $0.value != nil }),
-                Self.sharesScale(indicator.series, series)
+                IndicatorVerdicts.sharesScale(indicator.series, series)
             else { continue }
             lines.append(Line(name: name, cssClass: css, marker: marker, series: series))
         }

@@ -99,38 +99,3 @@ public struct AuditResults: Sendable, Hashable, Decodable {
         }
     }
 }
-
-/// Calendar dates as the statement writes them ("1 December 2026"), in UTC.
-enum StatementDate {
-    static let months = [
-        "January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December",
-    ]
-
-    static func parse(_ text: String) -> DateComponents? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-            parts[0].count == 4, (1...12).contains(m), (1...31).contains(d)
-        else { return nil }
-        return DateComponents(year: y, month: m, day: d)
-    }
-
-    /// "2026-12-01" → "1 December 2026" in the site's words; text that is not such a date is returned as written.
-    static func long(_ text: String, _ words: Words) -> String {
-        guard let c = parse(text), let y = c.year, let m = c.month, let d = c.day else { return text }
-        return words.date(year: y, month: m, day: d)
-    }
-
-    /// In English, for messages to the people who build the site.
-    static func long(_ text: String) -> String {
-        guard let c = parse(text), let y = c.year, let m = c.month, let d = c.day else { return text }
-        return "\(d) \(months[m - 1]) \(y)"
-    }
-
-    static func date(_ text: String) -> Date? {
-        guard let c = parse(text) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: c)
-    }
-}

@@ -98,13 +98,14 @@ struct FigureText {
 
     private var words: Words { site.words }
 
-    private var presenter: IndicatorPresenter { IndicatorPresenter(indicator: indicator, site: site) }
+    /// The same answers the indicator's page gives.
+    private var verdicts: IndicatorVerdicts { IndicatorVerdicts(indicator: indicator, site: site) }
 
     func text(_ field: FigureReference.Field) -> String {
-        let latest = presenter.latest
+        let latest = verdicts.latest
         switch field {
         case .latest:
-            return latest?.value.map(presenter.formattedWithUnit) ?? words(.figureReferenceNoFigure)
+            return latest?.value.map(verdicts.formattedWithUnit) ?? words(.figureReferenceNoFigure)
         case .period:
             return latest.map { PeriodText.display($0.period, words) } ?? words(.figureReferenceNoPeriod)
         case .england:
@@ -112,17 +113,17 @@ struct FigureText {
             guard let latest, let value = indicator.comparator(national)?.observation(for: latest.period)?.value else {
                 return words(.figureReferenceNotAvailable)
             }
-            return presenter.formattedWithUnit(value)
+            return verdicts.formattedWithUnit(value)
         case .comparison:
             // In prose a bare "not compared" reads as an oversight: say why there is no verdict.
-            switch presenter.comparison {
+            switch verdicts.comparison {
             case .notTested: return words(.figureReferenceNotTested)
             case .tooFewEvents: return words(.figureReferenceTooFewEvents)
-            default: return presenter.comparison.label(against: site.config.nationalComparator, words: site.words)
+            default: return verdicts.comparison.label(against: site.config.nationalComparator, words: site.words)
             }
         case .target:
             guard let target = indicator.target else { return words(.figureReferenceNoTarget) }
-            let value = presenter.formattedWithUnit(target.value)
+            let value = verdicts.formattedWithUnit(target.value)
             return target.by.isEmpty ? value : words(.figureReferenceTargetBy, ["target": value, "by": target.by])
         case .change:
             return change

@@ -13,13 +13,13 @@ struct AccessibilityStatement {
     }
 
     func record() -> Record {
-        var record = Record(lastReviewed: StatementDate.long(lastReviewed, words), hasResults: results != nil, summary: "", checks: [])
+        var record = Record(lastReviewed: CalendarDate.long(lastReviewed, words), hasResults: results != nil, summary: "", checks: [])
         guard let results else {
-            record.summary = words(.statementNoResults, ["date": StatementDate.long(lastReviewed, words)])
+            record.summary = words(.statementNoResults, ["date": CalendarDate.long(lastReviewed, words)])
             return record
         }
         record.summary = summary(of: results)
-        record.testedOn = StatementDate.long(results.date, words)
+        record.testedOn = CalendarDate.long(results.date, words)
         record.pagesTested = String(results.pagesTested)
         record.failures = String(results.failures)
         record.wcagTags = results.wcagTags.joined(separator: ", ")
@@ -85,7 +85,7 @@ struct AccessibilityStatement {
         let chromium = results.tool("chromium").map {
             words(.statementToolChromium, ["version": String($0.split(separator: ".").first ?? "")])
         }
-        let date = StatementDate.long(results.date, words)
+        let date = CalendarDate.long(results.date, words)
         let tools = axe.flatMap { axe in chromium.map { words(.statementToolsBoth, ["axe": axe, "chromium": $0]) } } ?? axe ?? chromium
         let tested = tools.map { words(.statementTestedWith, ["date": date, "tools": $0]) } ?? words(.statementTestedOn, ["date": date])
         var parts = [words(.statementPages, count: results.pagesTested, ["count": String(results.pagesTested)])]

@@ -4,24 +4,24 @@ import Foundation
 /// its row in the index and its tile on outcome and commitment pages.
 ///
 /// The latest figure, the direction of travel and the comparison with the national figure
-/// are worked out once, when the presenter is made: the assemble stage makes one presenter
-/// per indicator, and the page, tiles and rows all read the same answers.
+/// are worked out once, when the presenter is made (`IndicatorVerdicts`): the renderer makes
+/// one presenter per indicator, and the page, tiles and rows all read the same answers.
 struct IndicatorPresenter: Sendable {
     let indicator: Indicator
     let site: Site
-    /// The most recent observation with a value; a later null one is reported beside it.
-    let latest: Observation?
-    let travel: DirectionOfTravel.Assessment
-    /// Against the national comparator.
-    let comparison: Comparison
+    let verdicts: IndicatorVerdicts
 
     init(indicator: Indicator, site: Site) {
         self.indicator = indicator
         self.site = site
-        latest = indicator.latest
-        travel = DirectionOfTravel.assess(indicator, words: site.words)
-        comparison = Self.comparison(of: indicator, latest: latest, against: site.config.nationalComparator)
+        verdicts = IndicatorVerdicts(indicator: indicator, site: site)
     }
+
+    /// The most recent observation with a value; a later null one is reported beside it.
+    var latest: Observation? { verdicts.latest }
+    var travel: DirectionOfTravel.Assessment { verdicts.travel }
+    /// Against the national comparator.
+    var comparison: Comparison { verdicts.comparison }
 
     var words: Words { site.words }
     var national: String { site.config.nationalComparator }
@@ -31,26 +31,10 @@ struct IndicatorPresenter: Sendable {
         value.map { NumberFormat.format($0, decimals: indicator.decimals) } ?? words(.figureNone)
     }
 
-    func formattedWithUnit(_ value: Double) -> String {
-        NumberFormat.withUnit(value, decimals: indicator.decimals, unit: indicator.unit, words: site.words)
-    }
+    func formattedWithUnit(_ value: Double) -> String { verdicts.formattedWithUnit(value) }
 
     /// The latest figure against one comparator's figure for the same period.
-    func comparison(against name: String) -> Comparison {
-        name == national ? comparison : Self.comparison(of: indicator, latest: latest, against: name)
-    }
-
-    private static func comparison(of indicator: Indicator, latest: Observation?, against name: String) -> Comparison {
-        guard let series = indicator.comparator(name)?.series else { return .notCompared }
-        // A count beside a national or regional total shows scale, never better or worse.
-        if indicator.measure == .count { return series.contains { $0.value != nil } ? .differentScale : .notCompared }
-        let reference = latest.flatMap { latest in series.first { $0.period == latest.period } }
-        let result = Comparison.compare(
-            latest, with: reference, polarity: indicator.polarity,
-            valueType: indicator.valueType, multiplier: indicator.multiplier)
-        if result != .notCompared && !TrendChart.sharesScale(indicator.series, series) { return .differentScale }
-        return result
-    }
+    func comparison(against name: String) -> Comparison { verdicts.comparison(against: name) }
 
     /// "78.1 years (period not stated)", "76 people in 2016".
     var headline: String {

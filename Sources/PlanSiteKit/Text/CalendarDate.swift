@@ -79,5 +79,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// "3 November 2026", as pages write dates, in the site's words.
     public func long(_ words: Words) -> String { words.date(year: year, month: month, day: day) }
 
+    /// "2026-12-01" in the site's words ("1 December 2026"); text that is not such a date as written.
+    public static func long(_ text: String, _ words: Words) -> String {
+        CalendarDate(iso: text)?.long(words) ?? text
+    }
+
+    /// "2026-12-01" in English, for messages to the people who build the site; other text as written.
+    public static func long(_ text: String) -> String {
+        CalendarDate(iso: text)?.long ?? text
+    }
+
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }

@@ -14,12 +14,12 @@ struct AuditResultsLint {
     func check() -> [Diagnostic] {
         let at = SourceLocation(path: results.path)
         var problems: [Diagnostic] = []
-        let tested = StatementDate.long(results.date)
-        if let reviewed = StatementDate.date(lastReviewed), let date = StatementDate.date(results.date), date < reviewed {
+        let tested = CalendarDate.long(results.date)
+        if let reviewed = CalendarDate(iso: lastReviewed), let date = CalendarDate(iso: results.date), date < reviewed {
             problems.append(
                 .warning(
                     at,
-                    "the audit results are from \(tested), before the site's `last_reviewed` (\(StatementDate.long(lastReviewed))); run `make test` so the statement shows tests of the site as reviewed"
+                    "the audit results are from \(tested), before the site's `last_reviewed` (\(CalendarDate.long(lastReviewed))); run `make test` so the statement shows tests of the site as reviewed"
                 ))
         }
         if let date = CalendarDate(iso: results.date) {
