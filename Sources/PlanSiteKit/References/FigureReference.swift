@@ -91,7 +91,7 @@ public struct ReferenceProblem: Error, Sendable, Equatable {
     init(_ message: String) { self.message = message }
 }
 
-/// Each field's words, from the same presenter the indicator's page uses.
+/// Each field's words, from the same verdicts the indicator's page reads.
 struct FigureText {
     var indicator: Indicator
     var site: Site
