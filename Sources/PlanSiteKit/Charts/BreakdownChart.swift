@@ -39,10 +39,16 @@ struct BreakdownChart {
         return Scale(values: values)
     }
 
-    /// Said under the chart when the bars start above zero, so the gaps are read as gaps.
+    /// A bar's length is read as its size, so bars start at zero. When the groups' figures are
+    /// far from zero (life expectancy: 77 to 83 years), bars from zero would all look alike and
+    /// bars from 77 would make a 6% gap look eightfold; each group is then a dot on a scale that
+    /// says where it starts (the data review's defect 15).
+    var isDotPlot: Bool { scale.low > 0 }
+
+    /// Said under a dot plot: where its scale starts, so the gaps are read as gaps.
     var baselineNote: String? {
         let scale = scale
-        guard scale.low > 0 else { return nil }
+        guard isDotPlot else { return nil }
         return
             words(
                 .breakdownChartBaseline,
@@ -81,16 +87,22 @@ struct BreakdownChart {
             svg +=
                 "<text class=\"chart-category\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(rowTop + 13))\">\(Markup.escape(category.category))</text>"
             if let value = category.value {
-                let x0 = x(max(scale.low, 0))
                 let x1 = x(value)
-                svg +=
-                    "<rect class=\"chart-bar-fill\" data-value=\"\(value.plainText)\" x=\"\(SVG.number(min(x0, x1)))\" y=\"\(SVG.number(barTop))\" width=\"\(SVG.number(abs(x1 - x0)))\" height=\"\(Int(Self.barHeight))\"/>"
                 let cy = barTop + Self.barHeight / 2
+                if !isDotPlot {
+                    let x0 = x(max(scale.low, 0))
+                    svg +=
+                        "<rect class=\"chart-bar-fill\" data-value=\"\(value.plainText)\" x=\"\(SVG.number(min(x0, x1)))\" y=\"\(SVG.number(barTop))\" width=\"\(SVG.number(abs(x1 - x0)))\" height=\"\(Int(Self.barHeight))\"/>"
+                }
                 if let lower = category.lowerCI, let upper = category.upperCI {
                     let l = SVG.number(x(lower))
                     let u = SVG.number(x(upper))
                     svg +=
                         "<path class=\"chart-ci\" fill=\"none\" d=\"M\(l) \(SVG.number(cy))H\(u)M\(l) \(SVG.number(cy - 6))v12M\(u) \(SVG.number(cy - 6))v12\"/>"
+                }
+                if isDotPlot {
+                    svg +=
+                        "<circle class=\"chart-dot\" data-value=\"\(value.plainText)\" cx=\"\(SVG.number(x1))\" cy=\"\(SVG.number(cy))\" r=\"6\"/>"
                 }
                 // Values sit in their own column right of the plot, clear of the bars, whiskers and reference lines.
                 svg +=

@@ -36,6 +36,21 @@ struct BreakdownTests {
                 + " No figure for 6 (Too few deaths to publish).")
     }
 
+    /// A bar's length is read as its size: bars only when the scale starts at zero, dots otherwise.
+    @Test func barsStartAtZeroOrTheGroupsAreDots() {
+        let shares = Breakdown(
+            dimension: "age band", period: "2023", ordered: true,
+            categories: [BreakdownCategory(category: "18 to 34", value: 2.0), BreakdownCategory(category: "35 to 64", value: 9.5)])
+        let bars = BreakdownChart(breakdown: shares, indicator: Self.indicator(unit: "%", shares), national: "England", index: 0)
+        #expect(bars.scale.low == 0 && !bars.isDotPlot && bars.baselineNote == nil)
+        #expect(SVGReader.read(bars.svg()).all("rect", class: "chart-bar-fill").count == 2)
+        let lives = BreakdownChart(breakdown: Self.deciles, indicator: Self.indicator(Self.deciles), national: "England", index: 0)
+        let drawn = SVGReader.read(lives.svg())
+        #expect(lives.isDotPlot && drawn.all("rect", class: "chart-bar-fill").isEmpty)
+        #expect(drawn.all("circle", class: "chart-dot").count == 3, "a dot for each group with a figure")
+        #expect(lives.baselineNote?.hasPrefix("Each dot marks a group's figure. The scale starts at") == true)
+    }
+
     @Test func orderedWithoutIntervalsIsNotTested() {
         let plain = Breakdown(
             dimension: "age band", period: "2023", ordered: true,
@@ -105,7 +120,12 @@ struct BreakdownTests {
         let reader = SVGReader.read(svg)
         #expect(reader.error == nil)
         #expect(reader.all("path", class: "chart-ci").count == 9, "a whisker for every group with an interval")
-        #expect(reader.all("rect", class: "chart-bar-fill").count == 9 && reader.all("text", class: "chart-bar-missing").count == 1)
+        // Life expectancy from 74 to 84 years: a dot per group on a scale that says where it starts, no bars.
+        #expect(reader.all("circle", class: "chart-dot").count == 9 && reader.all("text", class: "chart-bar-missing").count == 1)
+        #expect(reader.all("rect", class: "chart-bar-fill").isEmpty)
+        #expect(
+            page.contains("Each dot marks a group&#39;s figure. The scale starts at")
+                || page.contains("Each dot marks a group's figure. The scale starts at"))
         let csv = try #require(TestBuild.page("data/smoking-by-ward.csv", in: build))
         #expect(csv.contains("smoking-by-ward,Adults who smoke,Ashford Vale,2023,ward,Northgate,18.4,,,%,"))
         let json = try #require(TestBuild.page("data/indicators.json", in: build))
