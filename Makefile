@@ -1,7 +1,8 @@
 # PlanSite: the commands the README names.
 #   make site    installs what the machine lacks, builds plansite and the site
 #   make test    installs test tools, runs every test (unit, golden, end to end, the statistics
-#                against scipy and statsmodels, browser audit, the CI files) and `plansite check
+#                against scipy and statsmodels, browser audit, the CI files, the Atom feed against
+#                RFC 4287 with jing) and `plansite check
 #                --strict` on the real content
 #   make check   builds plansite (the same release build as make site) and checks content/
 #   make serve   builds plansite (the same release build) and runs the preview server on content/
@@ -42,7 +43,7 @@ PLANSITE ?=
 BIN = $(or $(PLANSITE),$(BUILD_DIR)/release/plansite)
 
 .PHONY: site test lint format check serve changes fuzz binary release-binary build-deps test-deps swift-tests debug-build audit \
-	content-test workflows statistics content-check clean
+	content-test workflows feeds statistics content-check clean
 
 # BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
 site: binary
@@ -151,7 +152,15 @@ content-test: binary test-deps
 workflows: test-deps
 	$(PYTHON) -m pytest -q Tests/workflows
 
-test: lint test-deps content-check swift-tests statistics audit workflows
+# The Atom feed of updates against RFC 4287's RELAX NG schema (jing), and the CSVW metadata
+# beside each CSV, on a build of the site whose indicators carry `updated:` (Tests/feeds).
+UPDATES_SITE = Tests/Fixtures/sites/updates-site/content
+feeds: test-deps debug-build
+	rm -rf $(BUILD_DIR)/updates-site
+	$(BUILD_DIR)/debug/plansite build --quiet --content $(UPDATES_SITE) --output $(BUILD_DIR)/updates-site
+	PLANSITE_UPDATES_SITE=$(BUILD_DIR)/updates-site $(PYTHON) -m pytest -q Tests/feeds
+
+test: lint test-deps content-check swift-tests statistics audit workflows feeds
 
 # The Swift sources in the house style (.swift-format): `swift format` comes with the toolchain.
 # `make format` rewrites them in place; `make lint` fails on any finding, and `make test` runs it.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what `make test` needs beyond the build dependencies. Idempotent, and quick
 # (about a second) when everything is there.
-#  - Debian: python3, python3-venv, chromium, chromium-driver, fonts-liberation, fonts-dejavu-core, and a Java
-#    runtime (default-jre-headless) if `java` is absent; without Recommends. apt-get update
+#  - Debian: python3, python3-venv, chromium, chromium-driver, fonts-liberation, fonts-dejavu-core, jing
+#    (RELAX NG validation of the Atom feed, Tests/feeds), and a Java runtime (default-jre-headless)
+#    if `java` is absent; without Recommends. apt-get update
 #    runs only when something has to be installed. Not root + something missing: exit 2.
 #  - Python: a virtual environment made with Debian's /usr/bin/python3 (never the system
 #    Python itself, nor whatever python3 is first on PATH), holding the pinned versions in
@@ -28,7 +29,7 @@ T0="$(now)"
 T="$(now)"
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
-for package in python3 python3-venv chromium chromium-driver fonts-liberation fonts-dejavu-core; do
+for package in python3 python3-venv chromium chromium-driver fonts-liberation fonts-dejavu-core jing; do
   pkg_installed "$package" || missing+=("$package")
 done
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
@@ -61,7 +62,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get install "${apt_opts[@]}" "${missing[@]}" >/dev/null
   say "apt done in $(elapsed "$T")s"
 else
-  say "Debian packages present (python3, python3-venv, chromium, chromium-driver, fonts-liberation, fonts-dejavu-core, java) ($(elapsed "$T")s)"
+  say "Debian packages present (python3, python3-venv, chromium, chromium-driver, fonts-liberation, fonts-dejavu-core, jing, java) ($(elapsed "$T")s)"
 fi
 
 # ---------- the virtual environment ----------

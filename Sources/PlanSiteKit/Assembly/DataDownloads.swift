@@ -28,6 +28,10 @@ struct DataDownloads {
         files += zip(site.indicators, bodies).map {
             OutputFile(path: Route.indicatorCSV(id: $0.id).path, text: Self.csvHeader + "\r\n" + $1)
         }
+        // Beside each CSV, its CSVW metadata; then the feed of updates, when any indicator is dated.
+        let metadata = CSVWMetadata(site: site)
+        files += site.indicators.map(metadata.file(for:))
+        if let feed = UpdatesFeed(site: site).file() { files.append(feed) }
         return files
     }
 

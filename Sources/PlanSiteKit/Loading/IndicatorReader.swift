@@ -17,8 +17,15 @@ struct IndicatorReader {
     static let keys: Set<String> = [
         "id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
         "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns",
-        "value_type", "multiplier", "period_order", "period_kinds",
+        "value_type", "multiplier", "period_order", "period_kinds", "updated", "next_update",
     ]
+
+    /// A date field (`updated`, `next_update`) with where it is written, for the checks' warnings;
+    /// a date that is not a real YYYY-MM-DD day is an error at its line and column.
+    private func locatedDate(_ fields: FieldReader, _ key: String) -> Located<String>? {
+        guard let node = fields.value(key), let text = fields.date(key) else { return nil }
+        return Located(value: text, location: fields.location(of: node))
+    }
 
     /// The indicator, or nil when it has errors; every problem found is added to `problems`.
     func read(problems: inout [Diagnostic]) -> Indicator? {
@@ -60,6 +67,8 @@ struct IndicatorReader {
         let provenance = readProvenance(fields)
         let breakdowns = BreakdownReader(fields: fields).read() + tableBreakdowns
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
+        let updated = locatedDate(fields, "updated")
+        let nextUpdate = locatedDate(fields, "next_update")
         IndicatorChecks(fields: fields, rules: rules, comparatorNames: comparatorNames).check()
         guard let id, let title, let unit, let polarity, let geography, let series, let source,
             !fields.diagnostics.contains(where: { $0.severity == .error })
@@ -78,6 +87,8 @@ struct IndicatorReader {
         indicator.idLine = fields.value("id").map { fields.location(of: $0).line } ?? 1
         indicator.valueType = valueType
         indicator.multiplier = multiplier
+        indicator.updated = updated
+        indicator.nextUpdate = nextUpdate
         problems += fields.diagnostics
         return indicator
     }

@@ -29,6 +29,10 @@ public struct Indicator: Sendable, Hashable {
     public var valueType: ValueType?
     /// `multiplier:` the scale of the values: 100 for a percentage, 100000 for a rate per 100,000.
     public var multiplier: Double?
+    /// `updated:` the day the figures in this file were last updated from the source (YYYY-MM-DD).
+    public var updated: Located<String>?
+    /// `next_update:` the source's next release, from its release calendar (YYYY-MM-DD).
+    public var nextUpdate: Located<String>?
 
     public func comparator(_ geography: String) -> ComparatorSeries? {
         comparators.first { $0.geography == geography }

@@ -16,6 +16,10 @@ public enum Route: Hashable, Sendable {
     case notFound
     /// One indicator's figures, `data/<id>.csv`.
     case indicatorCSV(id: String)
+    /// The CSVW metadata of an indicator's CSV, `data/<id>.csv-metadata.json`.
+    case indicatorCSVMetadata(id: String)
+    /// The Atom feed of indicator updates, made when any indicator has `updated:`.
+    case updatesFeed
     /// Every indicator's figures in one file.
     case allIndicatorsCSV
     case allIndicatorsJSON
@@ -31,6 +35,8 @@ public enum Route: Hashable, Sendable {
     /// The folder the content's images are copied to.
     public static let imagesFolder = "images/"
     private static let indexFile = "index.html"
+    /// Beside a CSV, its CSVW metadata: "data/x.csv" has "data/x.csv-metadata.json" (CSVW's own convention).
+    private static let csvMetadataSuffix = ".csv-metadata.json"
 
     /// Where it is, from the site's root, without a leading `/`: "" for the home page, a
     /// page's folder ("outcomes/x/"), or a file ("data/x.csv").
@@ -45,6 +51,8 @@ public enum Route: Hashable, Sendable {
         case .indicator(let id): "indicators/\(id)/"
         case .notFound: "404.html"
         case .indicatorCSV(let id): "data/\(id).csv"
+        case .indicatorCSVMetadata(let id): "data/\(id)\(Self.csvMetadataSuffix)"
+        case .updatesFeed: "updates.xml"
         case .allIndicatorsCSV: "data/indicators.csv"
         case .allIndicatorsJSON: "data/indicators.json"
         case .asset(let file): Self.assetsFolder + file
@@ -109,7 +117,9 @@ public enum Route: Hashable, Sendable {
     public init?(path: String) {
         var path = path
         if path == Self.indexFile || path.hasSuffix("/" + Self.indexFile) { path.removeLast(Self.indexFile.count) }
-        let fixed: [Route] = [.home, .atAGlance, .indicators, .notFound, .allIndicatorsCSV, .allIndicatorsJSON, .sitemap, .robots]
+        let fixed: [Route] = [
+            .home, .atAGlance, .indicators, .notFound, .allIndicatorsCSV, .allIndicatorsJSON, .sitemap, .robots, .updatesFeed,
+        ]
         if let route = fixed.first(where: { $0.path == path }) {
             self = route
             return
@@ -126,6 +136,8 @@ public enum Route: Hashable, Sendable {
         switch parts.count {
         case 2 where parts[1].isEmpty && !parts[0].isEmpty:
             self = .page(slug: parts[0])
+        case 2 where parts[0] == "data" && parts[1].hasSuffix(Self.csvMetadataSuffix) && parts[1].count > Self.csvMetadataSuffix.count:
+            self = .indicatorCSVMetadata(id: String(parts[1].dropLast(Self.csvMetadataSuffix.count)))
         case 2 where parts[0] == "data" && parts[1].hasSuffix(".csv") && parts[1].count > ".csv".count:
             self = .indicatorCSV(id: String(parts[1].dropLast(".csv".count)))
         case 3 where parts[2].isEmpty && !parts[1].isEmpty:
@@ -160,6 +172,12 @@ extension Route {
     /// The open data files, in the order the build makes them.
     public static func downloads(of site: Site) -> [Route] {
         [.allIndicatorsCSV, .allIndicatorsJSON] + site.indicators.map { .indicatorCSV(id: $0.id) }
+            + site.indicators.map { .indicatorCSVMetadata(id: $0.id) } + (hasUpdatesFeed(site) ? [.updatesFeed] : [])
+    }
+
+    /// Whether the build makes the Atom feed of updates: when any indicator has `updated:`.
+    public static func hasUpdatesFeed(_ site: Site) -> Bool {
+        site.indicators.contains { $0.updated != nil }
     }
 
     /// Every page and file a build of `site` writes, given the files of the templates'

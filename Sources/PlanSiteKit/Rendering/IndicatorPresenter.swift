@@ -111,7 +111,17 @@ struct IndicatorPresenter: Sendable {
             secondary: indicator.provenance == .secondary,
             provenance: provenanceText,
             notes: notesHTML,
-            evidences: evidences)
+            evidences: evidences,
+            updates: TemplateText.optional(updatesText))
+    }
+
+    /// "Figures updated 3 November 2026. Next update due 1 May 2027.", from `updated` and `next_update`.
+    var updatesText: String {
+        let words = site.words
+        let sentences: [(Located<String>?, WordKey)] = [(indicator.updated, .figuresUpdated), (indicator.nextUpdate, .nextUpdateDue)]
+        return sentences.compactMap { field, key in
+            field.flatMap { CalendarDate(iso: $0.value) }.map { words(key, ["date": $0.long(words)]) }
+        }.joined(separator: " ")
     }
 
     /// What a hollow point and a rule across the chart mean, when it has them.

@@ -31,6 +31,11 @@ struct PageLayout: TemplateModel {
     var parent: TitledURL?
     /// The site's words (`{{words.some_key}}`), from the word file `language:` chooses.
     var words: Words
+    /// Link to the Atom feed of updates, when the site has one.
+    var feedHref: String?
+    var feedTitle: String?
+    /// The page's schema.org JSON-LD (an indicator's `Dataset`), escaped for a script element.
+    var structuredData: String?
 
     static let keys = TemplateKeys<Self>([
         .text("lang", "The site's language, for `<html lang>` (`language` in site.yml).", \.lang),
@@ -61,6 +66,13 @@ struct PageLayout: TemplateModel {
         .text("plan_horizon", "When the plan runs to (`plan_horizon` in site.yml).", \.planHorizon),
         .record("parent", "The site this one belongs to (`parent` in site.yml).", \.parent),
         .entries("words", "The site's words, one entry per key of the word file: `{{words.key}}`.", \.words),
+        .text(
+            "feed_href", "Link to the Atom feed of indicator updates (`updates.xml`); absent when no indicator has `updated`.", \.feedHref),
+        .text("feed_title", "The feed's title, for its `<link rel=\"alternate\">`.", \.feedTitle),
+        .html(
+            "structured_data",
+            "An indicator page's schema.org `Dataset` as JSON-LD, for `<script type=\"application/ld+json\">`; escaped so it cannot end the script.",
+            \.structuredData),
     ])
 
     var hasBreadcrumbs: Bool { !breadcrumbs.isEmpty }
@@ -162,6 +174,10 @@ extension PageLayout {
         logo = config.logo.map { Logo(src: address.link(to: .asset($0.value)), alt: config.logoAlt) }
         planHorizon = TemplateText.optional(config.planHorizon)
         parent = config.parent.map { TitledURL(title: $0.title, url: $0.url) }
+        if Route.hasUpdatesFeed(site) {
+            feedHref = address.link(to: .updatesFeed)
+            feedTitle = site.words(.updatesFeedTitle, ["site_title": config.title])
+        }
     }
 }
 

@@ -137,6 +137,7 @@ struct IndicatorPage: PageModel {
     var provenance: String
     var notes: String?
     var evidences: [LinkItem]
+    var updates: String?
 
     static let keys = TemplateKeys<Self>(page: [
         .text("summary", "The indicator's summary.", \.summary),
@@ -162,6 +163,9 @@ struct IndicatorPage: PageModel {
         .html("notes", "The indicator's notes (`notes`), as HTML.", \.notes),
         .list("evidences", "The outcomes and commitments that list the indicator.", \.evidences),
         .flag("has_evidences", "Whether any outcome or commitment lists it.", { !$0.evidences.isEmpty }),
+        .text(
+            "updates", "When the figures were last updated and when the source next publishes (`updated`, `next_update`), in a sentence.",
+            \.updates),
     ])
 }
 

@@ -193,7 +193,8 @@ public struct SiteRenderer: Sendable {
     private func renderIndicator(_ indicator: Indicator) -> PageRender {
         let address = address(of: .indicator(id: indicator.id))
         let trail = [home, (title: site.words(.indicatorsTitle), route: Route.indicators)]
-        let layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
+        var layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
+        layout.structuredData = DatasetStructuredData.json(for: indicator, site: site)
         let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
         let values = presenter(for: indicator).page(
             layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize(Route.indicatorCSV(id: indicator.id).path),

@@ -96,6 +96,10 @@ public enum WordKey: String, CaseIterable, Sendable {
     case sourceReadFrom = "source_read_from"
     case secondarySourceBadge = "secondary_source_badge"
     case secondarySourceNote = "secondary_source_note"
+    case figuresUpdated = "figures_updated"
+    case nextUpdateDue = "next_update_due"
+    case updatesFeedTitle = "updates_feed_title"
+    case updatesFeedSummary = "updates_feed_summary"
     case notesHeading = "notes_heading"
     case evidencesHeading = "evidences_heading"
 
@@ -386,8 +390,12 @@ public enum WordKey: String, CaseIterable, Sendable {
             ["verdict", "by", "on"]
         case .statusAssessedBy:
             ["assessed_by"]
-        case .statusAssessedOn, .periodOn:
+        case .statusAssessedOn, .periodOn, .figuresUpdated, .nextUpdateDue:
             ["date"]
+        case .updatesFeedTitle:
+            ["site_title"]
+        case .updatesFeedSummary:
+            ["title", "date"]
         case .fileSizeKb, .fileSizeMb:
             ["size"]
         case .directionLabel:

@@ -44,6 +44,7 @@ public struct SiteValidator: Sendable {
             [(site.config.lastReviewed, site.config.lastReviewedLocation ?? SourceLocation(path: "content/site.yml"))]
             + site.allPages.compactMap { $0.lastReviewed.map { ($0.value, $0.location) } }
         problems += reviewed.compactMap { StaleFigureCheck.futureReview($0.0, at: $0.1, today: today) }
+        problems += site.indicators.flatMap { UpdateDatesCheck(indicator: $0, today: today).check() }
         if let templates {
             problems += TemplateLinkLint(templates: templates, words: assembly.site.words).check()
             problems += TemplateAssetLint(templates: templates).check()

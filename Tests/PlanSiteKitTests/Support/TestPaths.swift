@@ -34,6 +34,8 @@ enum TestPaths {
 
 extension TestPaths {
     /// The invented site with an ordered (deprivation decile) and an unordered (ward) breakdown.
+    /// The mini site with `updated:` and `next_update:` on its indicators: the feed of updates.
+    static let updatesSite = packageRoot.appendingPathComponent("Tests/Fixtures/sites/updates-site/content")
     static let breakdownSite = packageRoot.appendingPathComponent("Tests/Fixtures/sites/breakdown-site/content")
     /// luton-series.yml, copied unchanged from the research: what the real site's figures must match.
     static let lutonSeries = packageRoot.appendingPathComponent("Tests/Fixtures/sources/luton-series.yml")
