@@ -119,6 +119,21 @@ struct TrendChart {
             + " aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(titleID)\">\(Markup.escape(reading.title))</title>"
         svg += "<desc id=\"\(descID)\">\(Markup.escape(reading.description))</desc>"
+        return svg + drawing(reading, frame: frame, axis: axis) + "</svg>"
+    }
+
+    /// The chart's frame for a reading: its width and height, as `svg` draws it.
+    func frame(for reading: Reading) -> ChartFrame { frame(for: reading.lines, scale: reading.scale) }
+
+    /// The axes, lines, markers and labels, without the `<svg>` around them.
+    func drawing(_ reading: Reading, frame: ChartFrame) -> String {
+        drawing(reading, frame: frame, axis: XAxis(periods: reading.periods, left: frame.left, width: frame.plotWidth))
+    }
+
+    private func drawing(_ reading: Reading, frame: ChartFrame, axis: XAxis) -> String {
+        let lines = reading.lines
+        let scale = reading.scale
+        var svg = ""
         let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: scale, frame: frame, words: words)
         svg += drawing.axes()
         if frame.isNarrow {
@@ -135,6 +150,6 @@ struct TrendChart {
                 svg += drawing.draw(line, labelAt: label.map { ($0.x, $0.y, text) })
             }
         }
-        return svg + "</svg>"
+        return svg
     }
 }

@@ -18,6 +18,8 @@ public enum Route: Hashable, Sendable {
     case indicatorCSV(id: String)
     /// The CSVW metadata of an indicator's CSV, `data/<id>.csv-metadata.json`.
     case indicatorCSVMetadata(id: String)
+    /// An indicator's trend chart as a standalone SVG file, `data/<id>-chart.svg`.
+    case indicatorChart(id: String)
     /// The Atom feed of indicator updates, made when any indicator has `updated:`.
     case updatesFeed
     /// Every indicator's figures in one file.
@@ -37,6 +39,8 @@ public enum Route: Hashable, Sendable {
     private static let indexFile = "index.html"
     /// Beside a CSV, its CSVW metadata: "data/x.csv" has "data/x.csv-metadata.json" (CSVW's own convention).
     private static let csvMetadataSuffix = ".csv-metadata.json"
+    /// An indicator's chart file: "data/x.csv" has "data/x-chart.svg" beside it.
+    private static let chartSuffix = "-chart.svg"
 
     /// Where it is, from the site's root, without a leading `/`: "" for the home page, a
     /// page's folder ("outcomes/x/"), or a file ("data/x.csv").
@@ -52,6 +56,7 @@ public enum Route: Hashable, Sendable {
         case .notFound: "404.html"
         case .indicatorCSV(let id): "data/\(id).csv"
         case .indicatorCSVMetadata(let id): "data/\(id)\(Self.csvMetadataSuffix)"
+        case .indicatorChart(let id): "data/\(id)\(Self.chartSuffix)"
         case .updatesFeed: "updates.xml"
         case .allIndicatorsCSV: "data/indicators.csv"
         case .allIndicatorsJSON: "data/indicators.json"
@@ -138,6 +143,8 @@ public enum Route: Hashable, Sendable {
             self = .page(slug: parts[0])
         case 2 where parts[0] == "data" && parts[1].hasSuffix(Self.csvMetadataSuffix) && parts[1].count > Self.csvMetadataSuffix.count:
             self = .indicatorCSVMetadata(id: String(parts[1].dropLast(Self.csvMetadataSuffix.count)))
+        case 2 where parts[0] == "data" && parts[1].hasSuffix(Self.chartSuffix) && parts[1].count > Self.chartSuffix.count:
+            self = .indicatorChart(id: String(parts[1].dropLast(Self.chartSuffix.count)))
         case 2 where parts[0] == "data" && parts[1].hasSuffix(".csv") && parts[1].count > ".csv".count:
             self = .indicatorCSV(id: String(parts[1].dropLast(".csv".count)))
         case 3 where parts[2].isEmpty && !parts[1].isEmpty:
@@ -175,6 +182,11 @@ extension Route {
             + site.indicators.map { .indicatorCSVMetadata(id: $0.id) } + (hasUpdatesFeed(site) ? [.updatesFeed] : [])
     }
 
+    /// Each indicator's trend chart as a file, in the order the build makes them.
+    public static func charts(of site: Site) -> [Route] {
+        site.indicators.map { .indicatorChart(id: $0.id) }
+    }
+
     /// Whether the build makes the Atom feed of updates: when any indicator has `updated:`.
     public static func hasUpdatesFeed(_ site: Site) -> Bool {
         site.indicators.contains { $0.updated != nil }
@@ -183,7 +195,7 @@ extension Route {
     /// Every page and file a build of `site` writes, given the files of the templates'
     /// `assets/` folder (as `TemplateLibrary.assetFiles` lists them: "assets/site.css").
     public static func all(of site: Site, assetFiles: [String]) -> [Route] {
-        pages(of: site) + downloads(of: site) + [.sitemap, .robots]
+        pages(of: site) + downloads(of: site) + charts(of: site) + [.sitemap, .robots]
             + assetFiles.compactMap { rest(of: $0, after: assetsFolder).map(Route.asset) }
             + site.imageFiles.map(Route.image)
     }

@@ -143,7 +143,7 @@ public struct BuildPipeline {
             report.append(contentsOf: problems)
         }
         step(.assemble, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
-        let assembly = SiteAssembly.assemble(
+        var assembly = SiteAssembly.assemble(
             site, contentIsComplete: contentIsComplete,
             parallel: options.parallel, cache: options.cache,
             spillDownloads: writer.map { target in { target.spill($0) } })
@@ -155,6 +155,8 @@ public struct BuildPipeline {
         guard last == .render, let templates, contentIsComplete, !report.hasErrors else {
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
         }
+        // Each trend chart as a file of its own, before the pages, which link to it with its size.
+        assembly.downloads += TrendChartFile.files(of: assembly.site, parallel: options.parallel)
         // The render stage holds the only copy of the page values, so each page's are freed
         // as soon as it is filled in, on the core that filled it, not all at the end.
         var pages = SiteRenderer(assembly: assembly, templates: templates).pageContexts(parallel: options.parallel)

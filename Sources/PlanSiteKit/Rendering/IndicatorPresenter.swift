@@ -85,7 +85,10 @@ struct IndicatorPresenter: Sendable {
     /// - Parameters:
     ///   - notesHTML: the indicator's notes, rendered for this page.
     ///   - csvBytes: the size of this indicator's CSV download, for its link.
-    func page(layout: PageLayout, at address: PageAddress, notesHTML: String?, csvBytes: Int, evidences: [LinkItem]) -> IndicatorPage {
+    ///   - chartBytes: the size of its chart's SVG file, for its link.
+    func page(
+        layout: PageLayout, at address: PageAddress, notesHTML: String?, csvBytes: Int, chartBytes: Int = 0, evidences: [LinkItem]
+    ) -> IndicatorPage {
         let chart = TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
         return IndicatorPage(
             layout: layout,
@@ -103,6 +106,8 @@ struct IndicatorPresenter: Sendable {
             chart: chart.wide,
             chartNarrow: chart.narrow,
             chartKey: TemplateText.optional(chartKey),
+            chartHref: address.link(to: .indicatorChart(id: indicator.id)),
+            chartLabel: words(.downloadCsvLabel, ["format": words(.formatSvg), "size": DataDownloads.sizeLabel(chartBytes, words: words)]),
             table: table(),
             breakdowns: breakdowns(),
             csvHref: address.link(to: .indicatorCSV(id: indicator.id)),

@@ -128,6 +128,8 @@ struct IndicatorPage: PageModel {
     var chart: String
     var chartNarrow: String
     var chartKey: String?
+    var chartHref: String
+    var chartLabel: String
     var table: DataTable
     var breakdowns: [BreakdownPresenter.Record]
     var csvHref: String
@@ -152,6 +154,8 @@ struct IndicatorPage: PageModel {
         .html("chart", "The trend chart, as SVG.", \.chart),
         .html("chart_narrow", "The trend chart drawn for a narrow screen.", \.chartNarrow),
         .text("chart_key", "What a hollow point or a break in the line means, when the chart has them.", \.chartKey),
+        .text("chart_href", "Link to the trend chart as a standalone SVG file.", \.chartHref),
+        .text("chart_label", "The chart file's format and size: \"SVG, 12 KB\".", \.chartLabel),
         .record("table", "The data table: the chart's figures, latest first.", \.table),
         .list("breakdowns", "Each breakdown (figures by age, sex…).", \.breakdowns),
         .flag("has_breakdowns", "Whether there are breakdowns.", { !$0.breakdowns.isEmpty }),

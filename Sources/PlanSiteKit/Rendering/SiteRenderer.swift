@@ -198,6 +198,7 @@ public struct SiteRenderer: Sendable {
         let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
         let values = presenter(for: indicator).page(
             layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize(Route.indicatorCSV(id: indicator.id).path),
+            chartBytes: downloadSize(Route.indicatorChart(id: indicator.id).path),
             evidences: evidencedBy(indicator).map { LinkItem(title: $0.title, href: address.link(to: $0.outputDirectory)) })
         return page(values, at: address)
     }

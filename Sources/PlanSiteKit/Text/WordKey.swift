@@ -88,6 +88,12 @@ public enum WordKey: String, CaseIterable, Sendable {
     case breakdownsHeading = "breakdowns_heading"
     case breakdownTableNote = "breakdown_table_note"
     case downloadIndicatorData = "download_indicator_data"
+    case downloadChart = "download_chart"
+    case downloadChartPng = "download_chart_png"
+    case formatSvg = "format_svg"
+    case chartFileSource = "chart_file_source"
+    case chartFileLicence = "chart_file_licence"
+    case chartFileLatest = "chart_file_latest"
     case sourceHeading = "source_heading"
     case sourcePublisher = "source_publisher"
     case sourceTitle = "source_title"
@@ -408,8 +414,14 @@ public enum WordKey: String, CaseIterable, Sendable {
             ["label", "value", "by"]
         case .chartTableNote:
             ["table_link"]
-        case .downloadIndicatorData:
+        case .downloadIndicatorData, .downloadChart:
             ["file"]
+        case .chartFileSource:
+            ["publisher", "title"]
+        case .chartFileLicence:
+            ["licence"]
+        case .chartFileLatest:
+            ["period"]
         case .statementResultsCaption:
             ["pages_tested", "tested_on"]
         case .statementTools:

@@ -1,0 +1,113 @@
+import Foundation
+
+/// An indicator's trend chart as a file of its own (`data/<id>-chart.svg`): the wide drawing
+/// of the page, under its title, with a footer naming the source, the licence and the latest
+/// period. It carries its own `<style>` with the light theme's colours written out, so it looks
+/// the same opened alone, pasted into a document or drawn on a canvas: no CSS variables, no
+/// external references. It has no build date, so a rebuild of the same content is identical.
+struct TrendChartFile {
+    var indicator: Indicator
+    var national: String
+    var regional: String?
+    var words: Words
+
+    private static let margin = 8.0
+    private static let titleSize = 18.0
+    private static let titleLineHeight = 24.0
+    private static let footerSize = 13.0
+    private static let footerLineHeight = 18.0
+
+    /// The light theme of `templates/assets/site.css`, written out (a file cannot read the page's variables).
+    static let style =
+        "svg{font-family:Arial,Helvetica,sans-serif;font-size:15px}"
+        + "text{fill:#1b1b1b}.chart-file-title{font-size:18px;font-weight:700}.chart-file-footer{font-size:13px;fill:#4a4a4a}"
+        + ".chart-grid{stroke:#d0d3d8;stroke-width:1}.chart-baseline{stroke:#6b6f76;stroke-width:1.5}"
+        + ".chart-tick{stroke:#6b6f76;stroke-width:1}.chart-line{fill:none;stroke-width:2.5}"
+        + ".chart-area .chart-line{stroke:#1d43a6}.chart-area .chart-point{fill:#1d43a6}"
+        + ".chart-national .chart-line{stroke:#4a4a4a;stroke-dasharray:8 5}.chart-national .chart-point{fill:#4a4a4a}"
+        + ".chart-regional .chart-line{stroke:#8a4b08;stroke-dasharray:2 4}.chart-regional .chart-point{fill:#8a4b08}"
+        + ".chart-ci{stroke:#1b1b1b;stroke-width:1.5;fill:none}"
+        + ".chart-point-provisional{fill:#ffffff;stroke-width:2.5}"
+        + ".chart-area .chart-point-provisional{fill:#ffffff;stroke:#1d43a6}"
+        + ".chart-national .chart-point-provisional{fill:#ffffff;stroke:#4a4a4a}"
+        + ".chart-regional .chart-point-provisional{fill:#ffffff;stroke:#8a4b08}"
+        + ".chart-break line{stroke:#1b1b1b;stroke-width:1.5}.chart-break text{font-size:12px}"
+        + ".chart-target line{stroke:#0f5c2e;stroke-width:2;stroke-dasharray:3 3}"
+        + ".chart-label,.chart-last-value{font-weight:700}"
+
+    /// The file of each indicator's chart, in site order.
+    static func files(of site: Site, parallel: Bool = true) -> [OutputFile] {
+        Parallel.map(site.indicators, enabled: parallel) { indicator in
+            let file = TrendChartFile(
+                indicator: indicator, national: site.config.nationalComparator, regional: site.config.regionalComparator,
+                words: site.words)
+            return OutputFile(path: Route.indicatorChart(id: indicator.id).path, text: file.svg())
+        }
+    }
+
+    /// The footer's lines: the source, the licence, the latest period with a figure.
+    func footer() -> [String] {
+        let source = indicator.source
+        var lines = [words(.chartFileSource, ["publisher": source.publisher, "title": source.title])]
+        lines.append(words(.chartFileLicence, ["licence": source.licence ?? words(.sourceLicenceNotStated)]))
+        if let latest = indicator.series.last(where: { $0.value != nil }) {
+            lines.append(words(.chartFileLatest, ["period": PeriodText.display(latest.period, words)]))
+        }
+        return lines
+    }
+
+    func svg() -> String {
+        let chart = TrendChart(indicator: indicator, national: national, regional: regional, words: words)
+        let reading = chart.reading()
+        let frame = chart.frame(for: reading)
+        let width = frame.width
+        let titleLines = Self.wrap(reading.title, width: width - 2 * Self.margin, size: Self.titleSize)
+        let footerLines = footer().flatMap { Self.wrap($0, width: width - 2 * Self.margin, size: Self.footerSize) }
+        let chartTop = Self.margin + Double(titleLines.count) * Self.titleLineHeight
+        let footerTop = chartTop + frame.height
+        let height = footerTop + Double(footerLines.count) * Self.footerLineHeight + Self.margin
+        let w = SVG.number(width)
+        let h = SVG.number(height)
+        var svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        svg +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
+            + " role=\"img\" aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\">\n"
+        svg += "<title id=\"chart-title\">\(Markup.escape(reading.title))</title>\n"
+        svg += "<desc id=\"chart-desc\">\(Markup.escape(reading.description))</desc>\n"
+        svg += "<style>\(Self.style)</style>\n"
+        svg += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        for (row, line) in titleLines.enumerated() {
+            let y = SVG.number(Self.margin + Double(row) * Self.titleLineHeight + Self.titleSize)
+            svg += "<text class=\"chart-file-title\" x=\"\(SVG.number(Self.margin))\" y=\"\(y)\">\(Markup.escape(line))</text>\n"
+        }
+        svg += "<g class=\"chart\" transform=\"translate(0 \(SVG.number(chartTop)))\">"
+        svg += chart.drawing(reading, frame: frame)
+        svg += "</g>\n<g class=\"chart-file-footer\">"
+        for (row, line) in footerLines.enumerated() {
+            let y = SVG.number(footerTop + Double(row) * Self.footerLineHeight + Self.footerSize)
+            svg += "<text class=\"chart-file-footer\" x=\"\(SVG.number(Self.margin))\" y=\"\(y)\">\(Markup.escape(line))</text>"
+        }
+        return svg + "</g>\n</svg>\n"
+    }
+
+    /// `text` broken at spaces into lines that fit `width` at font size `size` (by `ChartText`'s
+    /// generous estimate); a word longer than a line stands alone.
+    static func wrap(_ text: String, width: Double, size: Double) -> [String] {
+        let perCharacter = ChartText.charWidth * size / 15
+        let most = max(8, Int(width / perCharacter))
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= most {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}
