@@ -145,7 +145,10 @@ extension PageLayout {
         printCSSHref = address.link(to: .asset("print.css"))
         faviconHref = address.link(to: .asset("favicon.svg"))
         // Templates name their own assets as {{assets_href}}/logo.svg, from any page's depth.
-        assetsHref = String(address.link(to: Route.assetsFolder).dropLast())
+        // A relative link to a folder ends in "index.html" (for reading from disk); drop it with the "/".
+        let assetsFolder = address.link(to: Route.assetsFolder)
+        let indexSuffix = "/index.html"
+        assetsHref = String(assetsFolder.dropLast(assetsFolder.hasSuffix(indexSuffix) ? indexSuffix.count : 1))
         canonicalURL = address.absoluteURL(base: config.baseURL)
         lastReviewed = PeriodText.display(config.lastReviewed, site.words)
         words = site.words

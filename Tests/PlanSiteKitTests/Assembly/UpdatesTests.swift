@@ -157,8 +157,10 @@ import Testing
             to: path)
         let result = scratch.check()
         let page = try #require(TestBuild.page("indicators/litter/index.html", in: result))
-        #expect(page.components(separatedBy: "<script").count == 2, "one script element, the JSON-LD")
-        #expect(page.components(separatedBy: "</script>").count == 2)
+        // Two script elements: the JSON-LD and the chart's PNG button (assets/chart-png.js); the title closes neither.
+        #expect(page.components(separatedBy: "<script").count == 3, "two script elements, the JSON-LD and chart-png.js")
+        #expect(page.components(separatedBy: "</script>").count == 3)
+        #expect(page.contains("<script src=\"../../assets/chart-png.js\" defer></script>"))
         #expect(page.contains(#""name" : "Litter \u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \u003c!--""#))
         #expect(DatasetStructuredData.escaped("a</script>&\u{2028}") == #"a\u003c/script\u003e\u0026\u2028"#)
     }
