@@ -26,7 +26,8 @@
   var links = document.querySelectorAll("a[data-png-label]");
   for (var i = 0; i < links.length; i++) {
     (function (link) {
-      if (!window.HTMLCanvasElement || !HTMLCanvasElement.prototype.toBlob) return;
+      // A page opened from disk may not read a drawn file back from a canvas: no button there.
+      if (location.protocol === "file:" || !window.HTMLCanvasElement || !HTMLCanvasElement.prototype.toBlob) return;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "chart-png";

@@ -27,24 +27,24 @@ struct TrendChartFileTests {
 
         // The same title and description as the page's chart.
         let page = try #require(TestBuild.page("indicators/\(id)/index.html", in: TestBuild.real))
-        let pageChart = SVGReader.read(
-            String(
-                page[page.range(of: "<svg class=\"chart\"")!.lowerBound...].prefix { _ in true }
-                    .components(separatedBy: "</svg>")[0] + "</svg>"))
+        let start = try #require(page.range(of: "<svg class=\"chart\"")).lowerBound
+        let pageChart = SVGReader.read(String(page[start...]).components(separatedBy: "</svg>")[0] + "</svg>")
         let title = try #require(reader.all("title").first?.text)
         let desc = try #require(reader.all("desc").first?.text)
         #expect(title == pageChart.all("title").first?.text)
         #expect(desc == pageChart.all("desc").first?.text)
         #expect(reader.all("text", class: "chart-file-title").map(\.text).joined(separator: " ") == title)
 
-        // The footer names the source and the licence; it carries no build date.
+        // The footer names the source, the licence and the latest period; it carries no build date.
+        let words = try #require(TestBuild.real.site?.words)
         let footer = reader.all("text", class: "chart-file-footer").map(\.text).joined(separator: " ")
-        #expect(footer.contains(indicator.source.publisher), "\(id): footer: \(footer)")
-        #expect(footer.contains(String(indicator.source.title.split(separator: " ").first ?? "")))
-        if let licence = indicator.source.licence {
-            #expect(footer.contains(String(licence.split(separator: " ").first ?? "")), "\(id): footer: \(footer)")
+        let source = indicator.source
+        #expect(footer.contains(words(.chartFileSource, ["publisher": source.publisher, "title": source.title])), "\(id): \(footer)")
+        let licence = source.licence ?? words(.sourceLicenceNotStated)
+        #expect(footer.contains(words(.chartFileLicence, ["licence": licence])), "\(id): \(footer)")
+        if let latest = indicator.series.last(where: { $0.value != nil }) {
+            #expect(footer.contains(words(.chartFileLatest, ["period": PeriodText.display(latest.period, words)])))
         }
-        #expect(footer.contains(TestBuild.real.site!.words(.chartFileSource, ["publisher": "", "title": ""]).prefix(6)))
 
         // Its own style, with no variable and nothing outside the file.
         let style = try #require(reader.all("style").first?.text)
