@@ -18,6 +18,7 @@ struct IndicatorReader {
         "id", "title", "summary", "unit", "decimals", "polarity", "geography", "series",
         "comparators", "target", "source", "provenance", "notes", "measure", "breakdowns",
         "value_type", "multiplier", "period_order", "period_kinds", "updated", "next_update",
+        "keywords",
     ]
 
     /// A date field (`updated`, `next_update`) with where it is written, for the checks' warnings;
@@ -69,6 +70,7 @@ struct IndicatorReader {
         let notesLine = fields.value("notes").map { fields.location(of: $0).line } ?? 1
         let updated = locatedDate(fields, "updated")
         let nextUpdate = locatedDate(fields, "next_update")
+        let keywords = readKeywords(fields)
         IndicatorChecks(fields: fields, rules: rules, comparatorNames: comparatorNames).check()
         guard let id, let title, let unit, let polarity, let geography, let series, let source,
             !fields.diagnostics.contains(where: { $0.severity == .error })
@@ -89,8 +91,23 @@ struct IndicatorReader {
         indicator.multiplier = multiplier
         indicator.updated = updated
         indicator.nextUpdate = nextUpdate
+        indicator.keywords = keywords
         problems += fields.diagnostics
         return indicator
+    }
+
+    /// `keywords: [obesity, overweight]`: each a piece of text, not empty; a keyword that is a list or
+    /// a mapping is an error at its line and column.
+    private func readKeywords(_ fields: FieldReader) -> [String] {
+        (fields.sequence("keywords") ?? []).compactMap { node in
+            guard case .scalar(let scalar) = node else {
+                fields.error(node, "each of `keywords` must be a word or phrase, found \(node.kindDescription)")
+                return nil
+            }
+            let word = scalar.string.trimmed(.whitespacesAndNewlines)
+            if word.isEmpty { fields.error(node, "each of `keywords` must not be empty") }
+            return word.isEmpty ? nil : word
+        }
     }
 
     private func readID(_ fields: FieldReader) -> String? {

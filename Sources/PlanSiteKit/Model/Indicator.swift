@@ -33,6 +33,9 @@ public struct Indicator: Sendable, Hashable {
     public var updated: Located<String>?
     /// `next_update:` the source's next release, from its release calendar (YYYY-MM-DD).
     public var nextUpdate: Located<String>?
+    /// `keywords:` other words a reader might search for ("obesity" for excess weight), for the finder
+    /// on the indicators page; never shown as a figure.
+    public var keywords: [String] = []
 
     public func comparator(_ geography: String) -> ComparatorSeries? {
         comparators.first { $0.geography == geography }

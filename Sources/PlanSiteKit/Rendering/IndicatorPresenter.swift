@@ -62,7 +62,7 @@ struct IndicatorPresenter: Sendable {
             period: latest.map { PeriodText.display($0.period, site.words) } ?? "",
             national: comparatorValue(national, for: latest?.period),
             comparison: comparison.label(against: national, words: site.words), comparisonClass: comparison.cssClass,
-            trend: travel.phrase)
+            trend: travel.phrase, summary: indicator.summary ?? "", keywords: indicator.keywords.joined(separator: ", "))
     }
 
     /// Whether the comparison says something (better, similar, higher…), not "not compared".

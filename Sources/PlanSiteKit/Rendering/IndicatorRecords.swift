@@ -52,16 +52,51 @@ struct IndicatorRow: TemplateModel {
     var comparison: String
     var comparisonClass: String
     var trend: String
+    var summary: String
+    var keywords: String
 
     static let keys = TemplateKeys<Self>([
         .text("title", "The indicator's title.", \.title),
         .text("href", "Link to its page.", \.href),
         .text("latest", "The latest figure with its unit, or \"No figure\".", \.latest),
         .text("period", "Its period; empty when there is no figure.", \.period),
+        .flag("has_period", "Whether there is a period (a figure).", { !$0.period.isEmpty }),
         .text("national", "The national figure for the same period, or \"Not available\".", \.national),
         .text("comparison", "How it compares with the national figure.", \.comparison),
         .text("comparison_class", "The comparison for a CSS class: `better`, `worse`, `neutral`….", \.comparisonClass),
         .text("trend", "The direction of travel, in a phrase.", \.trend),
+        .text("summary", "Its summary; empty when it has none (the finder matches it).", \.summary),
+        .text("keywords", "Its `keywords`, joined by commas, for the finder's `data-keywords`.", \.keywords),
+    ])
+}
+
+/// An outcome and its indicators on the indicators page; the last group holds the indicators no
+/// outcome lists.
+struct IndicatorGroup: TemplateModel {
+    var title: String
+    var href: String
+    var id: String
+    var rows: [IndicatorRow]
+
+    static let keys = TemplateKeys<Self>([
+        .text("title", "The outcome's title, or the heading for indicators no outcome lists.", \.title),
+        .text("href", "Link to the outcome's page; empty for the last group.", \.href),
+        .flag("has_page", "Whether the group is an outcome with a page (not the last group).", { !$0.href.isEmpty }),
+        .text("id", "An id for the group's heading, unique on the page.", \.id),
+        .list("rows", "Each of its indicators, in the order the outcome lists them (the last group: by title).", \.rows),
+    ])
+}
+
+/// The finder above the A-to-Z table: the words its script shows, so the script holds none.
+struct IndicatorFinder: TemplateModel {
+    var label: String
+    var statusOne: String
+    var statusOther: String
+
+    static let keys = TemplateKeys<Self>([
+        .text("label", "The search input's label.", \.label),
+        .text("status_one", "What the status region says when one indicator matches.", \.statusOne),
+        .text("status_other", "What it says for any other number: `{count}` is replaced by the script.", \.statusOther),
     ])
 }
 

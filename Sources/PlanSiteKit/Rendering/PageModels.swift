@@ -99,15 +99,21 @@ struct AtAGlancePage: PageModel {
     ])
 }
 
-/// `indicators.mustache`: every indicator in one table, and the whole-site downloads.
+/// `indicators.mustache`: every indicator A to Z and by outcome, the finder, and the whole-site downloads.
 struct IndicatorsPage: PageModel {
     static let template = "indicators"
     var layout: PageLayout
     var rows: [IndicatorRow]
+    var groups: [IndicatorGroup]
+    var finder: IndicatorFinder
+    var finderScript: String
     var downloads: [DownloadLink]
 
     static let keys = TemplateKeys<Self>(page: [
         .list("rows", "Each indicator, by title.", \.rows),
+        .list("groups", "Each outcome that lists indicators, then the indicators no outcome lists.", \.groups),
+        .record("finder", "The words of the finder, for its script.", \.finder),
+        .text("finder_script", "Link to `assets/finder.js`.", \.finderScript),
         .list("downloads", "The downloads of every indicator's figures (CSV, JSON).", \.downloads),
     ])
 }

@@ -186,8 +186,34 @@ public struct SiteRenderer: Sendable {
         let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
         let values = IndicatorsPage(
             layout: layout, rows: byTitle.map { presenter(for: $0).row(at: address) },
+            groups: indicatorGroups(byTitle: byTitle, at: address),
+            finder: IndicatorFinder(
+                label: site.words(.finderLabel), statusOne: site.words(.finderStatusOne, ["count": "1"]),
+                statusOther: site.words(.finderStatusOther, ["count": "{count}"])),
+            finderScript: address.link(to: .asset("finder.js")),
             downloads: DownloadLink.all(to: downloads, at: address, words: site.words))
         return page(values, at: address)
+    }
+
+    /// Each outcome with its indicators, in site order; then every indicator no outcome lists, by title.
+    private func indicatorGroups(byTitle: [Indicator], at address: PageAddress) -> [IndicatorGroup] {
+        var listed = Set<String>()
+        var groups = site.outcomes.enumerated().compactMap { index, outcome -> IndicatorGroup? in
+            let indicators = outcome.indicatorIDs.compactMap { site.indicator($0.value) }
+            guard !indicators.isEmpty else { return nil }
+            listed.formUnion(indicators.map(\.id))
+            return IndicatorGroup(
+                title: outcome.title, href: address.link(to: outcome.outputDirectory), id: "outcome-\(index + 1)",
+                rows: indicators.map { presenter(for: $0).row(at: address) })
+        }
+        let others = byTitle.filter { !listed.contains($0.id) }
+        if !others.isEmpty {
+            groups.append(
+                IndicatorGroup(
+                    title: site.words(.indicatorsNoOutcomeHeading), href: "", id: "outcome-none",
+                    rows: others.map { presenter(for: $0).row(at: address) }))
+        }
+        return groups
     }
 
     private func renderIndicator(_ indicator: Indicator) -> PageRender {

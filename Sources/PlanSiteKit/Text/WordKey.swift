@@ -67,6 +67,12 @@ public enum WordKey: String, CaseIterable, Sendable {
 
     // MARK: The indicators page
     case indicatorsCaption = "indicators_caption"
+    case indicatorsAToZHeading = "indicators_a_to_z_heading"
+    case indicatorsByOutcomeHeading = "indicators_by_outcome_heading"
+    case indicatorsNoOutcomeHeading = "indicators_no_outcome_heading"
+    case finderLabel = "finder_label"
+    case finderStatusOne = "finder_status_one"
+    case finderStatusOther = "finder_status_other"
     case downloadsHeading = "downloads_heading"
     case downloadsAllIndicators = "downloads_all_indicators"
     case fileSizeKb = "file_size_kb"
@@ -538,6 +544,7 @@ public enum WordKey: String, CaseIterable, Sendable {
         case .figureReferenceNoChange: ["period"]
         case .figureReferenceUp, .figureReferenceDown: ["difference", "from", "when"]
         case .atAGlanceDescription: ["site_title", "national"]
+        case .finderStatusOne, .finderStatusOther: ["count"]
         case .indicatorsDescription: ["site_title", "national"]
         case .newerGap: ["period"]
         case .newerGapNote: ["period", "note"]

@@ -63,6 +63,38 @@ struct IndicatorDiagnosticsTests {
             ])
     }
 
+    @Test func keywordsAreReadAndAWrongOneIsAnErrorAtItsPlace() throws {
+        let good = """
+            id: x
+            title: X
+            keywords: [obesity, " overweight "]
+            unit: people
+            polarity: no-judgement
+            geography: Testtown
+            series: [{ period: "2020", value: 1 }]
+            source: { publisher: P, title: T }
+            """
+        let (indicator, none) = try readIndicator(good)
+        #expect(none.isEmpty)
+        #expect(indicator?.keywords == ["obesity", "overweight"])
+        let bad = """
+            id: x
+            title: X
+            keywords: [obesity, [a, b], ""]
+            unit: people
+            polarity: no-judgement
+            geography: Testtown
+            series: [{ period: "2020", value: 1 }]
+            source: { publisher: P, title: T }
+            """
+        let (_, problems) = try readIndicator(bad)
+        #expect(
+            problems.map(\.description) == [
+                "content/indicators/x.yml:3:21: error: each of `keywords` must be a word or phrase, found a list",
+                "content/indicators/x.yml:3:29: error: each of `keywords` must not be empty",
+            ])
+    }
+
     @Test func columnsCountCharactersNotBytes() throws {
         let yaml = """
             id: x

@@ -27,13 +27,18 @@ import Testing
             let html = String(decoding: page.contents, as: UTF8.self)
             #expect(html.components(separatedBy: "<h1").count == 2, "\(page.path) must have exactly one h1")
             #expect(!html.contains("href=\"/"), "\(page.path) has a root-absolute link")
-            // The script elements are an indicator's JSON-LD, which is data, not JavaScript, and the
-            // deferred chart-png.js, which only adds a PNG button beside the SVG link that works without it.
+            // The scripts are an indicator's JSON-LD, which is data; the deferred chart-png.js, which only
+            // adds a PNG button beside the SVG link that works without it; and the indicators page's finder,
+            // which only adds to a page that is whole without it (its form is `hidden` until the script runs).
             let scripts = html.components(separatedBy: "<script").dropFirst()
             #expect(
                 scripts.allSatisfy {
                     $0.hasPrefix(" type=\"application/ld+json\">") || $0.hasPrefix(" src=\"../../assets/chart-png.js\" defer></script>")
+                        || (page.path == "indicators/index.html" && $0.hasPrefix(" defer src=\"../assets/finder.js\">"))
                 }, "\(page.path) must need no JavaScript")
+            if page.path == "indicators/index.html" {
+                #expect(html.contains("<form class=\"finder\" role=\"search\" hidden"), "the finder must be hidden without JavaScript")
+            }
         }
     }
 
