@@ -30,12 +30,6 @@ public struct LinkRules: Sendable {
         self.pageBySourceFile = pages
     }
 
-    typealias Kind = AddressKind
-
-    static func classify(_ raw: String) -> Kind {
-        AddressKind(raw)
-    }
-
     /// What an address written in content points at.
     enum Resolution: Equatable {
         /// Kept as written: a web or mail address, or a fragment of the same page.
@@ -46,7 +40,7 @@ public struct LinkRules: Sendable {
     }
 
     func resolve(_ url: String, from origin: LinkOrigin, what: String) -> Resolution {
-        switch Self.classify(url) {
+        switch AddressKind(url) {
         case .web, .mail, .fragment:
             return .external
         case .forbidden("empty"):
@@ -118,7 +112,7 @@ public struct LinkRules: Sendable {
 
     /// A relative address is read from the page's own address, which staff may not have in mind: say where it led.
     private func explainRelative(_ problem: Diagnostic, url: String, target: String, from origin: LinkOrigin) -> Diagnostic {
-        guard case .relative = Self.classify(url), !origin.directory.isEmpty,
+        guard case .relative = AddressKind(url), !origin.directory.isEmpty,
             !url.lowercased().hasSuffix(".md"), !url.lowercased().hasSuffix(".yml")
         else { return problem }
         let what = problem.message.hasPrefix("image") ? "image" : "link"

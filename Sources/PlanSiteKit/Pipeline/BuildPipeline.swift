@@ -279,7 +279,7 @@ public struct BuildPipeline {
         let start = Date()
         // Before any work: a refused output folder is a usage error (exit 2), whatever the content says.
         try OutputFolderPolicy.check(output: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
-        if let baseURL = options.baseURL, LinkRules.classify(baseURL) != .web {
+        if let baseURL = options.baseURL, AddressKind(baseURL) != .web {
             throw EnvironmentError("--base-url must be an absolute address starting with https://, found \"\(baseURL.prefix(60))\"")
         }
         let target = StreamingWrite(writer: SiteWriter(output: options.outputFolder, parallel: options.parallel))

@@ -27,7 +27,7 @@ struct FrontMatterLint {
     /// (`/net-zero/`), kept as written: the one exception to relative links, so priorities
     /// published side by side on one host link to each other there, and in a local preview of both.
     static func siblingAddressProblem(_ url: String, baseURL: String) -> String? {
-        if case .web = LinkRules.classify(url) { return nil }
+        if case .web = AddressKind(url) { return nil }
         guard url.hasPrefix("/"), !url.hasPrefix("//"), !url.contains("\\") else {
             return "`url` must be a full web address starting with https://, or a path on this site's host such as /net-zero/"
         }

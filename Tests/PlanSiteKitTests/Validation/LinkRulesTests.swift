@@ -72,15 +72,15 @@ import Testing
         "file:///etc/passwd", "vbscript:x", "//evil.example/", "\\\\evil", "",
     ])
     func forbidden(_ url: String) {
-        if case .forbidden = LinkRules.classify(url) {} else { Issue.record("\(url) should be refused") }
+        if case .forbidden = AddressKind(url) {} else { Issue.record("\(url) should be refused") }
     }
 
     @Test func allowed() {
-        #expect(LinkRules.classify("https://example.org") == .web)
-        #expect(LinkRules.classify("HTTP://example.org") == .web)
-        #expect(LinkRules.classify("mailto:a@example.org") == .mail)
-        #expect(LinkRules.classify("#table") == .fragment)
-        #expect(LinkRules.classify("../about/") == .relative)
-        #expect(LinkRules.classify("/about/") == .rootRelative("/about/"))
+        #expect(AddressKind("https://example.org") == .web)
+        #expect(AddressKind("HTTP://example.org") == .web)
+        #expect(AddressKind("mailto:a@example.org") == .mail)
+        #expect(AddressKind("#table") == .fragment)
+        #expect(AddressKind("../about/") == .relative)
+        #expect(AddressKind("/about/") == .rootRelative("/about/"))
     }
 }
