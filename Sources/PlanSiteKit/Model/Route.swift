@@ -31,6 +31,9 @@ public enum Route: Hashable, Sendable {
     case image(String)
     case sitemap
     case robots
+    /// An indicator's chart, table and source on a page of their own, made to be shown in
+    /// another site's `<iframe>`: no navigation, `noindex`, canonical link to the indicator's page.
+    case embed(id: String)
 
     /// The folder the templates' assets are copied to.
     public static let assetsFolder = "assets/"
@@ -64,6 +67,7 @@ public enum Route: Hashable, Sendable {
         case .image(let file): Self.imagesFolder + file
         case .sitemap: "sitemap.xml"
         case .robots: "robots.txt"
+        case .embed(let id): "embed/\(id)/"
         }
     }
 
@@ -75,7 +79,7 @@ public enum Route: Hashable, Sendable {
     /// Whether it is a page made from a template.
     public var isPage: Bool {
         switch self {
-        case .home, .outcome, .commitment, .page, .atAGlance, .indicators, .indicator, .notFound: true
+        case .home, .outcome, .commitment, .page, .atAGlance, .indicators, .indicator, .notFound, .embed: true
         default: false
         }
     }
@@ -83,8 +87,12 @@ public enum Route: Hashable, Sendable {
     /// Whether it is a folder with an `index.html`: every page but 404.html.
     private var isFolder: Bool { isPage && self != .notFound }
 
-    /// Whether the sitemap lists it: every page a reader can reach by its address.
-    public var isInSitemap: Bool { isFolder }
+    /// Whether the sitemap lists it: every page a reader can reach by its address, but an
+    /// embed, which says `noindex` (its indicator's page is the one to find).
+    public var isInSitemap: Bool {
+        if case .embed = self { return false }
+        return isFolder
+    }
 
     /// Whether content may link to it. Not 404.html (served in place of a missing page) nor
     /// robots.txt; an asset is checked against the templates' files instead.
@@ -152,6 +160,7 @@ public enum Route: Hashable, Sendable {
             case "outcomes": self = .outcome(slug: parts[1])
             case "commitments": self = .commitment(slug: parts[1])
             case "indicators": self = .indicator(id: parts[1])
+            case "embed": self = .embed(id: parts[1])
             default: return nil
             }
         default:
@@ -173,6 +182,7 @@ extension Route {
         var routes: [Route] = [.home]
         routes += (site.outcomes + site.commitments + site.pages).compactMap(\.route)
         routes += [.atAGlance, .indicators] + site.indicators.map { .indicator(id: $0.id) } + [.notFound]
+        routes += site.indicators.map { .embed(id: $0.id) }
         return routes
     }
 

@@ -146,6 +146,8 @@ struct IndicatorPage: PageModel {
     var notes: String?
     var evidences: [LinkItem]
     var updates: String?
+    /// The code to show the chart on another site; nil when the site has no `base_url`.
+    var embed: EmbedCode? = nil
 
     static let keys = TemplateKeys<Self>(page: [
         .text("summary", "The indicator's summary.", \.summary),
@@ -176,6 +178,7 @@ struct IndicatorPage: PageModel {
         .text(
             "updates", "When the figures were last updated and when the source next publishes (`updated`, `next_update`), in a sentence.",
             \.updates),
+        .record("embed", "The code to show the chart on another site (`<iframe>` and `<img>`); absent without `base_url`.", \.embed),
     ])
 }
 
@@ -194,7 +197,7 @@ struct NotFoundPage: PageModel {
 enum PageKinds {
     static let all: [(template: String, keys: TemplateKeyList)] = [
         HomePage.kind, OutcomePage.kind, CommitmentPage.kind, PlainPage.kind, IndicatorPage.kind, IndicatorsPage.kind,
-        AtAGlancePage.kind, NotFoundPage.kind,
+        AtAGlancePage.kind, NotFoundPage.kind, EmbedPage.kind,
     ]
 }
 

@@ -74,6 +74,7 @@ public struct SiteRenderer: Sendable {
         var jobs: [PageJob] = [.home]
         jobs += site.outcomes.map(PageJob.outcome) + site.commitments.map(PageJob.commitment) + site.pages.map(PageJob.plain)
         jobs += [.atAGlance, .indicatorIndex] + site.indicators.map(PageJob.indicator) + [.notFound]
+        jobs += site.indicators.map(PageJob.embed)
         let finished = renderer
         return Parallel.map(jobs, enabled: parallel) { finished.context(for: $0) }
     }
@@ -87,6 +88,7 @@ public struct SiteRenderer: Sendable {
         case atAGlance, indicatorIndex
         case indicator(Indicator)
         case notFound
+        case embed(Indicator)
     }
 
     private func context(for job: PageJob) -> PageRender {
@@ -99,6 +101,7 @@ public struct SiteRenderer: Sendable {
         case .indicatorIndex: renderIndicatorIndex()
         case .indicator(let indicator): renderIndicator(indicator)
         case .notFound: renderNotFound()
+        case .embed(let indicator): renderEmbed(indicator)
         }
     }
 
@@ -222,10 +225,12 @@ public struct SiteRenderer: Sendable {
         var layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
         layout.structuredData = DatasetStructuredData.json(for: indicator, site: site)
         let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
-        let values = presenter(for: indicator).page(
+        let presenter = presenter(for: indicator)
+        var values = presenter.page(
             layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize(Route.indicatorCSV(id: indicator.id).path),
             chartBytes: downloadSize(Route.indicatorChart(id: indicator.id).path),
             evidences: evidencedBy(indicator).map { LinkItem(title: $0.title, href: address.link(to: $0.outputDirectory)) })
+        values.embed = EmbedCode(indicator: indicator, site: site, chartDescription: presenter.chartDescription)
         return page(values, at: address)
     }
 
@@ -236,6 +241,15 @@ public struct SiteRenderer: Sendable {
             layout: layout(for: site.words(.notFoundTitle), summary: nil, at: address, trail: [], current: nil),
             indicatorsHref: address.link(to: .indicators))
         return page(values, at: address)
+    }
+
+    /// The embed page: no trail or navigation is shown, and its canonical link names the indicator's page.
+    private func renderEmbed(_ indicator: Indicator) -> PageRender {
+        let address = address(of: .embed(id: indicator.id))
+        let full = Route.indicator(id: indicator.id)
+        let url = site.config.baseURL.isEmpty ? address.link(to: full) : site.config.baseURL + full.path
+        let layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: [], current: nil)
+        return page(presenter(for: indicator).embed(layout: layout, indicatorURL: url), at: address)
     }
 
     // MARK: Pieces

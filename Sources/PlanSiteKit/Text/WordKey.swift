@@ -379,6 +379,16 @@ public enum WordKey: String, CaseIterable, Sendable {
     case intervalMethodByar = "interval_method_byar"
     case intervalMethodExactPoisson = "interval_method_exact_poisson"
 
+    // MARK: Embeds: the embed page, and the code to embed it on the indicator page
+    case embedTableSummary = "embed_table_summary"
+    case embedLatestPeriod = "embed_latest_period"
+    case embedFullPageLink = "embed_full_page_link"
+    case embedHeading = "embed_heading"
+    case embedIntro = "embed_intro"
+    case embedIframeLabel = "embed_iframe_label"
+    case embedImageLabel = "embed_image_label"
+    case embedIframeTitle = "embed_iframe_title"
+
     /// The placeholders the generator fills in, by name.
     public var placeholders: [String] {
         switch self {
@@ -545,6 +555,7 @@ public enum WordKey: String, CaseIterable, Sendable {
         case .figureReferenceUp, .figureReferenceDown: ["difference", "from", "when"]
         case .atAGlanceDescription: ["site_title", "national"]
         case .finderStatusOne, .finderStatusOther: ["count"]
+        case .embedIframeTitle: ["indicator"]
         case .indicatorsDescription: ["site_title", "national"]
         case .newerGap: ["period"]
         case .newerGapNote: ["period", "note"]

@@ -1,0 +1,86 @@
+/// `embed.mustache`: an indicator's chart, its table and its source on a page of their own
+/// (`embed/<id>/`), made to be shown in another site's `<iframe>`. It has no header,
+/// navigation or footer (so no skip link: there is nothing to skip), says `noindex`, and its
+/// canonical link names the indicator's own page, which is the one search engines should list.
+struct EmbedPage: PageModel {
+    static let template = "embed"
+    var layout: PageLayout
+    /// The indicator's own page: absolute from `base_url` when the site has one.
+    var indicatorURL: String
+    var chart: String
+    var chartNarrow: String
+    var chartKey: String?
+    var table: DataTable
+    var source: IndicatorPage.Source
+    var latestPeriod: String?
+    var updates: String?
+
+    static let keys = TemplateKeys<Self>(page: [
+        .text(
+            "indicator_url",
+            "The indicator's own page, for the canonical link and the link out of the frame: absolute when `base_url` is set.",
+            \.indicatorURL),
+        .html("chart", "The trend chart, as SVG (the same as on the indicator's page).", \.chart),
+        .html("chart_narrow", "The trend chart drawn for a narrow screen.", \.chartNarrow),
+        .text("chart_key", "What a hollow point or a break in the line means, when the chart has them.", \.chartKey),
+        .record("table", "The data table: the chart's figures, latest first.", \.table),
+        .record("source", "Where the figures come from.", \.source),
+        .text("latest_period", "The latest period with a figure, as readers write it.", \.latestPeriod),
+        .text("updates", "When the figures were last updated and when the source next publishes, in a sentence.", \.updates),
+    ])
+}
+
+/// The code a reader copies from an indicator's page to show its chart on another site: an
+/// `<iframe>` of the embed page, and an `<img>` of the chart's SVG file. Both need the site's
+/// public address (`base_url`), since a relative address would point into the other site; a
+/// site without one offers no code (docs/embedding.md).
+struct EmbedCode: TemplateModel {
+    /// The `<iframe>` element, as text to copy (the template escapes it once more for the page).
+    var iframe: String
+    /// The `<img>` element.
+    var image: String
+
+    /// Tall enough for the heading, the wide chart, the closed table and the source without a
+    /// scroll bar at most widths; a narrow frame scrolls inside.
+    static let height = 680
+
+    static let keys = TemplateKeys<Self>([
+        .text("iframe", "The `<iframe>` code for the embed page, to copy.", \.iframe),
+        .text("image", "The `<img>` code for the chart's SVG file, to copy.", \.image),
+    ])
+}
+
+extension EmbedCode {
+    /// The code for `indicator`, or nil when the site has no `base_url`.
+    /// - Parameter chartDescription: what the chart shows, for the image's text alternative.
+    init?(indicator: Indicator, site: Site, chartDescription: String) {
+        let base = site.config.baseURL
+        guard !base.isEmpty else { return nil }
+        let title = site.words(.embedIframeTitle, ["indicator": indicator.title])
+        iframe =
+            "<iframe src=\"\(Markup.escape(base + Route.embed(id: indicator.id).path))\" title=\"\(Markup.escape(title))\""
+            + " width=\"100%\" height=\"\(Self.height)\" loading=\"lazy\" style=\"border:0\"></iframe>"
+        image =
+            "<img src=\"\(Markup.escape(base + Route.indicatorChart(id: indicator.id).path))\""
+            + " alt=\"\(Markup.escape(chartDescription))\" style=\"max-width:100%;height:auto\">"
+    }
+}
+
+extension IndicatorPresenter {
+    /// The values of the indicator's embed page, but for its layout.
+    /// - Parameter indicatorURL: the indicator's own page, absolute when the site has `base_url`.
+    func embed(layout: PageLayout, indicatorURL: String) -> EmbedPage {
+        let chart = TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
+        return EmbedPage(
+            layout: layout, indicatorURL: indicatorURL, chart: chart.wide, chartNarrow: chart.narrow,
+            chartKey: TemplateText.optional(chartKey), table: table(), source: sourceValues,
+            latestPeriod: indicator.series.last(where: { $0.value != nil }).map { PeriodText.display($0.period, words) },
+            updates: TemplateText.optional(updatesText))
+    }
+
+    /// The chart's title and what it shows, in one text: the `<img>` code's alternative.
+    var chartDescription: String {
+        let reading = TrendChart(indicator: indicator, national: national, regional: regional, words: site.words).reading()
+        return reading.title + ". " + reading.description
+    }
+}
