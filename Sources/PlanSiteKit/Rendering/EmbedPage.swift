@@ -5,7 +5,7 @@
 struct EmbedPage: PageModel {
     static let template = "embed"
     var layout: PageLayout
-    /// The indicator's own page: absolute from `base_url` when the site has one.
+    /// The indicator's own page, absolute from `base_url` (which every site.yml has).
     var indicatorURL: String
     var chart: String
     var chartNarrow: String
@@ -18,7 +18,7 @@ struct EmbedPage: PageModel {
     static let keys = TemplateKeys<Self>(page: [
         .text(
             "indicator_url",
-            "The indicator's own page, for the canonical link and the link out of the frame: absolute when `base_url` is set.",
+            "The indicator's own page's public address, for the canonical link and the link out of the frame.",
             \.indicatorURL),
         .html("chart", "The trend chart, as SVG (the same as on the indicator's page).", \.chart),
         .html("chart_narrow", "The trend chart drawn for a narrow screen.", \.chartNarrow),
@@ -31,9 +31,8 @@ struct EmbedPage: PageModel {
 }
 
 /// The code a reader copies from an indicator's page to show its chart on another site: an
-/// `<iframe>` of the embed page, and an `<img>` of the chart's SVG file. Both need the site's
-/// public address (`base_url`), since a relative address would point into the other site; a
-/// site without one offers no code (docs/embedding.md).
+/// `<iframe>` of the embed page, and an `<img>` of the chart's SVG file. Both name the files by
+/// their public address, from `base_url` (a relative address would point into the other site).
 struct EmbedCode: TemplateModel {
     /// The `<iframe>` element, as text to copy (the template escapes it once more for the page).
     var iframe: String
@@ -42,7 +41,7 @@ struct EmbedCode: TemplateModel {
 
     /// Tall enough for the heading, the wide chart, the closed table and the source without a
     /// scroll bar at most widths; a narrow frame scrolls inside.
-    static let height = 680
+    static let height = 760
 
     static let keys = TemplateKeys<Self>([
         .text("iframe", "The `<iframe>` code for the embed page, to copy.", \.iframe),
@@ -51,11 +50,10 @@ struct EmbedCode: TemplateModel {
 }
 
 extension EmbedCode {
-    /// The code for `indicator`, or nil when the site has no `base_url`.
+    /// The code for `indicator`.
     /// - Parameter chartDescription: what the chart shows, for the image's text alternative.
-    init?(indicator: Indicator, site: Site, chartDescription: String) {
+    init(indicator: Indicator, site: Site, chartDescription: String) {
         let base = site.config.baseURL
-        guard !base.isEmpty else { return nil }
         let title = site.words(.embedIframeTitle, ["indicator": indicator.title])
         iframe =
             "<iframe src=\"\(Markup.escape(base + Route.embed(id: indicator.id).path))\" title=\"\(Markup.escape(title))\""
@@ -68,7 +66,7 @@ extension EmbedCode {
 
 extension IndicatorPresenter {
     /// The values of the indicator's embed page, but for its layout.
-    /// - Parameter indicatorURL: the indicator's own page, absolute when the site has `base_url`.
+    /// - Parameter indicatorURL: the indicator's own page's public address.
     func embed(layout: PageLayout, indicatorURL: String) -> EmbedPage {
         let chart = TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
         return EmbedPage(

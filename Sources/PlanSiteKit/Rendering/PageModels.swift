@@ -146,7 +146,7 @@ struct IndicatorPage: PageModel {
     var notes: String?
     var evidences: [LinkItem]
     var updates: String?
-    /// The code to show the chart on another site; nil when the site has no `base_url`.
+    /// The code to show the chart on another site, from `base_url`; set by the renderer.
     var embed: EmbedCode? = nil
 
     static let keys = TemplateKeys<Self>(page: [
@@ -178,7 +178,7 @@ struct IndicatorPage: PageModel {
         .text(
             "updates", "When the figures were last updated and when the source next publishes (`updated`, `next_update`), in a sentence.",
             \.updates),
-        .record("embed", "The code to show the chart on another site (`<iframe>` and `<img>`); absent without `base_url`.", \.embed),
+        .record("embed", "The code to show the chart on another site (`<iframe>` and `<img>`), from `base_url`.", \.embed),
     ])
 }
 

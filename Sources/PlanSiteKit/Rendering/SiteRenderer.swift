@@ -246,8 +246,7 @@ public struct SiteRenderer: Sendable {
     /// The embed page: no trail or navigation is shown, and its canonical link names the indicator's page.
     private func renderEmbed(_ indicator: Indicator) -> PageRender {
         let address = address(of: .embed(id: indicator.id))
-        let full = Route.indicator(id: indicator.id)
-        let url = site.config.baseURL.isEmpty ? address.link(to: full) : site.config.baseURL + full.path
+        let url = site.config.baseURL + Route.indicator(id: indicator.id).path
         let layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: [], current: nil)
         return page(presenter(for: indicator).embed(layout: layout, indicatorURL: url), at: address)
     }

@@ -42,6 +42,7 @@ import Testing
             .home, .outcome(slug: "a"), .commitment(slug: "b"), .page(slug: "about-the-data"), .atAGlance, .indicators,
             .indicator(id: "x"), .notFound, .indicatorCSV(id: "x"), .allIndicatorsCSV, .allIndicatorsJSON,
             .asset("site.css"), .asset("fonts/a.woff2"), .image("maps/ward.svg"), .sitemap, .robots,
+            .embed(id: "x"),
         ]
         for route in routes {
             #expect(Route(path: route.path) == route, "\(route)")
