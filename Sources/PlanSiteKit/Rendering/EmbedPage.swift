@@ -39,6 +39,7 @@ struct EmbedCode: TemplateModel {
     /// The `<img>` element.
     var image: String
 
+    /// The width is the style's `width:100%`: HTML's `width` attribute takes only pixels.
     /// Tall enough for the heading, the wide chart, the closed table and the source without a
     /// scroll bar at most widths; a narrow frame scrolls inside.
     static let height = 760
@@ -57,7 +58,7 @@ extension EmbedCode {
         let title = site.words(.embedIframeTitle, ["indicator": indicator.title])
         iframe =
             "<iframe src=\"\(Markup.escape(base + Route.embed(id: indicator.id).path))\" title=\"\(Markup.escape(title))\""
-            + " width=\"100%\" height=\"\(Self.height)\" loading=\"lazy\" style=\"border:0\"></iframe>"
+            + " height=\"\(Self.height)\" loading=\"lazy\" style=\"width:100%;border:0\"></iframe>"
         image =
             "<img src=\"\(Markup.escape(base + Route.indicatorChart(id: indicator.id).path))\""
             + " alt=\"\(Markup.escape(chartDescription))\" style=\"max-width:100%;height:auto\">"
