@@ -133,3 +133,17 @@ def test_frame_shows_the_embed_page_and_its_link_leaves_the_frame():
             finally:
                 driver.quit()
                 shutil.rmtree(scratch / "profile-embed", ignore_errors=True)
+
+
+def test_audit_judges_what_a_closed_details_holds(tmp_path):
+    """An embed page's table is in a closed <details>: the audit opens it, so a fault inside is found."""
+    from conftest import run_audit
+
+    (tmp_path / "index.html").write_text("""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Closed details</title></head>
+<body><main><h1>Closed details</h1>
+<details><summary>Show the figures</summary><p style="color:#aaaaaa">Pale text no one could read</p></details>
+</main></body></html>
+""", encoding="utf-8")
+    run = run_audit(tmp_path)
+    assert run.findings(rule="color-contrast"), run.stdout[-3000:]

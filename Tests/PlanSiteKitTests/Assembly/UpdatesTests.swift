@@ -44,7 +44,10 @@ import Testing
 
     @Test func everyPageLinksToTheFeed() throws {
         let result = try build()
-        for page in (result.files ?? []).filter(\.isPage) {
+        // An embed page is shown inside another site's frame, with no head of the site's own to offer a feed in.
+        let pages = (result.files ?? []).filter { $0.isPage && !$0.path.hasPrefix("embed/") }
+        #expect(pages.count > 3)
+        for page in pages {
             let html = String(decoding: page.contents, as: UTF8.self)
             #expect(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\""), "\(page.path)")
         }

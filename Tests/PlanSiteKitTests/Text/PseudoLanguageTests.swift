@@ -177,7 +177,7 @@ struct PseudoLanguageTests {
 
 /// The text a reader gets from a page: every text node (scripts and styles left out) in order,
 /// joined as one text so a sentence with a link inside reads whole, and the alt, aria-label and
-/// title attributes, each on its own. Entities are decoded.
+/// title attributes, each on its own. Entities are decoded; a textarea's code is read as the HTML it is.
 enum VisibleText {
     static func read(_ html: String) -> (text: String, attributes: [String]) {
         var text = ""
@@ -196,6 +196,14 @@ enum VisibleText {
             let name = tag.prefix { $0.isLetter || $0.isNumber }.lowercased()
             if name == "script" || name == "style" {
                 rest = rest.range(of: "</\(name)>").map { rest[$0.upperBound...] } ?? ""
+                continue
+            }
+            // A textarea of code to copy (an indicator's embed code) holds HTML: read its words as that HTML's.
+            if name == "textarea", let close = rest.range(of: "</textarea>") {
+                let code = read(decode(String(rest[..<close.lowerBound])))
+                text += "\u{1}" + code.text + "\u{1}"
+                attributes += code.attributes
+                rest = rest[close.upperBound...]
                 continue
             }
             for attribute in ["alt", "aria-label", "title"] {
