@@ -67,14 +67,15 @@ extension EmbedCode {
 
 extension IndicatorPresenter {
     /// The values of the indicator's embed page, but for its layout.
-    /// - Parameter indicatorURL: the indicator's own page's public address.
-    func embed(layout: PageLayout, indicatorURL: String) -> EmbedPage {
-        let chart = TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
-        return EmbedPage(
-            layout: layout, indicatorURL: indicatorURL, chart: chart.wide, chartNarrow: chart.narrow,
-            chartKey: TemplateText.optional(chartKey), table: table(), source: sourceValues,
+    /// - Parameters:
+    ///   - indicatorURL: the indicator's own page's public address.
+    ///   - full: the values of the indicator's page, whose chart drawings, table and source it shows.
+    func embed(layout: PageLayout, indicatorURL: String, sharing full: IndicatorPage) -> EmbedPage {
+        EmbedPage(
+            layout: layout, indicatorURL: indicatorURL, chart: full.chart, chartNarrow: full.chartNarrow, chartKey: full.chartKey,
+            table: full.table, source: full.source,
             latestPeriod: indicator.series.last(where: { $0.value != nil }).map { PeriodText.display($0.period, words) },
-            updates: TemplateText.optional(updatesText))
+            updates: full.updates)
     }
 
     /// The chart's title and what it shows, in one text: the `<img>` code's alternative.

@@ -158,7 +158,7 @@ struct IndicatorPresenter: Sendable {
         }
     }
 
-    var sourceValues: IndicatorPage.Source {
+    private var sourceValues: IndicatorPage.Source {
         let source = indicator.source
         return IndicatorPage.Source(
             publisher: source.publisher, title: source.title, licence: source.licence ?? words(.sourceLicenceNotStated),

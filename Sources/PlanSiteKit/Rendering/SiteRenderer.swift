@@ -74,9 +74,11 @@ public struct SiteRenderer: Sendable {
         var jobs: [PageJob] = [.home]
         jobs += site.outcomes.map(PageJob.outcome) + site.commitments.map(PageJob.commitment) + site.pages.map(PageJob.plain)
         jobs += [.atAGlance, .indicatorIndex] + site.indicators.map(PageJob.indicator) + [.notFound]
-        jobs += site.indicators.map(PageJob.embed)
         let finished = renderer
-        return Parallel.map(jobs, enabled: parallel) { finished.context(for: $0) }
+        // An indicator's job also makes its embed page, from the same chart drawings and table
+        // (one drawing, one copy in memory); the embed pages come last, as `Route.pages` lists them.
+        let made = Parallel.map(jobs, enabled: parallel) { finished.contexts(for: $0) }
+        return made.map(\.page) + made.compactMap(\.embed)
     }
 
     /// One page to make values for; every kind is made on every core.
@@ -88,7 +90,11 @@ public struct SiteRenderer: Sendable {
         case atAGlance, indicatorIndex
         case indicator(Indicator)
         case notFound
-        case embed(Indicator)
+    }
+
+    private func contexts(for job: PageJob) -> (page: PageRender, embed: PageRender?) {
+        guard case .indicator(let indicator) = job else { return (context(for: job), nil) }
+        return renderIndicator(indicator)
     }
 
     private func context(for job: PageJob) -> PageRender {
@@ -99,9 +105,8 @@ public struct SiteRenderer: Sendable {
         case .plain(let page): renderPlainPage(page)
         case .atAGlance: renderAtAGlance()
         case .indicatorIndex: renderIndicatorIndex()
-        case .indicator(let indicator): renderIndicator(indicator)
+        case .indicator(let indicator): renderIndicator(indicator).page
         case .notFound: renderNotFound()
-        case .embed(let indicator): renderEmbed(indicator)
         }
     }
 
@@ -219,7 +224,8 @@ public struct SiteRenderer: Sendable {
         return groups
     }
 
-    private func renderIndicator(_ indicator: Indicator) -> PageRender {
+    /// The indicator's page and its embed page.
+    private func renderIndicator(_ indicator: Indicator) -> (page: PageRender, embed: PageRender) {
         let address = address(of: .indicator(id: indicator.id))
         let trail = [home, (title: site.words(.indicatorsTitle), route: Route.indicators)]
         var layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: trail, current: nil)
@@ -231,7 +237,7 @@ public struct SiteRenderer: Sendable {
             chartBytes: downloadSize(Route.indicatorChart(id: indicator.id).path),
             evidences: evidencedBy(indicator).map { LinkItem(title: $0.title, href: address.link(to: $0.outputDirectory)) })
         values.embed = EmbedCode(indicator: indicator, site: site, chartDescription: presenter.chartDescription)
-        return page(values, at: address)
+        return (page(values, at: address), renderEmbed(indicator, sharing: values))
     }
 
     private func renderNotFound() -> PageRender {
@@ -243,12 +249,13 @@ public struct SiteRenderer: Sendable {
         return page(values, at: address)
     }
 
-    /// The embed page: no trail or navigation is shown, and its canonical link names the indicator's page.
-    private func renderEmbed(_ indicator: Indicator) -> PageRender {
+    /// The embed page, with the chart and table of the indicator's page: no trail or navigation
+    /// is shown, and its canonical link names the indicator's page.
+    private func renderEmbed(_ indicator: Indicator, sharing full: IndicatorPage) -> PageRender {
         let address = address(of: .embed(id: indicator.id))
         let url = site.config.baseURL + Route.indicator(id: indicator.id).path
         let layout = layout(for: indicator.title, summary: indicator.summary, at: address, trail: [], current: nil)
-        return page(presenter(for: indicator).embed(layout: layout, indicatorURL: url), at: address)
+        return page(presenter(for: indicator).embed(layout: layout, indicatorURL: url, sharing: full), at: address)
     }
 
     // MARK: Pieces
