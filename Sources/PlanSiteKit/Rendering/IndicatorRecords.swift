@@ -241,3 +241,19 @@ struct DataTable: TemplateModel {
         ])
     }
 }
+
+/// A day as a reader reads it and as a machine does, for `<time datetime="{{iso}}">{{date}}</time>`.
+struct DayText: TemplateModel {
+    var date: String
+    var iso: String
+
+    init(_ day: CalendarDate, words: Words) {
+        date = day.long(words)
+        iso = day.description
+    }
+
+    static let keys = TemplateKeys<Self>([
+        .text("date", "The day in words: \"3 November 2026\".", \.date),
+        .text("iso", "The day as YYYY-MM-DD, for `<time datetime>`.", \.iso),
+    ])
+}

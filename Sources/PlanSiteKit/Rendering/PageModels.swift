@@ -145,7 +145,10 @@ struct IndicatorPage: PageModel {
     var provenance: String
     var notes: String?
     var evidences: [LinkItem]
-    var updates: String?
+    /// When the figures were last updated from the source (`updated`).
+    var updated: DayText?
+    /// When the source next publishes (`next_update`).
+    var nextUpdate: DayText?
 
     static let keys = TemplateKeys<Self>(page: [
         .text("summary", "The indicator's summary.", \.summary),
@@ -173,9 +176,9 @@ struct IndicatorPage: PageModel {
         .html("notes", "The indicator's notes (`notes`), as HTML.", \.notes),
         .list("evidences", "The outcomes and commitments that list the indicator.", \.evidences),
         .flag("has_evidences", "Whether any outcome or commitment lists it.", { !$0.evidences.isEmpty }),
-        .text(
-            "updates", "When the figures were last updated and when the source next publishes (`updated`, `next_update`), in a sentence.",
-            \.updates),
+        .record("updated", "When the figures were last updated from the source (`updated`).", \.updated),
+        .record("next_update", "When the source next publishes (`next_update`).", \.nextUpdate),
+        .flag("has_updates", "Whether either date is given.", { $0.updated != nil || $0.nextUpdate != nil }),
     ])
 }
 
