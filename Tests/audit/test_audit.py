@@ -470,10 +470,12 @@ def test_real_site_audit(capsys):
 
 
 @pytest.mark.parametrize("name, variable", [("mini site", "PLANSITE_MINI_SITE"),
-                                             ("starter site", "PLANSITE_STARTER_SITE")])
+                                             ("starter site", "PLANSITE_STARTER_SITE"),
+                                             ("search site", "PLANSITE_SEARCH_SITE")])
 def test_fixture_site_audit(capsys, name, variable):
-    """The mini site the golden tests build, and `plansite new`'s starter site as written, pass
-    the same audit (make test builds them and names them in these variables)."""
+    """The mini site the golden tests build, `plansite new`'s starter site as written, and the mini
+    site with `full_text_search: true` pass the same audit (make test builds them and names them in
+    these variables)."""
     site = os.environ.get(variable)
     if not site:
         pytest.skip(f"{variable} is set by `make test` (the built {name})")

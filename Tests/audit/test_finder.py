@@ -86,3 +86,45 @@ def test_without_javascript_the_whole_list_and_no_search_input(site):
             assert {a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".data-table tbody a")} <= links
         finally:
             driver.quit()
+
+
+@pytest.fixture(scope="module")
+def search_site() -> Path:
+    raw = os.environ.get("PLANSITE_SEARCH_SITE")
+    if not raw:
+        pytest.skip("PLANSITE_SEARCH_SITE is not set (make audit builds the mini site with full_text_search on)")
+    path = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
+    assert (path / PAGE).is_file(), f"{path / PAGE} does not exist: the Makefile builds the site first"
+    return path
+
+
+def test_full_text_search_finds_words_on_the_indicator_pages(search_site):
+    """With `full_text_search: true`, Pagefind's index of the indicator pages adds the rows whose
+    page holds the words: "spring" is only in the litter indicator's notes, not in any title,
+    keyword or summary, so the plain filter alone would show nothing."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert (search_site / "pagefind" / "pagefind.js").is_file()
+    assert not list((search_site / "pagefind").glob("pagefind-ui.*")), "Pagefind's unused interfaces are not published"
+    with tempfile.TemporaryDirectory(prefix="pf-") as tmp, SiteServer(search_site) as server:
+        driver = make_driver(Path(tmp), "finder-full-text")
+        try:
+            driver.get(server.url(PAGE))
+            assert len(visible_titles(driver)) == 2
+            field = driver.find_element(By.ID, "finder-input")
+            region = driver.find_element(By.CSS_SELECTOR, "[role=status]")
+            field.send_keys("spring")
+            WebDriverWait(driver, 10).until(lambda d: region.text.strip() != "")
+            assert visible_titles(driver) == ["Streets with litter"]
+            assert region.text.strip() == "1 indicator matches"
+            field.clear()
+            field.send_keys("zzzqqq")
+            WebDriverWait(driver, 10).until(lambda d: region.text.strip() == "0 indicators match")
+            assert visible_titles(driver) == []
+            field.clear()
+            field.send_keys("bins")  # a title: the plain filter and the index agree
+            WebDriverWait(driver, 10).until(lambda d: region.text.strip() == "1 indicator matches")
+            assert visible_titles(driver) == ["New bins installed"]
+        finally:
+            driver.quit()

@@ -138,6 +138,23 @@ struct IndicatorFacts {
             facts.append("regional comparison: \(was) → \(now)")
         }
         if target != new.target { facts.append("target: \(target) → \(new.target)") }
+        return facts + dateChanges(to: new, figuresChanged: !facts.isEmpty)
+    }
+
+    /// `updated` and `next_update` changed, and figures that changed under an unchanged `updated`,
+    /// which would tell readers the figures are older than they are.
+    private func dateChanges(to new: IndicatorFacts, figuresChanged: Bool) -> [String] {
+        func day(_ field: Located<String>?) -> String { field.map { CalendarDate.long($0.value) } ?? "not given" }
+        var facts: [String] = []
+        let (updated, nextUpdate) = (indicator.updated?.value, indicator.nextUpdate?.value)
+        if updated != new.indicator.updated?.value {
+            facts.append("figures updated: \(day(indicator.updated)) → \(day(new.indicator.updated))")
+        } else if figuresChanged, let same = new.indicator.updated {
+            facts.append("the figures changed, but `updated` still says \(day(same)): write the day you updated them")
+        }
+        if nextUpdate != new.indicator.nextUpdate?.value {
+            facts.append("next update due: \(day(indicator.nextUpdate)) → \(day(new.indicator.nextUpdate))")
+        }
         return facts
     }
 

@@ -137,6 +137,7 @@ public struct IndicatorImport {
                 var empty = new
                 empty.series = []
                 empty.comparators = []
+                empty.updated = nil  // so the new figures are not taken for figures under an old date
                 return empty
             }()
         let facts = IndicatorFacts(before, site).changes(to: IndicatorFacts(new, site))

@@ -9,7 +9,7 @@ struct SiteConfigReader {
         "title", "organisation", "language", "base_url", "last_reviewed", "contact_email",
         "unsafe_html", "national_comparator", "regional_comparator", "data_licence", "area_code",
         "parent", "footer_links", "contact_url", "status_labels", "logo", "logo_alt",
-        "plan_horizon",
+        "plan_horizon", "full_text_search",
     ]
     static let openGovernmentLicence = Link(
         title: "Open Government Licence v3.0",
@@ -52,6 +52,8 @@ struct SiteConfigReader {
         }
         config.logoAlt = fields.string("logo_alt") ?? ""
         config.planHorizon = fields.string("plan_horizon")
+        config.fullTextSearch = fields.bool("full_text_search") ?? false
+        config.fullTextSearchLocation = fields.value("full_text_search").map(fields.location(of:))
         problems += fields.diagnostics
         return fields.diagnostics.contains { $0.severity == .error } ? nil : config
     }

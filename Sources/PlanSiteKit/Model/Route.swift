@@ -31,12 +31,17 @@ public enum Route: Hashable, Sendable {
     case image(String)
     case sitemap
     case robots
+    /// Pagefind's script, made after the pages are written when `full_text_search` is on
+    /// (Output's `FullTextSearch`); not among the files the build itself writes.
+    case fullTextSearchScript
     /// An indicator's chart, table and source on a page of their own, made to be shown in
     /// another site's `<iframe>`: no navigation, `noindex`, canonical link to the indicator's page.
     case embed(id: String)
 
     /// The folder the templates' assets are copied to.
     public static let assetsFolder = "assets/"
+    /// The folder Pagefind writes the full-text search index to (its default name).
+    public static let fullTextSearchFolder = "pagefind/"
     /// The folder the content's images are copied to.
     public static let imagesFolder = "images/"
     private static let indexFile = "index.html"
@@ -67,6 +72,7 @@ public enum Route: Hashable, Sendable {
         case .image(let file): Self.imagesFolder + file
         case .sitemap: "sitemap.xml"
         case .robots: "robots.txt"
+        case .fullTextSearchScript: Self.fullTextSearchFolder + "pagefind.js"
         case .embed(let id): "embed/\(id)/"
         }
     }
@@ -98,7 +104,7 @@ public enum Route: Hashable, Sendable {
     /// robots.txt; an asset is checked against the templates' files instead.
     public var isLinkTarget: Bool {
         switch self {
-        case .notFound, .robots, .asset: false
+        case .notFound, .robots, .asset, .fullTextSearchScript: false
         default: true
         }
     }

@@ -78,6 +78,11 @@ public struct SiteConfig: Sendable {
     public var logoAlt: String = ""
     /// `plan_horizon:` the year the plan runs to ("2028"), for "what we will see by 2028".
     public var planHorizon: String?
+    /// `full_text_search: true`: the finder also searches the words of every indicator page,
+    /// through an index Pagefind makes from the written pages (Output's `FullTextSearch`).
+    public var fullTextSearch = false
+    /// Where `full_text_search` is written, for a build that cannot find Pagefind.
+    public var fullTextSearchLocation: SourceLocation?
 }
 
 public struct Link: Sendable, Hashable {

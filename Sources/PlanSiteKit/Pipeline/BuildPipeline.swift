@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// The one clock of the build (`--today`): every check and page that depends on the date
     /// reads it, so a test can pin it and no result changes as the calendar moves.
     public var today = CalendarDate(Date())
+    /// The Pagefind program a build runs when site.yml turns `full_text_search` on; found from
+    /// the environment (PLANSITE_PAGEFIND, or the PATH), nil when there is none.
+    public var pagefind: String? = FullTextSearch.program()
     /// Results kept between builds (`plansite serve`); nil builds everything from scratch.
     public var cache: BuildCache?
     /// Pages are filled in when asked for (`DeferredPages`), not all at once: `plansite serve`
@@ -151,6 +154,9 @@ public struct BuildPipeline {
 
         step(.validate, "\(site.allPages.count + site.siblings.count) Markdown files, \(site.indicators.count) indicators")
         report.append(contentsOf: validate(assembly, templates: templates, sources: sources, contentIsComplete: contentIsComplete))
+        if writer != nil, site.config.fullTextSearch, options.pagefind == nil {
+            report.append(.error(site.config.fullTextSearchLocation ?? .wholeBuild, FullTextSearch.missingProgram))
+        }
         if options.strict { report = report.escalatingWarnings() }
         guard last == .render, let templates, contentIsComplete, !report.hasErrors else {
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
@@ -296,6 +302,9 @@ public struct BuildPipeline {
             return (result, nil)
         }
         do {
+            if result.site?.config.fullTextSearch == true, let program = options.pagefind {
+                try FullTextSearch.index(siteFolder: session.staging.path, program: program)
+            }
             try session.finish()
         } catch {
             session.abandon()

@@ -13,7 +13,8 @@ struct EmbedPage: PageModel {
     var table: DataTable
     var source: IndicatorPage.Source
     var latestPeriod: String?
-    var updates: String?
+    var updated: DayText?
+    var nextUpdate: DayText?
 
     static let keys = TemplateKeys<Self>(page: [
         .text(
@@ -26,7 +27,9 @@ struct EmbedPage: PageModel {
         .record("table", "The data table: the chart's figures, latest first.", \.table),
         .record("source", "Where the figures come from.", \.source),
         .text("latest_period", "The latest period with a figure, as readers write it.", \.latestPeriod),
-        .text("updates", "When the figures were last updated and when the source next publishes, in a sentence.", \.updates),
+        .record("updated", "When the figures were last updated from the source (`updated`).", \.updated),
+        .record("next_update", "When the source next publishes (`next_update`).", \.nextUpdate),
+        .flag("has_updates", "Whether either date is given.", { $0.updated != nil || $0.nextUpdate != nil }),
     ])
 }
 
@@ -75,7 +78,7 @@ extension IndicatorPresenter {
             layout: layout, indicatorURL: indicatorURL, chart: full.chart, chartNarrow: full.chartNarrow, chartKey: full.chartKey,
             table: full.table, source: full.source,
             latestPeriod: indicator.series.last(where: { $0.value != nil }).map { PeriodText.display($0.period, words) },
-            updates: full.updates)
+            updated: full.updated, nextUpdate: full.nextUpdate)
     }
 
     /// The chart's title and what it shows, in one text: the `<img>` code's alternative.

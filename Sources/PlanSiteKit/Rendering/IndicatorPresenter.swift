@@ -117,16 +117,12 @@ struct IndicatorPresenter: Sendable {
             provenance: provenanceText,
             notes: notesHTML,
             evidences: evidences,
-            updates: TemplateText.optional(updatesText))
+            updated: day(indicator.updated), nextUpdate: day(indicator.nextUpdate))
     }
 
-    /// "Figures updated 3 November 2026. Next update due 1 May 2027.", from `updated` and `next_update`.
-    var updatesText: String {
-        let words = site.words
-        let sentences: [(Located<String>?, WordKey)] = [(indicator.updated, .figuresUpdated), (indicator.nextUpdate, .nextUpdateDue)]
-        return sentences.compactMap { field, key in
-            field.flatMap { CalendarDate(iso: $0.value) }.map { words(key, ["date": $0.long(words)]) }
-        }.joined(separator: " ")
+    /// `updated` or `next_update`, for "Figures updated 3 November 2026. Next update due 1 May 2027."
+    private func day(_ field: Located<String>?) -> DayText? {
+        field.flatMap { CalendarDate(iso: $0.value) }.map { DayText($0, words: site.words) }
     }
 
     /// What a hollow point and a rule across the chart mean, when it has them.

@@ -90,13 +90,25 @@ struct IndicatorGroup: TemplateModel {
 /// The finder above the A-to-Z table: the words its script shows, so the script holds none.
 struct IndicatorFinder: TemplateModel {
     var label: String
-    var statusOne: String
-    var statusOther: String
+    var statuses: [FinderStatus]
+    /// Link to Pagefind's script when `full_text_search` is on.
+    var fullTextSearch: String?
 
     static let keys = TemplateKeys<Self>([
         .text("label", "The search input's label.", \.label),
-        .text("status_one", "What the status region says when one indicator matches.", \.statusOne),
-        .text("status_other", "What it says for any other number: `{count}` is replaced by the script.", \.statusOther),
+        .list("statuses", "What the status region says, in each plural form the language uses.", \.statuses),
+        .text("full_text_search", "Link to Pagefind's script when `full_text_search` is on; absent otherwise.", \.fullTextSearch),
+    ])
+}
+
+/// One plural form of the finder's status sentence, for `data-status-<category>`.
+struct FinderStatus: TemplateModel {
+    var category: String
+    var text: String
+
+    static let keys = TemplateKeys<Self>([
+        .text("category", "The CLDR plural category: `one`, `other` (and `zero`, `two`, `few`, `many` in Welsh).", \.category),
+        .text("text", "The sentence, with `{count}` for the script to fill.", \.text),
     ])
 }
 
@@ -228,4 +240,20 @@ struct DataTable: TemplateModel {
             .text("meaning", "What it means, for screen readers: \"provisional\".", \.meaning),
         ])
     }
+}
+
+/// A day as a reader reads it and as a machine does, for `<time datetime="{{iso}}">{{date}}</time>`.
+struct DayText: TemplateModel {
+    var date: String
+    var iso: String
+
+    init(_ day: CalendarDate, words: Words) {
+        date = day.long(words)
+        iso = day.description
+    }
+
+    static let keys = TemplateKeys<Self>([
+        .text("date", "The day in words: \"3 November 2026\".", \.date),
+        .text("iso", "The day as YYYY-MM-DD, for `<time datetime>`.", \.iso),
+    ])
 }

@@ -145,7 +145,10 @@ struct IndicatorPage: PageModel {
     var provenance: String
     var notes: String?
     var evidences: [LinkItem]
-    var updates: String?
+    /// When the figures were last updated from the source (`updated`).
+    var updated: DayText?
+    /// When the source next publishes (`next_update`).
+    var nextUpdate: DayText?
     /// The code to show the chart on another site, from `base_url`; set by the renderer.
     var embed: EmbedCode? = nil
 
@@ -175,9 +178,9 @@ struct IndicatorPage: PageModel {
         .html("notes", "The indicator's notes (`notes`), as HTML.", \.notes),
         .list("evidences", "The outcomes and commitments that list the indicator.", \.evidences),
         .flag("has_evidences", "Whether any outcome or commitment lists it.", { !$0.evidences.isEmpty }),
-        .text(
-            "updates", "When the figures were last updated and when the source next publishes (`updated`, `next_update`), in a sentence.",
-            \.updates),
+        .record("updated", "When the figures were last updated from the source (`updated`).", \.updated),
+        .record("next_update", "When the source next publishes (`next_update`).", \.nextUpdate),
+        .flag("has_updates", "Whether either date is given.", { $0.updated != nil || $0.nextUpdate != nil }),
         .record("embed", "The code to show the chart on another site (`<iframe>` and `<img>`), from `base_url`.", \.embed),
     ])
 }

@@ -196,8 +196,9 @@ public struct SiteRenderer: Sendable {
             layout: layout, rows: byTitle.map { presenter(for: $0).row(at: address) },
             groups: indicatorGroups(byTitle: byTitle, at: address),
             finder: IndicatorFinder(
-                label: site.words(.finderLabel), statusOne: site.words(.finderStatusOne, ["count": "1"]),
-                statusOther: site.words(.finderStatusOther, ["count": "{count}"])),
+                label: site.words(.finderLabel),
+                statuses: site.words.forms(.finderStatus).map { FinderStatus(category: $0.category.rawValue, text: $0.text) },
+                fullTextSearch: site.config.fullTextSearch ? address.link(to: .fullTextSearchScript) : nil),
             finderScript: address.link(to: .asset("finder.js")),
             downloads: DownloadLink.all(to: downloads, at: address, words: site.words))
         return page(values, at: address)

@@ -71,8 +71,7 @@ public enum WordKey: String, CaseIterable, Sendable {
     case indicatorsByOutcomeHeading = "indicators_by_outcome_heading"
     case indicatorsNoOutcomeHeading = "indicators_no_outcome_heading"
     case finderLabel = "finder_label"
-    case finderStatusOne = "finder_status_one"
-    case finderStatusOther = "finder_status_other"
+    case finderStatus = "finder_status"
     case downloadsHeading = "downloads_heading"
     case downloadsAllIndicators = "downloads_all_indicators"
     case fileSizeKb = "file_size_kb"
@@ -554,7 +553,7 @@ public enum WordKey: String, CaseIterable, Sendable {
         case .figureReferenceNoChange: ["period"]
         case .figureReferenceUp, .figureReferenceDown: ["difference", "from", "when"]
         case .atAGlanceDescription: ["site_title", "national"]
-        case .finderStatusOne, .finderStatusOther: ["count"]
+        case .finderStatus: ["count"]
         case .embedIframeTitle: ["indicator"]
         case .indicatorsDescription: ["site_title", "national"]
         case .newerGap: ["period"]
@@ -606,7 +605,8 @@ public enum WordKey: String, CaseIterable, Sendable {
     /// The placeholder whose number chooses the plural form, for an entry that counts something.
     public var count: String? {
         switch self {
-        case .noTrendWhyFewerThanFive, .yearlyFigures, .breakdownUntested, .statementPages, .statementFailuresAt, .statementOtherChecks:
+        case .noTrendWhyFewerThanFive, .yearlyFigures, .breakdownUntested, .statementPages, .statementFailuresAt, .statementOtherChecks,
+            .finderStatus:
             "count"
         default: nil
         }

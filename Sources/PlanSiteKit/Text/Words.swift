@@ -116,6 +116,16 @@ public struct Words: Sendable {
         return text(key.rawValue, category: plural.category(for: count), values)
     }
 
+    /// Each plural form the language uses, as (category, text), with the count placeholder left
+    /// as `{count}` for a script to fill: what a page hands the finder's script, which picks the
+    /// form with the browser's CLDR rules (`Intl.PluralRules`).
+    public func forms(_ key: WordKey, _ values: [String: String] = [:]) -> [(category: PluralCategory, text: String)] {
+        guard let name = key.count else { return [(.other, self(key, values))] }
+        var values = values
+        values[name] = "{\(name)}"
+        return plural.categories.map { ($0, text(key.rawValue, category: $0, values)) }
+    }
+
     /// A missing entry (an error `check` has reported) shows as its key, so the gap is visible.
     private func text(_ key: String, category: PluralCategory, _ values: [String: String]) -> String {
         guard let entry = entries[key] else { return "[\(key)]" }

@@ -20,9 +20,13 @@ import Testing
         let result = try build()
         #expect(result.report.diagnostics.map(\.description) == [])
         let bins = try #require(text("indicators/bins/index.html", in: result))
-        #expect(bins.contains("<p>Figures updated 3 November 2026. Next update due 1 May 2027.</p>"))
+        // Each date in a <time> element, so a reader's tools (and search engines) read it as a date.
+        #expect(
+            bins.contains(
+                "<p>Figures updated <time datetime=\"2026-11-03\">3 November 2026</time>. "
+                    + "Next update due <time datetime=\"2027-05-01\">1 May 2027</time>.</p>"))
         let litter = try #require(text("indicators/litter/index.html", in: result))
-        #expect(litter.contains("<p>Figures updated 1 December 2026.</p>"))
+        #expect(litter.contains("<p>Figures updated <time datetime=\"2026-12-01\">1 December 2026</time>.</p>"))
     }
 
     @Test func theFeedIsNewestFirstAndDatedOnlyByTheContent() throws {

@@ -40,6 +40,31 @@ struct ContentChangesTests {
             changes.sections.first { $0.title.contains("(drug-poisoning-deaths)") }?.facts == ["figure for 1993 removed (was 8 deaths)"])
     }
 
+    @Test func updateDatesAreListedAndNewFiguresUnderAnOldDateAreCaught() {
+        let at = SourceLocation(path: "content/indicators/x.yml", line: 1, column: 1)
+        var before = Self.old
+        let i = index(before, "housing-completions")
+        before.indicators[i].updated = Located(value: "2026-11-03", location: at)
+        var after = before
+        after.indicators[i].updated = Located(value: "2026-12-01", location: at)
+        after.indicators[i].nextUpdate = Located(value: "2027-11-20", location: at)
+        #expect(
+            ContentChanges.compare(old: before, new: after).sections.map(\.facts) == [
+                ["figures updated: 3 November 2026 → 1 December 2026", "next update due: not given → 20 November 2027"]
+            ])
+
+        // A new figure, but `updated` left as it was: the page would say the figures are older than they are.
+        var stale = before
+        stale.indicators[i].series.append(Observation(period: "2025-26", value: 300))
+        #expect(
+            ContentChanges.compare(old: before, new: stale).sections.map(\.facts) == [
+                [
+                    "new figure for 2025-26: 300 dwellings",
+                    "the figures changed, but `updated` still says 3 November 2026: write the day you updated them",
+                ]
+            ])
+    }
+
     @Test func aFlippedComparisonAndAChangedTargetAreSaidInWords() {
         let changes = changed { site in
             let i = index(site, "rough-sleeping-rate")
