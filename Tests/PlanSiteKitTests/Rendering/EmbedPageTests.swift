@@ -149,4 +149,16 @@ struct EmbedPageTests {
         let embed = try page(.embed(id: "bins"), in: result)
         #expect(embed.contains("<h1>Bins &amp; &quot;boxes&quot; &lt;emptied&gt;</h1>"))
     }
+
+    @Test func theEmbedSaysWhenTheFiguresWereUpdatedAndAreDueNext() throws {
+        let result = TestBuild.run(content: TestPaths.updatesSite)
+        let bins = try page(.embed(id: "bins"), in: result)
+        #expect(
+            bins.contains(
+                "<p class=\"note\">Figures updated <time datetime=\"2026-11-03\">3 November 2026</time>. "
+                    + "Next update due <time datetime=\"2027-05-01\">1 May 2027</time>.</p>"))
+        // The embed is not an entry of the feed of updates: its indicator's page is.
+        let feed = try #require(TestBuild.page(Route.updatesFeed.path, in: result))
+        #expect(!feed.contains(Route.embed(id: "bins").path))
+    }
 }
