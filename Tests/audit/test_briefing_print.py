@@ -36,7 +36,7 @@ def site() -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser(site):
+def printer(site):
     scratch = Path(tempfile.mkdtemp(prefix="pb-"))
     with SiteServer(site) as server:
         driver = make_driver(scratch, "print", javascript=True, extra_args=server.chrome_args)
@@ -99,8 +99,8 @@ def print_layout(driver) -> dict:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
-def test_each_briefing_prints_on_a4_one_indicator_a_page(site, browser):
-    driver, server = browser
+def test_each_briefing_prints_on_a4_one_indicator_a_page(site, printer):
+    driver, server = printer
     counts = {}
     for page in briefings(site):
         driver.get(server.url(page))
@@ -122,8 +122,8 @@ def test_each_briefing_prints_on_a4_one_indicator_a_page(site, browser):
     print("briefing pages:", counts)
 
 
-def test_no_chart_is_cut_off_in_print(site, browser):
-    driver, server = browser
+def test_no_chart_is_cut_off_in_print(site, printer):
+    driver, server = printer
     for page in briefings(site):
         driver.get(server.url(page))
         layout = print_layout(driver)

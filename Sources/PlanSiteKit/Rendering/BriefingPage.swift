@@ -1,8 +1,8 @@
-/// An outcome's printable briefing (`/outcomes/<slug>/briefing/`), for a councillor or a
-/// committee paper: the outcome's summary, each of its indicators' latest figure, verdicts and
-/// chart, the commitments that track the same indicators with their statuses, and the sources.
-/// Every figure and verdict is the indicator page's own (`IndicatorPresenter.page`), so the
-/// briefing never says something the indicator's page does not.
+// An outcome's printable briefing (`/outcomes/<slug>/briefing/`), for a councillor or a
+// committee paper: the outcome's summary, each of its indicators' latest figure, verdicts and
+// chart, the commitments that track the same indicators with their statuses, and the sources.
+// Every figure and verdict is the indicator page's own (`IndicatorPresenter.page`), so the
+// briefing never says something the indicator's page does not.
 
 /// `briefing.mustache`: the values of one outcome's briefing.
 struct BriefingPage: PageModel {
@@ -75,6 +75,7 @@ struct BriefingIndicator: TemplateModel {
 struct BriefingCommitment: TemplateModel {
     var title: String
     var href: String
+    var url: String
     var summary: String?
     var status: CommitmentStatusValues
 
@@ -82,6 +83,7 @@ struct BriefingCommitment: TemplateModel {
         [
             .text("title", "The commitment's title.", \.title),
             .text("href", "Link to its page.", \.href),
+            .text("url", "Its page's public address, from `base_url`, printed beside the link.", \.url),
             .text("summary", "Its summary.", \.summary),
         ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.child(named: $1) }])
 }
@@ -136,6 +138,7 @@ struct Briefing {
             commitments: commitments.map { commitment in
                 BriefingCommitment(
                     title: commitment.title, href: address.link(to: commitment.outputDirectory),
+                    url: PageAddress(directory: commitment.outputDirectory).absoluteURL(base: site.config.baseURL),
                     summary: TemplateText.optional(commitment.summary),
                     status: CommitmentStatusValues(of: commitment, config: site.config, words: site.words))
             },

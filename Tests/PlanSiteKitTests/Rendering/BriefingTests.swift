@@ -66,7 +66,7 @@ struct BriefingTests {
             let html = try briefing(of: outcome)
             let ids = Set(outcome.indicatorIDs.map(\.value))
             for commitment in site.commitments {
-                let heading = "\">\(Markup.escape(commitment.title))</a></h3>"
+                let heading = "/\">\(Markup.escape(commitment.title))</a></h3>"
                 guard commitment.indicatorIDs.contains(where: { ids.contains($0.value) }) else {
                     #expect(!html.contains(heading), "\(outcome.slug) lists \(commitment.slug), which tracks none of its indicators")
                     continue
