@@ -74,6 +74,7 @@ public struct SiteRenderer: Sendable {
         var jobs: [PageJob] = [.home]
         jobs += site.outcomes.map(PageJob.outcome) + site.commitments.map(PageJob.commitment) + site.pages.map(PageJob.plain)
         jobs += [.atAGlance, .indicatorIndex] + site.indicators.map(PageJob.indicator) + [.notFound]
+        jobs += site.outcomes.map(PageJob.briefing)
         let finished = renderer
         return Parallel.map(jobs, enabled: parallel) { finished.context(for: $0) }
     }
@@ -87,6 +88,7 @@ public struct SiteRenderer: Sendable {
         case atAGlance, indicatorIndex
         case indicator(Indicator)
         case notFound
+        case briefing(ContentPage)
     }
 
     private func context(for job: PageJob) -> PageRender {
@@ -99,6 +101,7 @@ public struct SiteRenderer: Sendable {
         case .indicatorIndex: renderIndicatorIndex()
         case .indicator(let indicator): renderIndicator(indicator)
         case .notFound: renderNotFound()
+        case .briefing(let outcome): renderBriefing(outcome)
         }
     }
 
@@ -134,7 +137,8 @@ public struct SiteRenderer: Sendable {
             content: body(of: outcome),
             indicators: tiles(for: outcome, at: address),
             hasIndicators: !outcome.indicatorIDs.isEmpty,
-            image: image(of: outcome, at: address))
+            image: image(of: outcome, at: address),
+            briefingHref: address.link(to: .briefing(slug: outcome.slug)))
         return page(values, at: address)
     }
 
@@ -237,6 +241,15 @@ public struct SiteRenderer: Sendable {
             layout: layout(for: site.words(.notFoundTitle), summary: nil, at: address, trail: [], current: nil),
             indicatorsHref: address.link(to: .indicators))
         return page(values, at: address)
+    }
+
+    private func renderBriefing(_ outcome: ContentPage) -> PageRender {
+        let address = address(of: .briefing(slug: outcome.slug))
+        let title = site.words(.briefingTitle, ["outcome": outcome.title])
+        let trail = [home, (title: outcome.title, route: Route.outcome(slug: outcome.slug))]
+        let summary = site.words(.briefingDescription, ["outcome": outcome.title])
+        let layout = layout(for: title, summary: summary, at: address, trail: trail, current: nil)
+        return page(Briefing(outcome: outcome, site: site, presenter: presenter).page(layout: layout, at: address), at: address)
     }
 
     // MARK: Pieces
