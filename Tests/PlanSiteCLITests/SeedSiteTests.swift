@@ -86,7 +86,8 @@ import Testing
         ] {
             #expect(files.contains(page), "missing \(page)")
         }
-        #expect(files.filter { $0.hasPrefix("outcomes/") }.count == 5)
+        #expect(files.filter { $0.hasPrefix("outcomes/") && !$0.contains("/briefing/") }.count == 5)
+        #expect(files.filter { $0.hasPrefix("outcomes/") && $0.hasSuffix("/briefing/index.html") }.count == 5, "a briefing per outcome")
         #expect(files.filter { $0.hasPrefix("commitments/") }.count == 5)
         let statement = text(tree["accessibility/index.html"])
         for heading in [

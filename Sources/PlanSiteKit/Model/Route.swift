@@ -34,6 +34,8 @@ public enum Route: Hashable, Sendable {
     /// Pagefind's script, made after the pages are written when `full_text_search` is on
     /// (Output's `FullTextSearch`); not among the files the build itself writes.
     case fullTextSearchScript
+    /// An outcome's printable briefing: its indicators' figures, verdicts and charts, and its commitments.
+    case briefing(slug: String)
     /// An indicator's chart, table and source on a page of their own, made to be shown in
     /// another site's `<iframe>`: no navigation, `noindex`, canonical link to the indicator's page.
     case embed(id: String)
@@ -49,6 +51,8 @@ public enum Route: Hashable, Sendable {
     private static let csvMetadataSuffix = ".csv-metadata.json"
     /// An indicator's chart file: "data/x.csv" has "data/x-chart.svg" beside it.
     private static let chartSuffix = "-chart.svg"
+    /// An outcome's briefing is in the folder of this name inside the outcome's folder.
+    private static let briefingFolder = "briefing"
 
     /// Where it is, from the site's root, without a leading `/`: "" for the home page, a
     /// page's folder ("outcomes/x/"), or a file ("data/x.csv").
@@ -73,6 +77,7 @@ public enum Route: Hashable, Sendable {
         case .sitemap: "sitemap.xml"
         case .robots: "robots.txt"
         case .fullTextSearchScript: Self.fullTextSearchFolder + "pagefind.js"
+        case .briefing(let slug): "outcomes/\(slug)/\(Self.briefingFolder)/"
         case .embed(let id): "embed/\(id)/"
         }
     }
@@ -85,7 +90,7 @@ public enum Route: Hashable, Sendable {
     /// Whether it is a page made from a template.
     public var isPage: Bool {
         switch self {
-        case .home, .outcome, .commitment, .page, .atAGlance, .indicators, .indicator, .notFound, .embed: true
+        case .home, .outcome, .commitment, .page, .atAGlance, .indicators, .indicator, .notFound, .briefing, .embed: true
         default: false
         }
     }
@@ -169,6 +174,8 @@ public enum Route: Hashable, Sendable {
             case "embed": self = .embed(id: parts[1])
             default: return nil
             }
+        case 4 where parts[0] == "outcomes" && !parts[1].isEmpty && parts[2] == Self.briefingFolder && parts[3].isEmpty:
+            self = .briefing(slug: parts[1])
         default:
             return nil
         }
@@ -188,6 +195,7 @@ extension Route {
         var routes: [Route] = [.home]
         routes += (site.outcomes + site.commitments + site.pages).compactMap(\.route)
         routes += [.atAGlance, .indicators] + site.indicators.map { .indicator(id: $0.id) } + [.notFound]
+        routes += site.outcomes.map { .briefing(slug: $0.slug) }
         routes += site.indicators.map { .embed(id: $0.id) }
         return routes
     }

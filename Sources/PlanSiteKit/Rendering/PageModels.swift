@@ -35,6 +35,7 @@ struct OutcomePage: PageModel {
     var indicators: [IndicatorTile]
     var hasIndicators: Bool
     var image: PageImage?
+    var briefingHref: String
 
     static let keys = TemplateKeys<Self>(page: [
         .text("summary", "The outcome's summary.", \.summary),
@@ -42,6 +43,7 @@ struct OutcomePage: PageModel {
         .list("indicators", "A tile for each indicator the outcome lists.", \.indicators),
         .flag("has_indicators", "Whether the outcome lists any indicators.", \.hasIndicators),
         .record("image", "The outcome's image, if it has one.", \.image),
+        .text("briefing_href", "Link to the outcome's printable briefing.", \.briefingHref),
     ])
 }
 
@@ -200,7 +202,7 @@ struct NotFoundPage: PageModel {
 enum PageKinds {
     static let all: [(template: String, keys: TemplateKeyList)] = [
         HomePage.kind, OutcomePage.kind, CommitmentPage.kind, PlainPage.kind, IndicatorPage.kind, IndicatorsPage.kind,
-        AtAGlancePage.kind, NotFoundPage.kind, EmbedPage.kind,
+        AtAGlancePage.kind, NotFoundPage.kind, BriefingPage.kind, EmbedPage.kind,
     ]
 }
 

@@ -74,6 +74,7 @@ public struct SiteRenderer: Sendable {
         var jobs: [PageJob] = [.home]
         jobs += site.outcomes.map(PageJob.outcome) + site.commitments.map(PageJob.commitment) + site.pages.map(PageJob.plain)
         jobs += [.atAGlance, .indicatorIndex] + site.indicators.map(PageJob.indicator) + [.notFound]
+        jobs += site.outcomes.map(PageJob.briefing)
         let finished = renderer
         // An indicator's job also makes its embed page, from the same chart drawings and table
         // (one drawing, one copy in memory); the embed pages come last, as `Route.pages` lists them.
@@ -90,6 +91,7 @@ public struct SiteRenderer: Sendable {
         case atAGlance, indicatorIndex
         case indicator(Indicator)
         case notFound
+        case briefing(ContentPage)
     }
 
     private func contexts(for job: PageJob) -> (page: PageRender, embed: PageRender?) {
@@ -107,6 +109,7 @@ public struct SiteRenderer: Sendable {
         case .indicatorIndex: renderIndicatorIndex()
         case .indicator(let indicator): renderIndicator(indicator).page
         case .notFound: renderNotFound()
+        case .briefing(let outcome): renderBriefing(outcome)
         }
     }
 
@@ -142,7 +145,8 @@ public struct SiteRenderer: Sendable {
             content: body(of: outcome),
             indicators: tiles(for: outcome, at: address),
             hasIndicators: !outcome.indicatorIDs.isEmpty,
-            image: image(of: outcome, at: address))
+            image: image(of: outcome, at: address),
+            briefingHref: address.link(to: .briefing(slug: outcome.slug)))
         return page(values, at: address)
     }
 
@@ -248,6 +252,15 @@ public struct SiteRenderer: Sendable {
             layout: layout(for: site.words(.notFoundTitle), summary: nil, at: address, trail: [], current: nil),
             indicatorsHref: address.link(to: .indicators))
         return page(values, at: address)
+    }
+
+    private func renderBriefing(_ outcome: ContentPage) -> PageRender {
+        let address = address(of: .briefing(slug: outcome.slug))
+        let title = site.words(.briefingTitle, ["outcome": outcome.title])
+        let trail = [home, (title: outcome.title, route: Route.outcome(slug: outcome.slug))]
+        let summary = site.words(.briefingDescription, ["outcome": outcome.title])
+        let layout = layout(for: title, summary: summary, at: address, trail: trail, current: nil)
+        return page(Briefing(outcome: outcome, site: site, presenter: presenter).page(layout: layout, at: address), at: address)
     }
 
     /// The embed page, with the chart and table of the indicator's page: no trail or navigation

@@ -378,6 +378,21 @@ public enum WordKey: String, CaseIterable, Sendable {
     case intervalMethodByar = "interval_method_byar"
     case intervalMethodExactPoisson = "interval_method_exact_poisson"
 
+    // MARK: An outcome's printable briefing
+    case briefingLink = "briefing_link"
+    case briefingKicker = "briefing_kicker"
+    case briefingTitle = "briefing_title"
+    case briefingDescription = "briefing_description"
+    case briefingAsOf = "briefing_as_of"
+    case briefingAsOfPeriods = "briefing_as_of_periods"
+    case briefingPrintHint = "briefing_print_hint"
+    case briefingIndicatorsHeading = "briefing_indicators_heading"
+    case briefingIndicatorSource = "briefing_indicator_source"
+    case briefingIndicatorLink = "briefing_indicator_link"
+    case briefingCommitmentsHeading = "briefing_commitments_heading"
+    case briefingSourcesHeading = "briefing_sources_heading"
+    case briefingSourceItem = "briefing_source_item"
+
     // MARK: Embeds: the embed page, and the code to embed it on the indicator page
     case embedTableSummary = "embed_table_summary"
     case embedLatestPeriod = "embed_latest_period"
@@ -391,6 +406,10 @@ public enum WordKey: String, CaseIterable, Sendable {
     /// The placeholders the generator fills in, by name.
     public var placeholders: [String] {
         switch self {
+        case .briefingTitle, .briefingDescription: ["outcome"]
+        case .briefingAsOf: ["date"]
+        case .briefingIndicatorSource: ["publisher", "title"]
+        case .briefingSourceItem: ["publisher", "title", "licence"]
         case .footerPublished:
             ["organisation", "last_reviewed"]
         case .footerLicence:

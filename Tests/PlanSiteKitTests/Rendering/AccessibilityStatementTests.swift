@@ -5,8 +5,8 @@ import Testing
 
 /// The accessibility statement shows the audit's figures exactly, or says none are attached.
 @Suite struct AccessibilityStatementTests {
-    /// The mini site writes 11 pages: 9, and the embed page of each of its 2 indicators.
-    static func results(date: String = "2026-02-01", pages: Int = 11, failures: [Int] = [0, 0, 0]) -> String {
+    /// The mini site writes 12 pages: 10, and the embed page of each of its 2 indicators.
+    static func results(date: String = "2026-02-01", pages: Int = 12, failures: [Int] = [0, 0, 0]) -> String {
         let names = ["WCAG 2.2 A and AA", "AAA contrast", "Forced colours"]
         let checks = zip(names, failures).enumerated().map { i, pair in
             #"{"id": "c\#(i)", "name": "\#(pair.0)", "description": "what \#(i) tests", "failures": \#(pair.1)}"#
@@ -41,11 +41,11 @@ import Testing
         let (result, html) = try build(results: Self.results(failures: [0, 2, 1]))
         #expect(
             html.contains(
-                "Last tested 1 February 2026 with axe-core 4.10.2 in Chromium 156: 11 pages, 0 failures at WCAG 2.2 A and AA, 2 at AAA contrast and 1 in the other 1 check below."
+                "Last tested 1 February 2026 with axe-core 4.10.2 in Chromium 156: 12 pages, 0 failures at WCAG 2.2 A and AA, 2 at AAA contrast and 1 in the other 1 check below."
             ))
         #expect(html.contains(#"<tr data-check="c1"><th scope="row">AAA contrast</th><td>what 1 tests</td><td>2</td></tr>"#))
         #expect(html.contains(#"<tr data-check="c2"><th scope="row">Forced colours</th><td>what 2 tests</td><td>1</td></tr>"#))
-        #expect(html.contains("Automated tests of 11 pages on 1 February 2026"))
+        #expect(html.contains("Automated tests of 12 pages on 1 February 2026"))
         // the results record failures: check says so
         #expect(result.report.diagnostics.map(\.message).contains { $0.contains("record 3 failures") })
     }
@@ -77,9 +77,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2026-01-10", "2026-02-10", 11, "before the site's `last_reviewed` (15 January 2026)"),
-        ("2026-02-01", "2026-06-01", 11, "are 120 days old (tested 1 February 2026)"),
-        ("2026-02-01", "2026-02-10", 8, "cover 8 pages but this build writes 11"),
+        ("2026-01-10", "2026-02-10", 12, "before the site's `last_reviewed` (15 January 2026)"),
+        ("2026-02-01", "2026-06-01", 12, "are 120 days old (tested 1 February 2026)"),
+        ("2026-02-01", "2026-02-10", 8, "cover 8 pages but this build writes 12"),
     ])
     func staleOrPartialResultsAreWarnedAbout(date: String, today: String, pages: Int, warning: String) throws {
         let (result, _) = try build(results: Self.results(date: date, pages: pages), today: today)

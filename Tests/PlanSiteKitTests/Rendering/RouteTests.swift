@@ -41,7 +41,7 @@ import Testing
         let routes: [Route] = [
             .home, .outcome(slug: "a"), .commitment(slug: "b"), .page(slug: "about-the-data"), .atAGlance, .indicators,
             .indicator(id: "x"), .notFound, .indicatorCSV(id: "x"), .allIndicatorsCSV, .allIndicatorsJSON,
-            .asset("site.css"), .asset("fonts/a.woff2"), .image("maps/ward.svg"), .sitemap, .robots,
+            .asset("site.css"), .asset("fonts/a.woff2"), .image("maps/ward.svg"), .sitemap, .robots, .briefing(slug: "a"),
             .embed(id: "x"),
         ]
         for route in routes {

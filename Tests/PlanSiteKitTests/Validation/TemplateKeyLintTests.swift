@@ -82,7 +82,7 @@ import Testing
         let found = try lint({ $0.replacingOccurrences(of: "{{site_title}}", with: "{{site_titel}}") }, template: "partials/header")
         #expect(
             found.map(\.description) == [
-                "templates/partials/header.mustache:4:120: warning: `site_titel` is not a value any page provides (rendering at-a-glance.mustache, commitment.mustache, home.mustache, indicator.mustache, indicators.mustache, not-found.mustache, outcome.mustache, page.mustache), so it would show as empty text; check the spelling"
+                "templates/partials/header.mustache:4:120: warning: `site_titel` is not a value any page provides (rendering at-a-glance.mustache, briefing.mustache, commitment.mustache, home.mustache, indicator.mustache, indicators.mustache, not-found.mustache, outcome.mustache, page.mustache), so it would show as empty text; check the spelling"
             ])
     }
 
