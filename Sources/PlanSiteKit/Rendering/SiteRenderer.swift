@@ -29,6 +29,8 @@ public struct SiteRenderer: Sendable {
     /// asking every page for every indicator was quadratic (6% of a 10,000-indicator build).
     private var listedBy: [String: [ContentPage]]
     private var presenters: [String: IndicatorPresenter] = [:]
+    /// Each indicator's trend chart, drawn with its file, by indicator id (empty: drawn here).
+    private var trendCharts: [String: TrendChart.Drawings]
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary) {
         self.site = assembly.site
@@ -36,6 +38,7 @@ public struct SiteRenderer: Sendable {
         self.links = assembly.links
         self.markdown = assembly.markdown
         self.downloads = assembly.downloads
+        self.trendCharts = assembly.trendCharts
         downloadSizes = Dictionary(assembly.downloads.map { ($0.path, $0.contents.count) }, uniquingKeysWith: { first, _ in first })
         var listedBy: [String: [ContentPage]] = [:]
         for page in assembly.site.outcomes + assembly.site.commitments {
@@ -224,7 +227,7 @@ public struct SiteRenderer: Sendable {
         let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
         let values = presenter(for: indicator).page(
             layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize(Route.indicatorCSV(id: indicator.id).path),
-            chartBytes: downloadSize(Route.indicatorChart(id: indicator.id).path),
+            chartBytes: downloadSize(Route.indicatorChart(id: indicator.id).path), chart: trendCharts[indicator.id],
             evidences: evidencedBy(indicator).map { LinkItem(title: $0.title, href: address.link(to: $0.outputDirectory)) })
         return page(values, at: address)
     }
