@@ -11,9 +11,6 @@ public struct SiteAssembly: @unchecked Sendable {
     /// Each Markdown body, rendered for the page that shows it, by its file's path as diagnostics print it.
     public var markdown: [String: RenderedMarkdown]
     public var downloads: [OutputFile]
-    /// Each indicator's trend chart as its page draws it, by indicator id: drawn with the chart's
-    /// file (`TrendChartFile.drawn`), so the render stage does not draw it again.
-    var trendCharts: [String: TrendChart.Drawings] = [:]
 
     /// - Parameter spillDownloads: given the open data as soon as it is made, before any page's
     ///   values are, and returns what to keep of it (`build` writes it out and keeps it mapped from

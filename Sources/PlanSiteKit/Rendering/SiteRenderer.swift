@@ -29,8 +29,9 @@ public struct SiteRenderer: Sendable {
     /// asking every page for every indicator was quadratic (6% of a 10,000-indicator build).
     private var listedBy: [String: [ContentPage]]
     private var presenters: [String: IndicatorPresenter] = [:]
-    /// Each indicator's trend chart, drawn with its file, by indicator id (empty: drawn here).
-    private var trendCharts: [String: TrendChart.Drawings]
+    /// Each indicator's trend chart as its page shows it, by indicator id, when already drawn with
+    /// the chart's file (`TrendChartFile.drawn`); an indicator not here has its chart drawn for its page.
+    var trendCharts: [String: TrendChart.Drawings] = [:]
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary) {
         self.site = assembly.site
@@ -38,7 +39,6 @@ public struct SiteRenderer: Sendable {
         self.links = assembly.links
         self.markdown = assembly.markdown
         self.downloads = assembly.downloads
-        self.trendCharts = assembly.trendCharts
         downloadSizes = Dictionary(assembly.downloads.map { ($0.path, $0.contents.count) }, uniquingKeysWith: { first, _ in first })
         var listedBy: [String: [ContentPage]] = [:]
         for page in assembly.site.outcomes + assembly.site.commitments {
