@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 
 @testable import PlanSiteKit
@@ -42,7 +41,7 @@ import Testing
         first: nil, ready: true)
 
     private func render(_ template: String) throws -> String {
-        try MustacheTemplate(string: template).render(page.forTemplate)
+        TemplateRenderer(templates: ["t": try MustacheParser.parse(template)]).render(page, with: "t")
     }
 
     @Test func anAbsentValueIsNotLookedForFurtherOut() throws {
