@@ -86,24 +86,10 @@ struct TemplateRenderer: Sendable {
 
         case .section(let name, let tree):
             guard let value = lookup(name, context, stack) else { return }
-            switch value {
-            case .wordEntry(let pieces):
+            if case .wordEntry(let pieces) = value {
                 renderLambda(Words.template(pieces, body: tree.text), context, &stack, &out)
-            case .list(let items):
-                var inList = context
-                for (index, item) in items.enumerated() {
-                    inList.position = Position(first: index == 0, last: index == items.count - 1, index: index)
-                    stack.append(item)
-                    render(tree, inList, &stack, &out)
-                    stack.removeLast()
-                }
-            case .flag(let flag):
-                if flag { render(tree, context, &stack, &out) }
-            case .absent: break
-            case .text, .number, .record, .words:
-                stack.append(value)
-                render(tree, context.inValue, &stack, &out)
-                stack.removeLast()
+            } else {
+                renderSection(tree, over: value, context, &stack, &out)
             }
 
         case .invertedSection(let name, let tree):
@@ -138,6 +124,30 @@ struct TemplateRenderer: Sendable {
         }
     }
 
+    /// `{{#name}}…{{/name}}` with the value `value`: once per item of a list, once for a true flag
+    /// or a value (on top of the stack), not at all for false or absent.
+    private func renderSection(
+        _ tree: MustacheTree, over value: TemplateValue, _ context: Context, _ stack: inout [TemplateValue], _ out: inout [UInt8]
+    ) {
+        switch value {
+        case .list(let items):
+            var inList = context
+            for (index, item) in items.enumerated() {
+                inList.position = Position(first: index == 0, last: index == items.count - 1, index: index)
+                stack.append(item)
+                render(tree, inList, &stack, &out)
+                stack.removeLast()
+            }
+        case .flag(let flag):
+            if flag { render(tree, context, &stack, &out) }
+        case .absent: break
+        case .text, .number, .record, .words, .wordEntry:
+            stack.append(value)
+            render(tree, context.inValue, &stack, &out)
+            stack.removeLast()
+        }
+    }
+
     /// A partial is indented further by a standalone tag's indentation; a block given by an
     /// outer template overrides one given by an inner one; escaping starts again.
     private func partialContext(_ context: Context, indentation: String?, overrides: [String: MustacheTree]?) -> Context {
@@ -154,12 +164,11 @@ struct TemplateRenderer: Sendable {
         if escaped { Markup.escape(text, into: &out) } else { out += text.utf8 }
     }
 
-    /// A word entry's Mustache text, rendered against the values in scope; nothing when it does not parse.
+    /// A word entry's Mustache text, rendered as a section over the value on top of the stack (as
+    /// swift-mustache did: so inside `{{^list}}` of an empty list, not at all); nothing when it does not parse.
     private func renderLambda(_ text: String, _ context: Context, _ stack: inout [TemplateValue], _ out: inout [UInt8]) {
         guard let tree = LambdaTemplates.tree(for: text), let top = stack.last else { return }
-        stack.append(top)
-        render(tree, context.inValue, &stack, &out)
-        stack.removeLast()
+        renderSection(tree, over: top, context, &stack, &out)
     }
 
     // MARK: Names

@@ -1,7 +1,7 @@
 /// The one place text is escaped for HTML, SVG and XML: the generator's own Swift code
 /// calls it, and templates' `{{ }}` use it too (see `TemplateRenderer`).
 public enum Markup {
-    /// `&`, `<`, `>`, `"` and `'` as entities, the same five swift-mustache replaces. The
+    /// `&`, `<`, `>`, `"` and `'` as entities, the same five Mustache's HTML escaping replaces. The
     /// text is read as UTF-8 bytes (each of the five is one byte, and no byte of another
     /// character can equal them), and returned as it is when it has none of them, as most
     /// values do: Mustache's own escaping looked up every Character in a table, 8% of a build.

@@ -3,7 +3,7 @@ import Testing
 
 @testable import PlanSiteKit
 
-/// How swift-mustache reads typed values through their declared keys.
+/// How the renderer reads typed values through their declared keys.
 @Suite struct TemplateModelTests {
     struct Item: TemplateModel {
         var title: String
