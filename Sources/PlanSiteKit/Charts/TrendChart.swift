@@ -94,23 +94,31 @@ struct TrendChart {
             description: ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines), words: words).sentence)
     }
 
+    /// The page's two drawings of an indicator's chart: the wide one and the narrow one.
+    struct Drawings: Sendable {
+        var wide: String
+        var narrow: String
+    }
+
     /// The wide drawing and the narrow one, from one reading of the series.
-    static func drawings(of indicator: Indicator, national: String, regional: String?, words: Words) -> (wide: String, narrow: String) {
+    static func drawings(of indicator: Indicator, national: String, regional: String?, words: Words) -> Drawings {
         let wide = TrendChart(indicator: indicator, national: national, regional: regional, words: words)
         let reading = wide.reading()
         var narrow = wide
         narrow.narrow = true
-        return (wide.svg(reading), narrow.svg(reading))
+        return Drawings(wide: wide.svg(reading), narrow: narrow.svg(reading))
     }
 
     func svg() -> String { svg(reading()) }
 
     func svg(_ reading: Reading) -> String {
-        let lines = reading.lines
-        let scale = reading.scale
-        let frame = frame(for: lines, scale: scale)
-        // Periods of the lines actually drawn, so a comparator left off adds no empty slots.
-        let axis = XAxis(periods: reading.periods, left: frame.left, width: frame.plotWidth)
+        let frame = frame(for: reading)
+        return svg(reading, frame: frame, drawing: drawing(reading, frame: frame))
+    }
+
+    /// The `<svg>` element around `drawing`, which was drawn from `reading` in `frame`
+    /// (the chart file draws the wide chart once, for the page and for itself).
+    func svg(_ reading: Reading, frame: ChartFrame, drawing: String) -> String {
         let suffix = narrow ? "-narrow" : ""
         let titleID = "chart-title-\(indicator.id)\(suffix)"
         let descID = "chart-desc-\(indicator.id)\(suffix)"
@@ -119,7 +127,7 @@ struct TrendChart {
             + " aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(titleID)\">\(Markup.escape(reading.title))</title>"
         svg += "<desc id=\"\(descID)\">\(Markup.escape(reading.description))</desc>"
-        return svg + drawing(reading, frame: frame, axis: axis) + "</svg>"
+        return svg + drawing + "</svg>"
     }
 
     /// The chart's frame for a reading: its width and height, as `svg` draws it.
@@ -127,10 +135,8 @@ struct TrendChart {
 
     /// The axes, lines, markers and labels, without the `<svg>` around them.
     func drawing(_ reading: Reading, frame: ChartFrame) -> String {
-        drawing(reading, frame: frame, axis: XAxis(periods: reading.periods, left: frame.left, width: frame.plotWidth))
-    }
-
-    private func drawing(_ reading: Reading, frame: ChartFrame, axis: XAxis) -> String {
+        // Periods of the lines actually drawn, so a comparator left off adds no empty slots.
+        let axis = XAxis(periods: reading.periods, left: frame.left, width: frame.plotWidth)
         let lines = reading.lines
         let scale = reading.scale
         var svg = ""

@@ -37,11 +37,18 @@ struct TrendChartFile {
 
     /// The file of each indicator's chart, in site order.
     static func files(of site: Site, parallel: Bool = true) -> [OutputFile] {
+        drawn(of: site, parallel: parallel).map(\.file)
+    }
+
+    /// The file of each indicator's chart, in site order, with the page's two drawings of
+    /// it: the file's drawing is the page's wide one, so each chart is drawn once.
+    static func drawn(of site: Site, parallel: Bool = true) -> [(file: OutputFile, page: TrendChart.Drawings)] {
         Parallel.map(site.indicators, enabled: parallel) { indicator in
             let file = TrendChartFile(
                 indicator: indicator, national: site.config.nationalComparator, regional: site.config.regionalComparator,
                 words: site.words)
-            return OutputFile(path: Route.indicatorChart(id: indicator.id).path, text: file.svg())
+            let drawn = file.drawn()
+            return (OutputFile(path: Route.indicatorChart(id: indicator.id).path, text: drawn.file), drawn.page)
         }
     }
 
@@ -56,10 +63,17 @@ struct TrendChartFile {
         return lines
     }
 
-    func svg() -> String {
+    func svg() -> String { drawn().file }
+
+    /// The file's text, and the page's wide and narrow drawings from the same reading.
+    func drawn() -> (file: String, page: TrendChart.Drawings) {
         let chart = TrendChart(indicator: indicator, national: national, regional: regional, words: words)
         let reading = chart.reading()
         let frame = chart.frame(for: reading)
+        let drawing = chart.drawing(reading, frame: frame)
+        var narrow = chart
+        narrow.narrow = true
+        let page = TrendChart.Drawings(wide: chart.svg(reading, frame: frame, drawing: drawing), narrow: narrow.svg(reading))
         let width = frame.width
         let titleLines = Self.wrap(reading.title, width: width - 2 * Self.margin, size: Self.titleSize)
         let footerLines = footer().flatMap { Self.wrap($0, width: width - 2 * Self.margin, size: Self.footerSize) }
@@ -81,13 +95,13 @@ struct TrendChartFile {
             svg += "<text class=\"chart-file-title\" x=\"\(SVG.number(Self.margin))\" y=\"\(y)\">\(Markup.escape(line))</text>\n"
         }
         svg += "<g class=\"chart\" transform=\"translate(0 \(SVG.number(chartTop)))\">"
-        svg += chart.drawing(reading, frame: frame)
+        svg += drawing
         svg += "</g>\n<g class=\"chart-file-footer\">"
         for (row, line) in footerLines.enumerated() {
             let y = SVG.number(footerTop + Double(row) * Self.footerLineHeight + Self.footerSize)
             svg += "<text class=\"chart-file-footer\" x=\"\(SVG.number(Self.margin))\" y=\"\(y)\">\(Markup.escape(line))</text>"
         }
-        return svg + "</g>\n</svg>\n"
+        return (svg + "</g>\n</svg>\n", page)
     }
 
     /// `text` broken at spaces into lines that fit `width` at font size `size` (by `ChartText`'s

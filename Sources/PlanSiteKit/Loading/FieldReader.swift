@@ -18,8 +18,17 @@ final class FieldReader {
         self.node = node
         self.subject = subject
         if case .mapping(let mapping) = node {
-            pairs = mapping.map { (key: $0.key.string ?? "", value: $0.value) }
-            keyNodes = mapping.map(\.key)
+            // One pass over the mapping: each copy of a Yams node costs several reference counts.
+            var pairs: [(key: String, value: Node)] = []
+            var keyNodes: [Node] = []
+            pairs.reserveCapacity(mapping.count)
+            keyNodes.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                pairs.append((key: key.string ?? "", value: value))
+                keyNodes.append(key)
+            }
+            self.pairs = pairs
+            self.keyNodes = keyNodes
         } else {
             pairs = []
             keyNodes = []
@@ -31,9 +40,11 @@ final class FieldReader {
 
     func location(of node: Node) -> SourceLocation { document.location(of: node) }
 
+    /// The first value of `key`, unless null. Found by position, so only that value is copied.
     func value(_ key: String) -> Node? {
-        guard let node = pairs.first(where: { $0.key == key })?.value, !node.isNull else { return nil }
-        return node
+        guard let index = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        let node = pairs[index].value
+        return node.isNull ? nil : node
     }
 
     /// More problems than anyone reads from one file are not kept: a file of 200,000 wrong

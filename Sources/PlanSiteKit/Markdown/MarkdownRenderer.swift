@@ -56,7 +56,8 @@ public struct MarkdownRenderer: Sendable {
         let htmlPointer = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
         defer { free(htmlPointer) }
         var html = String(cString: htmlPointer)
-        if let footnoteBackLabel, html.contains(Self.backLabel) {
+        // Searched in cmark's C string (`strstr`): Foundation's `contains` on every body was 1% of a build.
+        if let footnoteBackLabel, strstr(htmlPointer, Self.backLabel) != nil {
             html = html.replacingOccurrences(of: Self.backLabel, with: "aria-label=\"\(Markup.escape(footnoteBackLabel))\"")
         }
         return RenderedMarkdown(html: html, outline: outline)

@@ -162,10 +162,20 @@ public struct BuildPipeline {
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
         }
         // Each trend chart as a file of its own, before the pages, which link to it with its size.
-        assembly.downloads += TrendChartFile.files(of: assembly.site, parallel: options.parallel)
+        // Drawn once, for the file and the page (the file's drawing is the page's wide one).
+        var renderer: SiteRenderer
+        do {
+            let charts = TrendChartFile.drawn(of: assembly.site, parallel: options.parallel)
+            assembly.downloads += charts.map(\.file)
+            renderer = SiteRenderer(assembly: assembly, templates: templates)
+            renderer.trendCharts = Dictionary(
+                zip(assembly.site.indicators.map(\.id), charts.map(\.page)), uniquingKeysWith: { first, _ in first })
+        }
         // The render stage holds the only copy of the page values, so each page's are freed
-        // as soon as it is filled in, on the core that filled it, not all at the end.
-        var pages = SiteRenderer(assembly: assembly, templates: templates).pageContexts(parallel: options.parallel)
+        // as soon as it is filled in, on the core that filled it, not all at the end: the
+        // drawings now live in the pages' values only.
+        var pages = renderer.pageContexts(parallel: options.parallel)
+        renderer.trendCharts = [:]
 
         step(.render, "\(pages.count) pages")
         if let writer {

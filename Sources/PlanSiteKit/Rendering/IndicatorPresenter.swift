@@ -86,10 +86,12 @@ struct IndicatorPresenter: Sendable {
     ///   - notesHTML: the indicator's notes, rendered for this page.
     ///   - csvBytes: the size of this indicator's CSV download, for its link.
     ///   - chartBytes: the size of its chart's SVG file, for its link.
+    ///   - chart: its trend chart, when already drawn with the chart's file (nil: drawn here).
     func page(
-        layout: PageLayout, at address: PageAddress, notesHTML: String?, csvBytes: Int, chartBytes: Int = 0, evidences: [LinkItem]
+        layout: PageLayout, at address: PageAddress, notesHTML: String?, csvBytes: Int, chartBytes: Int = 0,
+        chart drawn: TrendChart.Drawings? = nil, evidences: [LinkItem]
     ) -> IndicatorPage {
-        let chart = TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
+        let chart = drawn ?? TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
         return IndicatorPage(
             layout: layout,
             summary: TemplateText.optional(indicator.summary),

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The values every page's layout needs (header, navigation, breadcrumbs, footer,
 /// metadata), shared by all page kinds: `layout.mustache` and its partials read them.
 struct PageLayout: TemplateModel {

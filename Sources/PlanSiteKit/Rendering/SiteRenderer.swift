@@ -29,6 +29,9 @@ public struct SiteRenderer: Sendable {
     /// asking every page for every indicator was quadratic (6% of a 10,000-indicator build).
     private var listedBy: [String: [ContentPage]]
     private var presenters: [String: IndicatorPresenter] = [:]
+    /// Each indicator's trend chart as its page shows it, by indicator id, when already drawn with
+    /// the chart's file (`TrendChartFile.drawn`); an indicator not here has its chart drawn for its page.
+    var trendCharts: [String: TrendChart.Drawings] = [:]
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary) {
         self.site = assembly.site
@@ -239,7 +242,7 @@ public struct SiteRenderer: Sendable {
         let presenter = presenter(for: indicator)
         var values = presenter.page(
             layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize(Route.indicatorCSV(id: indicator.id).path),
-            chartBytes: downloadSize(Route.indicatorChart(id: indicator.id).path),
+            chartBytes: downloadSize(Route.indicatorChart(id: indicator.id).path), chart: trendCharts[indicator.id],
             evidences: evidencedBy(indicator).map { LinkItem(title: $0.title, href: address.link(to: $0.outputDirectory)) })
         values.embed = EmbedCode(indicator: indicator, site: site, chartDescription: presenter.chartDescription)
         return (page(values, at: address), renderEmbed(indicator, sharing: values))

@@ -1,5 +1,5 @@
 /// "Absent" has one meaning in what templates receive: optional text that is missing
-/// or empty is nil, which templates see as absent (`TemplateAbsent`). swift-mustache
+/// or empty is nil, which templates see as absent (`TemplateValue.absent`). Mustache
 /// treats "" as true, so `{{#summary}}<p>…</p>{{/summary}}` would print an empty
 /// paragraph for "".
 enum TemplateText {

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The Mustache templates in `templates/`, loaded so that a syntax error in any
 /// of them is reported with its file, line and column.
@@ -13,7 +12,8 @@ public struct TemplateLibrary: Sendable {
     public private(set) var stylesheet: String?
     /// Every file under `assets/` ("assets/logo.svg"), which templates and `logo:` may name.
     public private(set) var assetFiles: Set<String> = []
-    private var library = MustacheLibrary()
+    /// Each template parsed, by name: what pages are rendered with.
+    private var parsed: [String: MustacheTree] = [:]
 
     /// The templates, or nil when any has a problem; every problem found is added to `problems`.
     public static func load(
@@ -70,46 +70,34 @@ public struct TemplateLibrary: Sendable {
         return result
     }
 
-    /// Put before every template when it is parsed, on a line of its own (so, as a standalone
-    /// tag, it adds no text): `{{value}}` then escapes through `Markup.escape`. swift-mustache's
-    /// default escaping cannot be replaced otherwise, and a partial starts again from the
-    /// default, so every template, partials too, gets the line. Template files do not change.
-    private static let escaping: String = {
-        MustacheContentTypes.register(Markup.MustacheHTML(), named: Markup.MustacheHTML.name)
-        return "{{% CONTENT_TYPE: \(Markup.MustacheHTML.name) }}\n"
-    }()
-
     private mutating func register(_ text: String, named name: String, path: String) -> Diagnostic? {
         do {
-            library.register(try MustacheTemplate(string: Self.escaping + text), named: name)
+            parsed[name] = try MustacheParser.parse(text)
             return nil
-        } catch let error as MustacheTemplate.ParserError {
-            // The escaping line is line 1 of what was parsed: the file's lines are one further on.
-            let location = SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
-            return .error(location, "template syntax: \(Self.describe(error.error))")
         } catch {
-            return .error(SourceLocation(path: path), "template syntax: \(error)")
+            let location = SourceLocation(path: path, line: error.line, column: error.column)
+            return .error(location, "template syntax: \(Self.describe(error.problem))")
         }
     }
 
     /// The template `name` filled with `values`, which it reads through their declared keys.
     func render(_ values: any TemplateModel, with name: String) -> String {
-        library.render(values.forTemplate, withTemplate: name) ?? ""
+        TemplateRenderer(templates: parsed).render(values, with: name)
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+    private static func describe(_ problem: MustacheSyntaxError.Problem) -> String {
+        switch problem {
+        case .sectionCloseNameIncorrect:
             "a section is closed with the wrong name ({{/name}} must match its {{#name}})"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not closed; every {{ needs its }}"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is opened but never closed; add its {{/name}}"
-        case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
-        case MustacheTemplate.Error.illegalTokenInsideInheritSection, MustacheTemplate.Error.textInsideInheritSection:
+        case .unfinishedName: "a tag is not closed; every {{ needs its }}"
+        case .expectedSectionEnd: "a section is opened but never closed; add its {{/name}}"
+        case .invalidSetDelimiter: "invalid set-delimiter tag"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
             "inside {{<layout}} … {{/layout}} only {{$block}} overrides may appear"
-        case MustacheTemplate.Error.transformAppliedToInheritanceSection: "a transform cannot be applied to {{<layout}} or {{$block}}"
-        case MustacheTemplate.Error.invalidConfigVariableSyntax, MustacheTemplate.Error.unrecognisedConfigVariable:
+        case .transformAppliedToInheritanceSection: "a transform cannot be applied to {{<layout}} or {{$block}}"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
             "unrecognised {{% … }} configuration tag"
-        default: "\(error)"
+        case .overflow: "overflow"
         }
     }
 }

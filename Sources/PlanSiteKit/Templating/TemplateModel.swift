@@ -1,62 +1,24 @@
-import Mustache
-
 /// A value a template reads, typed: a page, or a record inside one (a tile, a table row).
-/// Each type declares its keys once, in `keys`; swift-mustache asks `child(named:)`, which
-/// reads the declared table (no reflection, no dictionaries of `Any`), and the key
-/// reference (`docs/template-keys.md`) and the template-key lint read the same table.
-protocol TemplateModel: MustacheParent, Sendable {
+/// Each type declares its keys once, in `keys`; `TemplateRenderer` reads the declared table
+/// (no reflection, no dictionaries of `Any`), and the key reference (`docs/template-keys.md`)
+/// and the template-key lint read the same table.
+protocol TemplateModel: Sendable {
     static var keys: TemplateKeys<Self> { get }
+    /// The value of the key `name`, whose number is `symbol` (`TemplateSymbols`); nil when the type
+    /// does not declare it.
+    func templateValue(symbol: Int, named name: String) -> TemplateValue?
 }
 
 extension TemplateModel {
+    public func templateValue(symbol: Int, named name: String) -> TemplateValue? {
+        Self.keys.value(symbol: symbol, named: name, of: self)
+    }
+
+    /// The value of the key `name` (a `TemplateValue`), or nil when the type does not declare it:
+    /// what a `TemplatePart` asks of the part it includes.
     public func child(named name: String) -> Any? {
         Self.keys.value(named: name, of: self)
     }
-}
-
-/// What swift-mustache is handed for a record too large to sit inside an `Any`: a reference.
-/// It asks `as? MustacheParent` of each record on its stack for every name it looks up,
-/// and that cast copies a value, field by field; a reference is copied with one retain.
-final class TemplateObject<Model: TemplateModel>: MustacheParent {
-    let model: Model
-
-    init(_ model: Model) { self.model = model }
-
-    func child(named name: String) -> Any? {
-        Model.keys.value(named: name, of: model)
-    }
-}
-
-extension TemplateModel {
-    /// The record as swift-mustache should hold it: itself when it fits inside an `Any`
-    /// (three words: a `TextCell`), else in a `TemplateObject`.
-    var forTemplate: Any {
-        MemoryLayout<Self>.size <= MemoryLayout<(Int, Int, Int)>.size ? self : TemplateObject(self)
-    }
-}
-
-/// What a template gets for an optional value that is missing: it renders like a missing
-/// key (nothing, a `{{#section}}` skipped, a `{{^section}}` shown), but, unlike a key the
-/// record does not have, Mustache does not look further out for the name. `{{#summary}}`
-/// inside `{{#outcomes}}` must not find the page's own summary when an outcome has none.
-struct TemplateAbsent: MustacheCustomRepresentation, Sendable {
-    var representation: Any? { nil }
-}
-
-/// Text as templates get it. It renders itself, so swift-mustache finds what to print with
-/// one cast (`MustacheCustomRenderable`) instead of trying template, lambda and optional
-/// before printing through `String(describing:)`; it is escaped the same way.
-struct TemplateString: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Sendable {
-    let text: String
-
-    var renderText: String { text }
-    var isNull: Bool { false }
-
-    /// Text has no keys: inside `{{#summary}}…{{/summary}}` names are looked up further out.
-    func child(named name: String) -> Any? { nil }
-
-    /// `{{uppercased(title)}}` and the other string transforms, as for a `String`.
-    func transform(_ name: String) -> Any? { text.transform(name) }
 }
 
 /// What a key holds, for the key reference and the lint.
@@ -98,56 +60,57 @@ struct TemplateKeyList: Sendable {
 /// holds, and how it is read.
 struct TemplateKey<Model>: Sendable {
     let info: TemplateKeyInfo
-    let read: @Sendable (Model) -> Any
+    let read: @Sendable (Model) -> TemplateValue
 
-    private init(_ name: String, _ meaning: String, _ kind: TemplateValueKind, optional: Bool, read: @escaping @Sendable (Model) -> Any) {
+    private init(
+        _ name: String, _ meaning: String, _ kind: TemplateValueKind, optional: Bool, read: @escaping @Sendable (Model) -> TemplateValue
+    ) {
         info = TemplateKeyInfo(name: name, meaning: meaning, kind: kind, optional: optional)
         self.read = read
     }
 
     /// A missing value as templates see it.
-    private static func orAbsent(_ value: Any?) -> Any {
-        value ?? TemplateAbsent()
+    private static func orAbsent(_ value: TemplateValue?) -> TemplateValue {
+        value ?? .absent
     }
 
     static func text(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
-        Self(name, meaning, .text, optional: false) { TemplateString(text: get($0)) }
+        Self(name, meaning, .text, optional: false) { .text(get($0)) }
     }
 
     /// Text that some pages lack: nil is absent.
     static func text(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
-        Self(name, meaning, .text, optional: true) { orAbsent(get($0).map(TemplateString.init)) }
+        Self(name, meaning, .text, optional: true) { orAbsent(get($0).map(TemplateValue.text)) }
     }
 
     static func html(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
-        Self(name, meaning, .html, optional: false) { TemplateString(text: get($0)) }
+        Self(name, meaning, .html, optional: false) { .text(get($0)) }
     }
 
     static func html(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
-        Self(name, meaning, .html, optional: true) { orAbsent(get($0).map(TemplateString.init)) }
+        Self(name, meaning, .html, optional: true) { orAbsent(get($0).map(TemplateValue.text)) }
     }
 
     static func flag(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Bool) -> Self {
-        Self(name, meaning, .flag, optional: false) { get($0) }
+        Self(name, meaning, .flag, optional: false) { .flag(get($0)) }
     }
 
     static func record<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Record) -> Self {
-        Self(name, meaning, .record(.of(Record.self)), optional: false) { get($0).forTemplate }
+        Self(name, meaning, .record(.of(Record.self)), optional: false) { .record(get($0)) }
     }
 
     static func record<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Record?) -> Self {
-        Self(name, meaning, .record(.of(Record.self)), optional: true) { orAbsent(get($0)?.forTemplate) }
+        Self(name, meaning, .record(.of(Record.self)), optional: true) { orAbsent(get($0).map(TemplateValue.record)) }
     }
 
     /// A record whose keys are not declared here but read at run time (the word file's
     /// entries): the lint leaves the names below it to the record's own check.
-    static func entries(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> (any MustacheParent & Sendable)?) -> Self {
-        Self(name, meaning, .record(TemplateKeyList { [] }), optional: true) { orAbsent(get($0)) }
+    static func entries(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Words?) -> Self {
+        Self(name, meaning, .record(TemplateKeyList { [] }), optional: true) { orAbsent(get($0).map(TemplateValue.words)) }
     }
 
     static func list<Record: TemplateModel>(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> [Record]) -> Self {
-        // An array, so that swift-mustache's list transforms (`first`, `count`…) still apply.
-        Self(name, meaning, .list(.of(Record.self)), optional: false) { get($0).map(\.forTemplate) }
+        Self(name, meaning, .list(.of(Record.self)), optional: false) { .list(get($0).map { .record($0) }) }
     }
 }
 
@@ -155,7 +118,8 @@ struct TemplateKey<Model>: Sendable {
 /// page, its card on the home page and its row at a glance.
 struct TemplatePart<Model>: Sendable {
     let keys: TemplateKeyList
-    /// Asks the part for a name: `{ $0.status.child(named: $1) }` reads the part in place.
+    /// Asks the part for a name: `{ $0.status.child(named: $1) }` reads the part in place
+    /// (a `TemplateValue`, or nil when the part does not declare the name).
     let lookup: @Sendable (Model, String) -> Any?
 
     init<Part: TemplateModel>(_ type: Part.Type, lookup: @escaping @Sendable (Model, String) -> Any?) {
@@ -168,19 +132,25 @@ struct TemplatePart<Model>: Sendable {
 struct TemplateKeys<Model>: Sendable {
     let own: [TemplateKey<Model>]
     let parts: [TemplatePart<Model>]
-    /// Each own key's length and first and last bytes, in `own`'s order: swift-mustache asks
-    /// every record on its stack for each name until one has it, so most questions are
-    /// answered "no", and a scan of these numbers says so sooner than hashing the name.
+    /// Indexed by a name's number (`TemplateSymbols`): the position in `own` of the key of that
+    /// name, or -1. A template's names are numbered when it is parsed, so a lookup is an index.
+    private let positions: [Int32]
+    /// Each own key's length and first and last bytes, in `own`'s order: a part is asked for
+    /// names by text, and most answers are "no", which a scan of these numbers gives sooner.
     private let signatures: [UInt32]
 
     init(_ own: [TemplateKey<Model>], including parts: [TemplatePart<Model>] = []) {
         self.own = own
         self.parts = parts
-        signatures = own.map { Self.signature($0.info.name) }
         var names: Set<String> = []
         for key in own {
             precondition(names.insert(key.info.name).inserted, "\(Model.self) declares `\(key.info.name)` twice")
         }
+        let symbols = own.map { TemplateSymbols.number(of: $0.info.name) }
+        var positions = [Int32](repeating: -1, count: (symbols.max() ?? -1) + 1)
+        for (position, symbol) in symbols.enumerated() { positions[symbol] = Int32(position) }
+        self.positions = positions
+        signatures = own.map { Self.signature($0.info.name) }
     }
 
     private static func signature(_ name: String) -> UInt32 {
@@ -193,14 +163,26 @@ struct TemplateKeys<Model>: Sendable {
         own.map(\.info) + parts.flatMap(\.keys.keys)
     }
 
-    /// nil for a name the type does not declare: Mustache then looks in the enclosing records.
-    func value(named name: String, of model: Model) -> Any? {
+    /// nil for a name the type does not declare: the renderer then looks in the enclosing records.
+    func value(symbol: Int, named name: String, of model: Model) -> TemplateValue? {
+        if symbol < positions.count {
+            let position = Int(positions[symbol])
+            if position >= 0 { return own[position].read(model) }
+        }
+        for part in parts {
+            if let value = part.lookup(model, name) as? TemplateValue { return value }
+        }
+        return nil
+    }
+
+    /// nil for a name the type does not declare.
+    func value(named name: String, of model: Model) -> TemplateValue? {
         let signature = Self.signature(name)
         for position in signatures.indices where signatures[position] == signature && own[position].info.name == name {
             return own[position].read(model)
         }
         for part in parts {
-            if let value = part.lookup(model, name) { return value }
+            if let value = part.lookup(model, name) as? TemplateValue { return value }
         }
         return nil
     }

@@ -1,5 +1,5 @@
-/// Checks on the shape of the templates that swift-mustache does not make: it
-/// recurses once per nested section while parsing and once per partial while
+/// Checks on the shape of the templates that the parser does not make: it
+/// (`MustacheParser`) recurses once per nested section while parsing, and the renderer once per partial while
 /// rendering, so very deep nesting or a partial that includes itself would
 /// exhaust the stack instead of giving an error.
 extension TemplateLibrary {

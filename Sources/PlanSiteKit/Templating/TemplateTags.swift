@@ -9,7 +9,7 @@ struct TemplateTag: Equatable {
     var column: Int
 }
 
-/// Reads the tags of a template the way swift-mustache parses them, closely
+/// Reads the tags of a template the way `MustacheParser` parses them, closely
 /// enough to check names: `{{name}}`, `{{{name}}}`, `{{&name}}`, `{{#name}}`,
 /// `{{^name}}`, `{{/name}}`, `{{>partial}}`, `{{<parent}}`, `{{$block}}`.
 enum TemplateTagScanner {

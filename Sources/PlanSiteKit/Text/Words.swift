@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// One entry of a word file: a text with `{placeholder}`s, or one such text per plural form.
 public struct WordEntry: Sendable {
@@ -79,7 +78,7 @@ public struct WordEntry: Sendable {
 /// Every sentence and label the generator writes, in one language: read from
 /// `templates/words/<language>.yml` (`WordFile`), chosen by `language:` in `site.yml`.
 /// Swift asks for an entry by its `WordKey`, giving its placeholders' values; templates
-/// write `{{words.key}}` (see `child(named:)`).
+/// write `{{words.key}}` (see `templateValue(named:)`).
 public struct Words: Sendable {
     public var language: String
     public var plural: PluralRule
@@ -149,19 +148,10 @@ public struct Words: Sendable {
 /// `{slot}` with the markup in the block (which may hold tags of its own), so a sentence can
 /// hold a link or a `<time>` wherever the language puts it; the entry's own text is escaped
 /// for HTML (`&`, `<`, `>` and `"`), the other placeholders filled from the page's values.
-extension Words: MustacheParent {
-    public func child(named name: String) -> Any? {
-        guard let entry = entries[name] else { return nil }
-        let pieces = entry.form(.other)
-        if !pieces.contains(where: { if case .placeholder = $0 { true } else { false } }) {
-            return pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined()
-        }
-        return MustacheLambda { body in Self.template(pieces, body: body) }
-    }
-
-    /// The Mustache text the entry renders as. With no body (`{{words.key}}`, or an empty
-    /// section), swift-mustache escapes the whole text before reading it, so the words are left as
-    /// they are here; with a body, it does not, so they are escaped here.
+extension Words {
+    /// The Mustache text the entry renders as (`TemplateValue.wordEntry`). With no body
+    /// (`{{words.key}}`, or an empty section), the renderer escapes the whole text before reading
+    /// it, so the words are left as they are here; with a body, it does not, so they are escaped here.
     static func template(_ pieces: [WordEntry.Piece], body: String) -> String {
         let blocks = Self.blocks(in: body)
         var result = ""

@@ -1,4 +1,4 @@
-/// swift-mustache renders an unknown key as empty text, silently. This walks each page
+/// Mustache renders an unknown key as empty text, silently. This walks each page
 /// kind's template as it would be rendered (sections, partials, layouts) and checks every
 /// name against the keys the page kind declares (rendering's `PageKinds`, given as `pages`): inside a
 /// section or list, the keys of its records, then the keys around it.
@@ -32,7 +32,7 @@ struct TemplateKeyLint {
             }
     }
 
-    /// Nested partials deeper than this are a loop, which swift-mustache would not finish either.
+    /// Nested partials deeper than this are a loop, which the renderer would not finish either.
     private static let maximumDepth = 20
 
     /// An open section: whether it pushed a frame, and whether it names no value (its inside is then not checked).

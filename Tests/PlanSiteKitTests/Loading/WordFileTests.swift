@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 
 @testable import PlanSiteKit
@@ -131,10 +130,18 @@ struct WordFileTests {
 
     // MARK: Templates
 
-    static func render(_ template: String, _ values: [String: Any]) throws -> String {
-        var library = MustacheLibrary()
-        library.register(try MustacheTemplate(string: template), named: "t")
-        return library.render(values, withTemplate: "t") ?? ""
+    /// A page with the word file and two values its entries' placeholders name.
+    struct Page: TemplateModel {
+        var words: Words
+        var national: String
+        var href: String
+        static let keys = TemplateKeys<Self>([
+            .entries("words", "", \.words), .text("national", "", \.national), .text("href", "", \.href),
+        ])
+    }
+
+    static func render(_ template: String, _ page: Page) throws -> String {
+        TemplateRenderer(templates: ["t": try MustacheParser.parse(template)]).render(page, with: "t")
     }
 
     @Test func templatesReadEntriesAndFillTheirPlaceholders() throws {
@@ -145,7 +152,7 @@ struct WordFileTests {
                 "with_value": WordEntry("Compared with {national}"),
                 "with_link": WordEntry("See the <{link}> & more"),
             ])
-        let values: [String: Any] = ["words": words, "national": "England", "href": "/a?b=1&c=2"]
+        let values = Page(words: words, national: "England", href: "/a?b=1&c=2")
         #expect(try Self.render("{{words.plain}}", values) == "Tom &amp; Jerry&#39;s")
         #expect(try Self.render("{{words.with_value}}", values) == "Compared with England")
         #expect(

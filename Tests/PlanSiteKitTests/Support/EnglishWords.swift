@@ -44,7 +44,7 @@ extension TrendChart {
         self.init(indicator: indicator, national: national, regional: regional, narrow: narrow, words: .english)
     }
 
-    static func drawings(of indicator: Indicator, national: String, regional: String?) -> (wide: String, narrow: String) {
+    static func drawings(of indicator: Indicator, national: String, regional: String?) -> TrendChart.Drawings {
         drawings(of: indicator, national: national, regional: regional, words: .english)
     }
 }

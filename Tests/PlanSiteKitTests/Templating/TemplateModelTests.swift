@@ -1,10 +1,9 @@
 import Foundation
-import Mustache
 import Testing
 
 @testable import PlanSiteKit
 
-/// How swift-mustache reads typed values through their declared keys.
+/// How the renderer reads typed values through their declared keys.
 @Suite struct TemplateModelTests {
     struct Item: TemplateModel {
         var title: String
@@ -42,7 +41,7 @@ import Testing
         first: nil, ready: true)
 
     private func render(_ template: String) throws -> String {
-        try MustacheTemplate(string: template).render(page.forTemplate)
+        TemplateRenderer(templates: ["t": try MustacheParser.parse(template)]).render(page, with: "t")
     }
 
     @Test func anAbsentValueIsNotLookedForFurtherOut() throws {
