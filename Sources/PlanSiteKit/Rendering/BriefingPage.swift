@@ -111,6 +111,8 @@ struct Briefing {
     let outcome: ContentPage
     let site: Site
     let presenter: (Indicator) -> IndicatorPresenter
+    /// Each indicator's trend chart, already drawn for its page and file, by id (an indicator not here is drawn anew).
+    var charts: [String: TrendChart.Drawings] = [:]
 
     /// The outcome's indicators, each once, in the order the outcome lists them.
     var indicators: [Indicator] {
@@ -151,7 +153,8 @@ struct Briefing {
     /// The indicator's page values, reduced to what the briefing shows.
     private func record(of indicator: Indicator, layout: PageLayout, at address: PageAddress) -> BriefingIndicator {
         let route = Route.indicator(id: indicator.id)
-        let page = presenter(indicator).page(layout: layout, at: address, notesHTML: nil, csvBytes: 0, evidences: [])
+        let page = presenter(indicator).page(
+            layout: layout, at: address, notesHTML: nil, csvBytes: 0, chart: charts[indicator.id], evidences: [])
         return BriefingIndicator(
             id: indicator.id, title: indicator.title, href: address.link(to: route),
             url: PageAddress(directory: route.path).absoluteURL(base: site.config.baseURL), summary: page.summary,

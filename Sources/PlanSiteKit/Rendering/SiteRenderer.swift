@@ -263,7 +263,8 @@ public struct SiteRenderer: Sendable {
         let trail = [home, (title: outcome.title, route: Route.outcome(slug: outcome.slug))]
         let summary = site.words(.briefingDescription, ["outcome": outcome.title])
         let layout = layout(for: title, summary: summary, at: address, trail: trail, current: nil)
-        return page(Briefing(outcome: outcome, site: site, presenter: presenter).page(layout: layout, at: address), at: address)
+        let briefing = Briefing(outcome: outcome, site: site, presenter: presenter, charts: trendCharts)
+        return page(briefing.page(layout: layout, at: address), at: address)
     }
 
     /// The embed page, with the chart and table of the indicator's page: no trail or navigation
