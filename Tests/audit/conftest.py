@@ -35,6 +35,19 @@ def site_dir() -> Path:
     return p if p.is_absolute() else REPO_ROOT / p
 
 
+def built_site(variable: str, what: str, *needs: str) -> Path:
+    """The site the Makefile built and named in `variable` (relative to the repository root
+    unless absolute), holding each of `needs` (paths or globs); the test is skipped when
+    `variable` is unset (make audit sets it), and fails when a needed file is missing."""
+    raw = os.environ.get(variable)
+    if not raw:
+        pytest.skip(f"{variable} is not set (make audit builds {what} and sets it)")
+    path = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
+    for need in needs:
+        assert list(path.glob(need)), f"{path} has no {need}: the Makefile builds the site first"
+    return path
+
+
 @dataclass
 class AuditRun:
     returncode: int

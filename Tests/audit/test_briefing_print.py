@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import math
-import os
 import re
 import shutil
 import tempfile
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from audit import SiteServer, make_driver
-from conftest import REPO_ROOT
+from conftest import built_site
 
 # A4 in PDF points (1/72 inch) and in CSS pixels (1/96 inch), and print.css's page margins.
 A4_POINTS = (595.28, 841.89)
@@ -27,12 +26,7 @@ CONTENT_HEIGHT = (297 - 15 - 14) * MM
 
 @pytest.fixture(scope="module")
 def site() -> Path:
-    raw = os.environ.get("PLANSITE_SITE")
-    if not raw:
-        pytest.skip("PLANSITE_SITE is not set (make audit builds the real site and sets it)")
-    path = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
-    assert list(path.glob("outcomes/*/briefing/index.html")), f"{path} has no briefings: the Makefile builds the site first"
-    return path
+    return built_site("PLANSITE_SITE", "the real site", "outcomes/*/briefing/index.html")
 
 
 @pytest.fixture(scope="module")

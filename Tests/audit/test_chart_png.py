@@ -14,19 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT
+from conftest import built_site
 
 PAGE = "indicators/litter/index.html"
 CHART = "data/litter-chart.svg"
 
 
 def mini_site() -> Path:
-    raw = os.environ.get("PLANSITE_MINI_SITE")
-    if not raw:
-        pytest.skip("PLANSITE_MINI_SITE is not set (make audit builds the mini site and sets it)")
-    site = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
-    assert (site / PAGE).is_file() and (site / CHART).is_file(), f"{site} lacks {PAGE} or {CHART}"
-    return site
+    return built_site("PLANSITE_MINI_SITE", "the mini site", PAGE, CHART)
 
 
 def png_size(path: Path) -> tuple[int, int]:

@@ -5,7 +5,6 @@ builds the mini site into PLANSITE_MINI_SITE; the browser is the audit's (Chromi
 /usr/bin/chromedriver), with the site's base URL mirrored from the built folder."""
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import time
@@ -14,18 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT
+from conftest import built_site
 
 INDICATOR = "litter"
 
 
 def mini_site() -> Path:
-    raw = os.environ.get("PLANSITE_MINI_SITE")
-    if not raw:
-        pytest.skip("PLANSITE_MINI_SITE is not set (make audit builds the mini site and sets it)")
-    site = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
-    assert (site / f"embed/{INDICATOR}/index.html").is_file(), f"{site} has no embed page for {INDICATOR}"
-    return site
+    return built_site("PLANSITE_MINI_SITE", "the mini site", f"embed/{INDICATOR}/index.html")
 
 
 class _Textareas(HTMLParser):

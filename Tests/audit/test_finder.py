@@ -4,7 +4,6 @@ many; with JavaScript off the whole list is there and no search input is visible
 builds the real site into PLANSITE_SITE (make audit)."""
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 from pathlib import Path
@@ -12,19 +11,14 @@ from pathlib import Path
 import pytest
 
 from audit import SiteServer, make_driver
-from conftest import REPO_ROOT
+from conftest import built_site
 
 PAGE = "indicators/index.html"
 
 
 @pytest.fixture(scope="module")
 def site() -> Path:
-    raw = os.environ.get("PLANSITE_SITE")
-    if not raw:
-        pytest.skip("PLANSITE_SITE is not set (make audit builds the real site and sets it)")
-    path = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
-    assert (path / PAGE).is_file(), f"{path / PAGE} does not exist: the Makefile builds the site first"
-    return path
+    return built_site("PLANSITE_SITE", "the real site", PAGE)
 
 
 def visible_titles(driver) -> list[str]:
@@ -90,12 +84,7 @@ def test_without_javascript_the_whole_list_and_no_search_input(site):
 
 @pytest.fixture(scope="module")
 def search_site() -> Path:
-    raw = os.environ.get("PLANSITE_SEARCH_SITE")
-    if not raw:
-        pytest.skip("PLANSITE_SEARCH_SITE is not set (make audit builds the mini site with full_text_search on)")
-    path = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
-    assert (path / PAGE).is_file(), f"{path / PAGE} does not exist: the Makefile builds the site first"
-    return path
+    return built_site("PLANSITE_SEARCH_SITE", "the mini site with full_text_search on", PAGE, "pagefind/pagefind.js")
 
 
 def test_full_text_search_finds_words_on_the_indicator_pages(search_site):
