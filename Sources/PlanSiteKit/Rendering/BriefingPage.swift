@@ -1,7 +1,7 @@
 // An outcome's printable briefing (`/outcomes/<slug>/briefing/`), for a councillor or a
 // committee paper: the outcome's summary, each of its indicators' latest figure, verdicts and
 // chart, the commitments that track the same indicators with their statuses, and the sources.
-// Every figure and verdict is the indicator page's own (`IndicatorPresenter.page`), so the
+// Every figure and verdict comes from the indicator page's own presenter (`IndicatorPresenter`), so the
 // briefing never says something the indicator's page does not.
 
 /// `briefing.mustache`: the values of one outcome's briefing.
@@ -135,7 +135,7 @@ struct Briefing {
     }
 
     func page(layout: PageLayout, at address: PageAddress) -> BriefingPage {
-        let indicators = indicators.map { record(of: $0, layout: layout, at: address) }
+        let indicators = indicators.map { record(of: $0, at: address) }
         let date = asOf
         return BriefingPage(
             layout: layout, summary: TemplateText.optional(outcome.summary), outcomeHref: address.link(to: outcome.outputDirectory),
@@ -150,17 +150,20 @@ struct Briefing {
             sources: sources(of: indicators))
     }
 
-    /// The indicator's page values, reduced to what the briefing shows.
-    private func record(of indicator: Indicator, layout: PageLayout, at address: PageAddress) -> BriefingIndicator {
+    /// What the indicator's page says at the top, each value made by the presenter as it makes the page's
+    /// (`IndicatorPresenter.page`), without the page's table, breakdowns and download labels.
+    private func record(of indicator: Indicator, at address: PageAddress) -> BriefingIndicator {
         let route = Route.indicator(id: indicator.id)
-        let page = presenter(indicator).page(
-            layout: layout, at: address, notesHTML: nil, csvBytes: 0, chart: charts[indicator.id], evidences: [])
+        let presenter = presenter(indicator)
+        let chart = presenter.drawings(charts[indicator.id])
         return BriefingIndicator(
             id: indicator.id, title: indicator.title, href: address.link(to: route),
-            url: PageAddress(directory: route.path).absoluteURL(base: site.config.baseURL), summary: page.summary,
-            headline: page.headline, newerGap: page.newerGap, reliabilityNote: page.reliabilityNote, direction: page.direction,
-            comparisons: page.comparisons, target: page.target, chart: page.chart, chartNarrow: page.chartNarrow,
-            chartKey: page.chartKey, source: page.source, updated: page.updated, nextUpdate: page.nextUpdate)
+            url: PageAddress(directory: route.path).absoluteURL(base: site.config.baseURL),
+            summary: TemplateText.optional(indicator.summary), headline: presenter.headline,
+            newerGap: TemplateText.optional(presenter.newerGap), reliabilityNote: TemplateText.optional(presenter.reliabilityNote),
+            direction: presenter.direction, comparisons: presenter.comparisons(), target: presenter.targetValues, chart: chart.wide,
+            chartNarrow: chart.narrow, chartKey: TemplateText.optional(presenter.chartKey), source: presenter.sourceValues,
+            updated: presenter.day(indicator.updated), nextUpdate: presenter.day(indicator.nextUpdate))
     }
 
     private func sources(of indicators: [BriefingIndicator]) -> [BriefingSource] {

@@ -91,7 +91,7 @@ struct IndicatorPresenter: Sendable {
         layout: PageLayout, at address: PageAddress, notesHTML: String?, csvBytes: Int, chartBytes: Int = 0,
         chart drawn: TrendChart.Drawings? = nil, evidences: [LinkItem]
     ) -> IndicatorPage {
-        let chart = drawn ?? TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
+        let chart = drawings(drawn)
         return IndicatorPage(
             layout: layout,
             summary: TemplateText.optional(indicator.summary),
@@ -102,9 +102,7 @@ struct IndicatorPresenter: Sendable {
             geography: indicator.geography,
             direction: direction,
             comparisons: comparisons(),
-            target: indicator.target.map { target in
-                IndicatorPage.Target(label: target.label, value: formattedWithUnit(target.value), by: target.by.isEmpty ? nil : target.by)
-            },
+            target: targetValues,
             chart: chart.wide,
             chartNarrow: chart.narrow,
             chartKey: TemplateText.optional(chartKey),
@@ -122,8 +120,19 @@ struct IndicatorPresenter: Sendable {
             updated: day(indicator.updated), nextUpdate: day(indicator.nextUpdate))
     }
 
+    /// The trend chart as the page shows it: `drawn` when already drawn with the chart's file, else drawn here.
+    func drawings(_ drawn: TrendChart.Drawings?) -> TrendChart.Drawings {
+        drawn ?? TrendChart.drawings(of: indicator, national: national, regional: regional, words: site.words)
+    }
+
+    var targetValues: IndicatorPage.Target? {
+        indicator.target.map { target in
+            IndicatorPage.Target(label: target.label, value: formattedWithUnit(target.value), by: target.by.isEmpty ? nil : target.by)
+        }
+    }
+
     /// `updated` or `next_update`, for "Figures updated 3 November 2026. Next update due 1 May 2027."
-    private func day(_ field: Located<String>?) -> DayText? {
+    func day(_ field: Located<String>?) -> DayText? {
         field.flatMap { CalendarDate(iso: $0.value) }.map { DayText($0, words: site.words) }
     }
 
@@ -156,7 +165,7 @@ struct IndicatorPresenter: Sendable {
         }
     }
 
-    private var sourceValues: IndicatorPage.Source {
+    var sourceValues: IndicatorPage.Source {
         let source = indicator.source
         return IndicatorPage.Source(
             publisher: source.publisher, title: source.title, licence: source.licence ?? words(.sourceLicenceNotStated),
