@@ -452,21 +452,54 @@ struct PlainLanguageLint {
     /// Inside quotation marks (a quoted title or statement), which must stay as written: the
     /// first use outside quotes is the one that needs the words in full.
     private static func isQuoted(_ range: Range<String.Index>, in text: String) -> Bool {
-        let before = text[..<range.lowerBound]
-        let straight = before.filter { $0 == "\"" }.count
-        let opened = before.filter { $0 == "\u{201C}" }.count
-        let closed = before.filter { $0 == "\u{201D}" }.count
+        var straight = 0
+        var opened = 0
+        var closed = 0
+        for character in text[..<range.lowerBound] {
+            if character == "\"" {
+                straight += 1
+            } else if character == "\u{201C}" {
+                opened += 1
+            } else if character == "\u{201D}" {
+                closed += 1
+            }
+        }
         return straight % 2 == 1 || opened > closed
     }
 
     /// A run of capitals ("SUPPORT AVAILABLE NOW") is emphasis, not acronyms.
     private static func isShouting(_ range: Range<String.Index>, in text: String) -> Bool {
-        let before = text[..<range.lowerBound].split(whereSeparator: \.isWhitespace).last
-        let after = text[range.upperBound...].split(whereSeparator: \.isWhitespace).first
+        let before = lastWord(of: text[..<range.lowerBound])
+        let after = firstWord(of: text[range.upperBound...])
         let caps = { (word: Substring?) in
             word.map { w in w.count > 1 && w.allSatisfy { $0.isUppercase || !$0.isLetter } && w.contains { $0.isLetter } } ?? false
         }
         return caps(before) || caps(after)
+    }
+
+    /// The last word of `text`: `text.split(whereSeparator: \.isWhitespace).last`, without making every word.
+    private static func lastWord(of text: Substring) -> Substring? {
+        var last: Substring?
+        var start: Substring.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index].isWhitespace {
+                if let wordStart = start { last = text[wordStart..<index] }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = text.index(after: index)
+        }
+        if let wordStart = start { last = text[wordStart...] }
+        return last
+    }
+
+    /// The first word of `text`: `text.split(whereSeparator: \.isWhitespace).first`, without making every word.
+    private static func firstWord(of text: Substring) -> Substring? {
+        guard let start = text.firstIndex(where: { !$0.isWhitespace }) else { return nil }
+        let rest = text[start...]
+        return rest[..<(rest.firstIndex(where: \.isWhitespace) ?? rest.endIndex)]
     }
 
     /// "Words in Full (ACR)" or "ACR (words in full)".
