@@ -98,6 +98,8 @@ struct TrendChart {
     struct Drawings: Sendable {
         var wide: String
         var narrow: String
+        /// The chart's title and what it shows, in one text: the alternative of the `<img>` code that embeds its file.
+        var description: String
     }
 
     /// The wide drawing and the narrow one, from one reading of the series.
@@ -106,7 +108,7 @@ struct TrendChart {
         let reading = wide.reading()
         var narrow = wide
         narrow.narrow = true
-        return Drawings(wide: wide.svg(reading), narrow: narrow.svg(reading))
+        return Drawings(wide: wide.svg(reading), narrow: narrow.svg(reading), description: reading.title + ". " + reading.description)
     }
 
     func svg() -> String { svg(reading()) }

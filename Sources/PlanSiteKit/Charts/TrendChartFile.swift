@@ -73,7 +73,9 @@ struct TrendChartFile {
         let drawing = chart.drawing(reading, frame: frame)
         var narrow = chart
         narrow.narrow = true
-        let page = TrendChart.Drawings(wide: chart.svg(reading, frame: frame, drawing: drawing), narrow: narrow.svg(reading))
+        let page = TrendChart.Drawings(
+            wide: chart.svg(reading, frame: frame, drawing: drawing), narrow: narrow.svg(reading),
+            description: reading.title + ". " + reading.description)
         let width = frame.width
         let titleLines = Self.wrap(reading.title, width: width - 2 * Self.margin, size: Self.titleSize)
         let footerLines = footer().flatMap { Self.wrap($0, width: width - 2 * Self.margin, size: Self.footerSize) }

@@ -80,10 +80,4 @@ extension IndicatorPresenter {
             latestPeriod: indicator.series.last(where: { $0.value != nil }).map { PeriodText.display($0.period, words) },
             updated: full.updated, nextUpdate: full.nextUpdate)
     }
-
-    /// The chart's title and what it shows, in one text: the `<img>` code's alternative.
-    var chartDescription: String {
-        let reading = TrendChart(indicator: indicator, national: national, regional: regional, words: site.words).reading()
-        return reading.title + ". " + reading.description
-    }
 }

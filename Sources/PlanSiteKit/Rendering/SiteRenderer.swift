@@ -240,11 +240,12 @@ public struct SiteRenderer: Sendable {
         layout.structuredData = DatasetStructuredData.json(for: indicator, site: site)
         let notes = indicator.notes == nil ? nil : markdown[indicator.path]?.html
         let presenter = presenter(for: indicator)
+        let chart = presenter.drawings(trendCharts[indicator.id])
         var values = presenter.page(
             layout: layout, at: address, notesHTML: notes, csvBytes: downloadSize(Route.indicatorCSV(id: indicator.id).path),
-            chartBytes: downloadSize(Route.indicatorChart(id: indicator.id).path), chart: trendCharts[indicator.id],
+            chartBytes: downloadSize(Route.indicatorChart(id: indicator.id).path), chart: chart,
             evidences: evidencedBy(indicator).map { LinkItem(title: $0.title, href: address.link(to: $0.outputDirectory)) })
-        values.embed = EmbedCode(indicator: indicator, site: site, chartDescription: presenter.chartDescription)
+        values.embed = EmbedCode(indicator: indicator, site: site, chartDescription: chart.description)
         return (page(values, at: address), renderEmbed(indicator, sharing: values))
     }
 
