@@ -9,7 +9,15 @@ struct MustacheTree: Sendable {
     var nodes: [MustacheNode]
     /// The source text of the tree: for a section, what lies between its tags (a word
     /// entry's lambda reads its `{{$slot}}` blocks from it).
-    var text: String
+    let text: String
+    /// The `{{$slot}}…{{/slot}}` blocks of `text` (`Words.blocks`), read once, when the template is parsed.
+    let blocks: [String: String]
+
+    init(nodes: [MustacheNode], text: String) {
+        self.nodes = nodes
+        self.text = text
+        blocks = Words.blocks(in: text)
+    }
 }
 
 /// A name in a tag: `title`, `source.href`, `.`, or `uppercased(title)`.

@@ -78,7 +78,7 @@ struct TemplateRenderer: Sendable {
             case .flag(let flag): out += (flag ? "true" : "false").utf8
             case .number(let number): out += String(number).utf8
             case .wordEntry(let pieces):
-                var text = Words.template(pieces, body: "")
+                var text = Words.template(pieces, blocks: [:], escaping: false)
                 if escapes { text = Markup.escape(text) }
                 renderLambda(text, context, &stack, &out)
             case .record, .list, .words, .absent: break
@@ -87,7 +87,7 @@ struct TemplateRenderer: Sendable {
         case .section(let name, let tree):
             guard let value = lookup(name, context, stack) else { return }
             if case .wordEntry(let pieces) = value {
-                renderLambda(Words.template(pieces, body: tree.text), context, &stack, &out)
+                renderLambda(Words.template(pieces, blocks: tree.blocks, escaping: !tree.text.isEmpty), context, &stack, &out)
             } else {
                 renderSection(tree, over: value, context, &stack, &out)
             }

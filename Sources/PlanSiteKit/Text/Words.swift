@@ -153,11 +153,15 @@ extension Words {
     /// (`{{words.key}}`, or an empty section), the renderer escapes the whole text before reading
     /// it, so the words are left as they are here; with a body, it does not, so they are escaped here.
     static func template(_ pieces: [WordEntry.Piece], body: String) -> String {
-        let blocks = Self.blocks(in: body)
+        template(pieces, blocks: Self.blocks(in: body), escaping: !body.isEmpty)
+    }
+
+    /// `template(_:body:)` with the body's blocks already read (`MustacheTree.blocks`); `escaping` when the body is not empty.
+    static func template(_ pieces: [WordEntry.Piece], blocks: [String: String], escaping: Bool) -> String {
         var result = ""
         for piece in pieces {
             switch piece {
-            case .text(let text): result += body.isEmpty ? text : Self.escapeText(text)
+            case .text(let text): result += escaping ? Self.escapeText(text) : text
             case .placeholder(let name): result += blocks[name] ?? "{{\(name)}}"
             }
         }
