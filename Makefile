@@ -2,7 +2,7 @@
 #   make site    installs what the machine lacks, builds plansite and the site
 #   make test    installs test tools, runs every test (unit, golden, end to end, the statistics
 #                against scipy and statsmodels, browser audit, the CI files, the Atom feed against
-#                RFC 4287 with jing) and `plansite check
+#                RFC 4287 with jing, the CSVW metadata with check-jsonschema) and `plansite check
 #                --strict` on the real content
 #   make check   builds plansite (the same release build as make site) and checks content/
 #   make serve   builds plansite (the same release build) and runs the preview server on content/
