@@ -292,8 +292,19 @@ struct IndicatorReader {
     /// Made once: a set literal in `readObservation` was hashed again for every row of every series.
     private static let observationKeys: Set<String> = ["period", "value", "lower_ci", "upper_ci", "note", "count", "denominator", "flag"]
 
+    private static func isObservationKey(_ name: String) -> Bool {
+        switch name {
+        case "period", "value", "lower_ci", "upper_ci", "note", "count", "denominator", "flag": return true
+        default: return false
+        }
+    }
+
     private func readObservation(_ entry: FieldReader) -> Observation? {
-        entry.checkUnknownKeys(allowed: Self.observationKeys, .error)
+        // Nearly every observation has only known keys: compared as small strings they cost far
+        // less than hashing each into the set, which is kept for the rare unknown key's message.
+        if !entry.pairs.allSatisfy({ Self.isObservationKey($0.name) }) {
+            entry.checkUnknownKeys(allowed: Self.observationKeys, .error)
+        }
         let period = entry.string("period", required: true)
         let note = entry.string("note")
         var value: Double?
