@@ -30,7 +30,7 @@ struct SeriesPeriods {
             case .time(let time):
                 arranged[index].observation.period = time.canonical
                 arranged[index].time = time.timeOfCanonicalSpelling
-                times.append(Timed(index: index, written: entries[index], time: time))
+                times.append(Timed(index: index, time: time))
             case .impossible(let why):
                 problems.append(
                     .error(
@@ -43,7 +43,7 @@ struct SeriesPeriods {
                 labelled = true
             }
         }
-        problems += repeatedTimes(times) + (mixedKinds ? [] : mixedKindProblems(times))
+        problems += repeatedTimes(times, entries) + (mixedKinds ? [] : mixedKindProblems(times, entries))
         guard times.count == entries.count else { return (arranged, !labelled) }
         let order = times.sorted { a, b in
             if PeriodTime.precedes(a.time, b.time) { return true }
@@ -52,9 +52,10 @@ struct SeriesPeriods {
         return (order.map { arranged[$0.index] }, true)
     }
 
+    /// A period that is a time, by its entry's position: copying the entry itself into each
+    /// (and through the sort) cost more than looking it up when a message needs it.
     private struct Timed {
         var index: Int
-        var written: Entry
         var time: PeriodTime
     }
 
@@ -72,18 +73,18 @@ struct SeriesPeriods {
     }
 
     /// One time written twice ("2020-21" and "2020/21"), whatever the spelling.
-    private func repeatedTimes(_ times: [Timed]) -> [Diagnostic] {
+    private func repeatedTimes(_ times: [Timed], _ entries: [Entry]) -> [Diagnostic] {
         // Where each time is first written (a position in `times`: an entry costs more to copy).
         var first: [PeriodTime.Span: Int] = Dictionary(minimumCapacity: times.count)
         var problems: [Diagnostic] = []
         for (index, timed) in times.enumerated() {
             let key = timed.time.withoutSpelling
-            let (period, location) = (timed.written.observation.period, timed.written.location)
             guard let earlierIndex = first[key] else {
                 first[key] = index
                 continue
             }
-            let earlier = times[earlierIndex].written
+            let (period, location) = (entries[timed.index].observation.period, entries[timed.index].location)
+            let earlier = entries[times[earlierIndex].index]
             let line = earlier.location.line
             problems.append(
                 .error(
@@ -97,7 +98,7 @@ struct SeriesPeriods {
     }
 
     /// Financial years with one rolling period among them: a slip unless the file says the kinds change.
-    private func mixedKindProblems(_ times: [Timed]) -> [Diagnostic] {
+    private func mixedKindProblems(_ times: [Timed], _ entries: [Entry]) -> [Diagnostic] {
         // Most series have one kind of period: nothing to count.
         guard let kind = times.first?.time.kind, times.contains(where: { $0.time.kind != kind }) else { return [] }
         var counts: [PeriodTime.Kind: Int] = [:]
@@ -106,8 +107,8 @@ struct SeriesPeriods {
         guard counts.count > 1, let usual = times.map(\.time.kind).max(by: { counts[$0]! < counts[$1]! }) else { return [] }
         return times.filter { $0.time.kind != usual }.map { timed in
             .error(
-                timed.written.location,
-                "period \"\(timed.written.observation.period)\" is \(timed.time.kind.name), "
+                entries[timed.index].location,
+                "period \"\(entries[timed.index].observation.period)\" is \(timed.time.kind.name), "
                     + "but the other periods of \(name) are \(usual.plural); write it as they are, or add "
                     + "`period_kinds: mixed` to the file if the kind of period really changes")
         }
