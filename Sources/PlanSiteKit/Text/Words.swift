@@ -170,6 +170,9 @@ extension Words {
 
     /// The `{{$name}}…{{/name}}` blocks of a section's text, by name.
     static func blocks(in body: String) -> [String: String] {
+        // Every section's text is asked when its template is parsed, and few have a block: a
+        // scan of the bytes for "{{$" (which no other text compares equal to) spares them Foundation.
+        guard hasBlockOpening(body) else { return [:] }
         var blocks: [String: String] = [:]
         var rest = body[...]
         while let open = rest.range(of: "{{$") {
@@ -180,6 +183,15 @@ extension Words {
             rest = rest[close.upperBound...]
         }
         return blocks
+    }
+
+    private static func hasBlockOpening(_ body: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in body.utf8 {
+            if byte == UInt8(ascii: "$"), previous == (UInt8(ascii: "{"), UInt8(ascii: "{")) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// For text between tags: `'` is left as it is, as template text writes it.
