@@ -193,7 +193,7 @@ extension TemplateKeys where Model: PageModel {
     /// A page's own keys and those of its parts, then its layout's. A page's own key
     /// never has a layout key's name, so the key reference can list the layout's once.
     init(page own: [TemplateKey<Model>], including parts: [TemplatePart<Model>] = []) {
-        self.init(own, including: parts + [TemplatePart(PageLayout.self) { $0.layout.child(named: $1) }])
+        self.init(own, including: parts + [TemplatePart(PageLayout.self) { $0.layout.templateValue(symbol: $1, named: $2) }])
         let layout = Set(PageLayout.keys.own.map(\.info.name))
         for key in own.map(\.info.name) + parts.flatMap({ $0.keys.keys.map(\.name) }) {
             precondition(!layout.contains(key), "\(Model.self) declares `\(key)`, a key of every page's layout")

@@ -54,7 +54,7 @@ public struct SiteRenderer: Sendable {
     public func render(_ contexts: inout [PageRender], parallel: Bool = true) -> [OutputFile] {
         let templates = templates
         return Parallel.consume(&contexts, enabled: parallel) { page in
-            OutputFile(path: page.path, text: templates.render(page.values, with: page.template))
+            OutputFile(path: page.path, contents: templates.render(page.values, with: page.template))
         } emptying: {
             $0.values = EmptiedValues()
         }

@@ -85,12 +85,23 @@ public struct Words: Sendable {
     public private(set) var entries: [String: WordEntry]
     /// The file the words were read from, as diagnostics print it.
     public var path: String
+    /// The text of each entry without placeholders, as `{{words.key}}` shows it: joined once
+    /// here, not on every page that shows it (`templateValue(named:)`).
+    let plainTexts: [String: String]
 
     public init(language: String, entries: [String: WordEntry], path: String = "") {
         self.language = language
         self.plural = PluralRule.forLanguage(language)
         self.entries = entries
         self.path = path
+        var plainTexts: [String: String] = [:]
+        for (key, entry) in entries {
+            let pieces = entry.form(.other)
+            if !pieces.contains(where: { if case .placeholder = $0 { true } else { false } }) {
+                plainTexts[key] = pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined()
+            }
+        }
+        self.plainTexts = plainTexts
     }
 
     /// No words at all: what a build has when the word file is missing (already an error).
