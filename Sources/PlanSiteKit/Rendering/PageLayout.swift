@@ -28,7 +28,7 @@ struct PageLayout: TemplateModel {
     var planHorizon: String?
     var parent: TitledURL?
     /// The site's words (`{{words.some_key}}`), from the word file `language:` chooses.
-    var words: Words
+    var words: TemplateWords
     /// Link to the Atom feed of updates, when the site has one.
     var feedHref: String?
     var feedTitle: String?
@@ -135,8 +135,11 @@ struct SiteLayout: Sendable {
     /// the address resolves to does not depend on the page, and resolving it cost more than
     /// the rest of a layout.
     var footerLinks: [(title: String, url: String, target: String?)]
+    /// The word file, boxed once for every page's `{{words.key}}`.
+    var words: TemplateWords
 
     init(site: Site, links: LinkRules) {
+        words = TemplateWords(site.words)
         lastReviewed = PeriodText.display(site.config.lastReviewed, site.words)
         navigation = [
             (site.priority.title, .home), (site.words(.atAGlanceTitle), .atAGlance), (site.words(.indicatorsTitle), .indicators),
@@ -180,7 +183,7 @@ extension PageLayout {
         assetsHref = String(assetsFolder.dropLast(assetsFolder.hasSuffix(indexSuffix) ? indexSuffix.count : 1))
         canonicalURL = address.absoluteURL(base: config.baseURL)
         lastReviewed = shared.lastReviewed
-        words = site.words
+        words = shared.words
         licence = TitledURL(title: config.dataLicence.title, url: config.dataLicence.url)
         navigation = shared.navigation.map { title, route in
             NavigationItem(title: title, href: address.link(to: route), current: route == navigationCurrent)

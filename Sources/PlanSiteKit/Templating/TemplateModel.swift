@@ -105,7 +105,7 @@ struct TemplateKey<Model>: Sendable {
 
     /// A record whose keys are not declared here but read at run time (the word file's
     /// entries): the lint leaves the names below it to the record's own check.
-    static func entries(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Words?) -> Self {
+    static func entries(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> TemplateWords?) -> Self {
         Self(name, meaning, .record(TemplateKeyList { [] }), optional: true) { orAbsent(get($0).map(TemplateValue.words)) }
     }
 
