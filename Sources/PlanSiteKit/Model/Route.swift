@@ -184,10 +184,14 @@ public enum Route: Hashable, Sendable {
     }
 
     /// `path` cut at every "/", empty parts kept. Cut in the UTF-8 bytes: `String.split` walks
-    /// Characters (grapheme breaking), about 22,000 instructions a path; "/" is ASCII, so every
-    /// cut falls between Characters and each part is the same string `split` made.
+    /// Characters (grapheme breaking), about 22,000 instructions a path. Only ASCII text: there
+    /// each byte is a Character, while elsewhere a "/" and a combining mark after it are one
+    /// Character, which `split` does not cut at.
     private static func parts(of path: String) -> [String] {
         let bytes = path.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        }
         var parts: [String] = []
         var start = bytes.startIndex
         var index = start

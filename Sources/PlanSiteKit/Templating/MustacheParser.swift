@@ -39,8 +39,16 @@ struct MustacheName: Sendable, Equatable {
         self.transforms = transforms
         isDot = text == "."
         isRelative = !isDot && text.first == "."
-        parts = text.split(separator: ".").map(String.init)
+        parts = Self.parts(of: text)
         symbols = parts.map(TemplateSymbols.number(of:))
+    }
+
+    /// `text` cut at its dots, empty parts dropped. ASCII text is cut in its UTF-8 bytes, where
+    /// `split` on Characters costs grapheme breaking; other text as Characters, since a "." and a
+    /// combining mark after it are one Character, which is not a dot.
+    private static func parts(of text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: ".").map(String.init) }
+        return text.utf8.split(separator: UInt8(ascii: ".")).map { String(Substring($0)) }
     }
 }
 
