@@ -186,7 +186,10 @@ public struct BuildPipeline {
 
         step(.render, "\(pages.count) pages")
         if let writer {
-            return try renderWriting(assembly, &pages, with: templates, to: writer, report: report, sources: sources)
+            let result = try renderWriting(assembly, &pages, with: templates, to: writer, report: report, sources: sources)
+            // Their last use: the references left here go as the function returns, so the box holds the last.
+            Teardown.inBackground((renderer, assembly))
+            return result
         }
         do {
             var deferred: DeferredPages?
