@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `plansite import`: an indicator's figures from a Fingertips export or a spreadsheet sheet in the tidy
 /// layout, written to `indicators/<id>.csv` after the same checks the build makes, saying first what
@@ -67,7 +66,7 @@ public struct IndicatorImport {
             }
         }
         let yml = try indicatorDocument()
-        let geography = FieldReader(yml.root ?? .scalar(.init("")), in: yml, subject: "indicator").string("geography") ?? ""
+        let geography = yml.root.flatMap { FieldReader($0, in: yml, subject: "indicator").string("geography") } ?? ""
         let tidy = try tidyTable(input, from: path, site: site, geography: geography)
         var outcome = Outcome()
         let target = displayPrefix + csvRelative
@@ -96,7 +95,9 @@ public struct IndicatorImport {
         guard let document = YAMLDocument.parse(text, path: path, problems: &problems) else {
             throw ImportProblem("\(path) cannot be read: " + (problems.first?.message ?? "run plansite check"))
         }
-        if case .mapping(let mapping) = document.root, mapping.keys.contains(where: { ["series", "comparators"].contains($0.string) }) {
+        if case .mapping(let mapping) = document.root?.content,
+            mapping.pairs.contains(where: { ["series", "comparators"].contains($0.key.string) })
+        {
             throw ImportProblem(
                 "\(path) has its figures in `series`; delete `series` and `comparators` from it "
                     + "(the import writes them to \(displayPrefix + csvRelative)), then run the import again")

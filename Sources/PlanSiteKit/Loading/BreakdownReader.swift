@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads an indicator's `breakdowns:` (docs/content-format.md, "Breakdowns") and checks
 /// them as the series are checked: every problem at the line and column of its value.
@@ -12,14 +11,14 @@ struct BreakdownReader {
 
     func read() -> [Breakdown] {
         guard let node = fields.value("breakdowns") else { return [] }
-        guard case .sequence(let items) = node else {
+        guard case .sequence(let items) = node.content else {
             fields.error(node, "`breakdowns` must be a list, each entry with `dimension`, `period` and `categories`")
             return []
         }
         var seen: [String: Int] = [:]
         var breakdowns: [Breakdown] = []
         for item in items {
-            guard case .mapping = item else {
+            guard case .mapping = item.content else {
                 fields.error(
                     item,
                     "each breakdown must be a set of `key: value` lines with `dimension`, `period` and `categories`, found \(item.kindDescription)"
@@ -65,7 +64,7 @@ struct BreakdownReader {
             entry.missing("categories")
             return nil
         }
-        guard case .sequence(let items) = node, !items.isEmpty else {
+        guard case .sequence(let items) = node.content, !items.isEmpty else {
             entry.error(node, "`categories` must be a list of `{ category: …, value: … }` entries, at least one")
             return nil
         }
@@ -95,7 +94,7 @@ struct BreakdownReader {
         if let node = entry.value("value") {
             value = entry.number(node, named: "value")
         } else if note?.isEmpty ?? true {
-            let at = entry.pairs.first(where: { $0.key == "value" })?.value ?? entry.node
+            let at = entry.pairs.first(where: { $0.name == "value" })?.value ?? entry.node
             entry.error(
                 at,
                 "category \"\(name ?? "")\" has no `value` and no `note`: give a number, or a `note` saying why there is none (suppressed, not available)"

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `content/` into a `Site`, collecting every problem it meets on the way.
 public struct ContentLoader {

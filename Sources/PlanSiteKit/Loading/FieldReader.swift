@@ -1,48 +1,35 @@
 import Foundation
-import Yams
 
 /// Reads typed fields out of one YAML mapping, reporting each missing or
 /// mistyped field at its own position and carrying on, so one run shows every problem.
 final class FieldReader {
     let document: YAMLDocument
-    let node: Node
-    let pairs: [(key: String, value: Node)]
-    /// Each pair's key node, in the same order (where an unknown key is reported).
-    private let keyNodes: [Node]
+    let node: YAMLNode
+    /// The mapping's pairs, each with its key's text (empty when `node` is not a mapping).
+    let pairs: [YAMLNode.Pair]
     private(set) var diagnostics: [Diagnostic] = []
     /// Name used in messages for the thing being read ("indicator", "front matter", …).
     let subject: String
 
-    init(_ node: Node, in document: YAMLDocument, subject: String) {
+    init(_ node: YAMLNode, in document: YAMLDocument, subject: String) {
         self.document = document
         self.node = node
         self.subject = subject
-        if case .mapping(let mapping) = node {
-            // One pass over the mapping: each copy of a Yams node costs several reference counts.
-            var pairs: [(key: String, value: Node)] = []
-            var keyNodes: [Node] = []
-            pairs.reserveCapacity(mapping.count)
-            keyNodes.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                pairs.append((key: key.string ?? "", value: value))
-                keyNodes.append(key)
-            }
-            self.pairs = pairs
-            self.keyNodes = keyNodes
+        if case .mapping(let mapping) = node.content {
+            pairs = mapping.pairs
         } else {
             pairs = []
-            keyNodes = []
             diagnostics.append(.error(document.location(of: node), "\(subject) must be a set of `key: value` lines"))
         }
     }
 
     var location: SourceLocation { document.location(of: node) }
 
-    func location(of node: Node) -> SourceLocation { document.location(of: node) }
+    func location(of node: YAMLNode) -> SourceLocation { document.location(of: node) }
 
     /// The first value of `key`, unless null. Found by position, so only that value is copied.
-    func value(_ key: String) -> Node? {
-        guard let index = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+    func value(_ key: String) -> YAMLNode? {
+        guard let index = pairs.firstIndex(where: { $0.name == key }) else { return nil }
         let node = pairs[index].value
         return node.isNull ? nil : node
     }
@@ -55,7 +42,7 @@ final class FieldReader {
         if diagnostics.count < Self.maximumDiagnostics { diagnostics.append(diagnostic) }
     }
 
-    func error(_ node: Node, _ message: String) { report(.error(location(of: node), message)) }
+    func error(_ node: YAMLNode, _ message: String) { report(.error(location(of: node), message)) }
 
     func missing(_ key: String) { report(.error(location, "\(subject) is missing required field `\(key)`")) }
 
@@ -64,7 +51,7 @@ final class FieldReader {
             if required { missing(key) }
             return nil
         }
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let scalar) = node.content else {
             error(node, "`\(key)` must be text, found \(node.kindDescription)")
             return nil
         }
@@ -93,8 +80,8 @@ final class FieldReader {
     }
 
     /// A finite number written as a plain YAML number; "n/a", "12%" or ".nan" are errors.
-    func number(_ node: Node, named key: String) -> Double? {
-        guard case .scalar(let scalar) = node else {
+    func number(_ node: YAMLNode, named key: String) -> Double? {
+        guard case .scalar(let scalar) = node.content else {
             error(node, "`\(key)` must be a number, found \(node.kindDescription)")
             return nil
         }
@@ -151,17 +138,17 @@ final class FieldReader {
         return flag
     }
 
-    func sequence(_ key: String) -> [Node]? {
+    func sequence(_ key: String) -> [YAMLNode]? {
         guard let node = value(key) else { return nil }
-        guard case .sequence(let items) = node else {
+        guard case .sequence(let items) = node.content else {
             error(node, "`\(key)` must be a list")
             return nil
         }
-        return Array(items)
+        return items
     }
 
     /// Reads a nested mapping with its own reader; its problems join this reader's.
-    func nested<T>(_ node: Node, subject: String, _ read: (FieldReader) -> T) -> T {
+    func nested<T>(_ node: YAMLNode, subject: String, _ read: (FieldReader) -> T) -> T {
         let reader = FieldReader(node, in: document, subject: subject)
         let result = read(reader)
         diagnostics += reader.diagnostics.prefix(max(0, Self.maximumDiagnostics - diagnostics.count))
@@ -184,17 +171,17 @@ final class FieldReader {
         while index < pairs.count {
             let pair = pairs[index]
             defer { index += 1 }
-            guard !allowed.contains(pair.key) else { continue }
-            if let groups = thousandsGroups(after: index - 1), groups.count > 0, allowed.contains(pairs[index - 1].key) {
+            guard !allowed.contains(pair.name) else { continue }
+            if let groups = thousandsGroups(after: index - 1), groups.count > 0, allowed.contains(pairs[index - 1].name) {
                 reportThousandsSeparator(pairs[index - 1], groups: groups)
                 index += groups.count - 1
                 continue
             }
-            let suggestion = allowed.min { ($0.editDistance(to: pair.key), $0) < ($1.editDistance(to: pair.key), $1) }
-            let nearMiss = suggestion.map { $0.editDistance(to: pair.key) <= (pair.key.count >= 5 ? 2 : 1) } ?? false
-            var message = "unknown field `\(pair.key)` in \(subject)"
+            let suggestion = allowed.min { ($0.editDistance(to: pair.name), $0) < ($1.editDistance(to: pair.name), $1) }
+            let nearMiss = suggestion.map { $0.editDistance(to: pair.name) <= (pair.name.count >= 5 ? 2 : 1) } ?? false
+            var message = "unknown field `\(pair.name)` in \(subject)"
             if nearMiss, let suggestion { message += "; did you mean `\(suggestion)`?" }
-            let location = location(of: keyNodes[index])
+            let location = location(of: pair.key)
             report(strictness == .error || nearMiss ? .error(location, message) : .warning(location, message))
         }
     }
@@ -202,47 +189,20 @@ final class FieldReader {
     /// `{ value: 1,768 }` reads in YAML as `{ value: 1, 768: null }`: the figure would silently become 1.
     /// Returns the digit groups ("768", …) that follow a whole number at `index`, if that is what they look like.
     private func thousandsGroups(after index: Int) -> [String]? {
-        guard index >= 0, case .scalar(let first) = pairs[index].value, first.style == .plain,
+        guard index >= 0, case .scalar(let first) = pairs[index].value.content, first.style == .plain,
             (1...3).contains(first.string.count), first.string.isDigits
         else { return nil }
-        return pairs[(index + 1)...].prefix { $0.key.count == 3 && $0.key.isDigits && $0.value.isNull }.map(\.key)
+        return pairs[(index + 1)...].prefix { $0.name.count == 3 && $0.name.isDigits && $0.value.isNull }.map(\.name)
     }
 
-    private func reportThousandsSeparator(_ owner: (key: String, value: Node), groups: [String]) {
+    private func reportThousandsSeparator(_ owner: YAMLNode.Pair, groups: [String]) {
         let digits = owner.value.string ?? ""
         let written = ([digits] + groups).joined(separator: ",")
         let plain = digits + groups.joined()
         error(
             owner.value,
-            "`\(owner.key)` is written \(written) with a thousands separator, which YAML reads as \(digits); write \(plain), without the comma"
+            "`\(owner.name)` is written \(written) with a thousands separator, which YAML reads as \(digits); write \(plain), without the comma"
         )
-    }
-}
-
-extension Node {
-    var isNull: Bool {
-        if case .scalar(let scalar) = self { return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) }
-        return false
-    }
-
-    /// YAML 1.1's words for true and false, written plainly (`"yes"` in quotes is text).
-    /// Read here rather than by Yams's tag rules, which run a regular expression on every value.
-    var flag: Bool? {
-        guard case .scalar(let scalar) = self, scalar.style == .plain else { return nil }
-        switch scalar.string {
-        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
-        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
-        default: return nil
-        }
-    }
-
-    var kindDescription: String {
-        switch self {
-        case .scalar(let scalar): "\"\(scalar.string.prefix(40))\""
-        case .sequence: "a list"
-        case .mapping: "a set of key: value lines"
-        case .alias: "an alias"
-        }
     }
 }
 

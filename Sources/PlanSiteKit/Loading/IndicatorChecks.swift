@@ -1,5 +1,3 @@
-import Yams
-
 /// Checks of an indicator file that need more than one field at a time: each figure against
 /// the range its `value_type` allows, counts as whole numbers, and comparator names against
 /// the site's own. Reads the YAML nodes again, so each problem points at the number written.
@@ -13,10 +11,10 @@ struct IndicatorChecks {
         checkComparatorNames()
         for series in allSeries() {
             for entry in series {
-                guard case .mapping(let mapping) = entry else { continue }
-                for (key, node) in mapping {
-                    guard let name = key.string, Self.figureKeys.contains(name) else { continue }
-                    checkFigure(name, node)
+                guard case .mapping(let mapping) = entry.content else { continue }
+                for pair in mapping.pairs {
+                    guard let name = pair.key.string, Self.figureKeys.contains(name) else { continue }
+                    checkFigure(name, pair.value)
                 }
             }
         }
@@ -24,17 +22,17 @@ struct IndicatorChecks {
 
     static let figureKeys: Set<String> = ["value", "lower_ci", "upper_ci", "count", "denominator"]
 
-    private func allSeries() -> [[Node]] {
-        var lists: [[Node]] = []
-        if case .sequence(let items) = fields.value("series") { lists.append(Array(items)) }
-        if case .mapping(let comparators) = fields.value("comparators") {
-            for (_, series) in comparators { if case .sequence(let items) = series { lists.append(Array(items)) } }
+    private func allSeries() -> [[YAMLNode]] {
+        var lists: [[YAMLNode]] = []
+        if case .sequence(let items) = fields.value("series")?.content { lists.append(items) }
+        if case .mapping(let comparators) = fields.value("comparators")?.content {
+            for pair in comparators.pairs { if case .sequence(let items) = pair.value.content { lists.append(items) } }
         }
         return lists
     }
 
-    private func checkFigure(_ key: String, _ node: Node) {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Double(scalar.string) else {
+    private func checkFigure(_ key: String, _ node: YAMLNode) {
+        guard case .scalar(let scalar) = node.content, scalar.style == .plain, let number = Double(scalar.string) else {
             return
         }
         if let problem = rules.problem(key, written: scalar.string, number: number) { fields.error(node, problem) }
@@ -62,8 +60,8 @@ struct IndicatorChecks {
     /// `Englnad`, `england` or `England ` would silently leave the comparison out: a near miss of
     /// the site's comparators is an error.
     private func checkComparatorNames() {
-        guard case .mapping(let comparators) = fields.value("comparators") else { return }
-        for key in comparators.keys {
+        guard case .mapping(let comparators) = fields.value("comparators")?.content else { return }
+        for key in comparators.pairs.map(\.key) {
             if let name = key.string, let near = Self.nearComparator(name, in: comparatorNames) {
                 fields.error(
                     key,

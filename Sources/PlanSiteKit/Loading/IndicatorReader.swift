@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one `content/indicators/<id>.yml` and checks it against the schema
 /// (docs/content-format.md), reporting each problem at the value that causes it.
@@ -100,7 +99,7 @@ struct IndicatorReader {
     /// a mapping is an error at its line and column.
     private func readKeywords(_ fields: FieldReader) -> [String] {
         (fields.sequence("keywords") ?? []).compactMap { node in
-            guard case .scalar(let scalar) = node else {
+            guard case .scalar(let scalar) = node.content else {
                 fields.error(node, "each of `keywords` must be a word or phrase, found \(node.kindDescription)")
                 return nil
             }
@@ -180,12 +179,12 @@ struct IndicatorReader {
     }
 
     /// A list of observations, checked by the period rules and put in time order where every period is a time.
-    private func readSeries(_ node: Node?, _ fields: FieldReader, name: String, required: Bool, mixedKinds: Bool) -> ReadSeries? {
+    private func readSeries(_ node: YAMLNode?, _ fields: FieldReader, name: String, required: Bool, mixedKinds: Bool) -> ReadSeries? {
         guard let node else {
             if required { fields.missing(name) }
             return nil
         }
-        guard case .sequence(let items) = node else {
+        guard case .sequence(let items) = node.content else {
             fields.error(node, "`\(name)` must be a list of `{ period: …, value: … }` entries")
             return nil
         }
@@ -301,7 +300,7 @@ struct IndicatorReader {
         if let valueNode = entry.value("value") {
             value = entry.number(valueNode, named: "value")
         } else if note == nil || note!.isEmpty {
-            if let nullNode = entry.pairs.first(where: { $0.key == "value" })?.value {
+            if let nullNode = entry.pairs.first(where: { $0.name == "value" })?.value {
                 entry.error(
                     nullNode,
                     "`value` is null with no `note`: give a number, or add a `note` saying why there is none (suppressed, not available)")
@@ -322,8 +321,8 @@ struct IndicatorReader {
     /// `flag: p`, `flag: "p, r"` or `flag: [p, r]`: GSS shorthand letters, each known.
     static func readFlags(_ entry: FieldReader) -> [ValueFlag] {
         guard let node = entry.value("flag") else { return [] }
-        var letters: [(String, Node)] = []
-        switch node {
+        var letters: [(String, YAMLNode)] = []
+        switch node.content {
         case .scalar(let scalar):
             for part in scalar.string.split(whereSeparator: { $0 == "," || $0 == " " }) { letters.append((String(part), node)) }
         case .sequence(let items):
@@ -351,11 +350,11 @@ struct IndicatorReader {
 
     private func readComparators(_ fields: FieldReader, mixedKinds: Bool) -> [(geography: String, series: ReadSeries)] {
         guard let node = fields.value("comparators") else { return [] }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping) = node.content else {
             fields.error(node, "`comparators` must be keyed by geography, e.g. `England: [{ period: …, value: … }]`")
             return []
         }
-        return mapping.compactMap { pair in
+        return mapping.pairs.compactMap { pair in
             guard let geography = pair.key.string, !geography.isEmpty else {
                 fields.error(pair.key, "each comparator must be named by its geography")
                 return nil

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Turns one Markdown file's front matter into a `ContentPage`.
 struct PageReader {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `site.yml`.
 struct SiteConfigReader {
@@ -114,7 +113,7 @@ struct SiteConfigReader {
         }
     }
 
-    private func readLink(_ node: Node, _ fields: FieldReader, titleKey: String = "title") -> Link? {
+    private func readLink(_ node: YAMLNode, _ fields: FieldReader, titleKey: String = "title") -> Link? {
         fields.nested(node, subject: "link") { link in
             link.checkUnknownKeys(allowed: [titleKey, "url"], .error)
             guard let title = link.string(titleKey, required: true), let url = link.string("url", required: true) else { return nil }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `templates/words/<language>.yml` and holds it to `WordKey`: every key the generator
 /// asks for is there, each with exactly the placeholders it is given, and plural forms where
@@ -57,7 +56,7 @@ public enum WordFile {
         guard let document = YAMLDocument.parse(text, path: path, problems: &problems) else {
             return (Words(language: language, entries: [:], path: path), problems)
         }
-        guard case .mapping(let mapping)? = document.root else {
+        guard case .mapping(let mapping)? = document.root?.content else {
             problems.append(
                 .error(
                     SourceLocation(path: path),
@@ -65,7 +64,8 @@ public enum WordFile {
             return (Words(language: language, entries: [:], path: path), problems)
         }
         var entries: [String: WordEntry] = [:]
-        for (keyNode, value) in mapping {
+        for pair in mapping.pairs {
+            let (keyNode, value) = (pair.key, pair.value)
             let key = keyNode.string ?? ""
             let keyLocation = document.location(of: keyNode)
             if let earlier = entries[key]?.location {
@@ -73,12 +73,13 @@ public enum WordFile {
                 continue
             }
             var entry = WordEntry(forms: [:], location: keyLocation)
-            switch value {
+            switch value.content {
             case .scalar:
                 entry.forms[.other] = read(value, in: document, into: &entry, problems: &problems)
             case .mapping(let forms):
                 entry.isPlural = true
-                for (formNode, formValue) in forms {
+                for form in forms.pairs {
+                    let (formNode, formValue) = (form.key, form.value)
                     let name = formNode.string ?? ""
                     guard let category = PluralCategory(rawValue: name) else {
                         let names = PluralCategory.allCases.map(\.rawValue).joined(separator: ", ")
@@ -86,7 +87,7 @@ public enum WordFile {
                             .error(document.location(of: formNode), "`\(name)` is not a plural form; the forms are \(names) (CLDR)"))
                         continue
                     }
-                    guard case .scalar = formValue else {
+                    guard case .scalar = formValue.content else {
                         problems.append(.error(document.location(of: formValue), "the `\(name)` form of `\(key)` must be a text"))
                         continue
                     }
@@ -107,7 +108,7 @@ public enum WordFile {
 
     /// One text's pieces, with each placeholder's place in the file.
     private static func read(
-        _ node: Node, in document: YAMLDocument, into entry: inout WordEntry, problems: inout [Diagnostic]
+        _ node: YAMLNode, in document: YAMLDocument, into entry: inout WordEntry, problems: inout [Diagnostic]
     ) -> [WordEntry.Piece] {
         let text = node.string ?? ""
         let start = document.location(of: node)

@@ -7,7 +7,7 @@ struct YAMLDocument {
     var path: String
     /// Lines before the YAML starts in its file (front matter sits below a `---` line).
     var lineOffset: Int
-    var root: Node?
+    var root: YAMLNode?
 
     /// YAML is small and trusted to be data: anchors and aliases are refused, which
     /// also rules out "billion laughs" alias bombs. Deep nesting is refused before
@@ -34,7 +34,7 @@ struct YAMLDocument {
                         + "\(maximumMarks) a file may have: split the figures into several files"))
             return nil
         }
-        switch YAMLEvents.parse(text, resolver: Self.resolver) {
+        switch YAMLEvents.parse(text) {
         case .empty: return YAMLDocument(path: path, lineOffset: lineOffset, root: nil)
         case .root(let root): return YAMLDocument(path: path, lineOffset: lineOffset, root: root)
         case nil: break  // Yams reads it again, and says what is wrong, if anything is
@@ -43,11 +43,12 @@ struct YAMLDocument {
             // The parser owns the anchors (nodes hold them weakly): keep it alive while looking.
             let parser = try Parser(yaml: text, resolver: Self.resolver, encoding: .utf8)
             let root = try parser.singleRoot()
-            let document = YAMLDocument(path: path, lineOffset: lineOffset, root: root)
+            var document = YAMLDocument(path: path, lineOffset: lineOffset, root: nil)
             if let anchor = withExtendedLifetime(parser, { root.flatMap(document.firstAnchor) }) {
                 problems.append(.error(anchor, "YAML anchors and aliases (& and *) are not supported; write the value out"))
                 return nil
             }
+            document.root = root.map(YAMLNode.init)
             return document
         } catch let error as YamlError {
             problems.append(diagnostic(for: error, text: text, path: path, lineOffset: lineOffset))
@@ -58,7 +59,11 @@ struct YAMLDocument {
         }
     }
 
-    func location(of node: Node) -> SourceLocation {
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(path: path, line: node.line + lineOffset, column: node.column)
+    }
+
+    private func location(of node: Node) -> SourceLocation {
         let mark = node.mark
         return SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }

@@ -4,8 +4,9 @@ import Yams
 
 @testable import PlanSiteKit
 
-/// The event reader must give exactly Yams's tree (strings, styles, marks, resolved tags, kinds) for
-/// every document it takes, and take none that Yams would refuse or read another way.
+/// The event reader must give what the readers would see of Yams's tree (strings, styles, marks,
+/// whether a value is text, kinds) for every document it takes, and take none that Yams would
+/// refuse or read another way.
 @Suite struct YAMLEventsTests {
     static func yams(_ text: String) throws -> Node? {
         let parser = try Parser(yaml: text, resolver: YAMLDocument.resolver, encoding: .utf8)
@@ -18,21 +19,38 @@ import Yams
         let mark = node.mark.map { "\($0.line):\($0.column)" } ?? "-"
         switch node {
         case .scalar(let scalar):
-            return "s(\(scalar.string.debugDescription) \(scalar.style) \(node.tag) @\(mark))"
+            let isText = node.tag.description == Tag.Name.str.rawValue
+            return "s(\(scalar.string.debugDescription) \(scalar.style) text:\(isText) @\(mark))"
         case .sequence(let sequence):
             let items: [String] = sequence.map { describe($0) }
-            return "q(\(sequence.style) \(node.tag) @\(mark) [\(items.joined(separator: ", "))])"
+            return "q(@\(mark) [\(items.joined(separator: ", "))])"
         case .mapping(let mapping):
-            let pairs: [String] = mapping.map { describe($0.key) + ": " + describe($0.value) }
-            return "m(\(mapping.style) \(node.tag) @\(mark) {\(pairs.joined(separator: ", "))})"
+            let pairs: [String] = mapping.map {
+                "\(($0.key.string ?? "").debugDescription)=" + describe($0.key) + ": " + describe($0.value)
+            }
+            return "m(\(node.string.debugDescription) @\(mark) {\(pairs.joined(separator: ", "))})"
         case .alias:
             return "alias"
         }
     }
 
+    static func describe(_ node: YAMLNode?) -> String {
+        guard let node else { return "none" }
+        let mark = "\(node.line):\(node.column)"
+        switch node.content {
+        case .scalar(let scalar):
+            return "s(\(scalar.string.debugDescription) \(scalar.style) text:\(scalar.isText) @\(mark))"
+        case .sequence(let items):
+            return "q(@\(mark) [\(items.map { describe($0) }.joined(separator: ", "))])"
+        case .mapping(let mapping):
+            let pairs = mapping.pairs.map { "\($0.name.debugDescription)=" + describe($0.key) + ": " + describe($0.value) }
+            return "m(\(node.string.debugDescription) @\(mark) {\(pairs.joined(separator: ", "))})"
+        }
+    }
+
     static func check(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let expected = try describe(yams(text))
-        switch YAMLEvents.parse(text, resolver: YAMLDocument.resolver) {
+        switch YAMLEvents.parse(text) {
         case .empty: #expect(expected == "none", sourceLocation: sourceLocation)
         case .root(let root): #expect(describe(root) == expected, sourceLocation: sourceLocation)
         case nil: Issue.record("not taken: \(text.prefix(60))", sourceLocation: sourceLocation)
@@ -52,10 +70,10 @@ import Yams
                     text = yaml
                 }
                 guard let expected = try? Self.yams(text) else {
-                    #expect(YAMLEvents.parse(text, resolver: YAMLDocument.resolver) == nil, "\(url.path) is an error for Yams")
+                    #expect(YAMLEvents.parse(text) == nil, "\(url.path) is an error for Yams")
                     continue
                 }
-                switch YAMLEvents.parse(text, resolver: YAMLDocument.resolver) {
+                switch YAMLEvents.parse(text) {
                 case .empty: #expect(expected == nil, "\(url.path)")
                 case .root(let root): #expect(Self.describe(root) == Self.describe(expected), "\(url.path)")
                 case nil: break  // anchors, tags or other keys: read by Yams
@@ -101,9 +119,24 @@ import Yams
             "a: b: c\n",
         ]
         for text in refused {
-            #expect(YAMLEvents.parse(text, resolver: YAMLDocument.resolver) == nil, "\(text.debugDescription)")
+            #expect(YAMLEvents.parse(text) == nil, "\(text.debugDescription)")
         }
         let manyKeys = (0..<20).map { "k\($0): \($0)" } + ["k7: again"]
-        #expect(YAMLEvents.parse(manyKeys.joined(separator: "\n"), resolver: YAMLDocument.resolver) == nil)
+        #expect(YAMLEvents.parse(manyKeys.joined(separator: "\n")) == nil)
+    }
+
+    /// A document with tags is read by Yams and its tree converted: what the readers see is Yams's.
+    @Test func yamsTreesConvertToWhatTheReadersSee() throws {
+        for text in [
+            "a: !!str 1\nb: !!int 2\nc: !custom {d: 1}\n", "? [a, b]\n: c\nd: e\n", "!!int category: 1\ncategory: 2\n",
+            "x: {!!value k: v, other: w}\n", "- !!float 1.5\n- ! plain\n- !!seq [a]\n",
+        ] {
+            var problems: [Diagnostic] = []
+            let document = try #require(YAMLDocument.parse(text, path: "x.yml", problems: &problems), "\(text.debugDescription)")
+            #expect(problems.isEmpty)
+            #expect(Self.describe(document.root) == Self.describe(try Self.yams(text)), "\(text.debugDescription)")
+            let key = try #require(try Self.yams(text))["category"]
+            #expect(Self.describe(document.root?["category"]) == Self.describe(key), "\(text.debugDescription)")
+        }
     }
 }
