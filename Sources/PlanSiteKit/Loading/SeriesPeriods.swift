@@ -6,6 +6,9 @@ struct SeriesPeriods {
     struct Entry {
         var observation: Observation
         var location: SourceLocation
+        /// The time its period names, set by `arrange` (nil before, and for a period that is no time),
+        /// so that later checks need not read the period again.
+        var time: PeriodTime?
     }
 
     /// "series" or "comparator England", as messages name it.
@@ -26,6 +29,7 @@ struct SeriesPeriods {
             switch reading {
             case .time(let time):
                 arranged[index].observation.period = time.canonical
+                arranged[index].time = time.timeOfCanonicalSpelling
                 times.append(Timed(index: index, written: entries[index], time: time))
             case .impossible(let why):
                 problems.append(
@@ -109,11 +113,12 @@ struct SeriesPeriods {
 extension SeriesPeriods {
     /// A period of the series that a comparator has no figure for, though it has figures of that kind
     /// before and after it: most often one time written two ways, which leaves it "not compared".
+    /// Both lists as `arrange` gives them.
     static func coverageWarnings(series: [Entry], comparator geography: String, _ other: [Entry]) -> [Diagnostic] {
         var byTime: [PeriodTime: String] = [:]
         var bounds: [PeriodTime.Kind: (first: PeriodTime, last: PeriodTime)] = [:]
         for entry in other {
-            guard let time = PeriodTime.of(entry.observation.period) else { continue }
+            guard let time = entry.time else { continue }
             byTime[time.withoutSpelling] = entry.observation.period
             let known = bounds[time.kind] ?? (time, time)
             bounds[time.kind] = (
@@ -123,7 +128,7 @@ extension SeriesPeriods {
         }
         return series.compactMap { entry in
             let period = entry.observation.period
-            guard entry.observation.value != nil, let time = PeriodTime.of(period), let around = bounds[time.kind] else { return nil }
+            guard entry.observation.value != nil, let time = entry.time, let around = bounds[time.kind] else { return nil }
             if let spelling = byTime[time.withoutSpelling] {
                 guard spelling != period else { return nil }
                 return .warning(

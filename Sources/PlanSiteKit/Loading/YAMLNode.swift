@@ -68,10 +68,11 @@ struct YAMLNode {
     }
 
     var isNull: Bool {
-        if case .scalar(let scalar) = content {
-            return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard case .scalar(let scalar) = content, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
         }
-        return false
     }
 
     /// YAML 1.1's words for true and false, written plainly (`"yes"` in quotes is text).

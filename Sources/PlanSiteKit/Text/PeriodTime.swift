@@ -40,6 +40,11 @@ public struct PeriodTime: Hashable, Sendable {
     /// with it), the one that began earlier.
     static func precedes(_ a: PeriodTime, _ b: PeriodTime) -> Bool { (a.last, a.first) < (b.last, b.first) }
 
+    /// The time its canonical spelling names when read again, as checks after `SeriesPeriods.arrange`
+    /// read it: the same time, except for a year before 1000, which is shown in fewer than four
+    /// digits ("999") and so names no time.
+    var timeOfCanonicalSpelling: PeriodTime? { kind == .day || first >= Self.scale(1000, 1, 1) ? self : nil }
+
     /// The time alone, to find one time however it is written.
     var withoutSpelling: PeriodTime { PeriodTime(kind: kind, canonical: "", first: first, last: last) }
 
@@ -60,8 +65,14 @@ public struct PeriodTime: Hashable, Sendable {
 
     public static func read(_ period: String) -> Reading {
         let text = period.trimmed(.whitespaces)
-        if let day = readDay(text) { return day }
-        if let years = readYears(Array(text.utf8)) { return years }
+        // Read from the text's UTF-8 bytes in place: splitting it into Characters and copying
+        // it into arrays cost more than all the rest of reading a series.
+        var bytesOfText = text
+        let reading = bytesOfText.withUTF8 { bytes -> Reading? in
+            if let parts = isoParts(bytes) ?? wordParts(bytes) { return day(parts, written: text) }
+            return readYears(bytes)
+        }
+        if let reading { return reading }
         return isLabel(text) ? .label : .unrecognised
     }
 
@@ -73,16 +84,8 @@ public struct PeriodTime: Hashable, Sendable {
 
     private static func scale(_ year: Int, _ month: Int, _ day: Int) -> Int { (year * 12 + month - 1) * 31 + day - 1 }
 
-    /// `2024-03-31`, `31 Mar 2024`, `31 March 2024`; nil when the text is not shaped like a day.
-    private static func readDay(_ text: String) -> Reading? {
-        let parts: (year: Int, month: Int, day: Int)
-        if let iso = isoParts(text) {
-            parts = iso
-        } else if let words = wordParts(text) {
-            parts = words
-        } else {
-            return nil
-        }
+    /// A period shaped like a day (`2024-03-31`, `31 Mar 2024`, `31 March 2024`): the day, if it exists.
+    private static func day(_ parts: (year: Int, month: Int, day: Int), written text: String) -> Reading {
         guard let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day) else {
             let month = (1...12).contains(parts.month) ? PeriodText.months[parts.month - 1] : "month \(parts.month)"
             return .impossible("there is no day \(parts.day) in \(month) \(parts.year)")
@@ -91,28 +94,44 @@ public struct PeriodTime: Hashable, Sendable {
         return .time(PeriodTime(kind: .day, canonical: text, first: at, last: at))
     }
 
-    private static func isoParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let bytes = Array(text.utf8)
+    private static func isoParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10])
         else { return nil }
         return (year, month, day)
     }
 
-    private static func wordParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 3, parts[0].count <= 2, let day = number(ArraySlice(parts[0].utf8)),
-            parts[2].count == 4, let year = number(ArraySlice(parts[2].utf8))
+    /// `31 Mar 2024` or `31 March 2024`: three words between spaces, as `split(separator: " ")` finds
+    /// them; a day of one or two digits, a month named in English in any case, a year of four digits.
+    /// Only ASCII can match, so bytes answer as Characters did.
+    private static func wordParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        func word(from start: Int) -> Range<Int>? {
+            var start = start
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            guard start < bytes.count else { return nil }
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+            return start..<end
+        }
+        guard let dayWord = word(from: 0), let monthWord = word(from: dayWord.upperBound),
+            let yearWord = word(from: monthWord.upperBound), word(from: yearWord.upperBound) == nil,
+            dayWord.count <= 2, let day = number(bytes[dayWord]), yearWord.count == 4, let year = number(bytes[yearWord])
         else { return nil }
-        let word = parts[1].lowercased()
-        guard let month = PeriodText.shortMonths.firstIndex(where: { $0.lowercased() == word.prefix(3) }),
-            word.count == 3 || PeriodText.months[month].lowercased() == word
+        let name = bytes[monthWord]
+        guard name.count >= 3, let month = PeriodText.shortMonths.firstIndex(where: { spells($0, name.prefix(3)) }),
+            name.count == 3 || spells(PeriodText.months[month], name)
         else { return nil }
         return (year, month + 1, day)
     }
 
+    /// Whether `bytes` are `word` in any mix of upper and lower case (ASCII letters only).
+    private static func spells(_ word: String, _ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return word.utf8.count == bytes.count && zip(word.utf8, bytes).allSatisfy { lower($0) == lower($1) }
+    }
+
     /// `2024`, or a start year, `-` or `/` (spaces allowed around it) and an end year of two or four digits.
-    private static func readYears(_ bytes: [UInt8]) -> Reading? {
+    private static func readYears(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading? {
         guard bytes.count >= 4, let start = number(bytes[0..<4]) else { return nil }
         if bytes.count == 4 {
             return .time(
@@ -133,7 +152,7 @@ public struct PeriodTime: Hashable, Sendable {
     }
 
     private static func span(from start: Int, to end: Int) -> Reading {
-        let canonical = "\(start)-\(String(end % 100 + 100).dropFirst())"
+        let canonical = spanSpelling(start, end)
         switch end - start {
         case 1:
             return .time(
@@ -154,6 +173,23 @@ public struct PeriodTime: Hashable, Sendable {
         }
     }
 
+    /// "2022-23": the start year, a hyphen and the end year's last two digits. Written byte by byte
+    /// for a four-digit start year (interpolation cost more than reading the period).
+    private static func spanSpelling(_ start: Int, _ end: Int) -> String {
+        guard (1000...9999).contains(start) else { return "\(start)-\(String(end % 100 + 100).dropFirst())" }
+        return String(unsafeUninitializedCapacity: 7) { buffer in
+            var year = start
+            for index in (0..<4).reversed() {
+                buffer[index] = UInt8(ascii: "0") + UInt8(year % 10)
+                year /= 10
+            }
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = UInt8(ascii: "0") + UInt8(end / 10 % 10)
+            buffer[6] = UInt8(ascii: "0") + UInt8(end % 10)
+            return 7
+        }
+    }
+
     /// "period not stated", or words with a note in brackets ("2025 (projection)", "past year (2024-25)").
     private static func isLabel(_ text: String) -> Bool {
         if text.lowercased() == PeriodText.notStated { return true }
@@ -162,7 +198,7 @@ public struct PeriodTime: Hashable, Sendable {
     }
 
     /// The number a run of ASCII digits spells; nil for anything else.
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         guard !digits.isEmpty, digits.count <= 9 else { return nil }
         var value = 0
         for digit in digits {
