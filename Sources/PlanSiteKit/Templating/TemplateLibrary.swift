@@ -80,9 +80,10 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    /// The template `name` filled with `values`, which it reads through their declared keys.
-    func render(_ values: any TemplateModel, with name: String) -> String {
-        TemplateRenderer(templates: parsed).render(values, with: name)
+    /// The template `name` filled with `values`, which it reads through their declared keys: the
+    /// page's bytes, as they are written.
+    func render(_ values: any TemplateModel, with name: String) -> Data {
+        Data(TemplateRenderer(templates: parsed).bytes(values, with: name))
     }
 
     private static func describe(_ problem: MustacheSyntaxError.Problem) -> String {

@@ -95,11 +95,8 @@ extension Words {
     /// `{{words.key}}`: the entry as text when it has no placeholders, else as a lambda
     /// (`Words.template`); nil for a key the word file does not have.
     func templateValue(named name: String) -> TemplateValue? {
+        if let text = plainTexts[name] { return .text(text) }
         guard let entry = entries[name] else { return nil }
-        let pieces = entry.form(.other)
-        if !pieces.contains(where: { if case .placeholder = $0 { true } else { false } }) {
-            return .text(pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined())
-        }
-        return .wordEntry(pieces)
+        return .wordEntry(entry.form(.other))
     }
 }
