@@ -92,7 +92,8 @@ struct TrendChart {
     struct Reading {
         var lines: [Line]
         var scale: Scale
-        var periods: [String]
+        /// The periods along the axis.
+        var timeline: XAxis.Timeline
         var title: String
         var description: String
     }
@@ -100,7 +101,8 @@ struct TrendChart {
     func reading() -> Reading {
         let lines = lines()
         return Reading(
-            lines: lines, scale: scale(for: lines), periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) }),
+            lines: lines, scale: scale(for: lines),
+            timeline: XAxis.Timeline(periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) })),
             title: title(for: lines),
             description: ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines), words: words).sentence)
     }
@@ -150,7 +152,7 @@ struct TrendChart {
     /// The axes, lines, markers and labels, without the `<svg>` around them.
     func drawing(_ reading: Reading, frame: ChartFrame) -> SVGText {
         // Periods of the lines actually drawn, so a comparator left off adds no empty slots.
-        let axis = XAxis(periods: reading.periods, left: frame.left, width: frame.plotWidth)
+        let axis = XAxis(timeline: reading.timeline, left: frame.left, width: frame.plotWidth)
         let lines = reading.lines
         var svg = SVGText()
         svg.reserveCapacity(4096)
