@@ -111,17 +111,34 @@ struct TrendChartFile {
         let perCharacter = ChartText.charWidth * size / 15
         let most = max(8, Int(width / perCharacter))
         var lines: [String] = []
+        // Lengths in Characters, kept as the line and the word grow rather than counted again for each word.
         var line = ""
-        for word in text.split(separator: " ") {
-            if line.isEmpty {
-                line = String(word)
-            } else if line.count + 1 + word.count <= most {
-                line += " " + word
+        var lineLength = 0
+        var word = ""
+        var wordLength = 0
+        func endWord() {
+            guard wordLength > 0 else { return }
+            if lineLength == 0 {
+                (line, lineLength) = (word, wordLength)
+            } else if lineLength + 1 + wordLength <= most {
+                line += " "
+                line += word
+                lineLength += 1 + wordLength
             } else {
                 lines.append(line)
-                line = String(word)
+                (line, lineLength) = (word, wordLength)
+            }
+            (word, wordLength) = ("", 0)
+        }
+        for character in text {
+            if character == " " {
+                endWord()
+            } else {
+                word.append(character)
+                wordLength += 1
             }
         }
+        endWord()
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
     }
