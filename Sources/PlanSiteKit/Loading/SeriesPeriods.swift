@@ -73,7 +73,7 @@ struct SeriesPeriods {
 
     /// One time written twice ("2020-21" and "2020/21"), whatever the spelling.
     private func repeatedTimes(_ times: [Timed]) -> [Diagnostic] {
-        var first: [PeriodTime: Entry] = [:]
+        var first: [PeriodTime.Span: Entry] = Dictionary(minimumCapacity: times.count)
         var problems: [Diagnostic] = []
         for timed in times {
             let key = timed.time.withoutSpelling
@@ -115,7 +115,7 @@ extension SeriesPeriods {
     /// before and after it: most often one time written two ways, which leaves it "not compared".
     /// Both lists as `arrange` gives them.
     static func coverageWarnings(series: [Entry], comparator geography: String, _ other: [Entry]) -> [Diagnostic] {
-        var byTime: [PeriodTime: String] = [:]
+        var byTime: [PeriodTime.Span: String] = Dictionary(minimumCapacity: other.count)
         var bounds: [PeriodTime.Kind: (first: PeriodTime, last: PeriodTime)] = [:]
         for entry in other {
             guard let time = entry.time else { continue }

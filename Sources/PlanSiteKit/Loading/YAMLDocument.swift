@@ -93,39 +93,47 @@ struct YAMLDocument {
         return marks > maximumMarks ? marks : nil
     }
 
-    /// Where the text first opens more than `maximumDepth` brackets or indent levels.
+    /// Where the text first opens more than `maximumDepth` brackets or indent levels. Read over the
+    /// UTF-8 bytes in place, and the column (in characters) worked out only for a problem: every
+    /// file is read this way before it is parsed.
     private static func nestingProblem(_ text: String) -> (line: Int, column: Int)? {
-        var depth = 0
-        var line = 1
-        var column = 0
-        // Indentation: the run of spaces and dashes that starts each line, and the first line where it is too deep.
-        var indent = 0
-        var inIndent = true
-        var deepIndentLine: Int?
-        for byte in text.utf8 {
-            if byte & 0xC0 != 0x80 { column += 1 }  // count characters, not UTF-8 continuation bytes
-            if inIndent {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
-                    indent += 1
-                    if indent > maximumDepth * 2, deepIndentLine == nil { deepIndentLine = line }
-                } else {
-                    inIndent = false
+        var text = text
+        return text.withUTF8 { bytes -> (line: Int, column: Int)? in
+            var depth = 0
+            var line = 1
+            var lineStart = 0
+            // Indentation: the run of spaces and dashes that starts each line, and the first line where it is too deep.
+            var indent = 0
+            var inIndent = true
+            var deepIndentLine: Int?
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if inIndent {
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                        indent += 1
+                        if indent > maximumDepth * 2, deepIndentLine == nil { deepIndentLine = line }
+                    } else {
+                        inIndent = false
+                    }
+                }
+                switch byte {
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth > maximumDepth {
+                        // Characters, not UTF-8 continuation bytes, up to and including this bracket.
+                        return (line, bytes[lineStart...index].count { $0 & 0xC0 != 0x80 })
+                    }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                case UInt8(ascii: "\n"):
+                    line += 1
+                    lineStart = index + 1
+                    indent = 0
+                    inIndent = true
+                default: break
                 }
             }
-            switch byte {
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maximumDepth { return (line, column) }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            case UInt8(ascii: "\n"):
-                line += 1
-                column = 0
-                indent = 0
-                inIndent = true
-            default: break
-            }
+            return deepIndentLine.map { ($0, maximumDepth * 2 + 1) }
         }
-        return deepIndentLine.map { ($0, maximumDepth * 2 + 1) }
     }
 
     /// libyaml's commonest problems, said the way someone who edits content would.

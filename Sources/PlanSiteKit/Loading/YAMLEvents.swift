@@ -27,74 +27,67 @@ enum YAMLEvents {
 
     private final class Reader {
         var parser = yaml_parser_t()
+        /// libyaml's current event, which `next` deletes before parsing the next one (deleting
+        /// the zeroed event it starts as, or that a failed parse leaves, does nothing).
         var event = yaml_event_t()
-        var hasEvent = false
 
         deinit {
-            if hasEvent { yaml_event_delete(&event) }
+            yaml_event_delete(&event)
             yaml_parser_delete(&parser)
         }
 
-        /// The next event, or false on a syntax error.
-        private func next() -> Bool {
-            if hasEvent {
-                yaml_event_delete(&event)
-                hasEvent = false
-            }
-            guard yaml_parser_parse(&parser, &event) == 1 else { return false }
-            hasEvent = true
-            return true
+        /// The next event, or nil on a syntax error. A copy, which the readers below look at as often as
+        /// they like: each look at the class's own field is checked for exclusive access, a tenth of
+        /// reading the events. Its text stays valid until the following call.
+        private func next() -> yaml_event_t? {
+            yaml_event_delete(&event)
+            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            return event
         }
 
         func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome? {
             guard yaml_parser_initialize(&parser) == 1 else { return nil }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            guard next(), event.type == YAML_STREAM_START_EVENT, next() else { return nil }
-            if event.type == YAML_STREAM_END_EVENT { return .empty }
-            guard event.type == YAML_DOCUMENT_START_EVENT, next(), let root = node(),
-                next(), event.type == YAML_DOCUMENT_END_EVENT,
-                next(), event.type == YAML_STREAM_END_EVENT
+            guard next()?.type == YAML_STREAM_START_EVENT, let first = next() else { return nil }
+            if first.type == YAML_STREAM_END_EVENT { return .empty }
+            guard first.type == YAML_DOCUMENT_START_EVENT, let start = next(), let root = node(start),
+                next()?.type == YAML_DOCUMENT_END_EVENT, next()?.type == YAML_STREAM_END_EVENT
             else { return nil }
             return .root(root)
         }
 
-        /// Where the current event starts, counted from 1 as Yams counts.
-        private var line: Int { event.start_mark.line + 1 }
-        private var column: Int { event.start_mark.column + 1 }
-
-        /// The node whose first event is the current one; after it, the current event is its last.
-        private func node() -> YAMLNode? {
+        /// The node whose first event is `event`; after it, the current event is its last.
+        private func node(_ event: yaml_event_t) -> YAMLNode? {
+            // Counted from 1, as Yams counts.
+            let (line, column) = (event.start_mark.line + 1, event.start_mark.column + 1)
             switch event.type {
             case YAML_SCALAR_EVENT:
-                return scalar().map { YAMLNode(content: .scalar($0.scalar), line: $0.line, column: $0.column) }
+                return scalar(event).map { YAMLNode(content: .scalar($0), line: line, column: column) }
             case YAML_SEQUENCE_START_EVENT:
                 let start = event.data.sequence_start
                 guard start.anchor == nil, start.implicit != 0 else { return nil }
-                let (line, column) = (line, column)
                 var items: [YAMLNode] = []
                 while true {
-                    guard next() else { return nil }
-                    if event.type == YAML_SEQUENCE_END_EVENT { break }
-                    guard let item = node() else { return nil }
+                    guard let following = next() else { return nil }
+                    if following.type == YAML_SEQUENCE_END_EVENT { break }
+                    guard let item = node(following) else { return nil }
                     items.append(item)
                 }
                 return YAMLNode(content: .sequence(items), line: line, column: column)
             case YAML_MAPPING_START_EVENT:
                 let start = event.data.mapping_start
                 guard start.anchor == nil, start.implicit != 0 else { return nil }
-                let (line, column) = (line, column)
                 var pairs: [YAMLNode.Pair] = []
                 while true {
-                    guard next() else { return nil }
-                    if event.type == YAML_MAPPING_END_EVENT { break }
+                    guard let following = next() else { return nil }
+                    if following.type == YAML_MAPPING_END_EVENT { break }
                     // Only text keys: Yams compares other keys as whole nodes.
-                    guard event.type == YAML_SCALAR_EVENT, let key = scalar() else { return nil }
-                    guard next(), let value = node() else { return nil }
-                    pairs.append(
-                        YAMLNode.Pair(
-                            name: key.scalar.string, key: YAMLNode(content: .scalar(key.scalar), line: key.line, column: key.column),
-                            value: value))
+                    guard following.type == YAML_SCALAR_EVENT, let key = node(following), let name = key.scalar?.string else {
+                        return nil
+                    }
+                    guard let valueEvent = next(), let value = node(valueEvent) else { return nil }
+                    pairs.append(YAMLNode.Pair(name: name, key: key, value: value))
                 }
                 guard !Self.repeats(pairs) else { return nil }
                 return YAMLNode(content: .mapping(YAMLNode.Mapping(pairs: pairs)), line: line, column: column)
@@ -104,15 +97,14 @@ enum YAMLEvents {
             }
         }
 
-        private func scalar() -> (scalar: YAMLNode.Scalar, line: Int, column: Int)? {
+        private func scalar(_ event: yaml_event_t) -> YAMLNode.Scalar? {
             let data = event.data.scalar
             guard data.anchor == nil, data.tag == nil, let style = YAMLNode.Style(rawValue: numericCast(data.style.rawValue)) else {
                 return nil
             }
             let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-            return (YAMLNode.Scalar(string: value, style: style), line, column)
+            return YAMLNode.Scalar(string: value, style: style)
         }
-
         /// Whether a key comes twice (text keys all resolve to `str`, so Yams's node equality is string equality).
         private static func repeats(_ pairs: [YAMLNode.Pair]) -> Bool {
             if pairs.count <= 8 {
