@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+@testable import PlanSiteKit
+
+/// Lints, links and Markdown read ASCII text on its bytes (fast paths); these check on random
+/// text that each decides exactly as the Character-by-Character reading, Foundation or the
+/// regular expression it stands in for does.
+@Suite struct ByteReadingTests {
+    @Test func templateAssetsReadOnScalarsAreTheExpressionsMatches() {
+        let pieces = [
+            "{{assets_href}}/", "{{{assets_href}}}/", "{{ assets_href }}/", "{{", "}}", "}", "{", "assets/", "assets_href", "logo.svg",
+            "\"", "'", " ", "\n", "=", "(", ")", "?", "#", "<", ">", "img/", "·", "x",
+        ]
+        var random = SeededRandom(seed: 0xA55E)
+        var found = 0
+        for _ in 0..<3000 {
+            let source = random.text(from: pieces, count: 12).filter { $0 != "\r" && $0 != "\r\n" }
+            let scalars = TemplateAssetLint.scalarReferences(in: source)
+            let matched = source.matches(of: TemplateAssetLint.reference).map { ($0.range.lowerBound, $0.output.1) }
+            #expect(scalars.map(\.start) == matched.map(\.0), "\(source.debugDescription)")
+            #expect(scalars.map(\.path) == matched.map(\.1), "\(source.debugDescription)")
+            found += scalars.count
+        }
+        #expect(found > 300)
+    }
+}
