@@ -7,6 +7,20 @@ import Testing
 /// text that each decides exactly as the Character-by-Character reading, Foundation or the
 /// regular expression it stands in for does.
 @Suite struct ByteReadingTests {
+    @Test func addressesReadOnBytesAreReadAsOnCharacters() {
+        let pieces = [
+            "#", "/", "//", "\\", "http", "HTTPS", "mailto", "java", "script", ":", "a", "1", "+", ".", "-", "x y", " ", "?", "é",
+            "data", "../", "index.md",
+        ]
+        var random = SeededRandom(seed: 0xADD2)
+        for _ in 0..<3000 {
+            let url = random.text(from: pieces, count: 6)
+            let printable = url.utf8.allSatisfy { (0x20..<0x80).contains($0) } && url.first != " " && url.last != " "
+            guard printable else { continue }
+            #expect(AddressKind(printableASCII: url) == AddressKind(anyText: url), "\(url.debugDescription)")
+        }
+    }
+
     @Test func templateAssetsReadOnScalarsAreTheExpressionsMatches() {
         let pieces = [
             "{{assets_href}}/", "{{{assets_href}}}/", "{{ assets_href }}/", "{{", "}}", "}", "{", "assets/", "assets_href", "logo.svg",
