@@ -21,6 +21,30 @@ import Testing
         }
     }
 
+    @Test func linesAreFoundOnBytesAsTheSplitOnCharactersFindsThem() {
+        let pieces = ["a", "\n", "\r\n", "\r", "\n\r", "é", "e\u{301}", "\u{301}", " ", "\n\n"]
+        var random = SeededRandom(seed: 0x11E5)
+        for _ in 0..<3000 {
+            let text = random.text(from: pieces, count: 12)
+            #expect(MarkdownRenderer.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false))
+        }
+    }
+
+    @Test func columnsFoundOnBytesAsOnCharacters() {
+        let pieces = ["[", "![", "<", "link", "https://a.org", "text", " ", "(", ")", "]", "x"]
+        var random = SeededRandom(seed: 0xC01A)
+        for _ in 0..<3000 {
+            let line = random.text(from: pieces, count: 10).filter { $0.isASCII && $0 != "\r" && $0 != "\r\n" && $0 != "\n" }
+            let needles = [random.text(from: pieces, count: 3), "[" + random.text(from: pieces, count: 2), "["]
+                .map { $0.filter { $0.isASCII && $0 != "\r" && $0 != "\r\n" } }.filter { !$0.isEmpty }
+            let hint = random.integer(1...(line.count + 2))
+            #expect(
+                MarkdownOutline.asciiColumn(of: needles, in: line[...], hint: hint)
+                    == MarkdownOutline.characterColumn(of: needles, in: line[...], hint: hint),
+                "\(line.debugDescription) \(needles) \(hint)")
+        }
+    }
+
     @Test func templateAssetsReadOnScalarsAreTheExpressionsMatches() {
         let pieces = [
             "{{assets_href}}/", "{{{assets_href}}}/", "{{ assets_href }}/", "{{", "}}", "}", "{", "assets/", "assets_href", "logo.svg",
