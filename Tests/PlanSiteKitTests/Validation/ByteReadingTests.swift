@@ -7,6 +7,23 @@ import Testing
 /// text that each decides exactly as the Character-by-Character reading, Foundation or the
 /// regular expression it stands in for does.
 @Suite struct ByteReadingTests {
+    @Test func bracketedLinksReadOnBytesAreTheExpressionsMatches() {
+        let pieces = ["!", "[", "]", "(", ")", "![", "](", "a", "my photo.jpg", " ", "\n", "<", ">", "x"]
+        var random = SeededRandom(seed: 0xB7AC)
+        var found = 0
+        for _ in 0..<3000 {
+            let text = random.text(from: pieces, count: 16).filter { $0.isASCII }
+            let bytes = ContentLint.asciiBracketedLinks(in: text)
+            #expect(bytes == ContentLint.bracketedLinks(in: text), "\(text.debugDescription)")
+            found += bytes.count
+            for link in bytes {
+                #expect(
+                    ContentLint.trimmingSpacesAndTabs(text[link.address]) == text[link.address].trimmingCharacters(in: .whitespaces))
+            }
+        }
+        #expect(found > 50)
+    }
+
     @Test func addressesReadOnBytesAreReadAsOnCharacters() {
         let pieces = [
             "#", "/", "//", "\\", "http", "HTTPS", "mailto", "java", "script", ":", "a", "1", "+", ".", "-", "x y", " ", "?", "é",
@@ -18,6 +35,17 @@ import Testing
             let printable = url.utf8.allSatisfy { (0x20..<0x80).contains($0) } && url.first != " " && url.last != " "
             guard printable else { continue }
             #expect(AddressKind(printableASCII: url) == AddressKind(anyText: url), "\(url.debugDescription)")
+        }
+    }
+
+    @Test func linkTextNormalisedOnBytesAsOnCharacters() {
+        let pieces = [
+            "Read", "MORE", "here", " ", "  ", "\t", "\n", "\r\n", ".", ",", "!", "?", "\"", "'", "(", ")", "[", "]", ">", "www.", "x",
+        ]
+        var random = SeededRandom(seed: 0x7E47)
+        for _ in 0..<3000 {
+            let text = random.text(from: pieces, count: 10).filter(\.isASCII)
+            #expect(TextRules.asciiNormalised(text) == TextRules.characterNormalised(text), "\(text.debugDescription)")
         }
     }
 
