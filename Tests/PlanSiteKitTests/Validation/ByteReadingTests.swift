@@ -7,6 +7,42 @@ import Testing
 /// text that each decides exactly as the Character-by-Character reading, Foundation or the
 /// regular expression it stands in for does.
 @Suite struct ByteReadingTests {
+    @Test func acronymsReadOnBytesAreTheExpressionsMatches() {
+        let pieces = [
+            "NHS", "JSNA", "ONS", "UK", "A", "B", "s", "S", "the", "The", "(", ")", "\"", ".", "-", "/", "@", "1",
+            " ", "  ", "\n", "\t", "x", "SUPPORT", "NOW", "e.g.", ".a", "AB-", "ABs", "ABC.d", "_", "é",
+        ]
+        var random = SeededRandom(seed: 0xAC20)
+        var found = 0
+        for _ in 0..<3000 {
+            let text = random.text(from: pieces, count: 14).filter { $0.isASCII && $0 != "\r" && $0 != "\r\n" }
+            let bytes = PlainLanguageLint.asciiAcronyms(in: text)
+            let matched = PlainLanguageLint.matchedAcronyms(in: text)
+            #expect(bytes.map(\.word) == matched.map(\.word), "\(text.debugDescription)")
+            #expect(bytes.map(\.range) == matched.map(\.range), "\(text.debugDescription)")
+            found += bytes.count
+        }
+        #expect(found > 300)
+    }
+
+    @Test func blocksReadOnBytesAreTheBlocksReadOnCharacters() {
+        let pieces = [
+            "word", "Word", " ", "  ", "\n", "\n\n", "# ", "## ", "- ", "1. ", "> ", "| a | b |", "|---|", "```", "~~~", "   ",
+            "[link](https://example.org)", "![alt](a.png)", "`code`", "*", "_", "\\", ":", ".", "NHS", "é", "\t",
+        ]
+        var random = SeededRandom(seed: 0xB1CC)
+        for _ in 0..<2000 {
+            let body = random.text(from: pieces, count: 30).filter { $0 != "\r" && $0 != "\r\n" }
+            let lint = PlainLanguageLint(path: "p.md", lines: body.split(separator: "\n", omittingEmptySubsequences: false), firstLine: 3)
+            let (bytes, characters) = (lint.blocks(), lint.blocks(bytesWhenPlain: false))
+            #expect(bytes.map(\.text) == characters.map(\.text), "\(body.debugDescription)")
+            #expect(bytes.map(\.isHeading) == characters.map(\.isHeading), "\(body.debugDescription)")
+            let places = { (block: PlainLanguageLint.Block) in block.text.indices.map { block.location(at: $0) } }
+            #expect(
+                zip(bytes, characters).allSatisfy { places($0).elementsEqual(places($1)) { $0 == $1 } }, "\(body.debugDescription)")
+        }
+    }
+
     @Test func bracketedLinksReadOnBytesAreTheExpressionsMatches() {
         let pieces = ["!", "[", "]", "(", ")", "![", "](", "a", "my photo.jpg", " ", "\n", "<", ">", "x"]
         var random = SeededRandom(seed: 0xB7AC)
