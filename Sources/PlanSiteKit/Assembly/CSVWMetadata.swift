@@ -26,6 +26,8 @@ struct CSVWMetadata {
     private func jsonBytes(_ indicator: Indicator) -> [UInt8] {
         let config = site.config
         let source = indicator.source
+        // The unit alone, not the whole indicator, captured by the closure that writes each column.
+        let unit = indicator.unit
         var json = JSONText(reservingCapacity: 3072)
         json.object { json in
             json.key("@context")
@@ -93,9 +95,9 @@ struct CSVWMetadata {
                         json.string(column.datatype)
                         json.key("name")
                         json.string(column.name)
-                        if column.inUnit, !indicator.unit.isEmpty {
+                        if column.inUnit, !unit.isEmpty {
                             json.key("schema:unitText")
-                            json.string(indicator.unit)
+                            json.string(unit)
                         }
                         json.key("titles")
                         json.string(column.name)

@@ -272,7 +272,7 @@ struct DataDownloads {
             json.key("comparators")
             json.object { json in
                 for comparator in indicator.comparators.sorted(by: { JSONText.precedes($0.geography, $1.geography) }) {
-                    json.key(comparator.geography)
+                    json.key(string: comparator.geography)
                     json.list(comparator.series, observation)
                 }
             }

@@ -73,7 +73,8 @@ struct ChartDrawing {
             let ly = 30 + Double(row) * ChartText.lineHeight + ChartText.lineHeight / 2
             svg +=
                 "<g class=\"\(line.cssClass)\"><line class=\"chart-line\" fill=\"none\"\(Self.dashes(line.cssClass)) x1=\"8\" y1=\"\(ly)\" x2=\"36\" y2=\"\(ly)\"/>"
-            marker(line.marker, x: 22, y: ly, data: SVGText(), into: &svg)
+            svg += "<\(line.marker.element) class=\"chart-point\""
+            markerShape(line.marker, x: 22, y: ly, into: &svg)
             svg += "<text class=\"chart-label\" x=\"44\" y=\"\(ly)\" dominant-baseline=\"middle\">\(escaped: line.name)</text></g>"
         }
         svg.append("</g>")
@@ -101,7 +102,9 @@ struct ChartDrawing {
             svg += "<polyline class=\"chart-line\" fill=\"none\"\(Self.dashes(line.cssClass)) points=\""
             for (offset, point) in segment.enumerated() {
                 if offset > 0 { svg.append(" ") }
-                svg += "\(axis.x(point.index)),\(y(point.value))"
+                svg.append(number: axis.x(point.index))
+                svg.append(",")
+                svg.append(number: y(point.value))
             }
             svg.append("\"/>")
         }
@@ -170,15 +173,13 @@ struct ChartDrawing {
         guard let value = observation.value else { return }
         // A provisional figure is drawn hollow (docs/content-format.md, "Value flags").
         let kind: StaticString = observation.flags.contains(.provisional) ? "chart-point chart-point-provisional" : "chart-point"
-        marker(
-            shape, x: x, y: y(value), data: " data-period=\"\(escaped: observation.period)\" data-value=\"\(value.plainText)\"",
-            kind: kind, into: &svg)
+        svg +=
+            "<\(shape.element) class=\"\(kind)\" data-period=\"\(escaped: observation.period)\" data-value=\"\(value.plainText)\""
+        markerShape(shape, x: x, y: y(value), into: &svg)
     }
 
-    private func marker(
-        _ shape: TrendChart.Marker, x: Double, y: Double, data: SVGText, kind: StaticString = "chart-point", into svg: inout SVGText
-    ) {
-        svg += "<\(shape.element) class=\"\(kind)\"\(data)"
+    /// The rest of a marker's element, after its class and data: where it is drawn.
+    private func markerShape(_ shape: TrendChart.Marker, x: Double, y: Double, into svg: inout SVGText) {
         switch shape {
         case .circle: svg += " cx=\"\(x)\" cy=\"\(y)\" r=\"5\"/>"
         case .square: svg += " x=\"\(x - 4.5)\" y=\"\(y - 4.5)\" width=\"9\" height=\"9\"/>"

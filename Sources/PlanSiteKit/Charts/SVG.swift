@@ -36,14 +36,11 @@ struct SVGText: ExpressibleByStringInterpolation {
         literal.withUTF8Buffer { bytes += $0 }
     }
 
-    mutating func append(_ text: String) { bytes += text.utf8 }
+    mutating func append(text: String) { bytes += text.utf8 }
 
     mutating func append(escaped text: String) { Markup.escape(text, into: &bytes) }
 
-    mutating func append(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(of: value.magnitude)
-    }
+    mutating func append(_ value: Int) { bytes.appendDecimal(value) }
 
     /// `value` rounded to tenths, without the decimal when it is whole: the text of
     /// `String(Int(rounded))` or `String(rounded)`, as Swift writes a Double held to one decimal.
@@ -51,21 +48,12 @@ struct SVGText: ExpressibleByStringInterpolation {
         // Held inside any drawing's reach, so a broken scale can never trap converting to Int.
         let tenths = value.isFinite ? Int((min(max(value, -1e6), 1e6) * 10).rounded()) : 0
         if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(of: tenths.magnitude / 10)
+        bytes.appendDecimal(digitsOf: tenths.magnitude / 10)
         let tenth = tenths.magnitude % 10
         if tenth != 0 {
             bytes.append(UInt8(ascii: "."))
             bytes.append(UInt8(ascii: "0") + UInt8(tenth))
         }
-    }
-
-    private mutating func appendDigits(of value: UInt) {
-        guard value >= 10 else {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        appendDigits(of: value / 10)
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     struct StringInterpolation: StringInterpolationProtocol {
@@ -78,7 +66,7 @@ struct SVGText: ExpressibleByStringInterpolation {
         mutating func appendLiteral(_ literal: StaticString) { text.append(literal) }
         mutating func appendInterpolation(_ value: Double) { text.append(number: value) }
         mutating func appendInterpolation(_ value: Int) { text.append(value) }
-        mutating func appendInterpolation(_ value: String) { text.append(value) }
+        mutating func appendInterpolation(_ value: String) { text.append(text: value) }
         mutating func appendInterpolation(_ value: StaticString) { text.append(value) }
         mutating func appendInterpolation(escaped value: String) { text.append(escaped: value) }
         mutating func appendInterpolation(_ value: SVGText) { text += value }

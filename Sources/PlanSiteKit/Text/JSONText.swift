@@ -25,7 +25,7 @@ struct JSONText {
     init(depth: Int = 0, reservingCapacity capacity: Int = 0) {
         self.depth = depth
         bytes.reserveCapacity(capacity)
-        Self.indent(&bytes, depth)
+        bytes += repeatElement(UInt8(ascii: " "), count: 2 * depth)
     }
 
     /// An object; `members` writes each member with `key` then its value.
@@ -60,14 +60,14 @@ struct JSONText {
             bytes.append(UInt8(ascii: "\""))
             bytes += name
         }
-        bytes += "\" : ".utf8
+        bytes += Self.keyEnd
     }
 
-    /// A key that is not known until the data is read, such as a comparator's name: written as a string is.
-    mutating func key(_ name: String) {
+    /// A key read from the data, such as a comparator's name: escaped as a string is.
+    mutating func key(string name: String) {
         beginMember(key: name.utf8)
         string(name)
-        bytes += " : ".utf8
+        bytes += Self.keyEnd[1...]
     }
 
     /// The start of the next item of a list.
@@ -75,25 +75,28 @@ struct JSONText {
 
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Most texts need no escape: appended whole, not a byte at a time.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            bytes += text.utf8
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += "\\\"".utf8
-            case UInt8(ascii: "\\"): bytes += "\\\\".utf8
-            case 0x08: bytes += "\\b".utf8
-            case 0x09: bytes += "\\t".utf8
-            case 0x0A: bytes += "\\n".utf8
-            case 0x0C: bytes += "\\f".utf8
-            case 0x0D: bytes += "\\r".utf8
-            case 0x00..<0x20:
-                bytes += "\\u00".utf8
-                bytes += [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0F)]]
-            default: bytes.append(byte)
+        // The bytes read from a buffer, not through the String: this is most of the open data's text.
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most texts need no escape: appended whole, not a byte at a time.
+            guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                bytes += utf8
+                return
+            }
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes += "\\\"".utf8
+                case UInt8(ascii: "\\"): bytes += "\\\\".utf8
+                case 0x08: bytes += "\\b".utf8
+                case 0x09: bytes += "\\t".utf8
+                case 0x0A: bytes += "\\n".utf8
+                case 0x0C: bytes += "\\f".utf8
+                case 0x0D: bytes += "\\r".utf8
+                case 0x00..<0x20:
+                    bytes += "\\u00".utf8
+                    bytes += [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0F)]]
+                default: bytes.append(byte)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
@@ -115,7 +118,7 @@ struct JSONText {
         if let value { number(value) } else { null() }
     }
 
-    mutating func integer(_ value: Int) { bytes += String(value).utf8 }
+    mutating func integer(_ value: Int) { bytes.appendDecimal(value) }
 
     mutating func bool(_ value: Bool) { bytes += (value ? "true" : "false").utf8 }
 
@@ -134,29 +137,52 @@ struct JSONText {
                 previousKey = Array(key)
             }
         #endif
-        if !isEmpty { bytes += ",\n".utf8 }
+        // The comma after the member before, a line break, the indent: one slice of `breaks`.
+        appendBreak(from: isEmpty ? 1 : 0)
         isEmpty = false
-        Self.indent(&bytes, depth)
     }
 
     private mutating func group(open: UInt8, close: UInt8, _ members: (inout JSONText) -> Void) {
         bytes.append(open)
-        bytes.append(0x0A)
         let outerIsEmpty = isEmpty
         isEmpty = true
         depth += 1
         members(&self)
         depth -= 1
-        isEmpty = outerIsEmpty
         // An empty group is written on three lines: its opening, a blank line, its close.
-        bytes.append(0x0A)
-        Self.indent(&bytes, depth)
+        if isEmpty { bytes.append(0x0A) }
+        appendBreak(from: 1)
         bytes.append(close)
+        isEmpty = outerIsEmpty
     }
 
-    private static func indent(_ out: inout [UInt8], _ depth: Int) {
-        out += repeatElement(UInt8(ascii: " "), count: depth * 2)
+    /// `breaks` from `start` (0 for a comma first, 1 for the line break) to the indent of `depth`.
+    private mutating func appendBreak(from start: Int) {
+        let end = 2 + 2 * depth
+        if end <= Self.breaks.count {
+            bytes += Self.breaks[start..<end]
+        } else {
+            bytes += Self.breaks[start...]
+            bytes += repeatElement(UInt8(ascii: " "), count: end - Self.breaks.count)
+        }
     }
 
+    /// A comma, a line break and the indent of 31 levels.
+    private static let breaks = Array(",\n".utf8) + Array(repeating: UInt8(ascii: " "), count: 62)
+    /// What follows a key: its closing quote and the separator.
+    private static let keyEnd = Array("\" : ".utf8)
     private static let hex = Array("0123456789abcdef".utf8)
+}
+
+extension [UInt8] {
+    /// `value` in decimal digits, as `String(value)` writes it.
+    mutating func appendDecimal(_ value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        appendDecimal(digitsOf: value.magnitude)
+    }
+
+    mutating func appendDecimal(digitsOf value: UInt) {
+        if value >= 10 { appendDecimal(digitsOf: value / 10) }
+        append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
 }
