@@ -85,6 +85,8 @@ public struct SiteRenderer: Sendable {
         // An indicator's job also makes its embed page, from the same chart drawings and table
         // (one drawing, one copy in memory); the embed pages come last, as `Route.pages` lists them.
         let made = Parallel.map(jobs, enabled: parallel) { finished.contexts(for: $0) }
+        // The presenters are freed beside the render stage, not here while the other core waits.
+        Teardown.inBackground((renderer, finished, presenters, jobs))
         return made.map(\.page) + made.compactMap(\.embed)
     }
 
