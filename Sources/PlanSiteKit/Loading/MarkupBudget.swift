@@ -8,14 +8,19 @@ enum MarkupBudget {
     /// The problem with `body`, or nil: counts the bytes that can open a Markdown structure
     /// (emphasis, links, images, code, HTML, table cells, headings) and line breaks.
     static func problem(_ body: String) -> String? {
-        var marks = 0
-        for byte in body.utf8 {
-            switch byte {
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "`"),
-                UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "!"), 0x0A:
-                marks += 1
-            default: continue
+        // Over the UTF-8 bytes in place: every page body and every indicator's notes are counted.
+        var body = body
+        let marks = body.withUTF8 { bytes in
+            var marks = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "`"),
+                    UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "!"), 0x0A:
+                    marks += 1
+                default: continue
+                }
             }
+            return marks
         }
         guard marks > maximumMarks else { return nil }
         return "this text has \(marks) Markdown marks and line breaks (emphasis, links, table cells, headings); "

@@ -73,15 +73,17 @@ struct SeriesPeriods {
 
     /// One time written twice ("2020-21" and "2020/21"), whatever the spelling.
     private func repeatedTimes(_ times: [Timed]) -> [Diagnostic] {
-        var first: [PeriodTime.Span: Entry] = Dictionary(minimumCapacity: times.count)
+        // Where each time is first written (a position in `times`: an entry costs more to copy).
+        var first: [PeriodTime.Span: Int] = Dictionary(minimumCapacity: times.count)
         var problems: [Diagnostic] = []
-        for timed in times {
+        for (index, timed) in times.enumerated() {
             let key = timed.time.withoutSpelling
             let (period, location) = (timed.written.observation.period, timed.written.location)
-            guard let earlier = first[key] else {
-                first[key] = timed.written
+            guard let earlierIndex = first[key] else {
+                first[key] = index
                 continue
             }
+            let earlier = times[earlierIndex].written
             let line = earlier.location.line
             problems.append(
                 .error(
@@ -96,6 +98,8 @@ struct SeriesPeriods {
 
     /// Financial years with one rolling period among them: a slip unless the file says the kinds change.
     private func mixedKindProblems(_ times: [Timed]) -> [Diagnostic] {
+        // Most series have one kind of period: nothing to count.
+        guard let kind = times.first?.time.kind, times.contains(where: { $0.time.kind != kind }) else { return [] }
         var counts: [PeriodTime.Kind: Int] = [:]
         for timed in times { counts[timed.time.kind, default: 0] += 1 }
         // The commonest kind is the series' own; of equally common ones, the first written.

@@ -68,6 +68,8 @@ enum YAMLEvents {
                 let start = event.data.sequence_start
                 guard start.anchor == nil, start.implicit != 0 else { return nil }
                 var items: [YAMLNode] = []
+                // Room for a short list at once: growing from empty reallocated three times by four items.
+                items.reserveCapacity(4)
                 while true {
                     guard let following = next() else { return nil }
                     if following.type == YAML_SEQUENCE_END_EVENT { break }
@@ -79,6 +81,7 @@ enum YAMLEvents {
                 let start = event.data.mapping_start
                 guard start.anchor == nil, start.implicit != 0 else { return nil }
                 var pairs: [YAMLNode.Pair] = []
+                pairs.reserveCapacity(4)  // an observation's `{ period, value, lower_ci, upper_ci }`
                 while true {
                     guard let following = next() else { return nil }
                     if following.type == YAML_MAPPING_END_EVENT { break }

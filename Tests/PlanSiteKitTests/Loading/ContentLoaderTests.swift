@@ -134,3 +134,11 @@ import Testing
             ))
     }
 }
+
+@Suite struct FileNameOfPathTests {
+    /// Found by Characters, as NSString finds it (a `/` followed by a combining mark is no separator).
+    @Test(arguments: ["indicators/x.yml", "priority.md", "pages/a-b.md", "indicators/\u{301}x.yml", "a/b/c\u{301}.md", "é/ü.yml"])
+    func fileNameIsNSStringsLastPathComponent(_ path: String) {
+        #expect(LoadContext.fileName(path) == (path as NSString).lastPathComponent)
+    }
+}
