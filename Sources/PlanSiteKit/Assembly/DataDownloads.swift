@@ -76,7 +76,7 @@ struct DataDownloads {
             text.append(UInt8(ascii: ","))
         }
         func field(_ value: Double?) {
-            if let value { Self.appendCSVField(value.plainText, to: &text) }
+            if let value { Self.appendCSVNumber(value, to: &text) }
             text.append(UInt8(ascii: ","))
         }
         func append(_ geography: String, _ series: [Observation]) {
@@ -89,12 +89,12 @@ struct DataDownloads {
                 text += ",,".utf8
                 field(observation.value)
                 field(observation.lowerCI)
-                Self.appendCSVField(observation.upperCI?.plainText ?? "", to: &text)
+                if let upper = observation.upperCI { Self.appendCSVNumber(upper, to: &text) }
                 text += trailing
                 // The count and denominator are never quoted, nor are the flags' letters.
-                text += (observation.count?.plainText ?? "").utf8
+                if let count = observation.count { Self.appendPlainNumber(count, to: &text) }
                 text.append(UInt8(ascii: ","))
-                text += (observation.denominator?.plainText ?? "").utf8
+                if let denominator = observation.denominator { Self.appendPlainNumber(denominator, to: &text) }
                 text.append(UInt8(ascii: ","))
                 for (index, flag) in observation.flags.enumerated() {
                     if index > 0 { text.append(UInt8(ascii: " ")) }
@@ -118,7 +118,7 @@ struct DataDownloads {
                 field(category.category)
                 field(category.value)
                 field(category.lowerCI)
-                Self.appendCSVField(category.upperCI?.plainText ?? "", to: &text)
+                if let upper = category.upperCI { Self.appendCSVNumber(upper, to: &text) }
                 text += trailing
                 text += ",,,".utf8
                 Self.appendCSVField(category.note ?? "", to: &text)
@@ -139,19 +139,41 @@ struct DataDownloads {
 
     /// `csvField(text)`, appended to `bytes` (UTF-8).
     static func appendCSVField(_ text: String, to bytes: inout [UInt8]) {
-        let utf8 = text.utf8
-        let neutralised = utf8.first.map(startsFormula) == true && !text.isPlainDecimal
-        let quoted = utf8.contains(where: needsQuotes)
-        if quoted { bytes.append(UInt8(ascii: "\"")) }
-        if neutralised { bytes.append(UInt8(ascii: "'")) }
-        if quoted {
-            for byte in utf8 {
-                bytes.append(byte)
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        var text = text
+        let neutralised = text.utf8.first.map(startsFormula) == true && !text.isPlainDecimal
+        // The bytes read from a buffer, not through the String: there is a field or more a figure.
+        text.withUTF8 { utf8 in
+            let quoted = utf8.contains(where: needsQuotes)
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
+            if neutralised { bytes.append(UInt8(ascii: "'")) }
+            if quoted {
+                for byte in utf8 {
+                    bytes.append(byte)
+                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                }
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                bytes += utf8
             }
-            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// `csvField(value.plainText)`: a whole number's digits are written as they are (never quoted,
+    /// never taken for a formula), without making its text first.
+    private static func appendCSVNumber(_ value: Double, to bytes: inout [UInt8]) {
+        if value == value.rounded() && abs(value) < 1e15 {
+            bytes.appendDecimal(Int(value))
         } else {
-            bytes += utf8
+            appendCSVField(value.plainText, to: &bytes)
+        }
+    }
+
+    /// `value.plainText`, unquoted.
+    private static func appendPlainNumber(_ value: Double, to bytes: inout [UInt8]) {
+        if value == value.rounded() && abs(value) < 1e15 {
+            bytes.appendDecimal(Int(value))
+        } else {
+            bytes += value.plainText.utf8
         }
     }
 

@@ -111,35 +111,47 @@ struct TrendChartFile {
         let perCharacter = ChartText.charWidth * size / 15
         let most = max(8, Int(width / perCharacter))
         var lines: [String] = []
-        // Lengths in Characters, kept as the line and the word grow rather than counted again for each word.
+        // The line's length in Characters, kept as it grows rather than counted again for each word.
         var line = ""
         var lineLength = 0
-        var word = ""
-        var wordLength = 0
-        func endWord() {
-            guard wordLength > 0 else { return }
+        for (word, length) in words(text) {
             if lineLength == 0 {
-                (line, lineLength) = (word, wordLength)
-            } else if lineLength + 1 + wordLength <= most {
+                (line, lineLength) = (word, length)
+            } else if lineLength + 1 + length <= most {
                 line += " "
                 line += word
-                lineLength += 1 + wordLength
+                lineLength += 1 + length
             } else {
                 lines.append(line)
-                (line, lineLength) = (word, wordLength)
-            }
-            (word, wordLength) = ("", 0)
-        }
-        for character in text {
-            if character == " " {
-                endWord()
-            } else {
-                word.append(character)
-                wordLength += 1
+                (line, lineLength) = (word, length)
             }
         }
-        endWord()
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// `text` split at its spaces, as `split(separator: " ")` splits its Characters, each word with
+    /// its length in Characters.
+    private static func words(_ text: String) -> [(word: String, length: Int)] {
+        // In ASCII without a CR (which joins a following LF), each byte is a Character: the bytes are
+        // split and counted as they are, without Swift's grapheme breaking, most of the cost.
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return utf8.split(separator: UInt8(ascii: " ")).map { (String(decoding: $0, as: UTF8.self), $0.count) }
+        }
+        var words: [(word: String, length: Int)] = []
+        var word = ""
+        var length = 0
+        for character in text {
+            if character != " " {
+                word.append(character)
+                length += 1
+            } else if length > 0 {
+                words.append((word, length))
+                (word, length) = ("", 0)
+            }
+        }
+        if length > 0 { words.append((word, length)) }
+        return words
     }
 }
