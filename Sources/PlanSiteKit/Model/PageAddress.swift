@@ -2,29 +2,28 @@
 /// relative URL, so the site works from any sub-path and when opened from disk.
 public struct PageAddress: Sendable, Hashable {
     /// The page's folder relative to the site root: "" for the home page, "outcomes/x/".
-    public var directory: String
+    /// A constant, so that `rootPrefix`, worked out from it, stays true.
+    public let directory: String
     /// The file inside that folder; "index.html" for every page but 404.html.
     public var fileName: String = "index.html"
     /// Set for a page the host serves at any path (404.html): its links are then
     /// absolute from this base URL, with clean folder addresses, instead of relative.
     public var absoluteBase: String?
+    /// "../../" for "outcomes/x/"; "" at the root. Worked out once: every link a page makes starts with it.
+    public let rootPrefix: String
 
     public init(directory: String, fileName: String = "index.html", absoluteBase: String? = nil) {
         self.directory = directory
         self.fileName = fileName
         self.absoluteBase = absoluteBase
+        rootPrefix = String(repeating: "../", count: Self.depth(of: directory))
     }
 
     public var outputPath: String { directory + fileName }
 
-    /// "../../" for "outcomes/x/"; "" at the root.
-    public var rootPrefix: String {
-        String(repeating: "../", count: depth)
-    }
-
-    /// How many folders deep the page is: the non-empty parts of `directory` between "/"s.
-    /// Counted on bytes for an ASCII folder (every link a page makes asks for it).
-    private var depth: Int {
+    /// How many folders deep a page in `directory` is: the non-empty parts between "/"s.
+    /// Counted on bytes for an ASCII folder.
+    private static func depth(of directory: String) -> Int {
         var parts = 0
         var inPart = false
         for byte in directory.utf8 {

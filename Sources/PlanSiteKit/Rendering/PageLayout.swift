@@ -130,14 +130,25 @@ struct SiteLayout: Sendable {
     var navigation: [(title: String, route: Route)]
     /// The Atom feed's title, when the site has the feed.
     var feedTitle: String?
+    /// The footer's links, each with the file of this site it names, if it names one (then a
+    /// page links to it from where it is). `LinkRules.href(for:from:at:)` in two halves: what
+    /// the address resolves to does not depend on the page, and resolving it cost more than
+    /// the rest of a layout.
+    var footerLinks: [(title: String, url: String, target: String?)]
 
-    init(site: Site) {
+    init(site: Site, links: LinkRules) {
         lastReviewed = PeriodText.display(site.config.lastReviewed, site.words)
         navigation = [
             (site.priority.title, .home), (site.words(.atAGlanceTitle), .atAGlance), (site.words(.indicatorsTitle), .indicators),
         ]
         navigation += site.pages.compactMap { page in page.route.map { (page.title, $0) } }
         if Route.hasUpdatesFeed(site) { feedTitle = site.words(.updatesFeedTitle, ["site_title": site.config.title]) }
+        footerLinks = site.config.footerLinks.map { link in
+            guard case .site(let target) = links.resolve(link.url, from: LinkOrigin.siteSettings, what: "link") else {
+                return (link.title, link.url, nil)
+            }
+            return (link.title, link.url, target)
+        }
     }
 }
 
@@ -148,7 +159,7 @@ extension PageLayout {
     ///   - trail: root-relative folders of the pages above this one, with their titles.
     ///   - navigationCurrent: the navigation entry that is this page, if any.
     init(
-        site: Site, shared: SiteLayout, links: LinkRules, address: PageAddress, title: String, description: String?,
+        site: Site, shared: SiteLayout, address: PageAddress, title: String, description: String?,
         trail: [(title: String, route: Route)], navigationCurrent: Route?
     ) {
         let config = site.config
@@ -181,9 +192,7 @@ extension PageLayout {
         }
         breadcrumbs = crumbs
         national = config.nationalComparator
-        footerLinks = config.footerLinks.map {
-            LinkItem(title: $0.title, href: links.href(for: $0.url, from: LinkOrigin.siteSettings, at: address))
-        }
+        footerLinks = shared.footerLinks.map { LinkItem(title: $0.title, href: $0.target.map(address.link(to:)) ?? $0.url) }
         isHome = address.directory.isEmpty && address.fileName == "index.html"
         self.description = TemplateText.optional(description)
         contactEmail = TemplateText.optional(config.contactEmail)

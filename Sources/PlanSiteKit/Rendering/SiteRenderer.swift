@@ -37,7 +37,7 @@ public struct SiteRenderer: Sendable {
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary) {
         self.site = assembly.site
-        siteLayout = SiteLayout(site: assembly.site)
+        siteLayout = SiteLayout(site: assembly.site, links: assembly.links)
         self.templates = templates
         self.links = assembly.links
         self.markdown = assembly.markdown
@@ -300,7 +300,7 @@ public struct SiteRenderer: Sendable {
         trail: [(title: String, route: Route)], current: Route?
     ) -> PageLayout {
         PageLayout(
-            site: site, shared: siteLayout, links: links, address: address, title: title, description: summary,
+            site: site, shared: siteLayout, address: address, title: title, description: summary,
             trail: trail, navigationCurrent: current)
     }
 

@@ -45,7 +45,8 @@ struct MustacheName: Sendable, Equatable {
 }
 
 indirect enum MustacheNode: Sendable {
-    case text(String)
+    /// Text written as it is: its UTF-8, which the renderer appends to the page's bytes.
+    case text([UInt8])
     case variable(MustacheName, escaped: Bool)
     case section(MustacheName, MustacheTree)
     case invertedSection(MustacheName, MustacheTree)
@@ -178,11 +179,16 @@ struct MustacheParser {
         String(decoding: utf8[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
     }
 
-    /// The text of `first` then `second`: one cut when they are side by side, as they mostly are.
-    private func text(_ first: Range<Int>, _ second: Range<Int>) -> String {
-        if first.isEmpty { return text(second) }
-        if first.upperBound == second.lowerBound { return text(first.lowerBound..<second.upperBound) }
-        return text(first) + text(second)
+    /// The UTF-8 of the characters at `range`.
+    private func bytes(_ range: Range<Int>) -> [UInt8] {
+        Array(utf8[offsets[range.lowerBound]..<offsets[range.upperBound]])
+    }
+
+    /// The UTF-8 of `first` then `second`: one cut when they are side by side, as they mostly are.
+    private func bytes(_ first: Range<Int>, _ second: Range<Int>) -> [UInt8] {
+        if first.isEmpty { return bytes(second) }
+        if first.upperBound == second.lowerBound { return bytes(first.lowerBound..<second.upperBound) }
+        return bytes(first) + bytes(second)
     }
 
     private static let spaceOrTab: Set<Character> = [" ", "\t"]
@@ -226,13 +232,13 @@ struct MustacheParser {
             let text = try readUntilDelimiterOrNewline(state)
             if current.isNewline {
                 // The text runs up to the line break, which it keeps.
-                nodes.append(.text(self.text(whiteSpaceBefore, text.lowerBound..<position + 1)))
+                nodes.append(.text(bytes(whiteSpaceBefore, text.lowerBound..<position + 1)))
                 state.newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(self.text(whiteSpaceBefore, text)))
+                nodes.append(.text(bytes(whiteSpaceBefore, text)))
                 whiteSpaceBefore = position..<position
                 state.newLine = false
             }
@@ -240,7 +246,7 @@ struct MustacheParser {
             var setNewLine = false
             func flushWhiteSpace() {
                 if !whiteSpaceBefore.isEmpty {
-                    nodes.append(.text(self.text(whiteSpaceBefore)))
+                    nodes.append(.text(bytes(whiteSpaceBefore)))
                     whiteSpaceBefore = position..<position
                 }
             }
@@ -297,7 +303,7 @@ struct MustacheParser {
                     dynamic = true
                 }
                 let name = try parsePartialName(state)
-                if !whiteSpaceBefore.isEmpty { nodes.append(.text(self.text(whiteSpaceBefore))) }
+                if !whiteSpaceBefore.isEmpty { nodes.append(.text(bytes(whiteSpaceBefore))) }
                 let indentation: String?
                 if isStandalone(state) {
                     setNewLine = true
@@ -317,7 +323,7 @@ struct MustacheParser {
                 let sectionName = try parsePartialName(state)
                 let dynamic = sectionName.first == "*"
                 let name = dynamic ? String(sectionName.dropFirst()) : sectionName
-                if !whiteSpaceBefore.isEmpty { nodes.append(.text(self.text(whiteSpaceBefore))) }
+                if !whiteSpaceBefore.isEmpty { nodes.append(.text(bytes(whiteSpaceBefore))) }
                 if isStandalone(state) { setNewLine = true }
                 let tree = try parse(state.inheritance(sectionName))
                 var overrides: [String: MustacheTree] = [:]
@@ -344,7 +350,7 @@ struct MustacheParser {
                     let tree = try parse(state.section(name, newLine: setNewLine))
                     nodes.append(.blockDefinition(name, tree))
                 } else {
-                    if !whiteSpaceBefore.isEmpty { nodes.append(.text(self.text(whiteSpaceBefore))) }
+                    if !whiteSpaceBefore.isEmpty { nodes.append(.text(bytes(whiteSpaceBefore))) }
                     if isStandalone(state) { setNewLine = true }
                     let tree = try parse(state.section(name, newLine: setNewLine))
                     nodes.append(.block(name, default: tree, indentation: self.text(whiteSpaceBefore)))

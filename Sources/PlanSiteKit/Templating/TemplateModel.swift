@@ -136,10 +136,15 @@ struct TemplateKeys<Model>: Sendable {
     /// Indexed by a name's number (`TemplateSymbols`): the position in `own` of the key of that
     /// name, or -1. A template's names are numbered when it is parsed, so a lookup is an index.
     private let positions: [Int32]
+    /// `own`'s readers and `parts`' lookups, apart: a lookup copies out one closure, not a whole key.
+    private let reads: [@Sendable (Model) -> TemplateValue]
+    private let partLookups: [@Sendable (Model, Int, String) -> TemplateValue?]
 
     init(_ own: [TemplateKey<Model>], including parts: [TemplatePart<Model>] = []) {
         self.own = own
         self.parts = parts
+        reads = own.map(\.read)
+        partLookups = parts.map(\.lookup)
         var names: Set<String> = []
         for key in own {
             precondition(names.insert(key.info.name).inserted, "\(Model.self) declares `\(key.info.name)` twice")
@@ -159,10 +164,10 @@ struct TemplateKeys<Model>: Sendable {
     func value(symbol: Int, named name: String, of model: Model) -> TemplateValue? {
         if symbol < positions.count {
             let position = Int(positions[symbol])
-            if position >= 0 { return own[position].read(model) }
+            if position >= 0 { return reads[position](model) }
         }
-        for part in parts {
-            if let value = part.lookup(model, symbol, name) { return value }
+        for lookup in partLookups {
+            if let value = lookup(model, symbol, name) { return value }
         }
         return nil
     }

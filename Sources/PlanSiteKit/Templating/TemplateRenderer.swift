@@ -74,8 +74,8 @@ struct TemplateRenderer: Sendable {
 
     private func render(_ node: MustacheNode, _ context: inout Context, _ stack: inout [TemplateValue], _ out: inout [UInt8]) {
         switch node {
-        case .text(let text):
-            out += text.utf8
+        case .text(let bytes):
+            out += bytes
 
         case .variable(let name, let escaped):
             guard let value = lookup(name, context, stack) else { return }
@@ -202,17 +202,19 @@ struct TemplateRenderer: Sendable {
         } else if name.parts.isEmpty {
             value = stack.last
         } else {
+            // Most names are one word, without transforms: found, they need no further walk.
             let symbol = name.symbols[0]
             let first = name.parts[0]
-            for frame in stack.reversed() {
-                if let found = frame.child(symbol: symbol, named: first) {
-                    value = inside(found, name, from: 1)
-                    break
-                }
+            var frame = stack.count
+            while frame > 0 {
+                frame -= 1
+                guard let found = stack[frame].child(symbol: symbol, named: first) else { continue }
+                value = name.parts.count == 1 ? found : inside(found, name, from: 1)
+                break
             }
         }
         if case .absent = value { return nil }
-        return transformed(value, by: name.transforms[...])
+        return name.transforms.isEmpty ? value : transformed(value, by: name.transforms[...])
     }
 
     /// The parts of `name` from `part` on, looked up inside `value` alone.
@@ -228,11 +230,6 @@ struct TemplateRenderer: Sendable {
     /// `value` with `transforms` applied, the innermost (last) first; nil when one does not apply.
     private func transformed(_ value: TemplateValue?, by transforms: ArraySlice<String>) -> TemplateValue? {
         guard var value else { return nil }
-        // Most names have no transform: nothing to apply.
-        if transforms.isEmpty {
-            if case .absent = value { return nil }
-            return value
-        }
         for transform in transforms.reversed() {
             guard let next = value.transformed(transform) else { return nil }
             value = next
