@@ -38,9 +38,10 @@ struct IndicatorChecks {
     }
 
     private func checkFigure(_ key: String, _ node: YAMLNode) {
-        guard case .scalar(let scalar) = node.content, scalar.style == .plain, let number = Double(scalar.string) else {
-            return
-        }
+        // Most figures can be any number: not read a second time.
+        guard rules.mayFindProblems(key), case .scalar(let scalar) = node.content, scalar.style == .plain,
+            let number = Double(scalar.string)
+        else { return }
         if let problem = rules.problem(key, written: scalar.string, number: number) { fields.error(node, problem) }
     }
 
@@ -91,8 +92,7 @@ struct FigureRules {
     /// whole numbers. `measure: count` may be an estimate (a net change of 209.5 homes), so only
     /// continental thousands are looked for there.
     func problem(_ key: String, written: String, number: Double) -> String? {
-        let isCount = key == "count" || (key != "denominator" && valueType == .count)
-        let countLike = isCount || key == "denominator" || measure == .count || decimals == 0
+        let (isCount, countLike) = countedness(key)
         if countLike, let thousands = IndicatorChecks.continentalThousands(written) {
             return "`\(key)` is written \(written), which looks like \(thousands) written with a full stop "
                 + "between the thousands; write \(thousands.replacingOccurrences(of: ",", with: "")), "
@@ -102,6 +102,23 @@ struct FigureRules {
             return "`\(key)` is \(written), but a count is a whole number; check the figure"
         }
         return rangeProblem(number, isCount: isCount || key == "denominator").map { "`\(key)` is \(written), \($0)" }
+    }
+
+    /// Whether `key`'s figure is a count, and whether it may be written like one (so continental
+    /// thousands are looked for).
+    private func countedness(_ key: String) -> (isCount: Bool, countLike: Bool) {
+        let isCount = key == "count" || (key != "denominator" && valueType == .count)
+        return (isCount, isCount || key == "denominator" || measure == .count || decimals == 0)
+    }
+
+    /// Whether `problem` can find anything wrong with a figure of `key`: not when it is not count-like
+    /// and its `value_type` sets no range (then any number will do).
+    func mayFindProblems(_ key: String) -> Bool {
+        guard !countedness(key).countLike else { return true }
+        switch valueType {
+        case .proportion, .crudeRate, .directlyStandardisedRate, .count, .lifeExpectancy: return true
+        default: return false
+        }
     }
 
     private func rangeProblem(_ number: Double, isCount: Bool) -> String? {

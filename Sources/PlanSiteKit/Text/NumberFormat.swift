@@ -40,17 +40,26 @@ public enum NumberFormat {
     /// "As written" is Swift's shortest form of the value, rounded digit by digit (Decimal
     /// arithmetic gave the same answer at a tenth of the build's time).
     static func rounded(_ value: Double, decimals: Int) -> String {
-        guard var (digits, whole) = roundedDigits(value, decimals: decimals) else { return decimalRounded(value, decimals: decimals) }
-        if decimals > 0 { digits.insert(0x2E, at: whole) }
-        return String(decoding: digits, as: UTF8.self)
+        guard let (digits, whole) = roundedDigits(value, decimals: decimals) else { return decimalRounded(value, decimals: decimals) }
+        var text = digits
+        if decimals > 0 { text.insert(0x2E, at: whole) }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// `rounded`'s digit walk: the digits as UTF-8, `decimals` of them after the point, and how many
     /// come before it; nil for the forms it does not read (negatives, exponents such as 1e-05),
     /// which `decimalRounded` rounds.
     private static func roundedDigits(_ value: Double, decimals: Int) -> (digits: [UInt8], whole: Int)? {
-        let written = value.description.utf8
         var digits: [UInt8] = []
+        // A whole number is written "123.0": its digits, then zeros, without writing it out first.
+        if value == value.rounded(), value.sign == .plus, value < 1e15 {
+            digits.reserveCapacity(16 + decimals)
+            digits.appendDecimal(Int(value))
+            let whole = digits.count
+            digits += repeatElement(0x30, count: decimals)
+            return (digits, whole)
+        }
+        let written = value.description.utf8
         digits.reserveCapacity(written.count + decimals + 1)
         var point: Int?
         for byte in written {
