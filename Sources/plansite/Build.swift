@@ -29,6 +29,7 @@ struct Build: ParsableCommand {
                 throw ExitCode(1)
             }
             if !quiet { print(summary.line) }
+            Teardown.inBackground(consume result)  // the process ends now; freeing the model would delay it
         } catch let error as EnvironmentError {
             Console.error("error: \(error.description)")
             throw ExitCode(2)

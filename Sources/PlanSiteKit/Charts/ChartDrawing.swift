@@ -22,89 +22,105 @@ struct ChartDrawing {
 
     private func format(_ value: Double) -> String { NumberFormat.format(value, decimals: indicator.decimals) }
 
-    func axes() -> String {
-        var svg = "<g class=\"chart-axis\">"
+    /// The value grid and its labels, the unit, the period ticks and the baseline.
+    func axes(into svg: inout SVGText) {
+        svg.append("<g class=\"chart-axis\">")
         for tick in scale.ticks {
-            let ty = SVG.number(y(tick))
-            svg += "<line class=\"chart-grid\" x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\"/>"
+            let ty = y(tick)
+            svg += "<line class=\"chart-grid\" x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(plotRight)\" y2=\"\(ty)\"/>"
             svg +=
-                "<text class=\"chart-value-tick\" x=\"\(Int(left - 8))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Markup.escape(NumberFormat.format(tick, decimals: scale.decimals)))</text>"
+                "<text class=\"chart-value-tick\" x=\"\(Int(left - 8))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escaped: NumberFormat.format(tick, decimals: scale.decimals))</text>"
         }
-        svg += "<text class=\"chart-unit\" x=\"8\" y=\"16\">\(Markup.escape(indicator.unit))</text>"
+        svg += "<text class=\"chart-unit\" x=\"8\" y=\"16\">\(escaped: indicator.unit)</text>"
         for tick in axis.ticks(within: 0...frame.width) {
+            svg += "<line class=\"chart-tick\" x1=\"\(tick.x)\" y1=\"\(plotBottom)\" x2=\"\(tick.x)\" y2=\"\(plotBottom + 6)\"/>"
             svg +=
-                "<line class=\"chart-tick\" x1=\"\(SVG.number(tick.x))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(tick.x))\" y2=\"\(SVG.number(plotBottom + 6))\"/>"
-            svg +=
-                "<text class=\"chart-period\" x=\"\(SVG.number(tick.x))\" y=\"\(SVG.number(plotBottom + 24))\" text-anchor=\"middle\">\(Markup.escape(tick.label))</text>"
+                "<text class=\"chart-period\" x=\"\(tick.x)\" y=\"\(plotBottom + 24)\" text-anchor=\"middle\">\(escaped: tick.label)</text>"
         }
-        svg +=
-            "<line class=\"chart-baseline\" x1=\"\(Int(left))\" y1=\"\(SVG.number(plotBottom))\" x2=\"\(SVG.number(plotRight))\" y2=\"\(SVG.number(plotBottom))\"/>"
-        return svg + "</g>"
+        svg += "<line class=\"chart-baseline\" x1=\"\(Int(left))\" y1=\"\(plotBottom)\" x2=\"\(plotRight)\" y2=\"\(plotBottom)\"/>"
+        svg.append("</g>")
     }
 
     /// The target's line, labelled at the right of the plot, or (narrow: `labelY` nil) just above its left end.
-    func target(_ target: IndicatorTarget, labelY: Double?) -> String {
-        let ty = SVG.number(y(target.value))
-        let label =
-            labelY.map { "<text x=\"\(SVG.number(plotRight + 8))\" y=\"\(SVG.number($0))\" dominant-baseline=\"middle\">" }
-            ?? "<text x=\"\(SVG.number(left + 4))\" y=\"\(SVG.number(y(target.value) - 6))\">"
-        return
-            "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
-            + label + Markup.escape(words(.chartTarget, ["value": format(target.value)])) + "</text></g>"
+    func target(_ target: IndicatorTarget, labelY: Double?, into svg: inout SVGText) {
+        let ty = y(target.value)
+        svg +=
+            "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(plotRight)\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
+        if let labelY {
+            svg += "<text x=\"\(plotRight + 8)\" y=\"\(labelY)\" dominant-baseline=\"middle\">"
+        } else {
+            svg += "<text x=\"\(left + 4)\" y=\"\(ty - 6)\">"
+        }
+        svg += "\(escaped: words(.chartTarget, ["value": format(target.value)]))</text></g>"
     }
 
     /// The target's line across the plot, named in the legend's row `legendRow` (narrow drawing),
     /// where a label beside the line could sit on the data.
-    func target(_ target: IndicatorTarget, legendRow: Int) -> String {
-        let ty = SVG.number(y(target.value))
-        let ly = SVG.number(30 + Double(legendRow) * ChartText.lineHeight + ChartText.lineHeight / 2)
-        return
-            "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(SVG.number(plotRight))\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
-            + "<line x1=\"8\" y1=\"\(ly)\" x2=\"36\" y2=\"\(ly)\" stroke-dasharray=\"3 3\"/>"
-            + "<text class=\"chart-label\" x=\"44\" y=\"\(ly)\" dominant-baseline=\"middle\">\(Markup.escape(words(.chartTargetLegend, ["value": format(target.value)])))</text></g>"
+    func target(_ target: IndicatorTarget, legendRow: Int, into svg: inout SVGText) {
+        let ty = y(target.value)
+        let ly = 30 + Double(legendRow) * ChartText.lineHeight + ChartText.lineHeight / 2
+        svg +=
+            "<g class=\"chart-target\"><line x1=\"\(Int(left))\" y1=\"\(ty)\" x2=\"\(plotRight)\" y2=\"\(ty)\" stroke-dasharray=\"3 3\"/>"
+        svg += "<line x1=\"8\" y1=\"\(ly)\" x2=\"36\" y2=\"\(ly)\" stroke-dasharray=\"3 3\"/>"
+        svg +=
+            "<text class=\"chart-label\" x=\"44\" y=\"\(ly)\" dominant-baseline=\"middle\">\(escaped: words(.chartTargetLegend, ["value": format(target.value)]))</text></g>"
     }
 
     /// One row per line under the unit: its marker, a stroke in its dash, its name.
-    func legend(_ lines: [TrendChart.Line]) -> String {
-        var svg = "<g class=\"chart-legend\">"
+    func legend(_ lines: [TrendChart.Line], into svg: inout SVGText) {
+        svg.append("<g class=\"chart-legend\">")
         for (row, line) in lines.enumerated() {
             let ly = 30 + Double(row) * ChartText.lineHeight + ChartText.lineHeight / 2
             svg +=
-                "<g class=\"\(line.cssClass)\"><line class=\"chart-line\" fill=\"none\"\(Self.dashes[line.cssClass] ?? "") x1=\"8\" y1=\"\(SVG.number(ly))\" x2=\"36\" y2=\"\(SVG.number(ly))\"/>"
-            svg += marker(line.marker, x: 22, y: ly, data: "")
-            svg +=
-                "<text class=\"chart-label\" x=\"44\" y=\"\(SVG.number(ly))\" dominant-baseline=\"middle\">\(Markup.escape(line.name))</text></g>"
+                "<g class=\"\(line.cssClass)\"><line class=\"chart-line\" fill=\"none\"\(Self.dashes(line.cssClass)) x1=\"8\" y1=\"\(ly)\" x2=\"36\" y2=\"\(ly)\"/>"
+            svg += "<\(line.marker.element) class=\"chart-point\""
+            markerShape(line.marker, x: 22, y: ly, into: &svg)
+            svg += "<text class=\"chart-label\" x=\"44\" y=\"\(ly)\" dominant-baseline=\"middle\">\(escaped: line.name)</text></g>"
         }
-        return svg + "</g>"
+        svg.append("</g>")
     }
 
     /// The latest figure, written beside the area's last point.
-    func lastValue(_ line: TrendChart.Line, text: String?) -> String {
-        guard let text, let last = plotted(line.series).last, let value = last.observation.value else { return "" }
-        return
-            "<text class=\"chart-last-value\" x=\"\(SVG.number(axis.x(last.index) + 8))\" y=\"\(SVG.number(y(value)))\" dominant-baseline=\"middle\">\(Markup.escape(text))</text>"
+    func lastValue(_ line: TrendChart.Line, text: String?, into svg: inout SVGText) {
+        guard let text, let last = plotted(line.series).last, let value = last.observation.value else { return }
+        svg +=
+            "<text class=\"chart-last-value\" x=\"\(axis.x(last.index) + 8)\" y=\"\(y(value))\" dominant-baseline=\"middle\">\(escaped: text)</text>"
     }
 
-    static let dashes = ["chart-national": " stroke-dasharray=\"8 5\"", "chart-regional": " stroke-dasharray=\"2 4\""]
+    /// The dash pattern of a line's stroke, as an attribute with its leading space; none for the area's.
+    static func dashes(_ cssClass: String) -> StaticString {
+        switch cssClass {
+        case "chart-national": " stroke-dasharray=\"8 5\""
+        case "chart-regional": " stroke-dasharray=\"2 4\""
+        default: ""
+        }
+    }
 
-    func draw(_ line: TrendChart.Line, labelAt label: (x: Double, y: Double, text: String)?) -> String {
-        var svg = "<g class=\"\(line.cssClass)\" data-series=\"\(Markup.escape(line.name))\">"
+    func draw(_ line: TrendChart.Line, labelAt label: (x: Double, y: Double, text: String)?, into svg: inout SVGText) {
+        svg += "<g class=\"\(line.cssClass)\" data-series=\"\(escaped: line.name)\">"
         for segment in segments(line.series) {
-            let points = segment.map { "\(SVG.number(axis.x($0.index))),\(SVG.number(y($0.value)))" }.joined(separator: " ")
-            svg += "<polyline class=\"chart-line\" fill=\"none\"\(Self.dashes[line.cssClass] ?? "") points=\"\(points)\"/>"
+            svg += "<polyline class=\"chart-line\" fill=\"none\"\(Self.dashes(line.cssClass)) points=\""
+            for (offset, point) in segment.enumerated() {
+                if offset > 0 { svg.append(" ") }
+                svg.append(number: axis.x(point.index))
+                svg.append(",")
+                svg.append(number: y(point.value))
+            }
+            svg.append("\"/>")
         }
-        for (index, observation) in plotted(line.series) {
-            svg += whisker(observation, at: axis.x(index))
+        let points = plotted(line.series)
+        for (index, observation) in points {
+            whisker(observation, at: axis.x(index), into: &svg)
         }
-        for (index, observation) in plotted(line.series) {
-            svg += marker(line.marker, x: axis.x(index), observation: observation)
+        for (index, observation) in points {
+            marker(line.marker, x: axis.x(index), observation: observation, into: &svg)
         }
-        if line.cssClass == "chart-area" { svg += breakRules(line.series) }
+        if line.cssClass == "chart-area" { breakRules(points, into: &svg) }
         if let label {
             svg +=
-                "<text class=\"chart-label\" x=\"\(SVG.number(label.x))\" y=\"\(SVG.number(label.y))\" dominant-baseline=\"middle\">\(Markup.escape(label.text))</text>"
+                "<text class=\"chart-label\" x=\"\(label.x)\" y=\"\(label.y)\" dominant-baseline=\"middle\">\(escaped: label.text)</text>"
         }
-        return svg + "</g>"
+        svg.append("</g>")
     }
 
     /// Observations with a value and a place on the axis, in the series' order.
@@ -136,44 +152,38 @@ struct ChartDrawing {
         return runs.filter { $0.count > 1 }
     }
 
-    /// A labelled rule half-way between a figure flagged `b` and the one before it.
-    private func breakRules(_ series: [Observation]) -> String {
-        let points = plotted(series)
-        return zip(points, points.dropFirst()).map { before, after in
-            guard after.observation.flags.contains(.breakInSeries) else { return "" }
-            let x = SVG.number((axis.x(before.index) + axis.x(after.index)) / 2)
-            return "<g class=\"chart-break\"><line x1=\"\(x)\" y1=\"\(SVG.number(top))\" x2=\"\(x)\" "
-                + "y2=\"\(SVG.number(plotBottom))\" stroke-dasharray=\"2 3\"/><text x=\"\(x)\" y=\"\(SVG.number(top - 6))\" "
-                + "text-anchor=\"middle\">\(Markup.escape(words(.chartBreakInSeries)))</text></g>"
-        }.joined()
+    /// A labelled rule half-way between a figure flagged `b` and the one before it (`points` is `plotted`'s).
+    private func breakRules(_ points: [(index: Int, observation: Observation)], into svg: inout SVGText) {
+        for (before, after) in zip(points, points.dropFirst()) where after.observation.flags.contains(.breakInSeries) {
+            let x = (axis.x(before.index) + axis.x(after.index)) / 2
+            svg += "<g class=\"chart-break\"><line x1=\"\(x)\" y1=\"\(top)\" x2=\"\(x)\" "
+            svg += "y2=\"\(plotBottom)\" stroke-dasharray=\"2 3\"/><text x=\"\(x)\" y=\"\(top - 6)\" "
+            svg += "text-anchor=\"middle\">\(escaped: words(.chartBreakInSeries))</text></g>"
+        }
     }
 
-    private func whisker(_ observation: Observation, at x: Double) -> String {
-        guard let lower = observation.lowerCI, let upper = observation.upperCI else { return "" }
-        let px = SVG.number(x)
-        let y1 = SVG.number(y(lower))
-        let y2 = SVG.number(y(upper))
-        return "<path class=\"chart-ci\" fill=\"none\" d=\"M\(px) \(y1)V\(y2)M\(SVG.number(x - 4)) \(y1)h8M\(SVG.number(x - 4)) \(y2)h8\"/>"
+    private func whisker(_ observation: Observation, at x: Double, into svg: inout SVGText) {
+        guard let lower = observation.lowerCI, let upper = observation.upperCI else { return }
+        let y1 = y(lower)
+        let y2 = y(upper)
+        svg += "<path class=\"chart-ci\" fill=\"none\" d=\"M\(x) \(y1)V\(y2)M\(x - 4) \(y1)h8M\(x - 4) \(y2)h8\"/>"
     }
 
-    private func marker(_ shape: TrendChart.Marker, x: Double, observation: Observation) -> String {
-        guard let value = observation.value else { return "" }
+    private func marker(_ shape: TrendChart.Marker, x: Double, observation: Observation, into svg: inout SVGText) {
+        guard let value = observation.value else { return }
         // A provisional figure is drawn hollow (docs/content-format.md, "Value flags").
-        let kind = observation.flags.contains(.provisional) ? "chart-point chart-point-provisional" : "chart-point"
-        return marker(
-            shape, x: x, y: y(value), data: " data-period=\"\(Markup.escape(observation.period))\" data-value=\"\(value.plainText)\"",
-            kind: kind)
+        let kind: StaticString = observation.flags.contains(.provisional) ? "chart-point chart-point-provisional" : "chart-point"
+        svg +=
+            "<\(shape.element) class=\"\(kind)\" data-period=\"\(escaped: observation.period)\" data-value=\"\(value.plainText)\""
+        markerShape(shape, x: x, y: y(value), into: &svg)
     }
 
-    private func marker(_ shape: TrendChart.Marker, x: Double, y: Double, data: String, kind: String = "chart-point") -> String {
+    /// The rest of a marker's element, after its class and data: where it is drawn.
+    private func markerShape(_ shape: TrendChart.Marker, x: Double, y: Double, into svg: inout SVGText) {
         switch shape {
-        case .circle:
-            return "<circle class=\"\(kind)\"\(data) cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"5\"/>"
-        case .square:
-            return "<rect class=\"\(kind)\"\(data) x=\"\(SVG.number(x - 4.5))\" y=\"\(SVG.number(y - 4.5))\" width=\"9\" height=\"9\"/>"
-        case .triangle:
-            return
-                "<path class=\"\(kind)\"\(data) d=\"M\(SVG.number(x)) \(SVG.number(y - 6))L\(SVG.number(x + 5.5)) \(SVG.number(y + 4))H\(SVG.number(x - 5.5))Z\"/>"
+        case .circle: svg += " cx=\"\(x)\" cy=\"\(y)\" r=\"5\"/>"
+        case .square: svg += " x=\"\(x - 4.5)\" y=\"\(y - 4.5)\" width=\"9\" height=\"9\"/>"
+        case .triangle: svg += " d=\"M\(x) \(y - 6)L\(x + 5.5) \(y + 4)H\(x - 5.5)Z\"/>"
         }
     }
 

@@ -34,31 +34,50 @@ struct ChartFrame: Sendable {
 /// missing year or quarter shows as a gap. Otherwise periods are categories, spaced
 /// evenly in the order written.
 struct XAxis {
-    var periods: [String]
+    var timeline: Timeline
     var left: Double
     var width: Double
-    /// Each period's midpoint in years, on a time axis.
-    private var times: [Double]?
-    private var areDates = false
-    /// Each period's place, so plotting a long series is not a search per point.
-    private var positions: [String: Int]
-    /// The shortest step between neighbouring periods, on a time axis: anything over half as far again is a gap.
-    private var step = 1.0
+
+    /// The periods in time, whatever the drawing's size: read once for a chart's wide and narrow drawings.
+    struct Timeline {
+        var periods: [String]
+        /// Each period's midpoint in years, on a time axis.
+        fileprivate var times: [Double]?
+        fileprivate var areDates = false
+        /// Each period's place, so plotting a long series is not a search per point.
+        fileprivate var positions: [String: Int]
+        /// The shortest step between neighbouring periods, on a time axis: anything over half as far again is a gap.
+        fileprivate var step = 1.0
+
+        init(periods: [String]) {
+            self.periods = periods
+            self.positions = Dictionary(periods.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let spans = periods.compactMap(PeriodText.span)
+            let mids = spans.map { ($0.lowerBound + $0.upperBound) / 2 }
+            let increasing = spans.count == periods.count && zip(mids, mids.dropFirst()).allSatisfy { $0 < $1 }
+            guard increasing, mids.count > 1 else { return }
+            times = mids
+            areDates = spans.allSatisfy { $0.lowerBound == $0.upperBound }
+            let steps = zip(mids, mids.dropFirst()).map { $1 - $0 }.sorted()
+            step = steps[0]
+        }
+    }
 
     init(periods: [String], left: Double, width: Double) {
-        self.periods = periods
-        self.positions = Dictionary(periods.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(timeline: Timeline(periods: periods), left: left, width: width)
+    }
+
+    init(timeline: Timeline, left: Double, width: Double) {
+        self.timeline = timeline
         self.left = left
         self.width = width
-        let spans = periods.compactMap(PeriodText.span)
-        let mids = spans.map { ($0.lowerBound + $0.upperBound) / 2 }
-        let increasing = spans.count == periods.count && zip(mids, mids.dropFirst()).allSatisfy { $0 < $1 }
-        guard increasing, mids.count > 1 else { return }
-        times = mids
-        areDates = spans.allSatisfy { $0.lowerBound == $0.upperBound }
-        let steps = zip(mids, mids.dropFirst()).map { $1 - $0 }.sorted()
-        step = steps[0]
     }
+
+    var periods: [String] { timeline.periods }
+    private var times: [Double]? { timeline.times }
+    private var areDates: Bool { timeline.areDates }
+    private var positions: [String: Int] { timeline.positions }
+    private var step: Double { timeline.step }
 
     var isTimeScale: Bool { times != nil }
 

@@ -12,11 +12,17 @@ struct Sparkline {
         let span = high - low == 0 ? 1 : high - low
         let axis = XAxis(periods: indicator.series.map(\.period), left: 4, width: width - 8)
         let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: Scale(values: present), frame: .wide(left: 4), words: .empty)
-        let lines = drawing.segments(indicator.series).map { run in
-            let points = run.map { "\(SVG.number(axis.x($0.index))),\(SVG.number(height - 4 - ($0.value - low) / span * (height - 8)))" }
-            return "<polyline fill=\"none\" points=\"\(points.joined(separator: " "))\"/>"
-        }.joined()
-        return
-            "<svg class=\"sparkline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-hidden=\"true\" focusable=\"false\">\(lines)</svg>"
+        var svg: SVGText =
+            "<svg class=\"sparkline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-hidden=\"true\" focusable=\"false\">"
+        for run in drawing.segments(indicator.series) {
+            svg.append("<polyline fill=\"none\" points=\"")
+            for (offset, point) in run.enumerated() {
+                if offset > 0 { svg.append(" ") }
+                svg += "\(axis.x(point.index)),\(height - 4 - (point.value - low) / span * (height - 8))"
+            }
+            svg.append("\"/>")
+        }
+        svg.append("</svg>")
+        return svg.string
     }
 }

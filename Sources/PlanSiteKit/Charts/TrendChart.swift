@@ -19,7 +19,18 @@ struct TrendChart {
         var marker: Marker
         var series: [Observation]
     }
-    enum Marker { case circle, square, triangle }
+    enum Marker {
+        case circle, square, triangle
+
+        /// The SVG element that draws it.
+        var element: StaticString {
+            switch self {
+            case .circle: "circle"
+            case .square: "rect"
+            case .triangle: "path"
+            }
+        }
+    }
 
     /// The area first, then each comparator that has values and shares its scale. A
     /// count is drawn alone: a regional total beside it would invite a comparison.
@@ -81,7 +92,8 @@ struct TrendChart {
     struct Reading {
         var lines: [Line]
         var scale: Scale
-        var periods: [String]
+        /// The periods along the axis.
+        var timeline: XAxis.Timeline
         var title: String
         var description: String
     }
@@ -89,7 +101,8 @@ struct TrendChart {
     func reading() -> Reading {
         let lines = lines()
         return Reading(
-            lines: lines, scale: scale(for: lines), periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) }),
+            lines: lines, scale: scale(for: lines),
+            timeline: XAxis.Timeline(periods: PeriodOrder.merge(lines.map { $0.series.map(\.period) })),
             title: title(for: lines),
             description: ChartDescription(indicator: indicator, lines: lines, offScale: offScale(drawn: lines), words: words).sentence)
     }
@@ -115,47 +128,48 @@ struct TrendChart {
 
     func svg(_ reading: Reading) -> String {
         let frame = frame(for: reading)
-        return svg(reading, frame: frame, drawing: drawing(reading, frame: frame))
+        return svg(reading, frame: frame, drawing: drawing(reading, frame: frame)).string
     }
 
     /// The `<svg>` element around `drawing`, which was drawn from `reading` in `frame`
     /// (the chart file draws the wide chart once, for the page and for itself).
-    func svg(_ reading: Reading, frame: ChartFrame, drawing: String) -> String {
-        let suffix = narrow ? "-narrow" : ""
-        let titleID = "chart-title-\(indicator.id)\(suffix)"
-        let descID = "chart-desc-\(indicator.id)\(suffix)"
-        var svg =
-            "<svg class=\"chart\(narrow ? " chart-small" : "")\" viewBox=\"0 0 \(Int(frame.width)) \(Int(frame.height))\" role=\"img\""
-            + " aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(titleID)\">\(Markup.escape(reading.title))</title>"
-        svg += "<desc id=\"\(descID)\">\(Markup.escape(reading.description))</desc>"
-        return svg + drawing + "</svg>"
+    func svg(_ reading: Reading, frame: ChartFrame, drawing: SVGText) -> SVGText {
+        let suffix: StaticString = narrow ? "-narrow" : ""
+        let small: StaticString = narrow ? " chart-small" : ""
+        var svg: SVGText =
+            "<svg class=\"chart\(small)\" viewBox=\"0 0 \(Int(frame.width)) \(Int(frame.height))\" role=\"img\" aria-labelledby=\"chart-title-\(indicator.id)\(suffix)\" aria-describedby=\"chart-desc-\(indicator.id)\(suffix)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg.reserveCapacity(drawing.bytes.count + 2 * reading.description.utf8.count + 512)
+        svg += "<title id=\"chart-title-\(indicator.id)\(suffix)\">\(escaped: reading.title)</title>"
+        svg += "<desc id=\"chart-desc-\(indicator.id)\(suffix)\">\(escaped: reading.description)</desc>"
+        svg += drawing
+        svg.append("</svg>")
+        return svg
     }
 
     /// The chart's frame for a reading: its width and height, as `svg` draws it.
     func frame(for reading: Reading) -> ChartFrame { frame(for: reading.lines, scale: reading.scale) }
 
     /// The axes, lines, markers and labels, without the `<svg>` around them.
-    func drawing(_ reading: Reading, frame: ChartFrame) -> String {
+    func drawing(_ reading: Reading, frame: ChartFrame) -> SVGText {
         // Periods of the lines actually drawn, so a comparator left off adds no empty slots.
-        let axis = XAxis(periods: reading.periods, left: frame.left, width: frame.plotWidth)
+        let axis = XAxis(timeline: reading.timeline, left: frame.left, width: frame.plotWidth)
         let lines = reading.lines
-        let scale = reading.scale
-        var svg = ""
-        let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: scale, frame: frame, words: words)
-        svg += drawing.axes()
+        var svg = SVGText()
+        svg.reserveCapacity(4096)
+        let drawing = ChartDrawing(indicator: indicator, axis: axis, scale: reading.scale, frame: frame, words: words)
+        drawing.axes(into: &svg)
         if frame.isNarrow {
-            svg += drawing.legend(lines)
-            if let target = indicator.target { svg += drawing.target(target, legendRow: lines.count) }
-            for line in lines { svg += drawing.draw(line, labelAt: nil) }
-            svg += drawing.lastValue(lines[0], text: lastValueText(lines[0]))
+            drawing.legend(lines, into: &svg)
+            if let target = indicator.target { drawing.target(target, legendRow: lines.count, into: &svg) }
+            for line in lines { drawing.draw(line, labelAt: nil, into: &svg) }
+            drawing.lastValue(lines[0], text: lastValueText(lines[0]), into: &svg)
         } else {
             let labels = drawing.labelPositions(for: lines)
-            if let target = indicator.target { svg += drawing.target(target, labelY: labels.target) }
+            if let target = indicator.target { drawing.target(target, labelY: labels.target, into: &svg) }
             for (offset, (line, label)) in zip(lines, labels.lines).enumerated() {
                 let value = offset == 0 ? lastValueText(line) : nil
                 let text = value.map { words(.chartLineLabel, ["name": line.name, "value": $0]) } ?? line.name
-                svg += drawing.draw(line, labelAt: label.map { ($0.x, $0.y, text) })
+                drawing.draw(line, labelAt: label.map { ($0.x, $0.y, text) }, into: &svg)
             }
         }
         return svg

@@ -48,7 +48,7 @@ struct TrendChartFile {
                 indicator: indicator, national: site.config.nationalComparator, regional: site.config.regionalComparator,
                 words: site.words)
             let drawn = file.drawn()
-            return (OutputFile(path: Route.indicatorChart(id: indicator.id).path, text: drawn.file), drawn.page)
+            return (OutputFile(path: Route.indicatorChart(id: indicator.id).path, contents: Data(drawn.file.bytes)), drawn.page)
         }
     }
 
@@ -63,10 +63,10 @@ struct TrendChartFile {
         return lines
     }
 
-    func svg() -> String { drawn().file }
+    func svg() -> String { drawn().file.string }
 
     /// The file's text, and the page's wide and narrow drawings from the same reading.
-    func drawn() -> (file: String, page: TrendChart.Drawings) {
+    func drawn() -> (file: SVGText, page: TrendChart.Drawings) {
         let chart = TrendChart(indicator: indicator, national: national, regional: regional, words: words)
         let reading = chart.reading()
         let frame = chart.frame(for: reading)
@@ -74,7 +74,7 @@ struct TrendChartFile {
         var narrow = chart
         narrow.narrow = true
         let page = TrendChart.Drawings(
-            wide: chart.svg(reading, frame: frame, drawing: drawing), narrow: narrow.svg(reading),
+            wide: chart.svg(reading, frame: frame, drawing: drawing).string, narrow: narrow.svg(reading),
             description: reading.title + ". " + reading.description)
         let width = frame.width
         let titleLines = Self.wrap(reading.title, width: width - 2 * Self.margin, size: Self.titleSize)
@@ -82,28 +82,27 @@ struct TrendChartFile {
         let chartTop = Self.margin + Double(titleLines.count) * Self.titleLineHeight
         let footerTop = chartTop + frame.height
         let height = footerTop + Double(footerLines.count) * Self.footerLineHeight + Self.margin
-        let w = SVG.number(width)
-        let h = SVG.number(height)
-        var svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        var svg: SVGText = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        svg.reserveCapacity(drawing.bytes.count + Self.style.utf8.count + 2 * reading.description.utf8.count + 1024)
         svg +=
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
-            + " role=\"img\" aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\">\n"
-        svg += "<title id=\"chart-title\">\(Markup.escape(reading.title))</title>\n"
-        svg += "<desc id=\"chart-desc\">\(Markup.escape(reading.description))</desc>\n"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\">\n"
+        svg += "<title id=\"chart-title\">\(escaped: reading.title)</title>\n"
+        svg += "<desc id=\"chart-desc\">\(escaped: reading.description)</desc>\n"
         svg += "<style>\(Self.style)</style>\n"
-        svg += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n")
         for (row, line) in titleLines.enumerated() {
-            let y = SVG.number(Self.margin + Double(row) * Self.titleLineHeight + Self.titleSize)
-            svg += "<text class=\"chart-file-title\" x=\"\(SVG.number(Self.margin))\" y=\"\(y)\">\(Markup.escape(line))</text>\n"
+            let y = Self.margin + Double(row) * Self.titleLineHeight + Self.titleSize
+            svg += "<text class=\"chart-file-title\" x=\"\(Self.margin)\" y=\"\(y)\">\(escaped: line)</text>\n"
         }
-        svg += "<g class=\"chart\" transform=\"translate(0 \(SVG.number(chartTop)))\">"
+        svg += "<g class=\"chart\" transform=\"translate(0 \(chartTop))\">"
         svg += drawing
-        svg += "</g>\n<g class=\"chart-file-footer\">"
+        svg.append("</g>\n<g class=\"chart-file-footer\">")
         for (row, line) in footerLines.enumerated() {
-            let y = SVG.number(footerTop + Double(row) * Self.footerLineHeight + Self.footerSize)
-            svg += "<text class=\"chart-file-footer\" x=\"\(SVG.number(Self.margin))\" y=\"\(y)\">\(Markup.escape(line))</text>"
+            let y = footerTop + Double(row) * Self.footerLineHeight + Self.footerSize
+            svg += "<text class=\"chart-file-footer\" x=\"\(Self.margin)\" y=\"\(y)\">\(escaped: line)</text>"
         }
-        return (svg + "</g>\n</svg>\n", page)
+        svg.append("</g>\n</svg>\n")
+        return (svg, page)
     }
 
     /// `text` broken at spaces into lines that fit `width` at font size `size` (by `ChartText`'s
@@ -112,18 +111,47 @@ struct TrendChartFile {
         let perCharacter = ChartText.charWidth * size / 15
         let most = max(8, Int(width / perCharacter))
         var lines: [String] = []
+        // The line's length in Characters, kept as it grows rather than counted again for each word.
         var line = ""
-        for word in text.split(separator: " ") {
-            if line.isEmpty {
-                line = String(word)
-            } else if line.count + 1 + word.count <= most {
-                line += " " + word
+        var lineLength = 0
+        for (word, length) in words(text) {
+            if lineLength == 0 {
+                (line, lineLength) = (word, length)
+            } else if lineLength + 1 + length <= most {
+                line += " "
+                line += word
+                lineLength += 1 + length
             } else {
                 lines.append(line)
-                line = String(word)
+                (line, lineLength) = (word, length)
             }
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// `text` split at its spaces, as `split(separator: " ")` splits its Characters, each word with
+    /// its length in Characters.
+    private static func words(_ text: String) -> [(word: String, length: Int)] {
+        // In ASCII without a CR (which joins a following LF), each byte is a Character: the bytes are
+        // split and counted as they are, without Swift's grapheme breaking, most of the cost.
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return utf8.split(separator: UInt8(ascii: " ")).map { (String(decoding: $0, as: UTF8.self), $0.count) }
+        }
+        var words: [(word: String, length: Int)] = []
+        var word = ""
+        var length = 0
+        for character in text {
+            if character != " " {
+                word.append(character)
+                length += 1
+            } else if length > 0 {
+                words.append((word, length))
+                (word, length) = ("", 0)
+            }
+        }
+        if length > 0 { words.append((word, length)) }
+        return words
     }
 }

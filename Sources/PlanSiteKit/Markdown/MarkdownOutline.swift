@@ -31,6 +31,13 @@ public struct MarkdownOutline: Sendable {
         // column stands (its drift is on the later lines of a paragraph, not along one line).
         guard text.utf8.count <= Self.longestCheckedLine else { return hint }
         let candidates = needles.filter { !$0.isEmpty }
+        return Self.asciiColumn(of: candidates, in: text, hint: hint) ?? Self.characterColumn(of: candidates, in: text, hint: hint)
+    }
+
+    static let longestCheckedLine = 10_000
+
+    /// `column(of:line:hint:)` on the line's Characters, for any text.
+    static func characterColumn(of candidates: [String], in text: Substring, hint: Int) -> Int {
         if let start = text.index(text.startIndex, offsetBy: hint - 1, limitedBy: text.endIndex),
             candidates.contains(where: { text[start...].hasPrefix($0) })
         {
@@ -42,7 +49,21 @@ public struct MarkdownOutline: Sendable {
         return min(hint, text.count + 1)
     }
 
-    static let longestCheckedLine = 10_000
+    /// `column(of:line:hint:)` on a line and needles in ASCII without CR, where each byte is one
+    /// Character: compared on bytes (Foundation's `range(of:)` was half of placing links). nil for other text.
+    static func asciiColumn(of needles: [String], in text: Substring, hint: Int) -> Int? {
+        guard text.isPlainASCII, needles.allSatisfy(\.isPlainASCII) else { return nil }
+        let line = text.utf8Bytes
+        let words = needles.map(\.utf8Bytes)
+        func occurs(_ word: [UInt8], at offset: Int) -> Bool {
+            offset + word.count <= line.count && line[offset..<(offset + word.count)].elementsEqual(word)
+        }
+        if (0...line.count).contains(hint - 1), words.contains(where: { occurs($0, at: hint - 1) }) { return hint }
+        for word in words {
+            if let offset = line.indices.first(where: { line[$0] == word.first && occurs(word, at: $0) }) { return offset + 1 }
+        }
+        return min(hint, line.count + 1)
+    }
 
     mutating func correctInlineColumns() {
         links = links.map { corrected($0, needles: ["<" + $0.url, "[" + $0.text.prefix(40), $0.url, "["]) }

@@ -2,33 +2,32 @@
 /// relative URL, so the site works from any sub-path and when opened from disk.
 public struct PageAddress: Sendable, Hashable {
     /// The page's folder relative to the site root: "" for the home page, "outcomes/x/".
-    public var directory: String
+    /// A constant, so that `rootPrefix`, worked out from it, stays true.
+    public let directory: String
     /// The file inside that folder; "index.html" for every page but 404.html.
     public var fileName: String = "index.html"
     /// Set for a page the host serves at any path (404.html): its links are then
     /// absolute from this base URL, with clean folder addresses, instead of relative.
     public var absoluteBase: String?
+    /// "../../" for "outcomes/x/"; "" at the root. Worked out once: every link a page makes starts with it.
+    public let rootPrefix: String
 
     public init(directory: String, fileName: String = "index.html", absoluteBase: String? = nil) {
         self.directory = directory
         self.fileName = fileName
         self.absoluteBase = absoluteBase
+        rootPrefix = String(repeating: "../", count: Self.depth(of: directory))
     }
 
     public var outputPath: String { directory + fileName }
 
-    /// "../../" for "outcomes/x/"; "" at the root.
-    public var rootPrefix: String {
-        String(repeating: "../", count: depth)
-    }
-
-    /// How many folders deep the page is: the non-empty parts of `directory` between "/"s.
-    /// Counted on bytes for an ASCII folder (every link a page makes asks for it).
-    private var depth: Int {
-        guard directory.utf8.allSatisfy({ $0 < 0x80 }) else { return directory.split(separator: "/").count }
+    /// How many folders deep a page in `directory` is: the non-empty parts between "/"s.
+    /// Counted on bytes for an ASCII folder.
+    private static func depth(of directory: String) -> Int {
         var parts = 0
         var inPart = false
         for byte in directory.utf8 {
+            if byte >= 0x80 { return directory.split(separator: "/").count }
             if byte == UInt8(ascii: "/") {
                 inPart = false
             } else if !inPart {
@@ -44,7 +43,9 @@ public struct PageAddress: Sendable, Hashable {
     public func link(to target: String) -> String {
         var path = target
         var fragment = ""
-        if let hash = path.firstIndex(of: "#") {
+        // Only a "#" byte can be a "#" Character, and most targets have none: a search of the
+        // bytes spares them the search of the Characters, which cost more than the rest of the link.
+        if target.utf8.contains(UInt8(ascii: "#")), let hash = path.firstIndex(of: "#") {
             fragment = String(path[hash...])
             path = String(path[..<hash])
         }

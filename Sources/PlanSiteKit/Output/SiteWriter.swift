@@ -254,9 +254,10 @@ public struct SiteWriter {
         guard mkdir(path, 0o755) == 0 else { throw writeError(path) }
     }
 
-    /// "a/b/c.html" → "a/b"; nil at the top.
+    /// "a/b/c.html" → "a/b"; nil at the top. (On the UTF-8 bytes: looking for a Character walked
+    /// the path's grapheme clusters backwards, 13,000 instructions a path.)
     fileprivate static func parent(of path: String) -> String? {
-        path.lastIndex(of: "/").map { String(path[..<$0]) }
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) }
     }
 
     /// Relative paths of the files and folders below `folder` (symbolic links count as files,
@@ -335,9 +336,11 @@ public struct SiteWriter {
     }
 
     /// Refuses paths that would escape the output folder ("../", absolute paths).
+    /// On the UTF-8 bytes: `String.split` walks Characters, and every path of every build is checked.
     static func checkInside(_ path: String) throws {
-        let parts = path.split(separator: "/")
-        guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"))
+        let isDots = { (part: Substring.UTF8View) in part.count <= 2 && part.allSatisfy { $0 == UInt8(ascii: ".") } }  // "." or ".."
+        guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: isDots) else {
             throw EnvironmentError("refusing to write \(path): outside the output folder")
         }
     }

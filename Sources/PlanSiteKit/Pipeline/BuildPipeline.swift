@@ -114,15 +114,22 @@ public struct BuildPipeline {
         var report = DiagnosticReport()
         var sources = SourceCache()
         step(.load, "content and templates")
-        var loader = ContentLoader(files: options.contentFiles, includeDrafts: options.includeDrafts)
-        loader.parallel = options.parallel
-        loader.cache = options.cache
-        let loaded = loader.load()
+        // The templates are read (and their structure checked) on their own, once, while the
+        // content loads: alone, before the content, they kept one core idle for 6% of a build.
+        let options = options
+        let templateFiles = options.templateFiles
+        let (loaded, (library, templateProblems)) = Parallel.both(enabled: options.parallel) {
+            var loader = ContentLoader(files: options.contentFiles, includeDrafts: options.includeDrafts)
+            loader.parallel = options.parallel
+            loader.cache = options.cache
+            return loader.load()
+        } _: {
+            var problems: [Diagnostic] = []
+            let library = TemplateLibrary.read(from: templateFiles, required: PageKinds.all.map(\.template), problems: &problems)
+            return (library, problems)
+        }
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
-        var templateProblems: [Diagnostic] = []
-        let library = TemplateLibrary.read(
-            from: options.templateFiles, required: PageKinds.all.map(\.template), problems: &templateProblems)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil
@@ -179,7 +186,10 @@ public struct BuildPipeline {
 
         step(.render, "\(pages.count) pages")
         if let writer {
-            return try renderWriting(assembly, &pages, with: templates, to: writer, report: report, sources: sources)
+            let result = try renderWriting(assembly, &pages, with: templates, to: writer, report: report, sources: sources)
+            // Their last use: the references left here go as the function returns, so the box holds the last.
+            Teardown.inBackground((renderer, assembly))
+            return result
         }
         do {
             var deferred: DeferredPages?

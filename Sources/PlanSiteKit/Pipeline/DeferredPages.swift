@@ -28,6 +28,6 @@ public struct DeferredPages: Sendable {
 extension PageRender {
     /// The page's template filled in with its values: the bytes the site holds at its path.
     func filled(with templates: TemplateLibrary) -> OutputFile {
-        OutputFile(path: path, text: templates.render(values, with: template))
+        OutputFile(path: path, contents: templates.render(values, with: template))
     }
 }

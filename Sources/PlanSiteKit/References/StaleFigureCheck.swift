@@ -73,7 +73,9 @@ struct StaleFigureCheck {
     }
 
     static func numbers(in text: String) -> [WrittenNumber] {
-        Patterns.writtenNumber.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+        // `\d` is any decimal digit: ASCII text without 0 to 9 has none, and most text nodes are such.
+        if text.allBytes({ $0 < 0x80 && !(0x30...0x39).contains($0) }) { return [] }
+        return Patterns.writtenNumber.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let whole = Range(match.range, in: text) else { return nil }
             let fraction = Range(match.range(at: 2), in: text).map { text[$0].count } ?? 0
             return WrittenNumber(range: whole, digits: text[whole].replacingOccurrences(of: ",", with: ""), decimals: fraction)
@@ -154,9 +156,13 @@ struct StaleFigureCheck {
         -> Diagnostic?
     {
         var newest: (indicator: Indicator, period: String, start: CalendarDate)?
+        // Indicators share their periods ("2019-20"): each is read once.
+        var starts: [String: CalendarDate?] = [:]
         for indicator in indicators {
             for observation in indicator.series where observation.value != nil {
-                guard let start = PeriodText.lastYearStart(of: observation.period), start > date else { continue }
+                let read = starts[observation.period] ?? PeriodText.lastYearStart(of: observation.period)
+                starts[observation.period] = read
+                guard let start = read, start > date else { continue }
                 if newest == nil || start > newest!.start { newest = (indicator, observation.period, start) }
             }
         }

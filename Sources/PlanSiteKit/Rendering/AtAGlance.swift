@@ -124,7 +124,7 @@ struct Glance: TemplateModel {
                 .text("href", "Link to its page.", \.href),
                 .list("progress", "Progress toward each target whose indicator exists.", \.progress),
                 .flag("has_progress", "Whether there is any.", { !$0.progress.isEmpty }),
-            ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.child(named: $1) }])
+            ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.templateValue(symbol: $1, named: $2) }])
     }
 
     struct Progress: TemplateModel {

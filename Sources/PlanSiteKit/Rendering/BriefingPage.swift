@@ -88,7 +88,7 @@ struct BriefingCommitment: TemplateModel {
             .text("href", "Link to its page.", \.href),
             .text("url", "Its page's public address, from `base_url`, printed beside the link.", \.url),
             .text("summary", "Its summary.", \.summary),
-        ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.child(named: $1) }])
+        ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.templateValue(symbol: $1, named: $2) }])
 }
 
 /// A source of a briefing's figures, listed once however many indicators it gives.

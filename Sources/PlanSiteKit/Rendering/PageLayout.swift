@@ -28,7 +28,7 @@ struct PageLayout: TemplateModel {
     var planHorizon: String?
     var parent: TitledURL?
     /// The site's words (`{{words.some_key}}`), from the word file `language:` chooses.
-    var words: Words
+    var words: TemplateWords
     /// Link to the Atom feed of updates, when the site has one.
     var feedHref: String?
     var feedTitle: String?
@@ -122,13 +122,47 @@ struct TitledURL: TemplateModel {
     ])
 }
 
+/// What every page's layout shares, worked out once per build, not once per page: whether
+/// the site has an updates feed asks every indicator, which made layouts quadratic.
+struct SiteLayout: Sendable {
+    var lastReviewed: String
+    /// The main navigation's entries: home, at a glance, indicators, then each page.
+    var navigation: [(title: String, route: Route)]
+    /// The Atom feed's title, when the site has the feed.
+    var feedTitle: String?
+    /// The footer's links, each with the file of this site it names, if it names one (then a
+    /// page links to it from where it is). `LinkRules.href(for:from:at:)` in two halves: what
+    /// the address resolves to does not depend on the page, and resolving it cost more than
+    /// the rest of a layout.
+    var footerLinks: [(title: String, url: String, target: String?)]
+    /// The word file, boxed once for every page's `{{words.key}}`.
+    var words: TemplateWords
+
+    init(site: Site, links: LinkRules) {
+        words = TemplateWords(site.words)
+        lastReviewed = PeriodText.display(site.config.lastReviewed, site.words)
+        navigation = [
+            (site.priority.title, .home), (site.words(.atAGlanceTitle), .atAGlance), (site.words(.indicatorsTitle), .indicators),
+        ]
+        navigation += site.pages.compactMap { page in page.route.map { (page.title, $0) } }
+        if Route.hasUpdatesFeed(site) { feedTitle = site.words(.updatesFeedTitle, ["site_title": site.config.title]) }
+        footerLinks = site.config.footerLinks.map { link in
+            guard case .site(let target) = links.resolve(link.url, from: LinkOrigin.siteSettings, what: "link") else {
+                return (link.title, link.url, nil)
+            }
+            return (link.title, link.url, target)
+        }
+    }
+}
+
 extension PageLayout {
     /// The layout of the page at `address`.
     /// - Parameters:
+    ///   - shared: what every page's layout has (`SiteLayout(site:)`).
     ///   - trail: root-relative folders of the pages above this one, with their titles.
     ///   - navigationCurrent: the navigation entry that is this page, if any.
     init(
-        site: Site, links: LinkRules, address: PageAddress, title: String, description: String?,
+        site: Site, shared: SiteLayout, address: PageAddress, title: String, description: String?,
         trail: [(title: String, route: Route)], navigationCurrent: Route?
     ) {
         let config = site.config
@@ -148,14 +182,10 @@ extension PageLayout {
         let indexSuffix = "/index.html"
         assetsHref = String(assetsFolder.dropLast(assetsFolder.hasSuffix(indexSuffix) ? indexSuffix.count : 1))
         canonicalURL = address.absoluteURL(base: config.baseURL)
-        lastReviewed = PeriodText.display(config.lastReviewed, site.words)
-        words = site.words
+        lastReviewed = shared.lastReviewed
+        words = shared.words
         licence = TitledURL(title: config.dataLicence.title, url: config.dataLicence.url)
-        var items: [(String, Route)] = [
-            (site.priority.title, .home), (site.words(.atAGlanceTitle), .atAGlance), (site.words(.indicatorsTitle), .indicators),
-        ]
-        items += site.pages.compactMap { page in page.route.map { (page.title, $0) } }
-        navigation = items.map { title, route in
+        navigation = shared.navigation.map { title, route in
             NavigationItem(title: title, href: address.link(to: route), current: route == navigationCurrent)
         }
         var crumbs: [LinkItem] = []
@@ -165,9 +195,7 @@ extension PageLayout {
         }
         breadcrumbs = crumbs
         national = config.nationalComparator
-        footerLinks = config.footerLinks.map {
-            LinkItem(title: $0.title, href: links.href(for: $0.url, from: LinkOrigin.siteSettings, at: address))
-        }
+        footerLinks = shared.footerLinks.map { LinkItem(title: $0.title, href: $0.target.map(address.link(to:)) ?? $0.url) }
         isHome = address.directory.isEmpty && address.fileName == "index.html"
         self.description = TemplateText.optional(description)
         contactEmail = TemplateText.optional(config.contactEmail)
@@ -175,9 +203,9 @@ extension PageLayout {
         logo = config.logo.map { Logo(src: address.link(to: .asset($0.value)), alt: config.logoAlt) }
         planHorizon = TemplateText.optional(config.planHorizon)
         parent = config.parent.map { TitledURL(title: $0.title, url: $0.url) }
-        if Route.hasUpdatesFeed(site) {
+        if let title = shared.feedTitle {
             feedHref = address.link(to: .updatesFeed)
-            feedTitle = site.words(.updatesFeedTitle, ["site_title": config.title])
+            feedTitle = title
         }
     }
 }
@@ -193,7 +221,7 @@ extension TemplateKeys where Model: PageModel {
     /// A page's own keys and those of its parts, then its layout's. A page's own key
     /// never has a layout key's name, so the key reference can list the layout's once.
     init(page own: [TemplateKey<Model>], including parts: [TemplatePart<Model>] = []) {
-        self.init(own, including: parts + [TemplatePart(PageLayout.self) { $0.layout.child(named: $1) }])
+        self.init(own, including: parts + [TemplatePart(PageLayout.self) { $0.layout.templateValue(symbol: $1, named: $2) }])
         let layout = Set(PageLayout.keys.own.map(\.info.name))
         for key in own.map(\.info.name) + parts.flatMap({ $0.keys.keys.map(\.name) }) {
             precondition(!layout.contains(key), "\(Model.self) declares `\(key)`, a key of every page's layout")

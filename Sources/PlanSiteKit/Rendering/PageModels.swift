@@ -70,7 +70,7 @@ struct CommitmentPage: PageModel {
             .list("targets", "Progress toward each target whose indicator exists.", \.targets),
             .flag("has_targets", "Whether there is progress to show.", { !$0.targets.isEmpty }),
             .record("image", "The commitment's image, if it has one.", \.image),
-        ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.child(named: $1) }])
+        ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.templateValue(symbol: $1, named: $2) }])
 }
 
 /// `page.mustache`: a page of words (about the data, accessibility…).
@@ -256,7 +256,7 @@ struct CommitmentCard: TemplateModel {
             .text("summary", "Its summary.", \.summary),
             .text("href", "Link to its page.", \.href),
             .list("progress", "Progress toward each target whose indicator exists.", \.progress),
-        ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.child(named: $1) }])
+        ], including: [TemplatePart(CommitmentStatusValues.self) { $0.status.templateValue(symbol: $1, named: $2) }])
 }
 
 /// Another priority, on the home page.

@@ -32,9 +32,12 @@ public struct SiteRenderer: Sendable {
     /// Each indicator's trend chart as its page shows it, by indicator id, when already drawn with
     /// the chart's file (`TrendChartFile.drawn`); an indicator not here has its chart drawn for its page.
     var trendCharts: [String: TrendChart.Drawings] = [:]
+    /// What every page's layout shares.
+    private let siteLayout: SiteLayout
 
     public init(assembly: SiteAssembly, templates: TemplateLibrary) {
         self.site = assembly.site
+        siteLayout = SiteLayout(site: assembly.site, links: assembly.links)
         self.templates = templates
         self.links = assembly.links
         self.markdown = assembly.markdown
@@ -54,7 +57,7 @@ public struct SiteRenderer: Sendable {
     public func render(_ contexts: inout [PageRender], parallel: Bool = true) -> [OutputFile] {
         let templates = templates
         return Parallel.consume(&contexts, enabled: parallel) { page in
-            OutputFile(path: page.path, text: templates.render(page.values, with: page.template))
+            OutputFile(path: page.path, contents: templates.render(page.values, with: page.template))
         } emptying: {
             $0.values = EmptiedValues()
         }
@@ -82,6 +85,8 @@ public struct SiteRenderer: Sendable {
         // An indicator's job also makes its embed page, from the same chart drawings and table
         // (one drawing, one copy in memory); the embed pages come last, as `Route.pages` lists them.
         let made = Parallel.map(jobs, enabled: parallel) { finished.contexts(for: $0) }
+        // The presenters are freed beside the render stage, not here while the other core waits.
+        Teardown.inBackground((renderer, finished, presenters, jobs))
         return made.map(\.page) + made.compactMap(\.embed)
     }
 
@@ -295,7 +300,7 @@ public struct SiteRenderer: Sendable {
         trail: [(title: String, route: Route)], current: Route?
     ) -> PageLayout {
         PageLayout(
-            site: site, links: links, address: address, title: title, description: summary,
+            site: site, shared: siteLayout, address: address, title: title, description: summary,
             trail: trail, navigationCurrent: current)
     }
 

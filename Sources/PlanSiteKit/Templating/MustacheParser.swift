@@ -39,13 +39,22 @@ struct MustacheName: Sendable, Equatable {
         self.transforms = transforms
         isDot = text == "."
         isRelative = !isDot && text.first == "."
-        parts = text.split(separator: ".").map(String.init)
+        parts = Self.parts(of: text)
         symbols = parts.map(TemplateSymbols.number(of:))
+    }
+
+    /// `text` cut at its dots, empty parts dropped. ASCII text is cut in its UTF-8 bytes, where
+    /// `split` on Characters costs grapheme breaking; other text as Characters, since a "." and a
+    /// combining mark after it are one Character, which is not a dot.
+    private static func parts(of text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: ".").map(String.init) }
+        return text.utf8.split(separator: UInt8(ascii: ".")).map { String(Substring($0)) }
     }
 }
 
 indirect enum MustacheNode: Sendable {
-    case text(String)
+    /// Text written as it is: its UTF-8, which the renderer appends to the page's bytes.
+    case text([UInt8])
     case variable(MustacheName, escaped: Bool)
     case section(MustacheName, MustacheTree)
     case invertedSection(MustacheName, MustacheTree)
@@ -84,9 +93,26 @@ struct MustacheSyntaxError: Error, Sendable {
 /// Parses templates (see `MustacheTree`).
 struct MustacheParser {
     private let chars: [Character]
+    /// The text's UTF-8, and where each of `chars` starts in it (and, last, where the text ends):
+    /// the parser reads Characters, as swift-mustache did, but cuts the strings it keeps from
+    /// the UTF-8. Building them Character by Character was most of the cost of parsing.
+    private let utf8: [UInt8]
+    private let offsets: [Int]
     private var position = 0
 
-    private init(_ text: String) { chars = Array(text) }
+    private init(_ text: String) {
+        chars = Array(text)
+        utf8 = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(chars.count + 1)
+        var offset = 0
+        for character in chars {
+            offsets.append(offset)
+            offset += character.utf8.count
+        }
+        offsets.append(offset)
+        self.offsets = offsets
+    }
 
     static func parse(_ text: String) throws(MustacheSyntaxError) -> MustacheTree {
         var parser = MustacheParser(text)
@@ -108,7 +134,8 @@ struct MustacheParser {
         var isInheritanceTopLevel = false
         var start: [Character] = ["{", "{"]
         var end: [Character] = ["}", "}"]
-        var inheritanceIndent: [Character]?
+        /// How many spaces indent the first line inside `{{<layout}}`: each line's own are less these.
+        var inheritanceIndent: Int?
 
         func section(_ name: String, newLine: Bool, transforms: [String] = []) -> State {
             var state = self
@@ -148,10 +175,28 @@ struct MustacheParser {
         return (line + 1, column + 1)
     }
 
-    private mutating func skip(while test: (Character) -> Bool) -> [Character] {
+    /// The characters read while `test` holds.
+    private mutating func skip(while test: (Character) -> Bool) -> Range<Int> {
         let start = position
         while !atEnd, test(chars[position]) { position += 1 }
-        return Array(chars[start..<position])
+        return start..<position
+    }
+
+    /// The text of the characters at `range`.
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: utf8[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
+    }
+
+    /// The UTF-8 of the characters at `range`.
+    private func bytes(_ range: Range<Int>) -> [UInt8] {
+        Array(utf8[offsets[range.lowerBound]..<offsets[range.upperBound]])
+    }
+
+    /// The UTF-8 of `first` then `second`: one cut when they are side by side, as they mostly are.
+    private func bytes(_ first: Range<Int>, _ second: Range<Int>) -> [UInt8] {
+        if first.isEmpty { return bytes(second) }
+        if first.upperBound == second.lowerBound { return bytes(first.lowerBound..<second.upperBound) }
+        return bytes(first) + bytes(second)
     }
 
     private static let spaceOrTab: Set<Character> = [" ", "\t"]
@@ -177,16 +222,16 @@ struct MustacheParser {
     private mutating func parse(_ initial: State) throws(Problem) -> MustacheTree {
         var nodes: [MustacheNode] = []
         var state = initial
-        var whiteSpaceBefore: [Character] = []
+        var whiteSpaceBefore = position..<position
         let origin = position
         while !atEnd {
             if state.newLine {
                 let whiteSpace = skip { Self.spaceOrTab.contains($0) }
                 if state.isInheritance, !state.isInheritanceTopLevel {
                     if let indent = state.inheritanceIndent {
-                        whiteSpaceBefore = Array(whiteSpace.dropFirst(indent.count))
+                        whiteSpaceBefore = min(whiteSpace.lowerBound + indent, whiteSpace.upperBound)..<whiteSpace.upperBound
                     } else {
-                        state.inheritanceIndent = whiteSpace
+                        state.inheritanceIndent = whiteSpace.count
                     }
                 } else {
                     whiteSpaceBefore = whiteSpace
@@ -194,22 +239,23 @@ struct MustacheParser {
             }
             let text = try readUntilDelimiterOrNewline(state)
             if current.isNewline {
-                nodes.append(.text(String(whiteSpaceBefore + text + [current])))
+                // The text runs up to the line break, which it keeps.
+                nodes.append(.text(bytes(whiteSpaceBefore, text.lowerBound..<position + 1)))
                 state.newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(String(whiteSpaceBefore + text)))
-                whiteSpaceBefore = []
+                nodes.append(.text(bytes(whiteSpaceBefore, text)))
+                whiteSpaceBefore = position..<position
                 state.newLine = false
             }
             if atEnd { break }
             var setNewLine = false
             func flushWhiteSpace() {
                 if !whiteSpaceBefore.isEmpty {
-                    nodes.append(.text(String(whiteSpaceBefore)))
-                    whiteSpaceBefore = []
+                    nodes.append(.text(bytes(whiteSpaceBefore)))
+                    whiteSpaceBefore = position..<position
                 }
             }
             switch current {
@@ -236,7 +282,7 @@ struct MustacheParser {
                 } else {
                     flushWhiteSpace()
                 }
-                return MustacheTree(nodes: nodes, text: String(chars[origin..<max(origin, closeStart)]))
+                return MustacheTree(nodes: nodes, text: self.text(origin..<max(origin, closeStart)))
 
             case "!":
                 position += 1
@@ -265,11 +311,11 @@ struct MustacheParser {
                     dynamic = true
                 }
                 let name = try parsePartialName(state)
-                if !whiteSpaceBefore.isEmpty { nodes.append(.text(String(whiteSpaceBefore))) }
+                if !whiteSpaceBefore.isEmpty { nodes.append(.text(bytes(whiteSpaceBefore))) }
                 let indentation: String?
                 if isStandalone(state) {
                     setNewLine = true
-                    indentation = String(whiteSpaceBefore)
+                    indentation = self.text(whiteSpaceBefore)
                 } else {
                     indentation = nil
                 }
@@ -277,7 +323,7 @@ struct MustacheParser {
                     dynamic
                         ? .dynamicPartial(MustacheName(name, transforms: []), indentation: indentation, overrides: nil)
                         : .partial(name, indentation: indentation, overrides: nil))
-                whiteSpaceBefore = []
+                whiteSpaceBefore = position..<position
 
             case "<":
                 position += 1
@@ -285,7 +331,7 @@ struct MustacheParser {
                 let sectionName = try parsePartialName(state)
                 let dynamic = sectionName.first == "*"
                 let name = dynamic ? String(sectionName.dropFirst()) : sectionName
-                if !whiteSpaceBefore.isEmpty { nodes.append(.text(String(whiteSpaceBefore))) }
+                if !whiteSpaceBefore.isEmpty { nodes.append(.text(bytes(whiteSpaceBefore))) }
                 if isStandalone(state) { setNewLine = true }
                 let tree = try parse(state.inheritance(sectionName))
                 var overrides: [String: MustacheTree] = [:]
@@ -296,12 +342,12 @@ struct MustacheParser {
                     default: throw .illegalTokenInsideInheritSection
                     }
                 }
-                let indentation = String(whiteSpaceBefore)
+                let indentation = self.text(whiteSpaceBefore)
                 nodes.append(
                     dynamic
                         ? .dynamicPartial(MustacheName(name, transforms: []), indentation: indentation, overrides: overrides)
                         : .partial(name, indentation: indentation, overrides: overrides))
-                whiteSpaceBefore = []
+                whiteSpaceBefore = position..<position
 
             case "$":
                 position += 1
@@ -312,11 +358,11 @@ struct MustacheParser {
                     let tree = try parse(state.section(name, newLine: setNewLine))
                     nodes.append(.blockDefinition(name, tree))
                 } else {
-                    if !whiteSpaceBefore.isEmpty { nodes.append(.text(String(whiteSpaceBefore))) }
+                    if !whiteSpaceBefore.isEmpty { nodes.append(.text(bytes(whiteSpaceBefore))) }
                     if isStandalone(state) { setNewLine = true }
                     let tree = try parse(state.section(name, newLine: setNewLine))
-                    nodes.append(.block(name, default: tree, indentation: String(whiteSpaceBefore)))
-                    whiteSpaceBefore = []
+                    nodes.append(.block(name, default: tree, indentation: self.text(whiteSpaceBefore)))
+                    whiteSpaceBefore = position..<position
                 }
 
             case "=":
@@ -337,25 +383,22 @@ struct MustacheParser {
             state.newLine = setNewLine
         }
         guard state.sectionName == nil else { throw .expectedSectionEnd }
-        return MustacheTree(nodes: nodes, text: String(chars[origin..<position]))
+        return MustacheTree(nodes: nodes, text: self.text(origin..<position))
     }
 
     /// Text up to the start delimiter (read past) or a line break (not read).
-    private mutating func readUntilDelimiterOrNewline(_ state: State) throws(Problem) -> [Character] {
-        guard let first = state.start.first else { return [] }
-        var text: [Character] = []
+    private mutating func readUntilDelimiterOrNewline(_ state: State) throws(Problem) -> Range<Int> {
+        let begin = position
+        guard let first = state.start.first else { return begin..<begin }
         while !atEnd {
-            let start = position
             while !atEnd, chars[position] != "\n", chars[position] != "\r\n", chars[position] != first { position += 1 }
-            text += chars[start..<position]
             if current.isNewline { break }
             if current == first {
-                if try read(state.start) { break }
-                text.append(first)
+                if try read(state.start) { return begin..<position - state.start.count }
                 position += 1
             }
         }
-        return text
+        return begin..<position
     }
 
     private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
@@ -365,29 +408,30 @@ struct MustacheParser {
     /// A tag's name and its transforms (`upper(title)`), and the end delimiter after them.
     private mutating func parseName(_ state: State) throws(Problem) -> (String, [String]) {
         _ = skip(while: \.isWhitespace)
-        let text = skip { Self.nameOrBracketCharacters.contains($0) }
+        let written = skip { Self.nameOrBracketCharacters.contains($0) }
         _ = skip(while: \.isWhitespace)
         guard try read(state.end) else { throw .unfinishedName }
-        guard let open = text.firstIndex(where: { !Self.nameCharacters.contains($0) }) else { return (String(text), []) }
-        guard text[open] == "(" else { throw .unfinishedName }
-        var transforms = [String(text[..<open])]
+        guard let open = chars[written].firstIndex(where: { !Self.nameCharacters.contains($0) }) else { return (text(written), []) }
+        guard chars[open] == "(" else { throw .unfinishedName }
+        var transforms = [text(written.lowerBound..<open)]
         var index = open + 1
+        let end = written.upperBound
         while true {
             let start = index
-            while index < text.count, Self.nameCharacters.contains(text[index]) { index += 1 }
-            let name = String(text[start..<index])
-            guard index < text.count else { throw .unfinishedName }
-            if text[index] == ")" {
+            while index < end, Self.nameCharacters.contains(chars[index]) { index += 1 }
+            let name = text(start..<index)
+            guard index < end else { throw .unfinishedName }
+            if chars[index] == ")" {
                 index += 1
                 var closing = 1
-                while index < text.count, text[index] == ")" {
+                while index < end, chars[index] == ")" {
                     closing += 1
                     index += 1
                 }
-                guard closing == transforms.count, index == text.count else { throw .unfinishedName }
+                guard closing == transforms.count, index == end else { throw .unfinishedName }
                 return (name, transforms)
             }
-            guard text[index] == "(" else { throw .unfinishedName }
+            guard chars[index] == "(" else { throw .unfinishedName }
             transforms.append(name)
             index += 1
         }
@@ -395,10 +439,10 @@ struct MustacheParser {
 
     private mutating func parsePartialName(_ state: State) throws(Problem) -> String {
         _ = skip(while: \.isWhitespace)
-        let text = skip { Self.partialNameCharacters.contains($0) }
+        let name = skip { Self.partialNameCharacters.contains($0) }
         _ = skip(while: \.isWhitespace)
         guard try read(state.end) else { throw .unfinishedName }
-        return String(text)
+        return text(name)
     }
 
     /// Past the end delimiter that closes a comment.
@@ -425,14 +469,14 @@ struct MustacheParser {
     private mutating func setDelimiters(_ state: State) throws(Problem) -> State {
         _ = skip(while: \.isWhitespace)
         let startAt = position
-        let start = skip { !$0.isWhitespace }
+        let start = Array(chars[skip { !$0.isWhitespace }])
         guard !atEnd else {
             position = startAt
             throw .invalidSetDelimiter
         }
         _ = skip(while: \.isWhitespace)
         let endAt = position
-        let end = skip { $0 != "=" && !$0.isWhitespace }
+        let end = Array(chars[skip { $0 != "=" && !$0.isWhitespace }])
         guard !atEnd else {
             position = endAt
             throw .invalidSetDelimiter
@@ -449,8 +493,8 @@ struct MustacheParser {
     }
 
     private mutating func configuration(_ state: State) throws(Problem) -> MustacheNode {
-        let variable: [Character]
-        let value: [Character]
+        let variable: Range<Int>
+        let value: Range<Int>
         do {
             _ = skip(while: \.isWhitespace)
             variable = skip { Self.nameCharacters.contains($0) }
@@ -464,8 +508,8 @@ struct MustacheParser {
             throw .invalidConfigVariableSyntax
         }
         guard !variable.isEmpty, !value.isEmpty else { throw .invalidConfigVariableSyntax }
-        guard String(variable) == "CONTENT_TYPE" else { throw .unrecognisedConfigVariable }
-        switch String(value) {
+        guard text(variable) == "CONTENT_TYPE" else { throw .unrecognisedConfigVariable }
+        switch text(value) {
         case "HTML", "PlanSiteHTML": return .escaping(true)
         case "TEXT": return .escaping(false)
         default: throw .unrecognisedConfigVariable

@@ -14,6 +14,9 @@ public struct TemplateLibrary: Sendable {
     public private(set) var assetFiles: Set<String> = []
     /// Each template parsed, by name: what pages are rendered with.
     private var parsed: [String: MustacheTree] = [:]
+    /// Each template's tags as `TemplateTagScanner` reads them, by name (nil: the template changes
+    /// its delimiters), scanned once here for the structure checks and for whatever else walks them.
+    private(set) var tags: [String: [TemplateTag]?] = [:]
 
     /// The templates, or nil when any has a problem; every problem found is added to `problems`.
     public static func load(
@@ -56,11 +59,11 @@ public struct TemplateLibrary: Sendable {
             result.stylesheet = css
             result.sourceCache.record(css, for: displayPrefix + stylesheet)
         }
-        let structure = structureProblems(in: result.sources, displayPrefix: displayPrefix)
-        diagnostics += structure
+        result.tags = result.sources.mapValues(TemplateTagScanner.tags(in:))
+        diagnostics += structureProblems(in: result.sources, tags: result.tags, displayPrefix: displayPrefix)
         for (name, text) in result.sources.sorted(by: { $0.key < $1.key }) {
             // Too deep for the parser's recursion: already reported, not parsed.
-            if TemplateTagScanner.tags(in: text).flatMap(tooDeep) != nil { continue }
+            if (result.tags[name] ?? nil).flatMap(tooDeep) != nil { continue }
             if let problem = result.register(text, named: name, path: displayPrefix + name + ".mustache") { diagnostics.append(problem) }
         }
         for name in required where result.sources[name] == nil {
@@ -80,9 +83,10 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    /// The template `name` filled with `values`, which it reads through their declared keys.
-    func render(_ values: any TemplateModel, with name: String) -> String {
-        TemplateRenderer(templates: parsed).render(values, with: name)
+    /// The template `name` filled with `values`, which it reads through their declared keys: the
+    /// page's bytes, as they are written.
+    func render(_ values: any TemplateModel, with name: String) -> Data {
+        Data(TemplateRenderer(templates: parsed).bytes(values, with: name))
     }
 
     private static func describe(_ problem: MustacheSyntaxError.Problem) -> String {

@@ -15,7 +15,7 @@ extension TemplateModel {
     }
 
     /// The value of the key `name` (a `TemplateValue`), or nil when the type does not declare it:
-    /// what a `TemplatePart` asks of the part it includes.
+    /// a name looked up by its text, as tests ask (rendering asks by number, `templateValue(symbol:named:)`).
     public func child(named name: String) -> Any? {
         Self.keys.value(named: name, of: self)
     }
@@ -105,7 +105,7 @@ struct TemplateKey<Model>: Sendable {
 
     /// A record whose keys are not declared here but read at run time (the word file's
     /// entries): the lint leaves the names below it to the record's own check.
-    static func entries(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> Words?) -> Self {
+    static func entries(_ name: String, _ meaning: String, _ get: @escaping @Sendable (Model) -> TemplateWords?) -> Self {
         Self(name, meaning, .record(TemplateKeyList { [] }), optional: true) { orAbsent(get($0).map(TemplateValue.words)) }
     }
 
@@ -118,11 +118,12 @@ struct TemplateKey<Model>: Sendable {
 /// page, its card on the home page and its row at a glance.
 struct TemplatePart<Model>: Sendable {
     let keys: TemplateKeyList
-    /// Asks the part for a name: `{ $0.status.child(named: $1) }` reads the part in place
-    /// (a `TemplateValue`, or nil when the part does not declare the name).
-    let lookup: @Sendable (Model, String) -> Any?
+    /// Asks the part for a name by its number and text: `{ $0.status.templateValue(symbol: $1, named: $2) }`
+    /// reads the part in place (nil when the part does not declare the name). By number, like a
+    /// type's own keys: every layout key a page reads goes through here.
+    let lookup: @Sendable (Model, Int, String) -> TemplateValue?
 
-    init<Part: TemplateModel>(_ type: Part.Type, lookup: @escaping @Sendable (Model, String) -> Any?) {
+    init<Part: TemplateModel>(_ type: Part.Type, lookup: @escaping @Sendable (Model, Int, String) -> TemplateValue?) {
         keys = .of(Part.self)
         self.lookup = lookup
     }
@@ -135,13 +136,15 @@ struct TemplateKeys<Model>: Sendable {
     /// Indexed by a name's number (`TemplateSymbols`): the position in `own` of the key of that
     /// name, or -1. A template's names are numbered when it is parsed, so a lookup is an index.
     private let positions: [Int32]
-    /// Each own key's length and first and last bytes, in `own`'s order: a part is asked for
-    /// names by text, and most answers are "no", which a scan of these numbers gives sooner.
-    private let signatures: [UInt32]
+    /// `own`'s readers and `parts`' lookups, apart: a lookup copies out one closure, not a whole key.
+    private let reads: [@Sendable (Model) -> TemplateValue]
+    private let partLookups: [@Sendable (Model, Int, String) -> TemplateValue?]
 
     init(_ own: [TemplateKey<Model>], including parts: [TemplatePart<Model>] = []) {
         self.own = own
         self.parts = parts
+        reads = own.map(\.read)
+        partLookups = parts.map(\.lookup)
         var names: Set<String> = []
         for key in own {
             precondition(names.insert(key.info.name).inserted, "\(Model.self) declares `\(key.info.name)` twice")
@@ -150,12 +153,6 @@ struct TemplateKeys<Model>: Sendable {
         var positions = [Int32](repeating: -1, count: (symbols.max() ?? -1) + 1)
         for (position, symbol) in symbols.enumerated() { positions[symbol] = Int32(position) }
         self.positions = positions
-        signatures = own.map { Self.signature($0.info.name) }
-    }
-
-    private static func signature(_ name: String) -> UInt32 {
-        let utf8 = name.utf8
-        return UInt32(truncatingIfNeeded: utf8.count) << 16 | UInt32(utf8.first ?? 0) << 8 | UInt32(utf8.last ?? 0)
     }
 
     /// Every key, the parts' after the type's own.
@@ -167,23 +164,16 @@ struct TemplateKeys<Model>: Sendable {
     func value(symbol: Int, named name: String, of model: Model) -> TemplateValue? {
         if symbol < positions.count {
             let position = Int(positions[symbol])
-            if position >= 0 { return own[position].read(model) }
+            if position >= 0 { return reads[position](model) }
         }
-        for part in parts {
-            if let value = part.lookup(model, name) as? TemplateValue { return value }
+        for lookup in partLookups {
+            if let value = lookup(model, symbol, name) { return value }
         }
         return nil
     }
 
     /// nil for a name the type does not declare.
     func value(named name: String, of model: Model) -> TemplateValue? {
-        let signature = Self.signature(name)
-        for position in signatures.indices where signatures[position] == signature && own[position].info.name == name {
-            return own[position].read(model)
-        }
-        for part in parts {
-            if let value = part.lookup(model, name) as? TemplateValue { return value }
-        }
-        return nil
+        value(symbol: TemplateSymbols.number(of: name), named: name, of: model)
     }
 }

@@ -8,10 +8,17 @@ extension TemplateLibrary {
     /// Problems in `sources` (template name → text): nesting too deep, a partial or
     /// layout that does not exist, a template that includes itself.
     public static func structureProblems(in sources: [String: String], displayPrefix: String) -> [Diagnostic] {
+        structureProblems(in: sources, tags: sources.mapValues(TemplateTagScanner.tags(in:)), displayPrefix: displayPrefix)
+    }
+
+    /// `structureProblems(in:displayPrefix:)` with each template's tags already scanned.
+    static func structureProblems(in sources: [String: String], tags scanned: [String: [TemplateTag]?], displayPrefix: String)
+        -> [Diagnostic]
+    {
         var problems: [Diagnostic] = []
         var includes: [String: [(name: String, location: SourceLocation)]] = [:]
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            guard let tags = TemplateTagScanner.tags(in: text) else { continue }
+        for name in sources.keys.sorted() {
+            guard let found = scanned[name], let tags = found else { continue }
             let path = displayPrefix + name + ".mustache"
             let at = { (tag: TemplateTag) in SourceLocation(path: path, line: tag.line, column: tag.column) }
             if let deep = tooDeep(tags) {

@@ -18,8 +18,9 @@ enum TemplateValue: Sendable {
     /// not declare, not looked for further out. `{{#summary}}` inside `{{#outcomes}}` must not
     /// find the page's own summary when an outcome has none.
     case absent
-    /// The word file's entries (`{{words.key}}`).
-    case words(Words)
+    /// The word file's entries (`{{words.key}}`), boxed: held inline, `Words` made every
+    /// `TemplateValue` five fields wide, and a lookup copies values several times.
+    case words(TemplateWords)
     /// A word entry with placeholders: a lambda, rendered as the Mustache text `Words.template`
     /// makes of it (its placeholders read the page's values, its `{{$slot}}` blocks the section's).
     case wordEntry([WordEntry.Piece])
@@ -32,7 +33,7 @@ enum TemplateValue: Sendable {
     func child(symbol: Int, named name: String) -> TemplateValue? {
         switch self {
         case .record(let record): record.templateValue(symbol: symbol, named: name)
-        case .words(let words): words.templateValue(named: name)
+        case .words(let box): box.words.templateValue(named: name)
         case .text, .flag, .number, .list, .absent, .wordEntry: nil
         }
     }
@@ -91,15 +92,19 @@ enum TemplateSymbols {
 
 // MARK: - Words
 
+/// The word file as a template value: one reference, made once per build (`SiteLayout`), so
+/// that copying a `TemplateValue` copies one pointer, not the word file's fields.
+final class TemplateWords: Sendable {
+    let words: Words
+    init(_ words: Words) { self.words = words }
+}
+
 extension Words {
     /// `{{words.key}}`: the entry as text when it has no placeholders, else as a lambda
     /// (`Words.template`); nil for a key the word file does not have.
     func templateValue(named name: String) -> TemplateValue? {
+        if let text = plainTexts[name] { return .text(text) }
         guard let entry = entries[name] else { return nil }
-        let pieces = entry.form(.other)
-        if !pieces.contains(where: { if case .placeholder = $0 { true } else { false } }) {
-            return .text(pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined())
-        }
-        return .wordEntry(pieces)
+        return .wordEntry(entry.form(.other))
     }
 }

@@ -14,21 +14,25 @@ public enum Markup {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `escape(text)`, appended to `bytes` (UTF-8): how a template's `{{value}}` is written.
+    /// `escape(text)`, appended to `bytes` (UTF-8): how a template's `{{value}}` is written. The
+    /// runs between the five characters are copied whole from the text's contiguous UTF-8,
+    /// not byte by byte through `String.UTF8View`.
     static func escape(_ text: String, into bytes: inout [UInt8]) {
-        guard text.utf8.contains(where: needsEscaping) else {
-            bytes += text.utf8
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += "&amp;".utf8
-            case UInt8(ascii: "<"): bytes += "&lt;".utf8
-            case UInt8(ascii: ">"): bytes += "&gt;".utf8
-            case UInt8(ascii: "\""): bytes += "&quot;".utf8
-            case UInt8(ascii: "'"): bytes += "&#39;".utf8
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var run = 0
+            for index in utf8.indices where needsEscaping(utf8[index]) {
+                bytes.append(contentsOf: utf8[run..<index])
+                switch utf8[index] {
+                case UInt8(ascii: "&"): bytes += "&amp;".utf8
+                case UInt8(ascii: "<"): bytes += "&lt;".utf8
+                case UInt8(ascii: ">"): bytes += "&gt;".utf8
+                case UInt8(ascii: "\""): bytes += "&quot;".utf8
+                default: bytes += "&#39;".utf8
+                }
+                run = index + 1
             }
+            bytes.append(contentsOf: utf8[run...])
         }
     }
 

@@ -85,12 +85,23 @@ public struct Words: Sendable {
     public private(set) var entries: [String: WordEntry]
     /// The file the words were read from, as diagnostics print it.
     public var path: String
+    /// The text of each entry without placeholders, as `{{words.key}}` shows it: joined once
+    /// here, not on every page that shows it (`templateValue(named:)`).
+    let plainTexts: [String: String]
 
     public init(language: String, entries: [String: WordEntry], path: String = "") {
         self.language = language
         self.plural = PluralRule.forLanguage(language)
         self.entries = entries
         self.path = path
+        var plainTexts: [String: String] = [:]
+        for (key, entry) in entries {
+            let pieces = entry.form(.other)
+            if !pieces.contains(where: { if case .placeholder = $0 { true } else { false } }) {
+                plainTexts[key] = pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined()
+            }
+        }
+        self.plainTexts = plainTexts
     }
 
     /// No words at all: what a build has when the word file is missing (already an error).
@@ -170,6 +181,9 @@ extension Words {
 
     /// The `{{$name}}…{{/name}}` blocks of a section's text, by name.
     static func blocks(in body: String) -> [String: String] {
+        // Every section's text is asked when its template is parsed, and few have a block: a
+        // scan of the bytes for "{{$" (which no other text compares equal to) spares them Foundation.
+        guard hasBlockOpening(body) else { return [:] }
         var blocks: [String: String] = [:]
         var rest = body[...]
         while let open = rest.range(of: "{{$") {
@@ -180,6 +194,15 @@ extension Words {
             rest = rest[close.upperBound...]
         }
         return blocks
+    }
+
+    private static func hasBlockOpening(_ body: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in body.utf8 {
+            if byte == UInt8(ascii: "$"), previous == (UInt8(ascii: "{"), UInt8(ascii: "{")) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// For text between tags: `'` is left as it is, as template text writes it.

@@ -121,17 +121,25 @@ struct PlainLanguageLint {
     /// A line in ASCII (each byte one Character) is read by hand, the way the expression reads it:
     /// running the expression on every line of every body was 2% of a 10,000-indicator build.
     static func blockStartEnd(_ line: Substring, asBytes: Bool? = nil) -> Int? {
-        guard asBytes ?? line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        guard asBytes ?? line.isPlainASCII else {
             let text = String(line)
             guard let match = Patterns.markdownBlockStart.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                 let range = Range(match.range, in: text)
             else { return nil }
             return text.distance(from: text.startIndex, to: range.upperBound)
         }
-        let bytes = Array(line.utf8)
+        return blockStartEnd(bytes: line.utf8Bytes)
+    }
+
+    /// `blockStartEnd` on a plain line's bytes.
+    private static func blockStartEnd(bytes: [UInt8]) -> Int? {
         // ICU's \s in ASCII: tab, line feed, form feed, carriage return and space; \d: 0 to 9.
-        let isSpace = { (i: Int) in i < bytes.count && [0x09, 0x0A, 0x0C, 0x0D, 0x20].contains(bytes[i]) }
-        let isDigit = { (i: Int) in i < bytes.count && (0x30...0x39).contains(bytes[i]) }
+        func isSpace(_ i: Int) -> Bool {
+            guard i < bytes.count else { return false }
+            let byte = bytes[i]
+            return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+        }
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && (0x30...0x39).contains(bytes[i]) }
         var i = 0
         while i < 3, isSpace(i) { i += 1 }
         guard i < bytes.count else { return nil }
@@ -156,10 +164,11 @@ struct PlainLanguageLint {
         }
     }
 
-    func blocks() -> [Block] {
+    /// - Parameter bytesWhenPlain: test a plain line's shape on its bytes (tests compare both ways).
+    func blocks(bytesWhenPlain: Bool = true) -> [Block] {
         var blocks: [Block] = []
         var current: Block?
-        var fence: Substring?
+        var fence: String?
         var hardBreak = false
         func finish() {
             if let block = current, !block.text.allSatisfy(\.isWhitespace) { blocks.append(block) }
@@ -168,31 +177,46 @@ struct PlainLanguageLint {
         }
         for (index, rawLine) in lines.enumerated() {
             let line = firstLine + index
-            let trimmed = rawLine.drop { $0 == " " }
+            // A plain line's bytes are its Characters: its tests are made on bytes (Substring's
+            // `hasPrefix` compares Characters, and was a fifth of this loop).
+            let plain = bytesWhenPlain && rawLine.isPlainASCII
+            let bytes = plain ? rawLine.utf8Bytes : []
+            let indent = plain ? bytes.prefix { $0 == UInt8(ascii: " ") }.count : 0
+            let trimmed = plain ? rawLine.dropFirst(indent) : rawLine.drop { $0 == " " }
+            let starts = { (prefix: String) in plain ? bytes[indent...].starts(with: prefix.utf8) : trimmed.hasPrefix(prefix) }
+            let ends = { (suffix: String) in plain ? bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) : rawLine.hasSuffix(suffix)
+            }
             if let marker = fence {
-                if trimmed.hasPrefix(marker) { fence = nil }
+                if starts(marker) { fence = nil }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            if starts("```") || starts("~~~") {
                 finish()
-                fence = trimmed.prefix(3)
+                fence = String(trimmed.prefix(3))
                 continue
             }
-            if trimmed.isEmpty || trimmed.allSatisfy({ "|-: ".contains($0) }) {
+            let isRule =
+                plain ? bytes[indent...].allSatisfy { "|-: ".utf8.contains($0) } : trimmed.allSatisfy { "|-: ".contains($0) }
+            if trimmed.isEmpty || isRule {
                 finish()
                 continue
             }
-            let starts = Self.blockStartEnd(rawLine)
-            if starts != nil || trimmed.hasPrefix("#") { finish() }
+            let blockStart = plain ? Self.blockStartEnd(bytes: bytes) : Self.blockStartEnd(rawLine)
+            let isHeading = starts("#")
+            if blockStart != nil || isHeading { finish() }
             // A hard line break (a trailing backslash or two spaces, as in an address) ends a sentence too.
             if current == nil {
-                current = Block(isHeading: trimmed.hasPrefix("#"))
+                current = Block(isHeading: isHeading)
             } else {
                 current!.append(hardBreak ? "\n" : " ", line: line, column: 1)
             }
-            hardBreak = rawLine.hasSuffix("\\") || rawLine.hasSuffix("  ") || rawLine.hasSuffix(":")
-            appendInline(rawLine, from: starts ?? 0, line: line, to: &current!)
-            if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { finish() }
+            hardBreak = ends("\\") || ends("  ") || ends(":")
+            if plain {
+                appendInline(bytes: bytes, from: blockStart ?? 0, line: line, to: &current!)
+            } else {
+                appendInline(rawLine, from: blockStart ?? 0, line: line, to: &current!)
+            }
+            if isHeading || starts("|") { finish() }
         }
         finish()
         return blocks
@@ -203,14 +227,8 @@ struct PlainLanguageLint {
     /// byte one Character), by the same steps as any other line.
     /// - Parameter asBytes: read the line as bytes; by default, when it is ASCII (tests compare both ways).
     func appendInline(_ raw: Substring, from skip: Int, line: Int, to block: inout Block, asBytes: Bool? = nil) {
-        if asBytes ?? raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            let bytes = Array(raw.utf8)
-            Self.readInline(
-                bytes, from: skip, isLetter: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) },
-                unit: { UInt8(ascii: $0) },
-                keep: { range in block.append(ascii: bytes[range], line: line, column: range.lowerBound + 1) },
-                placeholder: { block.append("x", line: line, column: $0 + 1) }
-            )
+        if asBytes ?? raw.isPlainASCII {
+            appendInline(bytes: raw.utf8Bytes, from: skip, line: line, to: &block)
         } else {
             let chars = Array(raw)
             Self.readInline(
@@ -221,6 +239,16 @@ struct PlainLanguageLint {
                 placeholder: { block.append("x", line: line, column: $0 + 1) }
             )
         }
+    }
+
+    /// `appendInline` on a plain line's bytes.
+    private func appendInline(bytes: [UInt8], from skip: Int, line: Int, to block: inout Block) {
+        Self.readInline(
+            bytes, from: skip, isLetter: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) },
+            unit: { UInt8(ascii: $0) },
+            keep: { range in block.append(ascii: bytes[range], line: line, column: range.lowerBound + 1) },
+            placeholder: { block.append("x", line: line, column: $0 + 1) }
+        )
     }
 
     /// The steps of `appendInline` on a line's characters (`Unit`: Character, or a byte of ASCII).
@@ -242,7 +270,8 @@ struct PlainLanguageLint {
         let star = unit("*")
         let backslash = unit("\\")
         let underscore = unit("_")
-        let marks = [bang, open, less, tick, star, backslash, underscore]
+        // Compared one by one, which is cheaper for each character than `contains` on an array of the seven.
+        let isMark = { (c: Unit) in c == bang || c == open || c == less || c == tick || c == star || c == backslash || c == underscore }
         var i = skip
         while i < chars.count {
             let c = chars[i]
@@ -285,7 +314,7 @@ struct PlainLanguageLint {
             }
             // A run of ordinary characters, appended in one piece.
             var end = i + 1
-            while end < chars.count, !marks.contains(chars[end]) { end += 1 }
+            while end < chars.count, !isMark(chars[end]) { end += 1 }
             keep(i..<end)
             i = end
         }
@@ -371,18 +400,59 @@ struct PlainLanguageLint {
     /// space too). Most sentences are short, and the exact count looks at every Character.
     static func mayHaveMoreWords(_ sentence: Substring, than limit: Int) -> Bool {
         var separators = 0
-        for byte in sentence.utf8 where byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0xC0 {
-            separators += 1
-            if separators >= limit { return true }
+        return !sentence.allBytes { byte in
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0xC0 { separators += 1 }
+            return separators < limit
         }
-        return false
     }
 
     /// The block's sentences: split after `.`, `!` or `?` followed by a space (or the end),
     /// except after an abbreviation ("e.g.", "No. 2") or a single initial.
     static func sentences(in text: String) -> [Substring] {
         // In ASCII without CR every byte is one Character, so the bytes can be read instead.
-        text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? asciiSentences(in: text) : characterSentences(in: text)
+        text.isPlainASCII ? asciiSentences(in: text) : characterSentences(in: text)
+    }
+
+    /// `sentences(in:)` for ASCII text without CR, byte by byte: the same splits (`PlainLanguageLintTests`).
+    static func asciiSentences(in text: String) -> [Substring] {
+        let bytes = text.utf8Bytes
+        let utf8 = text.utf8
+        let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
+        // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed and space (CR is excluded).
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0C).contains(byte) }
+        var sentences: [Substring] = []
+        var start = 0
+        for i in bytes.indices {
+            if bytes[i] == UInt8(ascii: "\n") {
+                sentences.append(text[index(start)..<index(i)])
+                start = i + 1
+                continue
+            }
+            guard bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "!") || bytes[i] == UInt8(ascii: "?") else { continue }
+            if i + 1 < bytes.count, !isSpace(bytes[i + 1]), bytes[i + 1] != UInt8(ascii: ")"), bytes[i + 1] != UInt8(ascii: "\"") {
+                continue
+            }
+            // The word before the mark, found by stepping back (splitting the sentence so far at every mark was quadratic).
+            var wordStart = i
+            while wordStart > start, !isSpace(bytes[wordStart - 1]) { wordStart -= 1 }
+            if bytes[i] != UInt8(ascii: ".") || !isASCIIAbbreviation(bytes[wordStart..<i]) {
+                sentences.append(text[index(start)..<index(i + 1)])
+                start = i + 1
+            }
+        }
+        if start < bytes.count { sentences.append(text[index(start)...]) }
+        return sentences
+    }
+
+    /// `isAbbreviation` for an ASCII word before a full stop.
+    private static func isASCIIAbbreviation(_ word: ArraySlice<UInt8>) -> Bool {
+        let isTrimmed = { (byte: UInt8) in byte == UInt8(ascii: "(") || byte == UInt8(ascii: "\"") }
+        guard let first = word.firstIndex(where: { !isTrimmed($0) }), let last = word.lastIndex(where: { !isTrimmed($0) }) else {
+            return false  // "" is neither an abbreviation nor an initial
+        }
+        let lowered = word[first...last].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return abbreviations.contains(String(decoding: lowered, as: UTF8.self))
+            || (lowered.count == 1 && (0x61...0x7A).contains(lowered[0]))
     }
 
     /// `sentences(in:)` Character by Character, for any text.
@@ -392,16 +462,7 @@ struct PlainLanguageLint {
             closes: { $0 == ")" || $0 == "\u{201D}" || $0 == "\"" }, character: { $0 })
     }
 
-    /// `sentences(in:)` for ASCII text without CR, byte by byte: the same splits (`PlainLanguageLintTests`).
-    static func asciiSentences(in text: String) -> [Substring] {
-        // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed and space (CR is excluded).
-        split(
-            text, text.utf8, isNewline: { $0 == 0x0A }, isSpace: { $0 == 0x20 || (0x09...0x0C).contains($0) },
-            isMark: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") },
-            closes: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "\"") }, character: { Character(Unicode.Scalar($0)) })
-    }
-
-    /// The splitting itself, on the text's Characters or on its bytes (`view`, whose indices are the text's).
+    /// The splitting itself, on a view of the text whose indices are the text's (its Characters).
     private static func split<View: BidirectionalCollection>(
         _ text: String, _ view: View, isNewline: (View.Element) -> Bool,
         isSpace: (View.Element) -> Bool, isMark: (View.Element) -> Bool,
@@ -432,21 +493,88 @@ struct PlainLanguageLint {
         return sentences
     }
 
+    private static let openings = CharacterSet(charactersIn: "(\"\u{201C}")
+
     /// Whether `word`, just before a full stop, is an abbreviation or an initial rather than a sentence's end.
     private static func isAbbreviation(_ word: Substring, mark: Character) -> Bool {
         guard mark == "." else { return false }
-        let word = word.trimmingCharacters(in: CharacterSet(charactersIn: "(\"\u{201C}")).lowercased()
+        let word = word.trimmingCharacters(in: openings).lowercased()
         return abbreviations.contains(word) || (word.count == 1 && word.first!.isLetter)
     }
 
     // MARK: Acronyms
 
     static func acronyms(in text: String) -> [(word: String, range: Range<String.Index>)] {
+        text.isPlainASCII ? asciiAcronyms(in: text) : matchedAcronyms(in: text)
+    }
+
+    /// `acronyms(in:)` for any text, by the expression.
+    static func matchedAcronyms(in text: String) -> [(word: String, range: Range<String.Index>)] {
         let regex = Patterns.acronym
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let range = Range(match.range(at: 1), in: text) else { return nil }
             return (String(text[range]), range)
         }.filter { !isShouting($0.range, in: text) && !isQuoted($0.range, in: text) }
+    }
+
+    /// `acronyms(in:)` for plain text (ASCII without CR), on its bytes: the expression, the quotes
+    /// counted before each match and the words around it were 1.7% of a build.
+    ///
+    /// `Patterns.acronym` read by hand: a run of capitals matches from its start (when no letter,
+    /// digit, `-`, `.`, `/` or `@` comes before it) as a whole, with a plural "s" if one follows,
+    /// when what comes after is no letter, digit or `-`, nor a `.` before a letter. (A shorter run
+    /// would be followed by a capital, a letter, so the expression never matches less.)
+    static func asciiAcronyms(in text: String) -> [(word: String, range: Range<String.Index>)] {
+        let bytes = text.utf8Bytes
+        let isUpper = { (i: Int) in i >= 0 && i < bytes.count && (0x41...0x5A).contains(bytes[i]) }
+        let isLetter = { (i: Int) in i >= 0 && i < bytes.count && ((0x41...0x5A).contains(bytes[i]) || (0x61...0x7A).contains(bytes[i])) }
+        let isDigit = { (i: Int) in i >= 0 && i < bytes.count && (0x30...0x39).contains(bytes[i]) }
+        let isByte = { (i: Int, byte: Unicode.Scalar) in i >= 0 && i < bytes.count && bytes[i] == UInt8(ascii: byte) }
+        // Character.isWhitespace in ASCII without CR: tab, line feed, vertical tab, form feed and space.
+        let isSpace = { (i: Int) in bytes[i] == 0x20 || (0x09...0x0C).contains(bytes[i]) }
+        let endsFree = { (i: Int) in !(isLetter(i) || isDigit(i) || isByte(i, "-")) && !(isByte(i, ".") && isLetter(i + 1)) }
+        /// Capitals and no lower-case letter, more than one character with a letter: emphasis ("SUPPORT AVAILABLE NOW").
+        let isCapitals = { (word: Range<Int>) in
+            word.count > 1 && word.allSatisfy { !(0x61...0x7A).contains(bytes[$0]) } && word.contains { isLetter($0) }
+        }
+        var found: [(word: String, range: Range<String.Index>)] = []
+        var quotes = 0
+        var counted = 0
+        var i = 0
+        while i < bytes.count {
+            let after = { (byte: Unicode.Scalar) in isByte(i - 1, byte) }
+            guard isUpper(i), !(isLetter(i - 1) || isDigit(i - 1) || after("-") || after(".") || after("/") || after("@")) else {
+                i += 1
+                continue
+            }
+            var end = i
+            while isUpper(end) { end += 1 }
+            let matchEnd = end - i < 2 ? nil : isByte(end, "s") && endsFree(end + 1) ? end + 1 : endsFree(end) ? end : nil
+            guard let matchEnd else {
+                i = end  // no later start inside the run: a capital comes before each
+                continue
+            }
+            // The words either side, split at white space, as `isShouting` reads them.
+            var wordEnd = i
+            while wordEnd > 0, isSpace(wordEnd - 1) { wordEnd -= 1 }
+            var wordStart = wordEnd
+            while wordStart > 0, !isSpace(wordStart - 1) { wordStart -= 1 }
+            var nextStart = end
+            while nextStart < bytes.count, isSpace(nextStart) { nextStart += 1 }
+            var nextEnd = nextStart
+            while nextEnd < bytes.count, !isSpace(nextEnd) { nextEnd += 1 }
+            while counted < i {
+                if bytes[counted] == UInt8(ascii: "\"") { quotes += 1 }
+                counted += 1
+            }
+            if !isCapitals(wordStart..<wordEnd), !isCapitals(nextStart..<nextEnd), quotes % 2 == 0 {
+                let utf8 = text.utf8
+                let range = utf8.index(utf8.startIndex, offsetBy: i)..<utf8.index(utf8.startIndex, offsetBy: end)
+                found.append((String(decoding: bytes[i..<end], as: UTF8.self), range))
+            }
+            i = matchEnd
+        }
+        return found
     }
 
     /// Inside quotation marks (a quoted title or statement), which must stay as written: the

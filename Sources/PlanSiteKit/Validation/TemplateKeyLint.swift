@@ -17,9 +17,11 @@ struct TemplateKeyLint {
     func check() -> [Diagnostic] {
         var missing: [SourceLocation: Missing] = [:]
         var wordProblems: [SourceLocation: String] = [:]
+        // Each page kind walks the layout and the shared partials again: their tags are read once.
+        let tags = templates.sources.mapValues(TemplateTagScanner.tags(in:))
         for kind in pages {
             walk(
-                kind.template, stack: [KeyShape(kind.keys.keys)], entry: kind.template, depth: 0, missing: &missing,
+                kind.template, stack: [KeyShape(kind.keys.keys)], entry: kind.template, depth: 0, tags: tags, missing: &missing,
                 wordProblems: &wordProblems)
         }
         return wordProblems.map { .warning($0, $1) }
@@ -41,13 +43,12 @@ struct TemplateKeyLint {
         var dead: Bool
     }
 
+    /// - Parameter tags: each template's tags by name, nil for one that changes its delimiters.
     private func walk(
-        _ name: String, stack: [KeyShape], entry: String, depth: Int, missing: inout [SourceLocation: Missing],
-        wordProblems: inout [SourceLocation: String]
+        _ name: String, stack: [KeyShape], entry: String, depth: Int, tags tagsByName: [String: [TemplateTag]?],
+        missing: inout [SourceLocation: Missing], wordProblems: inout [SourceLocation: String]
     ) {
-        guard depth < Self.maximumDepth, let source = templates.sources[name],
-            let tags = TemplateTagScanner.tags(in: source)
-        else { return }
+        guard depth < Self.maximumDepth, let found = tagsByName[name], let tags = found else { return }
         let path = templates.displayPrefix + name + ".mustache"
         var stack = stack
         var open: [OpenSection] = []
@@ -83,11 +84,17 @@ struct TemplateKeyLint {
                 if tag.kind == .inverted { open.append(OpenSection(pushed: false, dead: false)) }
             case .parent, .block:
                 if tag.kind == .parent, !dead {
-                    walk(tag.name, stack: stack, entry: entry, depth: depth + 1, missing: &missing, wordProblems: &wordProblems)
+                    walk(
+                        tag.name, stack: stack, entry: entry, depth: depth + 1, tags: tagsByName, missing: &missing,
+                        wordProblems: &wordProblems)
                 }
                 open.append(OpenSection(pushed: false, dead: false))
             case .partial:
-                if !dead { walk(tag.name, stack: stack, entry: entry, depth: depth + 1, missing: &missing, wordProblems: &wordProblems) }
+                if !dead {
+                    walk(
+                        tag.name, stack: stack, entry: entry, depth: depth + 1, tags: tagsByName, missing: &missing,
+                        wordProblems: &wordProblems)
+                }
             case .close:
                 if open.popLast()?.pushed == true, stack.count > 1 { stack.removeLast() }
             case .comment:

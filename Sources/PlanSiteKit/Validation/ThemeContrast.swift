@@ -89,19 +89,29 @@ struct ThemeContrast {
         var inRoot = false
         var rootDepth = 0
         var lineNumber = 0
-        for line in css.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in MarkdownRenderer.lines(of: css) {
             lineNumber += 1
             let text = String(line)
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("@media") && trimmed.contains("prefers-color-scheme: dark") && depth == 0 { inDarkMedia = true }
-            if trimmed.hasPrefix(":root") && trimmed.contains("{") && (depth == 0 || (inDarkMedia && depth == 1)) {
-                inRoot = true
-                rootDepth = depth
+            // Only a line that starts (after spaces and tabs) with "@" or ":", or with a character that is not
+            // ASCII (which trimming might remove), can open a block below: the rest skip Foundation's trimming.
+            let opening = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            if let opening, opening >= 0x80 || opening == UInt8(ascii: "@") || opening == UInt8(ascii: ":") {
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("@media") && trimmed.contains("prefers-color-scheme: dark") && depth == 0 { inDarkMedia = true }
+                if trimmed.hasPrefix(":root") && trimmed.contains("{") && (depth == 0 || (inDarkMedia && depth == 1)) {
+                    inRoot = true
+                    rootDepth = depth
+                }
             }
             if inRoot, let token = declaration(in: text, line: lineNumber) {
                 if inDarkMedia { dark[token.name] = token.value } else { light[token.name] = token.value }
             }
-            for character in text {
+            // The braces, found on bytes in ASCII (where no brace is part of a larger Character).
+            let braces =
+                text.utf8.allSatisfy({ $0 < 0x80 })
+                ? text.utf8.filter { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }.map { Character(Unicode.Scalar($0)) }
+                : text.filter { $0 == "{" || $0 == "}" }.map { $0 }
+            for character in braces {
                 if character == "{" { depth += 1 }
                 if character == "}" {
                     depth -= 1

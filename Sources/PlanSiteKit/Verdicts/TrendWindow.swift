@@ -50,15 +50,19 @@ struct TrendWindow {
     /// From the latest figure back while each figure is the year before the next one.
     private static func walkBack(_ series: ArraySlice<Observation>) -> TrendWindow {
         var run: [Observation] = []
+        // The kind of the run's first period, read once: reading a period is most of the walk's cost.
+        var nextKind = PeriodKind.other
         for index in series.indices.reversed() {
             let observation = series[index]
+            let kind = kind(observation.period)
             if let next = run.first {
-                guard observation.value != nil, isYearBefore(observation.period, next.period) else {
+                guard observation.value != nil, isYearBefore(kind, nextKind) else {
                     let missing = observation.value == nil ? observation.period : yearBefore(next.period)
                     return TrendWindow(run: run, stop: .gap(period: missing, yearly: run.count))
                 }
             }
             run.insert(observation, at: 0)
+            nextKind = kind
             let earlierFigures = series[..<index].contains { $0.value != nil }
             if observation.flags.contains(.breakInSeries), earlierFigures {
                 return TrendWindow(run: run, stop: .breakInSeries(period: observation.period, yearly: run.count))
@@ -67,8 +71,8 @@ struct TrendWindow {
         return TrendWindow(run: run, stop: nil)
     }
 
-    private static func isYearBefore(_ earlier: String, _ later: String) -> Bool {
-        switch (kind(earlier), kind(later)) {
+    private static func isYearBefore(_ earlier: PeriodKind, _ later: PeriodKind) -> Bool {
+        switch (earlier, later) {
         case (.year(let a), .year(let b)): a == b - 1
         case (.date(let y, let m, let d), .date(let year, let month, let day)): y == year - 1 && m == month && d == day
         default: false

@@ -84,4 +84,32 @@ struct TrendChartFileTests {
         #expect(lines.count > 1)
         #expect(lines.allSatisfy { Double($0.count) * ChartText.charWidth * 13 / 15 <= 300 })
     }
+
+    /// Words are split and counted on bytes when the text is ASCII, on Characters otherwise: the
+    /// lines are those of splitting the Characters at spaces and counting each line again.
+    @Test func wrappingSplitsAndCountsCharacters() {
+        func reference(_ text: String, most: Int) -> [String] {
+            var lines: [String] = []
+            var line = ""
+            for word in text.split(separator: " ") {
+                if line.isEmpty {
+                    line = String(word)
+                } else if line.count + 1 + word.count <= most {
+                    line += " " + word
+                } else {
+                    lines.append(line)
+                    line = String(word)
+                }
+            }
+            if !line.isEmpty || lines.isEmpty { lines.append(line) }
+            return lines
+        }
+        let pieces = ["word", "a", " ", "  ", "Luton’s", "e\u{301}", " \u{301}", "\r\n", "\r", "\n", "😀", "🇬🇧", "–", "\t"]
+        var random = SeededRandom(seed: 0x77A9)
+        for _ in 0..<500 {
+            let text = random.text(from: pieces, count: Int.random(in: 0...40, using: &random))
+            // `wrap` allows 8 characters a line at the least: 100 pt at 15 px is 9 of ChartText's characters.
+            #expect(TrendChartFile.wrap(text, width: 100, size: 15) == reference(text, most: 9), "\(text.debugDescription)")
+        }
+    }
 }

@@ -130,6 +130,24 @@ struct ChartLayoutTests {
         #expect(SVG.number(.nan) == "0" && SVG.number(1e300) == "1000000")
     }
 
+    /// Coordinates are written digit by digit into the drawing's bytes: the same text as Swift's own
+    /// `String(Int(rounded))` or `String(rounded)` of the value rounded to tenths, for any value.
+    @Test func coordinatesAreWrittenAsSwiftWritesThemRounded() {
+        func reference(_ value: Double) -> String {
+            let rounded = value.isFinite ? (min(max(value, -1e6), 1e6) * 10).rounded() / 10 : 0
+            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        }
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.95, -0.95, 9.95, 99.95, 1e6, -1e6, 999_999.94, -999_999.96]
+        values += [.infinity, -.infinity, .nan, .leastNonzeroMagnitude, 1e7, -1e300]
+        for scale in [1.0, 10, 1000, 1e6, 2e6] {
+            for _ in 0..<2000 { values.append(Double.random(in: -scale...scale, using: &generator)) }
+        }
+        for value in values {
+            #expect(SVG.number(value) == reference(value), "\(value)")
+        }
+    }
+
     @Test func aSingleValueAxisIncludesZero() {
         let scale = Scale(values: [57.7])
         #expect(scale.low == 0 && scale.high >= 57.7)

@@ -136,7 +136,7 @@ struct WordFileTests {
         var national: String
         var href: String
         static let keys = TemplateKeys<Self>([
-            .entries("words", "", \.words), .text("national", "", \.national), .text("href", "", \.href),
+            .entries("words", "", { TemplateWords($0.words) }), .text("national", "", \.national), .text("href", "", \.href),
         ])
     }
 

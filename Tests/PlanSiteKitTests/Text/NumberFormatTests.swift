@@ -28,7 +28,11 @@ struct NumberFormatTests {
             let scale = [1.0, 10, 100, 1000, 100_000][Int.random(in: 0..<5, using: &generator)]
             values.append((Double.random(in: 0..<1, using: &generator) * scale * 1000).rounded() / 1000)
             values.append(Double.random(in: 0..<scale, using: &generator))
+            // Whole numbers, which take their own path, up to the largest it takes.
+            values.append(
+                (Double.random(in: 0..<1, using: &generator) * scale * [1, 1e5, 1e10][Int.random(in: 0..<3, using: &generator)]).rounded())
         }
+        values += [1, 10, 100, 999_999_999_999_999, 1e15, 1e16, -0.0]
         for value in values {
             for decimals in 0...6 {
                 #expect(
