@@ -33,14 +33,7 @@ public struct SiteValidator: Sendable {
         if contentIsComplete { problems += IndicatorUsage(site: site).check() }
         let validator = self
         problems += Parallel.map(site.allPages + site.siblings, enabled: parallel) { validator.check(page: $0) }.joined()
-        // The template checks depend on no page, so they run beside the notes: alone, after them,
-        // they were about 80 million instructions of every build with one core idle.
-        let (notes, templateProblems) = Parallel.both(enabled: parallel) {
-            Array(Parallel.map(site.indicators, enabled: parallel) { validator.check(notesOf: $0) }.joined())
-        } _: {
-            validator.templateProblems()
-        }
-        problems += notes
+        problems += Parallel.map(site.indicators, enabled: parallel) { validator.check(notesOf: $0) }.joined()
         let figures = FigureResolver(site: site)
         problems += site.indicators.flatMap {
             figures.frontMatterProblems(path: $0.path, title: $0.title, summary: $0.summary)
@@ -52,28 +45,22 @@ public struct SiteValidator: Sendable {
             + site.allPages.compactMap { $0.lastReviewed.map { ($0.value, $0.location) } }
         problems += reviewed.compactMap { StaleFigureCheck.futureReview($0.0, at: $0.1, today: today) }
         problems += site.indicators.flatMap { UpdateDatesCheck(indicator: $0, today: today).check() }
-        problems += templateProblems
-        return problems
-    }
-
-    /// The templates' own checks: links, assets, the logo, the theme's contrast and the keys.
-    private func templateProblems() -> [Diagnostic] {
-        guard let templates else { return [] }
-        var problems: [Diagnostic] = []
-        problems += TemplateLinkLint(templates: templates, words: assembly.site.words).check()
-        problems += TemplateAssetLint(templates: templates).check()
-        if let logo = assembly.site.config.logo, !templates.assetFiles.contains(Route.asset(logo.value).path) {
-            problems.append(
-                .error(
-                    logo.location,
-                    "`logo` names \(logo.value), which is not in \(templates.displayPrefix)assets/; "
-                        + "put the file there (e.g. \(templates.displayPrefix)assets/logo.svg) and write its name"))
-        }
-        if let css = templates.stylesheet {
-            problems += ThemeContrast(css: css, path: templates.displayPrefix + Route.asset("site.css").path).problems()
-        }
-        if contentIsComplete {
-            problems += TemplateKeyLint(templates: templates, pages: pageKeys, words: assembly.site.words).check()
+        if let templates {
+            problems += TemplateLinkLint(templates: templates, words: assembly.site.words).check()
+            problems += TemplateAssetLint(templates: templates).check()
+            if let logo = assembly.site.config.logo, !templates.assetFiles.contains(Route.asset(logo.value).path) {
+                problems.append(
+                    .error(
+                        logo.location,
+                        "`logo` names \(logo.value), which is not in \(templates.displayPrefix)assets/; "
+                            + "put the file there (e.g. \(templates.displayPrefix)assets/logo.svg) and write its name"))
+            }
+            if let css = templates.stylesheet {
+                problems += ThemeContrast(css: css, path: templates.displayPrefix + Route.asset("site.css").path).problems()
+            }
+            if contentIsComplete {
+                problems += TemplateKeyLint(templates: templates, pages: pageKeys, words: assembly.site.words).check()
+            }
         }
         return problems
     }
