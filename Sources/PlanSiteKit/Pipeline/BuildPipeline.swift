@@ -114,22 +114,15 @@ public struct BuildPipeline {
         var report = DiagnosticReport()
         var sources = SourceCache()
         step(.load, "content and templates")
-        // The templates are read (and their structure checked) on their own, once, while the
-        // content loads: alone, before the content, they kept one core idle for 6% of a build.
-        let options = options
-        let templateFiles = options.templateFiles
-        let (loaded, (library, templateProblems)) = Parallel.both(enabled: options.parallel) {
-            var loader = ContentLoader(files: options.contentFiles, includeDrafts: options.includeDrafts)
-            loader.parallel = options.parallel
-            loader.cache = options.cache
-            return loader.load()
-        } _: {
-            var problems: [Diagnostic] = []
-            let library = TemplateLibrary.read(from: templateFiles, required: PageKinds.all.map(\.template), problems: &problems)
-            return (library, problems)
-        }
+        var loader = ContentLoader(files: options.contentFiles, includeDrafts: options.includeDrafts)
+        loader.parallel = options.parallel
+        loader.cache = options.cache
+        let loaded = loader.load()
         report.append(contentsOf: loaded.diagnostics)
         sources.merge(loaded.sources)
+        var templateProblems: [Diagnostic] = []
+        let library = TemplateLibrary.read(
+            from: options.templateFiles, required: PageKinds.all.map(\.template), problems: &templateProblems)
         report.append(contentsOf: templateProblems)
         sources.merge(library.sourceCache)
         let templates = templateProblems.isEmpty ? library : nil
