@@ -229,7 +229,8 @@ public struct SiteWriter {
             var folder: String? = path
             while let current = folder, keptFolders.insert(current).inserted { folder = parent(of: current) }
         }
-        for path in existing.folders.sorted(by: { $0.count > $1.count }) where !keptFolders.contains(path) {
+        // Deepest first, by length in bytes (a Character count per comparison took 0.1 s at 10,000 indicators).
+        for path in existing.folders.sorted(by: { $0.utf8.count > $1.utf8.count }) where !keptFolders.contains(path) {
             try? FileManager.default.removeItem(atPath: folder.path + "/" + path)
         }
         // Sorted, a folder comes after its parent, so one mkdir each is enough (FileManager's

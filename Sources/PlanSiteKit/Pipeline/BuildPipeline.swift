@@ -163,14 +163,11 @@ public struct BuildPipeline {
         }
         // Each trend chart as a file of its own, before the pages, which link to it with its size.
         // Drawn once, for the file and the page (the file's drawing is the page's wide one).
-        var renderer: SiteRenderer
-        do {
-            let charts = TrendChartFile.drawn(of: assembly.site, parallel: options.parallel)
-            assembly.downloads += charts.map(\.file)
-            renderer = SiteRenderer(assembly: assembly, templates: templates)
-            renderer.trendCharts = Dictionary(
-                zip(assembly.site.indicators.map(\.id), charts.map(\.page)), uniquingKeysWith: { first, _ in first })
-        }
+        let charts = TrendChartFile.drawn(of: assembly.site, parallel: options.parallel)
+        assembly.downloads += charts.map(\.file)
+        var renderer = SiteRenderer(assembly: assembly, templates: templates)
+        renderer.trendCharts = Dictionary(
+            zip(assembly.site.indicators.map(\.id), charts.map(\.page)), uniquingKeysWith: { first, _ in first })
         // The render stage holds the only copy of the page values, so each page's are freed
         // as soon as it is filled in, on the core that filled it, not all at the end: the
         // drawings now live in the pages' values only.
@@ -180,7 +177,6 @@ public struct BuildPipeline {
         step(.render, "\(pages.count) pages")
         if let writer {
             let result = try renderWriting(assembly, &pages, with: templates, to: writer, report: report, sources: sources)
-            // Their last use: the references left here go as the function returns, so the box holds the last.
             Teardown.inBackground((renderer, assembly))
             return result
         }
