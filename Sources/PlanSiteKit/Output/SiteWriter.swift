@@ -263,27 +263,59 @@ public struct SiteWriter {
 
     /// Relative paths of the files and folders below `folder` (symbolic links count as files,
     /// and are not followed). Read with readdir: FileManager's enumerator asks every file
-    /// for its attributes, which cost more than the whole write.
+    /// for its attributes, which cost more than the whole write. The top two levels are read
+    /// first, then the folders below them on every core: a site is a folder per page (22,000
+    /// at 10,000 indicators), and read on one core the two walks of a build kept the other idle
+    /// for 0.4 s. The order of the lists is not kept; callers sort or look up.
     private static func tree(of folder: URL) -> (files: [String], folders: [String]) {
-        var files: [String] = []
-        var folders: [String] = []
-        func walk(_ relative: String) {
-            guard let directory = opendir(folder.path + (relative.isEmpty ? "" : "/" + relative)) else { return }
+        let root = folder.path
+        /// The entries of one folder: (relative path, is a folder).
+        @Sendable func entries(_ relative: String) -> [(path: String, isFolder: Bool)] {
+            guard let directory = opendir(root + (relative.isEmpty ? "" : "/" + relative)) else { return [] }
             defer { closedir(directory) }
+            var found: [(path: String, isFolder: Bool)] = []
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 guard name != ".", name != ".." else { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                if entry.pointee.d_type == UInt8(DT_DIR) {
-                    folders.append(path)
-                    walk(path)
+                found.append((relative.isEmpty ? name : relative + "/" + name, entry.pointee.d_type == UInt8(DT_DIR)))
+            }
+            return found
+        }
+        @Sendable func walk(_ relative: String, into tree: inout (files: [String], folders: [String])) {
+            for entry in entries(relative) {
+                if entry.isFolder {
+                    tree.folders.append(entry.path)
+                    walk(entry.path, into: &tree)
                 } else {
-                    files.append(path)
+                    tree.files.append(entry.path)
                 }
             }
         }
-        walk("")
-        return (files, folders)
+        var tree: (files: [String], folders: [String]) = ([], [])
+        var deeper: [String] = []
+        for top in entries("") {
+            guard top.isFolder else {
+                tree.files.append(top.path)
+                continue
+            }
+            tree.folders.append(top.path)
+            for entry in entries(top.path) {
+                if entry.isFolder { deeper.append(entry.path) } else { tree.files.append(entry.path) }
+            }
+        }
+        tree.folders += deeper
+        for below in Parallel.map(
+            deeper,
+            { folder -> (files: [String], folders: [String]) in
+                var below: (files: [String], folders: [String]) = ([], [])
+                walk(folder, into: &below)
+                return below
+            })
+        {
+            tree.files += below.files
+            tree.folders += below.folders
+        }
+        return tree
     }
 
     /// A plain write, skipped when the file already holds these bytes. (Foundation's
