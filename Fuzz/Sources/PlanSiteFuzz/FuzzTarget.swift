@@ -39,6 +39,8 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
+/// Words are `Words.empty`: a missing entry reads as its key, so the charts and target
+/// sentences run every path without a word file.
 enum FuzzedFile {
     /// An indicator whose figures are in `indicators/<id>.csv` (the spreadsheet reader), then charts.
     static func spreadsheet(_ text: String) {
@@ -51,7 +53,7 @@ enum FuzzedFile {
         reader.hasTable = true
         reader.table = SpreadsheetTable.read(text, path: "fuzz.csv", problems: &problems)
         guard let indicator = reader.read(problems: &problems) else { return }
-        _ = TrendChart.drawings(of: indicator, national: "England", regional: "East of England")
+        _ = TrendChart.drawings(of: indicator, national: "England", regional: "East of England", words: .empty)
     }
 
     /// The indicator reader, then what the build does with a figure: charts, target
@@ -62,13 +64,13 @@ enum FuzzedFile {
             let indicator = IndicatorReader(document: document, expectedID: "fuzz", path: "fuzz.yml").read(
                 problems: &problems)
         else { return }
-        _ = TrendChart.drawings(of: indicator, national: "England", regional: "East of England")
+        _ = TrendChart.drawings(of: indicator, national: "England", regional: "East of England", words: .empty)
         for value in [1.0, 425, -3, 1e300] {
             let target = CommitmentTarget(
                 indicator: Located(value: indicator.id, location: SourceLocation(path: "fuzz")),
                 value: value, by: "2030", label: "a target")
-            _ = TargetProgress(target: target, indicator: indicator).sentence
-            _ = TargetProgress(target: target, indicator: indicator).percent
+            _ = TargetProgress(target: target, indicator: indicator, words: .empty).sentence
+            _ = TargetProgress(target: target, indicator: indicator, words: .empty).percent
         }
         FuzzedFile.csvFields(indicator.series.map(\.period) + [indicator.title, indicator.source.title])
     }
