@@ -168,18 +168,18 @@ public struct BuildPipeline {
         var renderer = SiteRenderer(assembly: assembly, templates: templates)
         renderer.trendCharts = Dictionary(
             zip(assembly.site.indicators.map(\.id), charts.map(\.page)), uniquingKeysWith: { first, _ in first })
+        if let writer {
+            step(.render, "\(Route.pages(of: assembly.site).count) pages")
+            let result = try renderWriting(assembly, renderer, with: templates, to: writer, report: report, sources: sources)
+            Teardown.inBackground((renderer, assembly))
+            return result
+        }
         // The render stage holds the only copy of the page values, so each page's are freed
         // as soon as it is filled in, on the core that filled it, not all at the end: the
         // drawings now live in the pages' values only.
         var pages = renderer.pageContexts(parallel: options.parallel)
         renderer.trendCharts = [:]
-
         step(.render, "\(pages.count) pages")
-        if let writer {
-            let result = try renderWriting(assembly, &pages, with: templates, to: writer, report: report, sources: sources)
-            Teardown.inBackground((renderer, assembly))
-            return result
-        }
         do {
             var deferred: DeferredPages?
             let files = try render(assembly, &pages, with: templates, deferring: &deferred)
@@ -213,19 +213,21 @@ public struct BuildPipeline {
         return problems
     }
 
-    /// The render stage of `build`: every path is known before any page is filled in (pages,
+    /// The render stage of `build`: every path is known before any page is made (pages,
     /// open data, sitemap, robots.txt, copies), so the duplicate check and the writer's checks
-    /// come first; then each page is written as it is made and only its path is kept.
+    /// come first; then each page's values are made, filled in and written at once, on the
+    /// core that made them, and only its path is kept.
     private func renderWriting(
-        _ assembly: SiteAssembly, _ pages: inout [PageRender], with templates: TemplateLibrary, to target: StreamingWrite,
+        _ assembly: SiteAssembly, _ renderer: SiteRenderer, with templates: TemplateLibrary, to target: StreamingWrite,
         report: DiagnosticReport, sources: SourceCache
     ) throws -> PipelineResult {
         var report = report
         let site = assembly.site
+        let pages = Route.pages(of: site).map(\.file)
         var others: [OutputFile]
         do {
             let baseURL = site.config.baseURL
-            let pagePaths = pages.map { OutputFile(path: $0.path, contents: Data()) }
+            let pagePaths = pages.map { OutputFile(path: $0, contents: Data()) }
             others = assembly.downloads
             others.append(SiteFiles.sitemap(pages: pagePaths.filter { $0.path != "404.html" }, baseURL: baseURL))
             others.append(SiteFiles.robots(baseURL: baseURL))
@@ -235,7 +237,7 @@ public struct BuildPipeline {
             report.append(.error(.wholeBuild, "cannot read the assets or images to copy: \(error.localizedDescription)"))
             return PipelineResult(files: nil, report: report, sources: sources, site: site)
         }
-        let paths = pages.map(\.path) + others.map(\.path)
+        let paths = pages + others.map(\.path)
         report.append(contentsOf: duplicatePaths(in: paths))
         guard !report.hasErrors else { return PipelineResult(files: nil, report: report, sources: sources, site: site) }
         let session: SiteWriter.Session
@@ -247,11 +249,9 @@ public struct BuildPipeline {
             target.session = session
         }
         do {
-            let written = Parallel.consume(&pages, enabled: options.parallel) { page in
+            let written = renderer.eachPage(parallel: options.parallel) { page in
                 let file = page.filled(with: templates)
                 return Result { try session.write(file) }.map { OutputFile(path: file.path, contents: Data()) }
-            } emptying: {
-                $0.values = EmptiedValues()
             }
             var files: [OutputFile] = []
             files.reserveCapacity(written.count + others.count)
