@@ -18,6 +18,7 @@ RUN apt-get update \
       libcmark-gfm-extensions0.29.0.gfm.6 \
       libcurl4 \
       libxml2 \
+      libtcmalloc-minimal4 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/.build/release-static/plansite /usr/local/bin/plansite
 COPY --from=build /src/templates /usr/share/plansite/templates

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with Swift lacks to build PlanSite:
-# cmark-gfm (library and extensions) and pkg-config. Safe to run again.
+# cmark-gfm (library and extensions), pkg-config and TCMalloc (the allocator plansite links,
+# Package.swift). Safe to run again.
 # --runtime: only what a prebuilt plansite needs to run (no Swift, no compiler): the libraries
 # `ldd plansite` lists that a minimal Debian 12 lacks (README, "Without Swift").
 # --static: what `make release-binary` needs besides (libcurl's headers for the static link).
@@ -8,14 +9,14 @@
 set -euo pipefail
 
 if [ "${1:-}" = --runtime ]; then
-  packages=(libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libcurl4 libxml2)
+  packages=(libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libcurl4 libxml2 libtcmalloc-minimal4)
 elif [ "${1:-}" = --static ]; then
   # Linking the Swift runtime in statically brings in Foundation's networking part (the preview
   # server's dependency), which links against libcurl, and its XML part (the SVG image check),
   # which links against libxml2.
-  packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev libxml2-dev)
+  packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libtcmalloc-minimal4 libcurl4-openssl-dev libxml2-dev)
 else
-  packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+  packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libtcmalloc-minimal4)
 fi
 missing=()
 for package in "${packages[@]}"; do
