@@ -214,7 +214,9 @@ public struct SiteRenderer: Sendable {
                 .indicatorsDescription, ["site_title": site.config.title, "national": site.config.nationalComparator]),
             at: address, trail: [home], current: .indicators)
         // Readers scan by name, not by file name: sort by title (then id, so the order is stable).
-        let byTitle = site.indicators.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
+        // Each title is lowercased once, not twice per comparison (about 270,000 times at 10,000 indicators).
+        let byTitle = site.indicators.map { (key: $0.title.lowercased(), indicator: $0) }
+            .sorted { ($0.key, $0.indicator.id) < ($1.key, $1.indicator.id) }.map(\.indicator)
         let values = IndicatorsPage(
             layout: layout, rows: byTitle.map { presenter(for: $0).row(at: address) },
             groups: indicatorGroups(byTitle: byTitle, at: address),
