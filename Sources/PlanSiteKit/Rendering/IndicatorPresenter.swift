@@ -6,7 +6,7 @@ import Foundation
 /// The latest figure, the direction of travel and the comparison with the national figure
 /// are worked out once, when the presenter is made (`IndicatorVerdicts`): the renderer makes
 /// one presenter per indicator, and the page, tiles and rows all read the same answers.
-struct IndicatorPresenter: Sendable {
+final class IndicatorPresenter: Sendable {
     let indicator: Indicator
     let site: Site
     let verdicts: IndicatorVerdicts
