@@ -48,6 +48,8 @@ public struct SiteWriter {
         let staging: URL
         let nested: [String]
         private let stagingPath: String
+        /// The site being replaced, whose unchanged files the new one links to (`writeIfChanged`).
+        private let outputPath: String
         /// Paths written by `writeEarly`: `write` skips them.
         private var early: Set<String> = []
         private(set) var isPrepared = false
@@ -57,6 +59,7 @@ public struct SiteWriter {
             self.staging = staging
             self.nested = nested
             stagingPath = staging.path
+            outputPath = writer.output.path
         }
 
         /// Checks every path and readies the staging folder for exactly these (files that are
@@ -70,7 +73,7 @@ public struct SiteWriter {
 
         /// Writes one file (skipped when the staging copy already holds these bytes).
         public func write(_ file: OutputFile) throws {
-            try SiteWriter.writeIfChanged(file.contents, to: stagingPath + "/" + file.path)
+            try SiteWriter.writeIfChanged(file.contents, to: stagingPath + "/" + file.path, live: outputPath + "/" + file.path)
         }
 
         /// Writes files on every core when the writer is parallel; those `writeEarly` wrote are left.
@@ -92,11 +95,12 @@ public struct SiteWriter {
             }
             for folder in folders.sorted() { try SiteWriter.makeFolder(stagingPath + "/" + folder) }
             let stagingPath = stagingPath
+            let outputPath = outputPath
             let written = Parallel.map(files, enabled: writer.parallel) { file in
                 Result { () -> OutputFile in
                     let path = stagingPath + "/" + file.path
                     if SiteWriter.kind(of: path) == S_IFDIR { try FileManager.default.removeItem(atPath: path) }
-                    try SiteWriter.writeIfChanged(file.contents, to: path)
+                    try SiteWriter.writeIfChanged(file.contents, to: path, live: outputPath + "/" + file.path)
                     guard let mapped = SiteWriter.mapped(path, count: file.contents.count) else { return file }
                     return OutputFile(path: file.path, contents: mapped)
                 }
@@ -323,8 +327,22 @@ public struct SiteWriter {
     /// A plain write, skipped when the file already holds these bytes. (Foundation's
     /// `Data.write` syncs every file to disk, which took most of a large build's time;
     /// the whole folder is swapped in by rename, so readers never see a half-written site.)
-    static func writeIfChanged(_ data: Data, to path: String) throws {
-        if hasContents(data, at: path) { return }
+    ///
+    /// `live` is the same file in the site being replaced. When it holds these bytes, the staging
+    /// copy becomes a second name for it (a hard link), and is not read: the kept build was last
+    /// touched two builds ago, and these machines drop file pages not touched for about a minute,
+    /// so reading it went to the disk (docs/performance.md, tenth session). Linked, the two builds
+    /// share each unchanged file, which every build reads and so keeps in memory, and the file
+    /// keeps its modification time. Nothing is ever written through a link (see below), so the live
+    /// site is never changed.
+    static func writeIfChanged(_ data: Data, to path: String, live: String? = nil) throws {
+        if let live, let liveFile = fileHolding(data, at: live) {
+            if identity(of: path) == liveFile { return }
+            unlink(path)
+            if link(live, path) == 0 { return }
+        } else if fileHolding(data, at: path) != nil {
+            return
+        }
         unlink(path)  // a symbolic link or hard link left in the folder is replaced, never written through
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw writeError(path) }
@@ -342,16 +360,33 @@ public struct SiteWriter {
         }
     }
 
-    /// Whether the regular file at `path` holds exactly these bytes (a size check first, so a
-    /// changed page is rarely read). Four system calls: FileManager's took six, on 21,000 files.
-    private static func hasContents(_ data: Data, at path: String) -> Bool {
+    /// The file system's identity of a file (device and inode), to tell two names for one file.
+    struct FileIdentity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
+    }
+
+    /// The regular file at `path` itself (a link is not followed), or nil.
+    private static func identity(of path: String) -> FileIdentity? {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileIdentity(status)
+    }
+
+    /// The regular file at `path` when it holds exactly these bytes (a size check first, so a
+    /// changed page is rarely read), else nil. Four system calls: FileManager's took six, on 21,000 files.
+    private static func fileHolding(_ data: Data, at path: String) -> FileIdentity? {
         // Non-blocking, so a FIFO left in the folder is not waited on; anything but a regular file is replaced.
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
-        return data.withUnsafeBytes { (new: UnsafeRawBufferPointer) -> Bool in
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return nil }
+        let same = data.withUnsafeBytes { (new: UnsafeRawBufferPointer) -> Bool in
             guard new.count > 0 else { return true }
             let old = UnsafeMutableRawBufferPointer.allocate(byteCount: new.count, alignment: 16)
             defer { old.deallocate() }
@@ -364,6 +399,7 @@ public struct SiteWriter {
             }
             return memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0
         }
+        return same ? FileIdentity(status) : nil
     }
 
     private static func writeError(_ path: String) -> EnvironmentError {

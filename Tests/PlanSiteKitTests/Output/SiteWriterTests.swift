@@ -36,6 +36,24 @@ import Testing
         #expect(siblings.sorted() == [".site.plansite-back", "site"])
     }
 
+    /// An unchanged file is shared with the site it replaces (so a deploy sees the same file,
+    /// modification time and all); a changed one is a new file, and the site it replaces keeps
+    /// its old bytes until the swap, and after it in the kept build.
+    @Test func sharesUnchangedFilesAndNeverChangesTheLiveSite() throws {
+        let output = TestPaths.scratch().appendingPathComponent("site")
+        let writer = SiteWriter(output: output)
+        let page = { (text: String) in [OutputFile(path: "index.html", text: text), OutputFile(path: "a/same.html", text: "same")] }
+        try writer.write(page("one"))
+        let first = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("a/same.html").path)
+        try writer.write(page("one"))
+        try writer.write(page("two"))
+        let same = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("a/same.html").path)
+        #expect(same[.modificationDate] as? Date == first[.modificationDate] as? Date, "an unchanged file is not rewritten")
+        #expect(same[.systemFileNumber] as? Int == first[.systemFileNumber] as? Int)
+        #expect(snapshotTree(output)["index.html"] == Data("two".utf8))
+        #expect(snapshotTree(writer.backBuffer)["index.html"] == Data("one".utf8), "the replaced site was not written into")
+    }
+
     /// A link planted in the kept build is replaced, never written through.
     @Test func neverWritesThroughALinkInTheKeptBuild() throws {
         let scratch = TestPaths.scratch()
