@@ -169,8 +169,10 @@ public struct BuildPipeline {
         renderer.trendCharts = Dictionary(
             zip(assembly.site.indicators.map(\.id), charts.map(\.page)), uniquingKeysWith: { first, _ in first })
         if let writer {
-            step(.render, "\(Route.pages(of: assembly.site).count) pages")
-            let result = try renderWriting(assembly, renderer, with: templates, to: writer, report: report, sources: sources)
+            let pages = Route.pages(of: assembly.site).map(\.file)
+            step(.render, "\(pages.count) pages")
+            let result = try renderWriting(
+                assembly, renderer, pages: pages, with: templates, to: writer, report: report, sources: sources)
             Teardown.inBackground((renderer, assembly))
             return result
         }
@@ -216,14 +218,14 @@ public struct BuildPipeline {
     /// The render stage of `build`: every path is known before any page is made (pages,
     /// open data, sitemap, robots.txt, copies), so the duplicate check and the writer's checks
     /// come first; then each page's values are made, filled in and written at once, on the
-    /// core that made them, and only its path is kept.
+    /// core that made them, and only its path is kept. `pages` are the pages' paths, in
+    /// `Route.pages` order, the order `eachPage` makes them in.
     private func renderWriting(
-        _ assembly: SiteAssembly, _ renderer: SiteRenderer, with templates: TemplateLibrary, to target: StreamingWrite,
-        report: DiagnosticReport, sources: SourceCache
+        _ assembly: SiteAssembly, _ renderer: SiteRenderer, pages: [String], with templates: TemplateLibrary,
+        to target: StreamingWrite, report: DiagnosticReport, sources: SourceCache
     ) throws -> PipelineResult {
         var report = report
         let site = assembly.site
-        let pages = Route.pages(of: site).map(\.file)
         var others: [OutputFile]
         do {
             let baseURL = site.config.baseURL
